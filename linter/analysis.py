@@ -1,0 +1,87 @@
+"""One document under analysis: the ``Document`` plus its extractions, computed lazily and once.
+
+Rules ask for what they need (dates, titled mentions, attribution); an extraction no selected
+rule reads is never computed, which keeps a keystroke in the editor cheap.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+from typing import Any
+
+from linter.document import Document
+
+
+class Analysis:
+    """The document and everything extracted from it, shared by all rules for one run."""
+
+    def __init__(self, doc: Document, kb: Any = None) -> None:
+        self.doc = doc
+        self._kb = kb
+        self._sentence_views: dict[int, Any] = {}
+        self._paragraph_views: dict[int, Any] = {}
+        self._sentence_starts = [s.start for s in doc.sentences]
+
+    # -- knowledge base ---------------------------------------------------------------------
+    @property
+    def kb(self) -> Any:
+        if self._kb is None:
+            from linter.kb import load_kb
+
+            self._kb = load_kb()
+        return self._kb
+
+    # -- views ------------------------------------------------------------------------------
+    @cached_property
+    def document_view(self) -> Any:
+        from linter.subjects import DocumentView
+
+        return DocumentView(self)
+
+    def sentence_view(self, index: int) -> Any:
+        view = self._sentence_views.get(index)
+        if view is None:
+            from linter.subjects import SentenceView
+
+            view = self._sentence_views[index] = SentenceView(self, self.doc.sentences[index])
+        return view
+
+    def paragraph_view(self, index: int) -> Any:
+        view = self._paragraph_views.get(index)
+        if view is None:
+            from linter.subjects import ParagraphView
+
+            view = self._paragraph_views[index] = ParagraphView(self, self.doc.paragraphs[index])
+        return view
+
+    def sentence_index_at(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i < 0:
+            return None
+        s = self.doc.sentences[i]
+        return i if offset <= s.end else None
+
+    def sentence_view_at(self, offset: int) -> Any:
+        i = self.sentence_index_at(offset)
+        return None if i is None else self.sentence_view(i)
+
+    # -- derived facts ----------------------------------------------------------------------
+    @cached_property
+    def _sentences_per_paragraph(self) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for s in self.doc.sentences:
+            counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
+        return counts
+
+    def sentence_count(self, paragraph: int) -> int:
+        return self._sentences_per_paragraph.get(paragraph, 0)
+
+    def quoted_fraction(self, sentence: Any) -> float:
+        length = max(1, sentence.end - sentence.start)
+        covered = 0
+        for q in self.doc.quotes_in(sentence.start, sentence.end):
+            if q.depth:
+                continue
+            covered += max(0, min(q.inner_end, sentence.end) - max(q.inner_start, sentence.start))
+        return min(1.0, covered / length)

@@ -1,0 +1,268 @@
+"""The ``factlint`` command line (typer): ``check``, ``rules``, ``kb``, ``lsp``.
+
+Exit status: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage,
+configuration, rule or input errors (a message on stderr naming file:line:col, never a
+traceback).
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from linter import __version__
+from linter.config import FAIL_ON, FORMATS, Config, discover, load_config
+from linter.finding import Severity
+from linter.yamlsrc import SourceError
+
+app = typer.Typer(
+    name="factlint",
+    help="A fact-consistency linter for news articles: titles, dates, sourcing and CMS residue.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+rules_app = typer.Typer(help="List, show and test rules.", no_args_is_help=True)
+kb_app = typer.Typer(help="Query, validate and extend the knowledge base.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+app.add_typer(kb_app, name="kb")
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    typer.echo(f"factlint: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factlint {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """factlint: catch the errors a machine can catch before you publish."""
+
+
+def _parse_date(value: str | None, what: str = "--date") -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        fail(f"{what} must be a date as YYYY-MM-DD, not {value!r}")
+
+
+def _split(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(p.strip() for p in v.split(",") if p.strip())
+    return out
+
+
+def _config(path: Path | None) -> Config:
+    try:
+        if path is not None:
+            return load_config(path)
+        found = discover()
+        return load_config(found) if found else Config()
+    except SourceError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, '-' for stdin, or .jsonl archives.")],
+    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD); overrides the article's.")] = None,
+    format: Annotated[str | None, typer.Option("--format", "-f", help="text, json, sarif, github, checkstyle or junit.")] = None,
+    fail_on: Annotated[str | None, typer.Option(help="Lowest severity that makes the exit status 1: error, warning, info, never.")] = None,
+    select: Annotated[list[str] | None, typer.Option(help="Only rules with these id prefixes (comma-separated).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip rules with these id prefixes (comma-separated).")] = None,
+    rules: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule file or folder (repeatable).")] = None,
+    config: Annotated[Path | None, typer.Option(help="Configuration file (skips discovery).")] = None,
+    jobs: Annotated[int | None, typer.Option(help="Worker processes (0 = one per core).")] = None,
+    no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled rules.")] = False,
+) -> None:
+    """Lint articles and report findings."""
+    from linter.engine import Engine, Selection
+    from linter.report import RuleInfo, RunResult, formatter
+    from linter.rules import load_rules
+    from linter.runner import Settings, collect, lint_items
+
+    cfg = _config(config)
+    fmt = format or cfg.format or "text"
+    if fmt not in FORMATS:
+        fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    threshold = fail_on or cfg.fail_on or "error"
+    if threshold not in FAIL_ON:
+        fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {threshold!r}")
+    pub = _parse_date(date) or cfg.date
+    rule_paths = [*cfg.rules, *(rules or [])]
+    try:
+        ruleset = load_rules(rule_paths, bundled=not no_bundled)
+    except SourceError as exc:
+        fail(str(exc))
+    sel = Selection(_split(select) or cfg.select, _split(ignore) or cfg.ignore, dict(cfg.severity))
+    known = [r.id for r in ruleset.rules]
+    from linter.engine import matches_prefix
+
+    for prefix in [*sel.select, *sel.ignore]:
+        if not any(matches_prefix(rid, [prefix]) for rid in known):
+            fail(f"no rule matches '{prefix}' (see 'factlint rules list')")
+    engine = Engine(ruleset, sel)
+    settings = Settings(tuple(str(p) for p in rule_paths), tuple(sel.select), tuple(sel.ignore),
+                        tuple((k, str(v)) for k, v in sel.severity.items()), pub)
+    inputs = collect(paths)
+    findings, errors = lint_items(inputs.items, settings, engine, jobs if jobs is not None else (cfg.jobs or 1))
+    errors = inputs.errors + errors
+    findings.sort(key=lambda f: f.sort_key())
+    infos = {r.id: RuleInfo(r.id, r.severity, r.summary(), r.description.get("why", "")) for r in engine.rules}
+    result = RunResult(findings, len(inputs.items), errors, infos)
+    out = formatter(fmt)(result)
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    for error in errors:
+        typer.echo(error, err=True)
+    for warning in engine.warnings:
+        typer.echo(f"factlint: warning: {warning}", err=True)
+    if errors:
+        raise typer.Exit(2)
+    if threshold != "never":
+        level = Severity.parse(threshold)
+        if any(f.severity >= level for f in findings):
+            raise typer.Exit(1)
+    raise typer.Exit(0)
+
+
+# ---------------------------------------------------------------------------------------------
+# rules
+
+
+def _load(rules: list[Path] | None, bundled: bool = True):  # type: ignore[no-untyped-def]
+    from linter.rules import load_rules
+
+    try:
+        return load_rules(rules or [], bundled=bundled)
+    except SourceError as exc:
+        fail(str(exc))
+
+
+@rules_app.command("list")
+def rules_list(
+    rules: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule file or folder.")] = None,
+) -> None:
+    """List every rule: id, severity and what it checks."""
+    ruleset = _load(rules)
+    width = max((len(r.id) for r in ruleset.rules), default=10)
+    for r in sorted(ruleset.rules, key=lambda r: r.id):
+        flag = "" if r.enabled else " (opt-in)"
+        typer.echo(f"{r.id:<{width}}  {str(r.severity):<7}  {r.summary()}{flag}")
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(metavar="RULE_ID")],
+    rules: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule file or folder.")] = None,
+) -> None:
+    """Show one rule's documentation, condition and examples."""
+    from linter.docs import rule_markdown
+
+    ruleset = _load(rules)
+    found = ruleset.by_id().get(rule_id)
+    if found is None:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id, list(ruleset.by_id()), n=1)
+        fail(f"no rule '{rule_id}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+    typer.echo(rule_markdown(found, heading="#"))
+
+
+@rules_app.command("test")
+def rules_test(
+    path: Annotated[Path | None, typer.Argument(help="A rule file or folder (default: the bundled rules).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every example.")] = False,
+) -> None:
+    """Run every rule's examples: 'fail' texts must trigger it, 'pass' texts must not."""
+    from linter.examples import run_examples
+
+    ruleset = _load([path] if path else None, bundled=path is None)
+    results = run_examples(ruleset.rules)
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        if verbose or not r.ok:
+            typer.echo(r.describe())
+    n_rules = len({r.rule for r in results})
+    typer.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed ({len(results)} examples of {n_rules} rules)")
+    raise typer.Exit(1 if failed else 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# kb
+
+
+@kb_app.command("who")
+def kb_who(
+    name: Annotated[str, typer.Argument(help="A person's name, alias or surname.")],
+    on: Annotated[str | None, typer.Option("--on", help="A date (YYYY-MM-DD): sitting or former then?")] = None,
+) -> None:
+    """Which offices a person held, when, and whether sitting or former on a date."""
+    from linter.kbcli import who
+
+    text, code = who(name, _parse_date(on, "--on"))
+    typer.echo(text, err=code == 2)
+    raise typer.Exit(code)
+
+
+@kb_app.command("validate")
+def kb_validate(
+    path: Annotated[Path | None, typer.Argument(help="A KB file or folder (default: the bundled KB).")] = None,
+) -> None:
+    """Check the knowledge base: overlapping terms, bad dates, dangling ids, shared aliases."""
+    from linter.kbcli import validate
+
+    text, code = validate(path)
+    typer.echo(text, err=code != 0)
+    raise typer.Exit(code)
+
+
+@kb_app.command("import")
+def kb_import(
+    path: Annotated[Path, typer.Argument(help="A Wikidata SPARQL JSON result (person, position, start, end).")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the YAML here (default: stdout).")] = None,
+) -> None:
+    """Convert a Wikidata SPARQL JSON result into the KB's YAML schema."""
+    from linter.kbcli import import_file
+
+    text, code = import_file(path, output)
+    if text:
+        typer.echo(text, err=code != 0)
+    raise typer.Exit(code)
+
+
+@app.command()
+def lsp() -> None:
+    """Run the Language Server Protocol server over stdio (for editors)."""
+    from linter.lsp import serve
+
+    serve()
+
+
+def main() -> None:
+    """Console entry point: never a traceback for the user's mistakes."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("factlint: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,611 @@
+"""The document model: read text, Markdown or HTML into a ``Document`` of located prose.
+
+``Document.text`` is the file exactly as read (front matter included). ``Document.prose`` is a
+string of the same length in which everything that is not prose (front matter, code, markup,
+comments, link URLs, HTML tags) is replaced by spaces, newlines kept; every offset found in
+``prose`` is an offset into ``text``, and ``Document.line_col`` turns it into the contract's
+1-based line and code-point column. On top of the prose the document holds its paragraphs,
+sentences (``linter.splitter``), quotes (``linter.quotes``), title and publication date.
+
+Publication date, first found wins: the ``date`` argument (``--date``); front matter keys
+``date``, ``published``, ``publication_date``, ``pubDate``; an HTML
+``<meta property="article:published_time">`` (or a ``name=``/``itemprop=`` variant, or JSON-LD
+``datePublished``); a dateline in the first ~300 characters of prose
+("WASHINGTON, Dec. 30, 2025 (Reuters) -", "December 30, 2025 —", "March 01, 2008" on its own
+line). A dateline without a year ("LONDON, March 3 (AP) —") gives no date.
+
+Plain-text paragraphs: a blank line always separates paragraphs. Hard-wrapped text starts a
+paragraph only at an indented line (Reuters copy: paragraphs open with four spaces, lines wrap
+at ~70). Text counts as hard-wrapped when no line is over 150 characters and either most lines
+are 40+ characters and end mid-sentence, or some lines after the first are indented, others not,
+and some end mid-sentence. Otherwise every line is a paragraph (the seeds, Wikinews).
+A one-line paragraph under 60 characters with no sentence-final punctuation, followed by another
+paragraph, is a ``heading`` (for the first line of the text the limit is 100 characters); a
+plain-text document whose first paragraph is such a heading takes it as its title.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from dateutil import parser as dateparser
+
+from linter import markup
+from linter.quotes import Quote, find_quotes
+from linter.splitter import split_sentences
+
+__all__ = [
+    "Document",
+    "DocumentError",
+    "Paragraph",
+    "Quote",
+    "Sentence",
+    "guess_kind",
+    "load_path",
+    "load_text",
+    "parse_date",
+]
+
+DATE_KEYS: tuple[str, ...] = ("date", "published", "publication_date", "pubDate")
+META_DATE_NAMES: tuple[str, ...] = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.issued",
+    "parsely-pub-date",
+    "sailthru.date",
+    "date",
+)
+DATELINE_WINDOW = 300
+
+
+class DocumentError(Exception):
+    """Bad input: undecodable file, broken front matter, unparseable date. 1-based position."""
+
+    def __init__(self, path: str, line: int, column: int, message: str) -> None:
+        super().__init__(f"{path}:{line}:{column}: {message}")
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A block of prose; ``kind`` is body, heading, blockquote, list_item or title."""
+
+    index: int
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence; ``text == doc.prose[start:end]``, trimmed, inside one paragraph."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+@dataclass(eq=False)
+class Document:
+    """A loaded article. Offsets are code-point offsets into ``text``, end exclusive."""
+
+    path: str
+    text: str
+    prose: str
+    kind: str  # "markdown" | "text" | "html"
+    meta: dict[str, Any] = field(default_factory=dict)
+    pub_date: datetime.date | None = None
+    pub_date_source: str | None = None
+    title: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    _line_starts: list[int] = field(default_factory=list, init=False, repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, init=False, repr=False)
+    _quote_starts: list[int] = field(default_factory=list, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.reindex()
+
+    def reindex(self) -> None:
+        """Recompute the look-up tables (call after changing ``sentences`` or ``quotes``)."""
+        self._line_starts = [0]
+        self._line_starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._quote_starts = [q.inner_start for q in self.quotes]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and 1-based code-point column of ``offset`` (``len(text)`` allowed)."""
+        if offset < 0 or offset > len(self.text):
+            raise IndexError(f"offset {offset} outside 0..{len(self.text)}")
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def offset_of(self, line: int, column: int) -> int:
+        """Inverse of ``line_col``: offset of 1-based ``line``/``column`` (clamped to the line)."""
+        if line < 1 or line > len(self._line_starts):
+            raise IndexError(f"line {line} outside 1..{len(self._line_starts)}")
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return min(start + max(column, 1) - 1, end)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence whose span contains ``offset`` (start inclusive, end exclusive)."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def sentences_in(self, start: int, end: int) -> list[Sentence]:
+        """Sentences overlapping ``[start, end)``."""
+        i = max(bisect.bisect_right(self._sentence_starts, start) - 1, 0)
+        out: list[Sentence] = []
+        for s in self.sentences[i:]:
+            if s.start >= end and not (s.start == start == end):
+                break
+            if s.end > start or s.start == start:
+                out.append(s)
+        return out
+
+    def quotes_in(self, start: int, end: int) -> list[Quote]:
+        """Quotes (marks included) overlapping ``[start, end)``, in order."""
+        return [q for q in self.quotes if q.start < end and q.end > start]
+
+    def in_quote(self, offset: int) -> Quote | None:
+        """The innermost quote whose inner span contains ``offset``."""
+        hi = bisect.bisect_right(self._quote_starts, offset)
+        best: Quote | None = None
+        for q in self.quotes[:hi]:
+            if q.inner_start <= offset < q.inner_end and (best is None or q.depth >= best.depth):
+                best = q
+        return best
+
+    def paragraph_text(self, index: int) -> str:
+        p = self.paragraphs[index]
+        return self.prose[p.start : p.end]
+
+
+_NEWLINE = re.compile(r"\n")
+
+# ---------------------------------------------------------------- kind guessing
+
+_MD_HINT = re.compile(
+    r"^(?:#{1,6} \S|```|~~~|> |[-*+] \S|\d{1,3}\. \S)|\[[^\]\n]+\]\([^)\n]+\)|\*\*\S|<!--",
+    re.M,
+)
+
+
+def guess_kind(path: str, text: str) -> str:
+    """``markdown``, ``html`` or ``text`` from the path's suffix, or the text itself for stdin."""
+    suffix = Path(path.split("#", 1)[0]).suffix.lower() if path != "<stdin>" else ""
+    if suffix in (".md", ".markdown", ".mdown", ".mkd"):
+        return "markdown"
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if path not in ("<stdin>", "-"):
+        return "text"
+    head = text.lstrip("\ufeff")
+    if re.match(r"---[ \t]*\r?\n", head):
+        return "markdown"
+    if head.lstrip().startswith("<"):
+        return "html"
+    if _MD_HINT.search(head[:5000]):
+        return "markdown"
+    return "text"
+
+
+# ---------------------------------------------------------------- dates
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(value: Any) -> datetime.date | None:
+    """A date from a YAML value or a string ("2025-12-30", ISO datetimes, "Dec 30, 2025").
+
+    Returns ``None`` when the value is not a fully specified date (year, month and day).
+    """
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    s = str(value).strip()
+    if not s or len(s) > 100:
+        return None
+    m = _ISO_DATE.match(s)
+    if m:
+        try:
+            return datetime.date.fromisoformat(m.group())
+        except ValueError:
+            return None
+    try:
+        a = dateparser.parse(s, default=datetime.datetime(2000, 1, 1))
+        b = dateparser.parse(s, default=datetime.datetime(2001, 2, 2))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if a is None or b is None or a.date() != b.date():
+        return None
+    return a.date()
+
+
+_MONTH = (
+    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_PREFIX = (
+    r"^[ \t]*(?:(?:Published|Posted|Dateline)(?:[ \t]+on)?:?[ \t]+)?"
+    r"(?:[A-Z][A-Za-z.'’\- ]{1,40}(?:,[ \t]*[A-Z][A-Za-z.\- ]{1,30})?,[ \t]+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+)
+_AFTER = r"[ \t]*(?=$|\(|[-—–:/|]|\d{1,2}:\d{2})"
+_DATELINE = re.compile(
+    _PREFIX
+    + r"(?:"
+    + _MONTH
+    + r"[ \t]+(?P<day>\d{1,2}),?[ \t]+(?P<year>\d{4})"
+    + r"|(?P<day2>\d{1,2})[ \t]+"
+    + _MONTH.replace("?P<mon>", "?P<mon2>")
+    + r",?[ \t]+(?P<year2>\d{4})"
+    + r"|(?P<iso>\d{4}-\d{2}-\d{2}))"
+    + _AFTER,
+    re.M,
+)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
+def _dateline(prose: str, body_start: int) -> datetime.date | None:
+    m0 = re.compile(r"\S").search(prose, body_start)
+    if not m0:
+        return None
+    window = prose[: m0.start() + DATELINE_WINDOW]
+    for m in _DATELINE.finditer(window, m0.start()):
+        try:
+            if m.group("iso"):
+                return datetime.date.fromisoformat(m.group("iso"))
+            mon = m.group("mon") or m.group("mon2")
+            day = m.group("day") or m.group("day2")
+            year = m.group("year") or m.group("year2")
+            return datetime.date(int(year), _MONTHS[mon[:3].lower()], int(day))
+        except ValueError:
+            continue
+    return None
+
+
+# ---------------------------------------------------------------- front matter
+
+
+def _front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, int]]:
+    """Parse the front matter: ``(meta, body_start, key_lines)``; ``({}, 0, {})`` when absent."""
+    try:
+        span = markup.front_matter_span(text)
+    except ValueError as exc:
+        raise DocumentError(path, 1, 1, str(exc)) from None
+    if span is None:
+        return {}, 0, {}
+    ys, ye, end = span
+    src = text[ys:ye]
+    try:
+        node = yaml.compose(src, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(src)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 2 if mark else 1
+        col = mark.column + 1 if mark else 1
+        raise DocumentError(path, line, col, f"front matter is not valid YAML: {exc.problem or exc}") from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        raise DocumentError(path, 1, 1, f"front matter is not valid YAML: {exc}") from None
+    if data is None:
+        return {}, end, {}
+    if not isinstance(data, dict):
+        raise DocumentError(path, 2, 1, f"front matter must be a mapping, not {type(data).__name__}")
+    key_lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for k, _v in node.value:
+            if isinstance(k, yaml.ScalarNode):
+                key_lines[str(k.value)] = k.start_mark.line + 2
+    meta = {str(k): v for k, v in data.items()}
+    return meta, end, key_lines
+
+
+# ---------------------------------------------------------------- paragraphs
+
+_FINAL_PUNCT = re.compile(r"[.!?:;,…][\"”’')\]]*$")
+_SENTENCE_END_CHARS = frozenset(".!?:;\"”’')]…")
+
+
+def _trim(prose: str, a: int, b: int) -> tuple[int, int] | None:
+    seg = prose[a:b]
+    left = seg.lstrip()
+    if not left:
+        return None
+    a += len(seg) - len(left)
+    return a, b - (len(left) - len(left.rstrip()))
+
+
+def _text_paragraphs(prose: str, start: int) -> list[tuple[int, int, str]]:
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in prose.split("\n"):
+        if pos >= start and line.strip():
+            lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    if not lines:
+        return []
+    # Hard-wrapped? Most lines end mid-sentence and none is very long.
+    longest = max(b - a for a, b in lines)
+    mid = sum(1 for a, b in lines[:-1] if prose[a:b].rstrip()[-1] not in _SENTENCE_END_CHARS)
+    full = sum(1 for a, b in lines[:-1] if b - a >= 40)
+    wrapped = len(lines) >= 3 and longest <= 150 and mid > 0.5 * (len(lines) - 1) and full > 0.5 * (len(lines) - 1)
+    if not wrapped and longest <= 150 and len(lines) >= 3:
+        # Indented paragraph starts with unindented continuation lines: wrapped too.
+        indented = sum(1 for a, _b in lines[1:] if prose[a] in " \t")
+        wrapped = 0 < indented < len(lines) - 1 and mid > 0
+    spans: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for a, b in lines:
+        if cur is None:
+            cur = (a, b)
+            continue
+        gap = prose[cur[1] : a]
+        new_para = not wrapped or gap.count("\n") > 1 or prose[a] in " \t"
+        if new_para:
+            spans.append(cur)
+            cur = (a, b)
+        else:
+            cur = (cur[0], b)
+    if cur is not None:
+        spans.append(cur)
+    out: list[tuple[int, int, str]] = []
+    for i, (a, b) in enumerate(spans):
+        t = _trim(prose, a, b)
+        if t is None:
+            continue
+        a, b = t
+        kind = "body"
+        one_line = "\n" not in prose[a:b]
+        if one_line and i + 1 < len(spans) and not _FINAL_PUNCT.search(prose, a, b):
+            if b - a < 60 or (i == 0 and b - a < 100):
+                kind = "heading"
+        out.append((a, b, kind))
+    return out
+
+
+def _markdown_paragraphs(prose: str, kinds: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[list[Any]] = []
+    cur: list[Any] | None = None
+    for a, b, kind in kinds:
+        if kind == "setext":
+            if cur is not None:
+                cur[2] = "heading"
+            cur = None
+            continue
+        if kind == "blank" or not prose[a:b].strip():
+            cur = None
+            continue
+        if kind == "heading":
+            out.append([a, b, "heading"])
+            cur = None
+        elif kind == "item":
+            cur = [a, b, "list_item"]
+            out.append(cur)
+        elif kind == "blockquote" and (cur is None or cur[2] != "blockquote"):
+            cur = [a, b, "blockquote"]
+            out.append(cur)
+        elif cur is None:
+            cur = [a, b, "body"]
+            out.append(cur)
+        else:
+            cur[1] = b
+    result: list[tuple[int, int, str]] = []
+    for a, b, kind in out:
+        t = _trim(prose, a, b)
+        if t is not None:
+            result.append((t[0], t[1], kind))
+    return result
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def _html_paragraphs(prose: str, breaks: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    bounds = [(0, "body"), *breaks, (len(prose), "body")]
+    out: list[tuple[int, int, str]] = []
+    for (a, kind), (b, _k) in zip(bounds, bounds[1:], strict=False):
+        if b <= a or not prose[a:b].strip():
+            continue
+        pos = a
+        for m in _BLANK_LINE.finditer(prose, a, b):
+            t = _trim(prose, pos, m.start())
+            if t:
+                out.append((t[0], t[1], kind))
+            pos = m.end()
+        t = _trim(prose, pos, b)
+        if t:
+            out.append((t[0], t[1], kind))
+    return out
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _collapse(s: str) -> str:
+    return " ".join(s.split())
+
+
+def load_text(
+    text: str,
+    path: str = "<stdin>",
+    kind: str | None = None,
+    date: datetime.date | None = None,
+) -> Document:
+    """Build a ``Document`` from ``text``; ``kind`` None guesses from ``path`` (see ``guess_kind``)."""
+    if kind is None:
+        kind = guess_kind(path, text)
+    if kind not in ("markdown", "text", "html"):
+        raise ValueError(f"unknown document kind {kind!r}; expected markdown, text or html")
+    meta: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    body_start = 0
+    title: str | None = None
+    pub_date: datetime.date | None = None
+    source: str | None = None
+    html_mask: markup.HtmlMask | None = None
+
+    if kind == "html":
+        html_mask = markup.mask_html(text)
+        prose = html_mask.prose
+        spans = _html_paragraphs(prose, html_mask.breaks)
+    else:
+        if text.startswith("---"):
+            if kind == "markdown":
+                meta, body_start, key_lines = _front_matter(text, path)
+            else:
+                try:
+                    has_fm = markup.front_matter_span(text) is not None
+                except ValueError:
+                    has_fm = False
+                if has_fm:
+                    meta, body_start, key_lines = _front_matter(text, path)
+        if kind == "markdown":
+            prose, line_kinds = markup.mask_markdown(text, body_start)
+            spans = _markdown_paragraphs(prose, line_kinds)
+        else:
+            prose = markup.mask_text(text, body_start)
+            spans = _text_paragraphs(prose, body_start)
+
+    paragraphs = [Paragraph(i, a, b, k) for i, (a, b, k) in enumerate(spans)]
+    sentences: list[Sentence] = []
+    for p in paragraphs:
+        for a, b in split_sentences(prose, p.start, p.end):
+            sentences.append(Sentence(len(sentences), a, b, p.index, prose[a:b]))
+    quotes = find_quotes(prose, [(p.start, p.end) for p in paragraphs])
+
+    # Publication date, first found wins.
+    if date is not None:
+        pub_date, source = date, "--date"
+    if pub_date is None:
+        for key in DATE_KEYS:
+            if key in meta and meta[key] is not None and meta[key] != "":
+                d = parse_date(meta[key])
+                if d is None:
+                    line = key_lines.get(key, 1)
+                    raise DocumentError(path, line, 1, f"front matter {key!r}: not a date: {meta[key]!r}")
+                pub_date, source = d, f"front matter {key!r}"
+                break
+    if pub_date is None and html_mask is not None:
+        pub_date, source = _html_date(html_mask)
+    if pub_date is None:
+        d = _dateline(prose, body_start)
+        if d is not None:
+            pub_date, source = d, "dateline"
+
+    # Title.
+    fm_title = meta.get("title")
+    if isinstance(fm_title, (str, int, float)) and str(fm_title).strip():
+        title = str(fm_title).strip()
+    elif html_mask is not None:
+        if html_mask.title_span is not None:
+            title = _collapse(prose[html_mask.title_span[0] : html_mask.title_span[1]]) or None
+        if title is None:
+            title = next((_collapse(prose[p.start : p.end]) for p in paragraphs if p.kind == "heading"), None)
+    elif kind == "markdown":
+        title = next((_collapse(prose[p.start : p.end]) for p in paragraphs if p.kind == "heading"), None)
+    elif paragraphs and paragraphs[0].kind == "heading":
+        title = _collapse(prose[paragraphs[0].start : paragraphs[0].end])
+
+    return Document(
+        path=path,
+        text=text,
+        prose=prose,
+        kind=kind,
+        meta=meta,
+        pub_date=pub_date,
+        pub_date_source=source,
+        title=title,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        quotes=quotes,
+    )
+
+
+def _html_date(mask: markup.HtmlMask) -> tuple[datetime.date | None, str | None]:
+    best: tuple[int, datetime.date, str] | None = None
+    for attrs in mask.metas:
+        for attr in ("property", "name", "itemprop"):
+            name = attrs.get(attr, "").lower()
+            if name in META_DATE_NAMES:
+                rank = META_DATE_NAMES.index(name)
+                d = parse_date(attrs.get("content", "") or attrs.get("datetime", ""))
+                if d is not None and (best is None or rank < best[0]):
+                    best = (rank, d, f"<meta {name}>")
+    if best is not None:
+        return best[1], best[2]
+    for body in mask.json_ld:
+        try:
+            data = json.loads(body)
+        except (ValueError, RecursionError):
+            continue
+        d = _json_ld_date(data)
+        if d is not None:
+            return d, "JSON-LD datePublished"
+    return None, None
+
+
+def _json_ld_date(data: Any, depth: int = 0) -> datetime.date | None:
+    if depth > 5:
+        return None
+    if isinstance(data, dict):
+        if "datePublished" in data:
+            return parse_date(data["datePublished"])
+        for v in data.values():
+            if isinstance(v, (dict, list)):
+                d = _json_ld_date(v, depth + 1)
+                if d is not None:
+                    return d
+    elif isinstance(data, list):
+        for v in data:
+            d = _json_ld_date(v, depth + 1)
+            if d is not None:
+                return d
+    return None
+
+
+def load_path(path: Path | str, date: datetime.date | None = None) -> Document:
+    """Read a UTF-8 file (a BOM is dropped) as is, newlines untouched, and load it."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise DocumentError(str(path), 1, 1, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise DocumentError(str(path), line, col, f"not valid UTF-8: {exc.reason}") from None
+    return load_text(text, str(path), date=date)

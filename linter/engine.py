@@ -1,0 +1,127 @@
+"""Run rules over documents: document → analysis → every rule on every subject → findings.
+
+Detection only: the engine returns sorted ``Finding`` objects and knows nothing of output
+formats. Suppression comments and ``--select``/``--ignore`` are applied here, so every output
+format and the language server see the same findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from linter.analysis import Analysis
+from linter.document import Document
+from linter.dsl import EvalContext
+from linter.finding import Finding, Severity
+from linter.rules import Rule, RuleSet
+from linter.subjects import SUBJECTS
+from linter.suppress import Suppressions
+
+
+def matches_prefix(rule_id: str, prefixes: Iterable[str]) -> bool:
+    """``source/`` and ``source`` select the family; ``source/weasel`` the one rule."""
+    for prefix in prefixes:
+        p = prefix.strip()
+        if not p:
+            continue
+        if rule_id == p or rule_id.startswith(p if p.endswith("/") else p + "/") or p == "all":
+            return True
+    return False
+
+
+@dataclass
+class Selection:
+    """Which rules run: ``select`` and ``ignore`` are id prefixes (empty select = all enabled)."""
+
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+
+    def active(self, rules: Sequence[Rule]) -> list[Rule]:
+        chosen = []
+        for rule in rules:
+            if self.select:
+                if not matches_prefix(rule.id, self.select):
+                    continue
+            elif not rule.enabled:
+                continue
+            if self.ignore and matches_prefix(rule.id, self.ignore):
+                continue
+            chosen.append(rule)
+        return chosen
+
+
+class Engine:
+    """Holds the active rules and the knowledge base; lints one document at a time."""
+
+    def __init__(self, ruleset: RuleSet, selection: Selection | None = None, kb: Any = None) -> None:
+        self.selection = selection or Selection()
+        self.rules = self.selection.active(ruleset.rules)
+        self.kb = kb
+        self.warnings: list[str] = []
+
+    def lint(self, doc: Document) -> list[Finding]:
+        analysis = Analysis(doc, self.kb)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            findings.extend(self._run_rule(rule, analysis))
+        suppressions = Suppressions.parse(doc)
+        findings = [f for f in findings if not suppressions.suppressed(f)]
+        findings.sort(key=Finding.sort_key)
+        return _dedupe(findings)
+
+    def _run_rule(self, rule: Rule, analysis: Analysis) -> list[Finding]:
+        subject = SUBJECTS[rule.subject]
+        doc = analysis.doc
+        out: list[Finding] = []
+        values: dict[str, Any] = {"document": analysis.document_view, "options": rule.options}
+        ctx = EvalContext(values)
+        for obj in subject.iterate(analysis):
+            values[rule.subject] = obj
+            ctx.reset_match()
+            if not rule.when(ctx):
+                continue
+            span = None
+            if rule.at is not None:
+                at = rule.at(ctx)
+                if at is not None and hasattr(at, "start"):
+                    span = (at.start, at.start + len(at))
+            if span is None and ctx.match is not None:
+                span = ctx.match
+            if span is None:
+                span = obj.span
+            severity = self.selection.severity.get(rule.id, rule.severity)
+            for case in rule.severity_when:
+                if case.when(ctx):
+                    severity = case.severity
+                    break
+            message = rule.message.render(ctx)
+            out.append(make_finding(doc, rule.id, severity, message, span))
+        for warning in ctx.warnings:
+            self.warnings.append(f"{doc.path}: rule {rule.id}: {warning}")
+        ctx.warnings.clear()
+        return out
+
+
+def make_finding(doc: Document, rule_id: str, severity: Severity, message: str,
+                 span: tuple[int, int]) -> Finding:
+    start, end = span
+    start = max(0, min(start, len(doc.text)))
+    end = max(start, min(end, len(doc.text)))
+    line, col = doc.line_col(start)
+    end_line, end_col = doc.line_col(end)
+    return Finding(doc.path, line, col, end_line, end_col, rule_id, severity, message, doc.text[start:end])
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    out: list[Finding] = []
+    seen: set[tuple[Any, ...]] = set()
+    for f in findings:
+        key = (f.path, f.line, f.column, f.end_line, f.end_column, f.rule)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out

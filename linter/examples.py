@@ -1,0 +1,54 @@
+"""Run the ``examples`` every rule carries: ``fail`` texts must trigger it, ``pass`` texts must not.
+
+Used by ``factlint rules test`` and by the test suite (one pytest id per example), so a rule's
+documentation and its behaviour cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from linter.document import load_text
+from linter.engine import Engine, Selection
+from linter.finding import Finding
+from linter.rules import Example, Rule, RuleSet
+
+
+@dataclass
+class ExampleResult:
+    rule: str
+    example: Example
+    findings: list[Finding]
+    ok: bool
+
+    def describe(self) -> str:
+        ex = self.example
+        where = f"{ex.loc}: " if ex.loc else ""
+        verdict = "ok" if self.ok else "FAILED"
+        want = "must trigger" if ex.expect_fail else "must not trigger"
+        if ex.count is not None and ex.expect_fail:
+            want += f" {ex.count} time(s)"
+        got = "; ".join(f"{f.line}:{f.column} {f.message}" for f in self.findings) or "no finding"
+        date = f" (published {ex.date})" if ex.date else ""
+        return f"{where}{verdict}: {self.rule} {want}{date}: {ex.text!r} -> {got}"
+
+
+def run_example(rule: Rule, example: Example, engine: Engine | None = None) -> ExampleResult:
+    engine = engine or Engine(RuleSet([rule]), Selection(select=[rule.id]))
+    doc = load_text(example.text, path=f"<example of {rule.id}>", kind=example.kind, date=example.date)
+    findings = [f for f in engine.lint(doc) if f.rule == rule.id]
+    if example.expect_fail:
+        ok = bool(findings) if example.count is None else len(findings) == example.count
+    else:
+        ok = not findings
+    return ExampleResult(rule.id, example, findings, ok)
+
+
+def run_examples(rules: Sequence[Rule]) -> list[ExampleResult]:
+    results = []
+    for rule in rules:
+        engine = Engine(RuleSet([rule]), Selection(select=[rule.id]))
+        for example in rule.examples:
+            results.append(run_example(rule, example, engine))
+    return results

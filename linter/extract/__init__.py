@@ -1,0 +1,1 @@
+"""Extractors: turn a document's prose into dates, titled mentions and attributions."""

@@ -1,0 +1,1023 @@
+"""Who carries each claim: direct-quote speakers and sentence-level attribution cues.
+
+One job: given the sentences and direct quotes of a document (plain offsets, see
+``SentenceLike`` / ``QuoteLike``), say for every quote who speaks it and for every sentence which
+sources it names and which sourcing cues (vague, impersonal, hedge, anonymous) it carries. It does
+not decide severities; :func:`weasel_cues` states the decision the ``source/weasel`` rule makes.
+
+Cue kinds
+---------
+``vague``
+    An unspecific group is the grammatical subject of a speech/belief verb: a vague quantifier
+    ("Some officials ... believe", "Many assumed", "Most experts agree"), an inherently vague
+    group noun without a specific qualifier ("critics say", "experts say", "observers note"),
+    or a bare professional group ("analysts", "sources", "officials") with an *opinion* verb or a
+    *present-tense* verb ("Analysts caution that", "sources say"). Also "widely believed",
+    "by some", "according to experts".
+``impersonal``
+    Agentless reporting: "it has been reported", "it is believed that", "it is said", "it was
+    alleged", "it is understood", "reports suggest", "according to (media) reports".
+``hedge``
+    Hearsay adverbs and raising passives: reportedly, allegedly, purportedly, supposedly,
+    rumoured, arguably, "is said to", "is believed to", "are thought to".
+``anonymous``
+    Specific anonymous sourcing, standard newswire practice: a counted or qualified unnamed
+    source ("a U.S. official", "two senior U.S. officials", "Iranian security officials",
+    "sources familiar with the conversation", "a person briefed on", "a diplomat who asked not
+    to be named"), and a bare professional group reporting a past speech event
+    ("analysts said", "traders said", "dealers said", "sources said", "economists estimated").
+
+The newswire decision (documented, tested): past-tense *reporting* by a professional group
+("..., analysts said.") reports an utterance on a given day and is ``anonymous``; a present-tense
+or belief verb ("Analysts caution that ...", "analysts believe") states a standing opinion of no
+one in particular and is ``vague``. A vague quantifier (some/many/most/several ...) is always
+``vague``. A capitalised qualifier ("Israeli officials", "Japanese press reports") or a count
+makes the group specific, hence ``anonymous``.
+
+Named sources
+-------------
+A capitalised person or organisation, a pronoun (he/she), a definite role ("the president",
+"the ministry", "Tehran's foreign ministry") as subject of a speech verb ("Trump said",
+"Stephen Hess told Reuters", "Pezeshkian responded"), after an inverted verb ("said Stephen
+Hess"), or after "according to" ("according to Reuters").
+
+Weasel decision (:func:`weasel_cues`)
+-------------------------------------
+A cue lying inside a direct quote whose speaker is known is never the article's own weasel.
+Otherwise a ``vague`` or ``impersonal`` cue is a weasel when the sentence names no source; a
+``hedge`` is a weasel when the sentence names no source and carries no anonymous source either
+("The minister allegedly took bribes, a U.S. official said" is sourced). ``anonymous`` cues are
+never weasels (the ``source/anonymous`` rule reports them at info).
+
+Quotes
+------
+A speaker is looked for after the quote (``“...,” Trump said``, ``“...,” said Stephen Hess``,
+``“...” according to X``), before it (``Trump wrote: “...”``, ``Vance said this week that “...”``,
+``Trump recently called that one of the “worst deals”``), and in a sentence-final attribution
+clause (``..., Pezeshkian said.``). A pronoun speaker is resolved to the last named speaker of the
+paragraph (or of the previous one). A quote that opens its sentence with no attribution of its
+own continues the speaker of the previous quote when that quote is in the same or the previous
+paragraph (newswire convention for a quote running over paragraphs).
+
+A quote with no speaker is a *scare quote* (``scare=True``) when it is at most four words long,
+when every word is capitalised (a title or name: “Midnight Hammer”, “Jerusalem Minute”), or when
+it is a short heading paragraph of its own. **Unattributed quote** (``QuoteSource.unattributed``)
+means precisely: a top-level (depth 0) quote, no speaker found by any of the rules above, and not
+a scare quote. Nested quotes are the outer speaker's business and are never unattributed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol
+
+__all__ = [
+    "Cue",
+    "QuoteLike",
+    "QuoteSource",
+    "SentenceLike",
+    "SentenceSource",
+    "attribute",
+    "is_weasel",
+    "sentence_cues",
+    "weasel_cues",
+]
+
+
+class SentenceLike(Protocol):
+    """What :func:`attribute` needs of a sentence (the document model's Sentence fits)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def paragraph(self) -> int: ...
+
+
+class QuoteLike(Protocol):
+    """What :func:`attribute` needs of a direct quote (the document model's Quote fits)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def inner_start(self) -> int: ...
+
+    @property
+    def inner_end(self) -> int: ...
+
+    @property
+    def paragraph(self) -> int: ...
+
+    @property
+    def depth(self) -> int: ...
+
+
+@dataclass(slots=True)
+class Cue:
+    """A sourcing cue: absolute span, its text and kind (vague|impersonal|hedge|anonymous)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    in_quote: bool = False  # inside a direct quote whose speaker is known
+
+
+@dataclass(slots=True)
+class SentenceSource:
+    """Attribution facts of one sentence."""
+
+    index: int
+    named: list[tuple[int, int, str]]
+    cues: list[Cue]
+    in_attributed_quote: bool = False
+
+
+@dataclass(slots=True)
+class QuoteSource:
+    """Who speaks one direct quote."""
+
+    index: int
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_kind: str | None  # named | organisation | anonymous | pronoun | None
+    verb: str | None
+    scare: bool = False
+    continued: bool = False  # speaker inherited from the previous quote
+    depth: int = 0
+    words: int = 0
+
+    @property
+    def unattributed(self) -> bool:
+        """Top-level, no speaker, not a scare quote (see the module docstring)."""
+        return self.depth == 0 and self.speaker is None and not self.scare
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_SPEECH_BASE = {
+    "say": ("says", "said"), "tell": ("tells", "told"), "add": ("adds", "added"),
+    "write": ("writes", "wrote"), "state": ("stated",), "declare": ("declares", "declared"),
+    "announce": ("announces", "announced"), "note": ("noted",), "explain": ("explains", "explained"),
+    "ask": ("asks", "asked"), "reply": ("replied",), "respond": ("responds", "responded"),
+    "insist": ("insists", "insisted"), "argue": ("argues", "argued"), "warn": ("warns", "warned"),
+    "claim": ("claimed",), "caution": ("cautioned",), "hint": ("hinted",),
+    "reveal": ("reveals", "revealed"), "suggest": ("suggests", "suggested"),
+    "acknowledge": ("acknowledges", "acknowledged"), "admit": ("admits", "admitted"),
+    "confirm": ("confirms", "confirmed"), "deny": ("denies", "denied"), "post": ("posted",),
+    "tweet": ("tweeted",), "predict": ("predicts", "predicted"), "estimate": ("estimated",),
+    "comment": ("commented",), "remark": ("remarked",), "observe": ("observes", "observed"),
+    "report": ("reported",), "conclude": ("concludes", "concluded"), "urge": ("urges", "urged"),
+    "testify": ("testifies", "testified"), "describe": ("describes", "described"),
+    "call": ("called",), "forecast": ("forecasts",), "contend": ("contends", "contended"),
+    "maintain": ("maintains", "maintained"), "assert": ("asserts", "asserted"),
+    "allege": ("alleges", "alleged"), "believe": ("believes", "believed"),
+    "think": ("thinks", "thought"), "feel": ("feels", "felt"), "fear": ("feared",),
+    "expect": ("expects", "expected"), "assume": ("assumes", "assumed"),
+    "speculate": ("speculates", "speculated"), "reckon": ("reckons", "reckoned"),
+    "agree": ("agrees", "agreed"), "concede": ("concedes", "conceded"),
+    "complain": ("complains", "complained"), "indicate": ("indicates", "indicated"),
+    "promise": ("promised",), "pledge": ("pledged",), "vow": ("vowed",), "emphasize": ("emphasized",),
+    "emphasise": ("emphasised",), "stress": ("stressed",), "recall": ("recalled",),
+    "quip": ("quipped",), "counter": ("countered",), "continue": (), "suspect": ("suspects", "suspected"),
+    "worry": ("worries", "worried"), "consider": ("considers", "considered"), "doubt": ("doubted",),
+}
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {base for base in _SPEECH_BASE if base not in {"continue", "state", "note", "post", "tweet",
+                                                    "claim", "comment", "remark", "report",
+                                                    "forecast", "call", "promise", "pledge", "vow",
+                                                    "fear", "doubt", "stress", "recall"}}
+    | {form for forms in _SPEECH_BASE.values() for form in forms}
+    | {"said", "says", "forecast", "put", "quoted"}
+)
+# present tense / base forms: a standing opinion rather than a reported event
+_PRESENT = frozenset(
+    {base for base in _SPEECH_BASE} | {f for fs in _SPEECH_BASE.values() for f in fs if f.endswith("s")}
+) - {"said", "put", "forecast"}
+# past-tense reporting of an utterance (newswire): professional group + these = anonymous
+_REPORTING_PAST = frozenset(
+    {"said", "told", "added", "noted", "stated", "reported", "estimated", "predicted", "forecast",
+     "warned", "cautioned", "argued", "suggested", "explained", "agreed", "indicated", "declared",
+     "announced", "confirmed", "denied", "acknowledged", "conceded", "complained", "insisted",
+     "asked", "replied", "responded", "commented", "remarked", "observed", "disclosed", "revealed",
+     "hinted", "urged", "stressed", "emphasized", "emphasised", "wrote", "testified", "described",
+     "maintained", "contended", "asserted", "expected", "put", "quoted"}
+)
+_BELIEF = frozenset(
+    {"believe", "believes", "believed", "think", "thinks", "thought", "feel", "feels", "felt",
+     "fear", "fears", "feared", "assume", "assumes", "assumed", "suspect", "suspects", "suspected",
+     "speculate", "speculates", "speculated", "reckon", "reckons", "reckoned", "consider",
+     "considers", "considered", "worry", "worries", "worried", "doubt", "doubts", "doubted",
+     "expect", "expects", "expected", "caution", "cautions", "cautioned", "claim", "claims",
+     "claimed", "allege", "alleges", "alleged", "argue", "argues", "argued", "contend", "contends",
+     "contended", "maintain", "maintains", "maintained", "agree", "agrees", "agreed", "say", "says",
+     "said", "suggest", "suggests", "suggested", "warn", "warns", "warned", "insist", "insists",
+     "insisted", "note", "notes", "noted", "predict", "predicts", "predicted", "estimate",
+     "estimates", "estimated", "hold", "holds", "held", "point", "points", "pointed", "question",
+     "questioned", "speculate", "wonder", "wondered", "see", "sees", "view", "views", "regard",
+     "regards", "describe", "describes", "described", "call", "calls", "called", "tell", "told",
+     "state", "states", "stated", "hint", "hinted", "insisted", "concede", "conceded", "say"}
+)
+_AUX = frozenset(
+    {"has", "have", "had", "also", "later", "previously", "recently", "repeatedly", "then", "publicly",
+     "privately", "earlier", "again", "further", "once", "often", "still", "now", "frequently",
+     "long", "widely", "generally", "commonly", "do", "does", "did", "would", "will", "could", "may",
+     "might", "can", "must", "should", "already", "even", "just", "reportedly", "allegedly",
+     "openly", "quickly", "simply", "herself", "himself", "themselves", "ever", "always", "never",
+     "not", "only", "tend", "tends", "seem", "seems", "to", "both", "all", "firmly", "strongly",
+     "increasingly", "largely", "mostly", "broadly", "flatly", "sharply", "bluntly", "plainly",
+     "clearly", "explicitly", "repeatedly", "once", "subsequently", "immediately", "first", "last"}
+)
+_QUANT = frozenset(
+    {"some", "many", "most", "several", "few", "various", "numerous", "certain", "other", "others",
+     "countless", "multiple", "lots", "plenty", "majority", "number"}
+)
+_VAGUE_NOUNS = frozenset(
+    {"critics", "observers", "experts", "commentators", "pundits", "skeptics", "sceptics", "people",
+     "insiders", "onlookers", "supporters", "opponents", "detractors", "proponents", "scholars",
+     "historians", "researchers", "scientists", "academics", "specialists", "watchers", "believers",
+     "fans", "some", "many", "others", "most", "everyone", "everybody", "somebody", "someone",
+     "studies", "theorists", "economists", "authorities", "voices", "circles", "quarters",
+     "reports", "rumours", "rumors"}
+)
+_PRO_NOUNS = frozenset(
+    {"analysts", "economists", "traders", "dealers", "bankers", "brokers", "officials", "diplomats",
+     "sources", "executives", "aides", "strategists", "lawmakers", "legislators", "spokesmen",
+     "authorities", "investigators", "police", "negotiators", "delegates", "politicians", "members",
+     "residents", "witnesses", "managers", "agents", "participants", "experts",
+     "observers", "analyst", "economist", "trader", "dealer", "banker", "broker", "official",
+     "diplomat", "source", "executive", "aide", "strategist", "lawmaker", "legislator", "spokesman",
+     "spokeswoman", "spokesperson", "investigator", "negotiator", "delegate", "politician", "member",
+     "resident", "witness", "manager", "agent", "participant", "expert", "observer", "person",
+     "people", "insider", "officer", "officers", "insiders", "critic", "critics", "commentators",
+     "commentator", "reports", "report", "specialists", "specialist", "planners", "staff", "staffers",
+     "staffer", "advisers", "adviser", "advisors", "advisor", "envoys", "envoy", "ministers",
+     "minister", "senators", "congressmen", "representatives", "aides", "industry", "market",
+     "operators", "buyers", "sellers", "producers", "importers", "exporters", "farmers", "workers",
+     "unionists", "sources", "intelligence"}
+)
+_SINGULAR_ANON = frozenset(
+    {"analyst", "economist", "trader", "dealer", "banker", "broker", "official", "diplomat", "source",
+     "executive", "aide", "strategist", "lawmaker", "legislator", "spokesman", "spokeswoman",
+     "spokesperson", "investigator", "negotiator", "delegate", "politician", "member", "resident",
+     "witness", "manager", "agent", "participant", "expert", "observer", "person", "insider",
+     "officer", "critic", "commentator", "specialist", "staffer", "adviser", "advisor", "envoy",
+     "minister"}
+)
+_ROLE_NOUNS = frozenset(
+    {"president", "minister", "premier", "chancellor", "chairman", "chairwoman", "chair", "secretary",
+     "governor", "senator", "king", "queen", "pope", "ambassador", "mayor", "leader", "chief",
+     "director", "judge", "general", "commander", "spokesman", "spokeswoman", "spokesperson",
+     "treasurer", "speaker", "prosecutor", "attorney", "ceo", "founder", "author", "ayatollah"}
+)
+_ORG_NOUNS = frozenset(
+    {"ministry", "department", "government", "company", "bank", "agency", "commission", "committee",
+     "council", "court", "embassy", "army", "military", "police", "report", "statement", "study",
+     "survey", "newspaper", "paper", "union", "party", "board", "fund", "firm", "group", "office",
+     "administration", "cabinet", "parliament", "senate", "congress", "house", "corporation",
+     "corp", "federation", "association", "institute", "organisation", "organization", "exchange",
+     "spokesman", "spokeswoman", "spokesperson", "campaign", "team", "regime", "junta", "daily",
+     "agency", "bureau", "authority", "network", "broadcaster", "station", "magazine", "journal",
+     "website", "channel", "club", "league", "university", "hospital", "prosecutors", "prosecutor",
+     "court", "tribunal", "secretariat", "presidency", "palace", "kremlin", "pentagon", "coalition",
+     "alliance", "movement", "operator", "producer", "utility", "lender", "insurer", "carrier",
+     "airline", "unit", "subsidiary", "parent", "giant", "maker", "partnership", "trust",
+     "center", "centre", "service", "office", "communique", "communiqué", "decree", "document",
+     "letter", "filing", "prospectus", "memo", "memorandum", "indictment", "lawsuit", "suit",
+     "complaint", "order", "ruling", "verdict", "announcement", "release", "bulletin", "radio",
+     "television", "tv", "press"}
+)
+_PRONOUNS = frozenset({"he", "she"})
+_NAME_JOINERS = frozenset({"of", "de", "del", "da", "van", "von", "der", "den", "la", "le", "bin", "ibn",
+                           "al", "el", "du", "and", "&"})
+# capitalised words that are not names when they open a subject
+_COMMON_CAPS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "them", "their", "we",
+     "our", "you", "your", "i", "my", "he", "she", "his", "her", "but", "and", "or", "so", "yet",
+     "if", "when", "while", "as", "in", "on", "at", "for", "with", "by", "from", "to", "of",
+     "after", "before", "since", "because", "although", "though", "however", "meanwhile", "also",
+     "still", "there", "here", "then", "now", "what", "which", "who", "whom", "whose", "where",
+     "why", "how", "no", "not", "all", "both", "each", "every", "any", "one", "two", "three",
+     "many", "some", "most", "several", "few", "others", "other", "such", "only", "even", "just",
+     "instead", "thus", "hence", "therefore", "moreover", "furthermore", "further", "finally",
+     "first", "second", "later", "earlier", "today", "yesterday", "tomorrow", "last", "next",
+     "analysts", "experts", "officials", "sources", "critics", "observers", "reports", "people",
+     "traders", "dealers", "economists", "bankers", "diplomats", "commentators", "researchers",
+     "scientists", "historians", "scholars", "many", "nobody", "everyone", "someone", "somebody",
+     "government", "ministry", "company", "officials", "police", "authorities", "regarding",
+     "according", "despite", "do", "does", "did", "is", "was", "are", "were", "be", "been", "has",
+     "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "accordingly",
+     "similarly", "likewise", "indeed", "domestically", "internationally", "simultaneously",
+     "politically", "overall", "ultimately", "initially", "again", "once", "often", "sometimes",
+     "usually", "clearly", "perhaps", "maybe", "certainly", "notably", "specifically",
+     "separately", "elsewhere", "otherwise", "nevertheless", "nonetheless", "besides", "above",
+     "below", "under", "over", "about", "against", "between", "into", "through", "during",
+     "without", "within", "upon", "among", "along", "across", "behind", "beyond", "near",
+     "whether", "unless", "until", "though", "whereas", "unlike", "like", "via", "per", "mr",
+     "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "speaking", "asked", "told", "said", "says",
+     "writing", "reporting", "addressing", "commenting", "replying", "responding", "analyst",
+     "official", "source", "critic", "observer", "expert", "trader", "dealer", "economist",
+     "banker", "diplomat"}
+)
+_BOUNDARY_WORDS = frozenset(
+    {"and", "but", "while", "although", "though", "as", "because", "yet", "since", "whereas", "so",
+     "that", "where", "when", "if", "or", "however", "meanwhile", "still", "now", "indeed", "instead",
+     "moreover", "furthermore", "also", "though", "even", "nonetheless", "nevertheless", "today",
+     "yesterday", "recently", "previously", "earlier", "later", "already", "too", "for"}
+)
+_PREPOSITIONS = frozenset(
+    {"from", "of", "in", "at", "with", "by", "for", "to", "on", "about", "against", "between", "among",
+     "into", "over", "under", "than", "like", "toward", "towards", "across", "within", "without",
+     "including", "via", "near", "behind", "beyond", "upon", "during", "after", "before", "since"}
+)
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+     "a", "an", "dozen", "dozens", "half"}
+)
+_ANON_PHRASES = re.compile(
+    r"\b(?:familiar\s+with|briefed\s+on|close\s+to\s+the|with\s+knowledge\s+of|who\s+(?:asked|declined|"
+    r"requested|spoke|did\s+not\s+want|wished)\s+(?:not\s+to\s+be\s+(?:named|identified)|to\s+be\s+"
+    r"identified|on\s+(?:the\s+)?condition|anonymity|to\s+remain\s+anonymous|not\s+to\s+be)|"
+    r"on\s+(?:the\s+)?condition\s+of\s+anonymity|speaking\s+anonymously|requesting\s+anonymity|"
+    r"not\s+authori[sz]ed\s+to\s+speak)",
+    re.IGNORECASE,
+)
+_IMPERSONAL_RE = re.compile(
+    r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|'s|’s|is\s+being|was\s+being|has\s+long\s+been)\s+"
+    r"(?:also\s+|now\s+|often\s+|sometimes\s+|widely\s+|generally\s+|commonly\s+|long\s+|further\s+|"
+    r"frequently\s+|popularly\s+|increasingly\s+|still\s+|privately\s+|officially\s+)*"
+    r"(?P<v>reported|believed|said|alleged|understood|thought|claimed|rumou?red|suggested|argued|"
+    r"assumed|felt|speculated|held|proposed|theori[sz]ed|posited|hypothesi[sz]ed|contended|asserted|"
+    r"maintained|feared|expected|considered|estimated|noted|known|accepted|acknowledged|"
+    r"recogni[sz]ed|presumed|supposed|hoped|argued|whispered|conjectured)"
+    r"(?P<tail>\s+(?:by\s+(?:some|many|most|several|critics|others|experts|observers)\b|that\b|,)|"
+    r"\s+(?!to\b|by\b|as\b|in\b|on\b|at\b|for\b|with\b|from\b|into\b|and\b|or\b|of\b)[a-z]+)?"
+)
+_REPORTS_RE = re.compile(
+    r"\b(?:(?:[Aa]ccording\s+to|[Cc]iting|[Pp]er)\s+(?:(?:some|several|many|unconfirmed|recent|"
+    r"local|media|press|news|published|earlier|other|various|widespread)\s+)*(?:reports|accounts|"
+    r"rumou?rs|speculation)\b|(?:[Rr]eports|[Rr]umou?rs|[Ss]peculation|[Ss]tories)\s+(?:have\s+|had\s+)?"
+    r"(?:suggest(?:ed|s)?|say|said|indicate[ds]?|claim(?:ed|s)?|emerged|circulated|swirled|"
+    r"persist(?:ed)?|abound(?:ed)?|allege[sd]?)\b|[Tt]here\s+(?:are|were|have\s+been|had\s+been)\s+"
+    r"(?:(?:unconfirmed|persistent|widespread|some|many)\s+)?(?:reports|rumou?rs|suggestions|claims)\b|"
+    r"\bunconfirmed\s+reports\b)"
+)
+_HEDGE_RE = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red|ostensibly|arguably|"
+    r"(?:is|are|was|were|been|be)\s+(?:widely\s+|generally\s+|also\s+|now\s+|often\s+|commonly\s+)?"
+    r"(?:said|believed|thought|reported|alleged|rumou?red|understood|claimed|presumed|suspected|"
+    r"supposed|reputed|held|considered)\s+to\s+(?:be|have|ha[sd]|contain|include|involve|"
+    r"[a-z]+(?:e|s)?)\b)",
+    re.IGNORECASE,
+)
+_WIDELY_RE = re.compile(
+    r"\b(?:widely|generally|commonly|popularly|universally|often|frequently|sometimes|traditionally|"
+    r"largely|broadly)\s+(?:believed|considered|regarded|thought|held|accepted|assumed|seen|viewed|"
+    r"recogni[sz]ed|acknowledged|acclaimed|described|perceived|credited|known\s+as|referred|"
+    r"cited|reported|rumou?red|claimed|said|argued|suggested)\b"
+    r"|\b(?:is|are|was|were|been|be)\s+(?:considered|regarded|seen|viewed|thought|believed|deemed|"
+    r"described|perceived|held|claimed|said|reputed|rumou?red)\s+(?:by\s+(?:some|many|most|several|"
+    r"critics|others|experts|observers|scholars|historians|fans|people|commentators|analysts)\b)"
+    r"|\b(?:some|many|most|several)\s+(?:would\s+)?(?:say|argue|believe|claim|suggest|contend|feel|"
+    r"think|consider|regard)\b(?!\s+(?:of|to)\b)"
+    r"|\b(?:has|have|had)\s+been\s+(?:suggested|argued|claimed|said|speculated|proposed|alleged|"
+    r"theori[sz]ed|posited|hypothesi[sz]ed|reported|rumou?red)\s+(?:by\s+(?:some|many|others)|that)\b",
+)
+
+
+class _Tok(NamedTuple):
+    start: int  # absolute
+    end: int
+    text: str
+    low: str
+
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s)?|\d+(?:[.,:]\d+)*|[“”\"‘’]|\S"
+)
+
+
+def _tokens(text: str, base: int) -> list[_Tok]:
+    return [_Tok(base + m.start(), base + m.end(), m.group(), m.group().lower())
+            for m in _TOKEN_RE.finditer(text)]
+
+
+def _is_word(t: _Tok) -> bool:
+    return t.text[0].isalpha()
+
+
+def _is_cap(t: _Tok) -> bool:
+    return t.text[0].isupper() and _is_word(t)
+
+
+def _is_verb(t: _Tok) -> bool:
+    """A speech verb written in lower case (capitalised 'States', 'Says' are not)."""
+    return t.low in SPEECH_VERBS and not t.text[0].isupper()
+
+
+def _strip_poss(low: str) -> str:
+    for suf in ("'s", "’s"):
+        if low.endswith(suf):
+            return low[: -len(suf)]
+    return low
+
+
+# --------------------------------------------------------------------------- NP analysis
+
+
+@dataclass(slots=True)
+class _NP:
+    start: int  # token index (inclusive)
+    end: int  # token index (exclusive)
+    kind: str  # named | organisation | pronoun | anonymous | vague | impersonal
+    toks: list[_Tok] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.toks)
+
+
+def _classify_group(words: list[_Tok], verb: _Tok | None, after_verb: bool) -> str | None:
+    """Kind of an NP whose head is a lower-case group/anonymous noun (None: not a source)."""
+    lows = [_strip_poss(t.low) for t in words]
+    head = lows[-1]
+    text_after = ""
+    if head not in _PRO_NOUNS and head not in _VAGUE_NOUNS and head not in _SINGULAR_ANON:
+        return None
+    has_quant = any(w in _QUANT for w in lows) or (
+        len(lows) >= 2 and lows[0] in {"a", "the"} and lows[1] in {"number", "majority", "lot", "few"}
+    ) or "lots" in lows
+    has_count = any(w in _NUMBER_WORDS or w[0].isdigit() for w in lows) and not has_quant
+    has_caps = any(_is_cap(t) and t.low not in _COMMON_CAPS for t in words[:-1])
+    definite = lows[0] in {"the", "this", "that", "these", "those"} or any(
+        t.low.endswith(("'s", "’s")) for t in words[:-1]
+    )
+    del text_after
+    if has_quant:
+        return "vague"
+    if head in _SINGULAR_ANON or has_count or has_caps or definite:
+        return "anonymous"
+    # bare plural group
+    if head in {"reports", "rumours", "rumors"}:
+        return "impersonal"
+    if verb is None:
+        return "vague" if head in _VAGUE_NOUNS and head not in _PRO_NOUNS else "anonymous"
+    v = verb.low
+    if head in _VAGUE_NOUNS and head not in {"economists", "authorities"} and not after_verb and (
+        head not in _PRO_NOUNS or head in {"critics", "experts", "observers", "people", "commentators",
+                                           "insiders", "specialists"}
+    ):
+        return "vague"
+    if v in _REPORTING_PAST or after_verb:
+        return "anonymous"
+    return "vague"
+
+
+def _left_np(toks: list[_Tok], v: int) -> _NP | None:
+    """The subject NP left of the verb at token index v (skips auxiliaries and an appositive)."""
+    i = v - 1
+    while i >= 0 and toks[i].low in _AUX and not (i == 0 or toks[i - 1].low in {",", ";"}):
+        i -= 1
+    if i >= 0 and toks[i].low in _AUX:
+        i -= 1
+    if i < 0:
+        return None
+    # appositive: "John Tower, a longtime Reagan supporter ..., told"
+    if toks[i].text == ",":
+        j = i - 1
+        while j >= 0 and j > i - 25 and toks[j].text not in {",", ";", ":", "“", "”", '"'}:
+            j -= 1
+        if j >= 0 and toks[j].text == "," and j > 0:
+            i = j - 1
+        else:
+            return None
+    if i < 0 or not _is_word(toks[i]):
+        return None
+    head = toks[i]
+    hl = _strip_poss(head.low)
+    if hl in _PRONOUNS and not head.low.endswith(("'s", "’s")):
+        return _NP(i, i + 1, "pronoun", [head])
+    if _is_cap(head) and head.low not in _COMMON_CAPS:
+        j = i
+        while j - 1 >= 0 and (
+            (_is_cap(toks[j - 1]) and toks[j - 1].low not in _COMMON_CAPS and not toks[j - 1].low.endswith(("'s", "’s")))
+            or (toks[j - 1].low in _NAME_JOINERS and j - 2 >= 0 and _is_cap(toks[j - 2]))
+            or toks[j - 1].text in {"-"}
+        ):
+            j -= 1
+        while j < i and toks[j].low in _NAME_JOINERS:
+            j += 1
+        k = j - 1
+        while k >= 0 and toks[k].low in {"the", "both", "either"}:
+            k -= 1
+        if k >= 0 and toks[k].low in _PREPOSITIONS:
+            return None  # "Some officials from both the U.S. and Israel believe": not the subject
+        words = toks[j: i + 1]
+        kind = "organisation" if (any(_strip_poss(t.low) in _ORG_NOUNS for t in words)
+                                  or (j > 0 and toks[j - 1].low == "the")) else "named"
+        if head.text.isupper() and len(head.text) > 1 and j > 0 and toks[j - 1].low == "the":
+            kind = "organisation"
+        return _NP(j, i + 1, kind, words)
+    if head.text[0].isupper() and hl not in _PRO_NOUNS and hl not in _VAGUE_NOUNS and hl not in _QUANT:
+        return None
+    # lower-case (or sentence-initial common) head: collect the NP leftwards
+    j = i
+    while j - 1 >= 0 and j > i - 9:
+        p = toks[j - 1]
+        if not _is_word(p) and p.text not in {"-", "."}:
+            break
+        if p.low in _BOUNDARY_WORDS or p.low in {"who", "which", "whom", "whose", "said", "says"}:
+            break
+        if _is_verb(p) and p.low not in {"expected", "estimated"}:
+            break
+        j -= 1
+    words = toks[j: i + 1]
+    lows = [_strip_poss(t.low) for t in words]
+    if hl in _QUANT and hl in _VAGUE_NOUNS and len(words) == 1:
+        return _NP(i, i + 1, "vague", [head])
+    if hl in _ROLE_NOUNS and (lows[0] in {"the", "his", "her", "their", "its"}
+                              or any(t.low.endswith(("'s", "’s")) or _is_cap(t) for t in words[:-1])):
+        if not any(w in _QUANT or w in {"a", "an", "one"} for w in lows):
+            return _NP(j, i + 1, "organisation" if hl in {"spokesman", "spokeswoman", "spokesperson"}
+                       else "named", words)
+    if hl in _ORG_NOUNS and hl not in _PRO_NOUNS:
+        if lows[0] in {"the", "its", "their"} or any(
+            t.low.endswith(("'s", "’s")) or _is_cap(t) for t in words[:-1]
+        ):
+            return _NP(j, i + 1, "organisation", words)
+        return None
+    return _NP(j, i + 1, "group", words)
+
+
+def _right_np(toks: list[_Tok], k: int) -> _NP | None:
+    """The NP starting at token index k ("said Stephen Hess", "according to the ministry")."""
+    if k >= len(toks) or not _is_word(toks[k]):
+        return None
+    first = toks[k]
+    if first.low in _PRONOUNS:
+        return _NP(k, k + 1, "pronoun", [first])
+    # collect up to the next punctuation / relative word
+    j = k
+    while j < len(toks) and j < k + 9:
+        t = toks[j]
+        if not _is_word(t) and t.text not in {"-", "&", "."}:
+            break
+        if t.low in {"who", "which", "that", "in", "on", "at", "for", "to", "with", "after", "before",
+                     "during", "when", "while", "and", "but", "as", "by", "from", "about", "said",
+                     "told", "added", "says", "adding", "last", "this", "on", "yesterday", "today"} and j > k:
+            break
+        if t.text == "." and j > k:
+            break
+        j += 1
+    words = [t for t in toks[k:j] if t.text != "."]
+    if not words:
+        return None
+    caps = [t for t in words if _is_cap(t) and t.low not in _COMMON_CAPS]
+    lows = [_strip_poss(t.low) for t in words]
+    # find the head: the last word of the run
+    head = lows[-1]
+    if head in _PRO_NOUNS or head in _SINGULAR_ANON or head in _VAGUE_NOUNS or head in _QUANT:
+        return _NP(k, k + len(words), "group", words)
+    if head in _ROLE_NOUNS and lows[0] in {"the", "his", "her", "their"}:
+        return _NP(k, k + len(words), "named", words)
+    if head in _ORG_NOUNS and (lows[0] in {"the", "its"} or caps):
+        return _NP(k, k + len(words), "organisation", words)
+    if caps and _is_cap(words[-1]):
+        # the capitalised run at the end ("private political analyst Stephen Hess")
+        e = len(words)
+        s = e - 1
+        while s - 1 >= 0 and ((_is_cap(words[s - 1]) and words[s - 1].low not in _COMMON_CAPS)
+                              or words[s - 1].low in _NAME_JOINERS):
+            s -= 1
+        while s < e and words[s].low in _NAME_JOINERS:
+            s += 1
+        sel = words[s:e]
+        kind = "organisation" if (any(_strip_poss(t.low) in _ORG_NOUNS for t in sel)
+                                  or (s > 0 and words[s - 1].low == "the")
+                                  or (s == 0 and k > 0 and toks[k - 1].low == "the")) else "named"
+        return _NP(k + s, k + e, kind, sel)
+    return None
+
+
+def _np_source_kind(np: _NP, toks: list[_Tok], verb_tok: _Tok | None, after_verb: bool) -> str | None:
+    if np.kind != "group":
+        return np.kind
+    # look a few words past the NP for "familiar with", "who asked not to be named"
+    tail_end = min(len(toks), np.end + 12)
+    tail = " ".join(t.text for t in toks[np.end:tail_end])
+    if _ANON_PHRASES.match(tail) or _ANON_PHRASES.match(" ".join(t.text for t in toks[np.end:tail_end])):
+        return "anonymous"
+    return _classify_group(np.toks, verb_tok, after_verb)
+
+
+# --------------------------------------------------------------------------- sentence analysis
+
+
+@dataclass(slots=True)
+class _Attr:
+    """One attribution found in a sentence."""
+
+    kind: str  # named | organisation | pronoun | anonymous | vague | impersonal
+    start: int
+    end: int
+    text: str
+    verb: str
+    verb_start: int
+
+
+def _find_attributions(toks: list[_Tok]) -> list[_Attr]:
+    out: list[_Attr] = []
+    n = len(toks)
+    for v, t in enumerate(toks):
+        if t.low == "according" and v + 1 < n and toks[v + 1].low == "to":
+            np = _right_np(toks, v + 2)
+            if np is not None:
+                kind = _np_source_kind(np, toks, None, True)
+                if kind == "group":
+                    kind = None
+                if kind is not None:
+                    out.append(_Attr(kind, np.toks[0].start, np.toks[-1].end, np.text, "according to",
+                                     t.start))
+            continue
+        if not _is_verb(t):
+            continue
+        if t.low in {"put"} and not (v + 1 < n and toks[v + 1].low == "it"):
+            continue
+        if t.low == "called" and v + 1 < n and toks[v + 1].low in {"for", "on", "off", "in", "up", "back"}:
+            continue
+        if t.low in {"expected", "estimated", "considered", "thought", "alleged", "reported",
+                     "described", "called", "believed", "said", "told", "asked"} and v > 0 and toks[v - 1].low in {
+            "is", "are", "was", "were", "be", "been", "being", "an", "the", "a"
+        }:
+            continue
+        np = _left_np(toks, v)
+        if np is not None:
+            kind = _np_source_kind(np, toks, t, False)
+            if kind is not None and kind != "group":
+                out.append(_Attr(kind, np.toks[0].start, np.toks[-1].end, np.text, t.low, t.start))
+                continue
+        # inverted: ", said Stephen Hess" / "” said one Republican strategist"
+        if v > 0 and toks[v - 1].text in {",", "”", '"', "’", "—", "–"} and t.low in _REPORTING_PAST | {
+            "says", "adds", "writes", "asks", "explains"
+        }:
+            np = _right_np(toks, v + 1)
+            if np is not None:
+                kind = _np_source_kind(np, toks, t, True)
+                if kind is not None and kind != "group":
+                    out.append(_Attr(kind, np.toks[0].start, np.toks[-1].end, np.text, t.low, t.start))
+    return out
+
+
+def _vague_subjects(toks: list[_Tok]) -> list[tuple[int, int]]:
+    """Token spans of vague-quantifier subjects followed (within 8 words) by a belief/speech verb.
+
+    "Some officials from both the U.S. and Israel believe", "Many assumed that", "Most experts agree".
+    """
+    spans: list[tuple[int, int]] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.low not in {"some", "many", "most", "several", "various", "numerous", "others", "certain",
+                         "countless", "multiple"}:
+            continue
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and not (prev.text in {",", ";", ":", "—", "–", "(", "“", '"'}
+                                     or prev.low in _BOUNDARY_WORDS):
+            continue
+        if t.low == "certain" and (i + 1 >= n or toks[i + 1].low not in _PRO_NOUNS | _VAGUE_NOUNS):
+            continue
+        j = i + 1
+        if j < n and toks[j].low == "of":  # "some of the analysts"
+            j += 1
+        found = None
+        while j < n and j <= i + 9:
+            u = toks[j]
+            if u.text in {",", ";", ":", "(", ")", "“", "”", '"', "—"} or u.low in {
+                "that", "who", "which", "whom", "whose", "if", "when", "because", "to"
+            }:
+                break
+            if (u.low in _BELIEF or u.low in SPEECH_VERBS) and not u.text[0].isupper():
+                found = j
+                break
+            if not _is_word(u) and u.text != "." and not u.text[0].isdigit():
+                break
+            j += 1
+        if found is None:
+            continue
+        words = toks[i:found]
+        # the head of the subject must be a person/group noun (or the quantifier itself)
+        lows = [_strip_poss(w.low) for w in words]
+        headish = [w for w in lows if w in _PRO_NOUNS or w in _VAGUE_NOUNS or w in _QUANT]
+        if len(words) > 1 and not any(w in _PRO_NOUNS or w in _VAGUE_NOUNS for w in lows[1:]):
+            continue
+        if not headish:
+            continue
+        # an auxiliary-only run ("many would say") is fine; a passive ("many were said") is not
+        if found > 0 and toks[found - 1].low in {"is", "are", "was", "were", "be", "been"}:
+            continue
+        spans.append((i, found + 1))
+    return spans
+
+
+def _cue(toks: list[_Tok], a: int, b: int, kind: str) -> Cue:
+    return Cue(toks[a].start, toks[b - 1].end, " ".join(t.text for t in toks[a:b]), kind)
+
+
+def sentence_cues(text: str, start: int = 0) -> tuple[list[tuple[int, int, str]], list[Cue], list[_Attr]]:
+    """Named sources, cues and raw attributions of one sentence (offsets absolute from start)."""
+    toks = _tokens(text, start)
+    attrs = _find_attributions(toks)
+    named: list[tuple[int, int, str]] = []
+    cues: list[Cue] = []
+    for a in attrs:
+        if a.kind in {"named", "organisation", "pronoun"}:
+            named.append((a.start, a.end, a.text))
+        elif a.kind in {"anonymous", "vague", "impersonal"}:
+            cues.append(Cue(a.start, a.end, a.text if a.verb == "according to" else f"{a.text} {a.verb}",
+                            a.kind))
+            if a.verb != "according to":
+                cues[-1].end = a.verb_start + len(a.verb)
+    for i, j in _vague_subjects(toks):
+        c = _cue(toks, i, j, "vague")
+        if not any(x.start <= c.start < x.end or c.start <= x.start < c.end for x in cues):
+            cues.append(c)
+    for rx, kind in ((_IMPERSONAL_RE, "impersonal"), (_REPORTS_RE, "impersonal"), (_HEDGE_RE, "hedge"),
+                     (_WIDELY_RE, "vague")):
+        for m in rx.finditer(text):
+            if rx is _IMPERSONAL_RE:
+                v = m.group("v")
+                tail = m.group("tail") or ""
+                strong = v not in {"known", "expected", "considered", "estimated", "noted", "feared",
+                                   "hoped", "held", "accepted", "acknowledged", "recognized",
+                                   "recognised", "maintained", "proposed"}
+                if not tail and not strong:
+                    continue
+                if tail and not strong and "that" not in tail and "by" not in tail:
+                    continue
+                if not tail and not m.group().startswith("It"):
+                    continue
+                s, e = m.start(), m.end("v")
+            else:
+                s, e = m.start(), m.end()
+            if any(x.start <= start + s < x.end or start + s <= x.start < start + e for x in cues):
+                continue
+            cues.append(Cue(start + s, start + e, text[s:e], kind))
+    # anonymous phrases without a speech verb: "two other sources familiar with the conversation"
+    for m in _ANON_PHRASES.finditer(text):
+        if any(x.kind == "anonymous" and x.start <= start + m.start() <= x.end + 40 for x in cues):
+            continue
+        cues.append(Cue(start + m.start(), start + m.end(), m.group(), "anonymous"))
+    cues.sort(key=lambda c: (c.start, c.end))
+    return named, cues, attrs
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _sentence_at(sentences: Sequence[SentenceLike], off: int) -> int | None:
+    best = None
+    for i, s in enumerate(sentences):
+        if s.start <= off:
+            best = i
+        else:
+            break
+    if best is None:
+        return None
+    s = sentences[best]
+    if off > s.start + len(s.text) + 2:
+        return best if off <= s.start + len(s.text) + 2 else best
+    return best
+
+
+def _speaker_from_attrs(attrs: list[_Attr], lo: int, hi: int, pick_last: bool) -> _Attr | None:
+    cands = [a for a in attrs if lo <= a.verb_start < hi and a.kind in
+             {"named", "organisation", "pronoun", "anonymous", "vague"}]
+    if not cands:
+        return None
+    return cands[-1] if pick_last else cands[0]
+
+
+_INTRO_TAIL_RE = re.compile(r"(?:[:,]|\bthat|\bas|\bthus|\bof|\bit|\bthem|\bhim|\bher|\bthis|\bthese|\bone\s+of"
+                            r"|\bas\s+an?|\ba|\ban|\bthe)\s*$")
+
+
+def _quote_speaker(q: QuoteLike, sentences: Sequence[SentenceLike],
+                   cache: dict[int, tuple[list[_Tok], list[_Attr]]]) -> tuple[_Attr | None, bool]:
+    """(attribution, speech_verb_near) for one quote."""
+    si = _sentence_at(sentences, q.start)
+    ei = _sentence_at(sentences, max(q.end - 1, q.start))
+    if si is None or ei is None:
+        return None, False
+
+    def analysed(k: int) -> tuple[list[_Tok], list[_Attr]]:
+        if k not in cache:
+            s = sentences[k]
+            toks = _tokens(s.text, s.start)
+            cache[k] = (toks, _find_attributions(toks))
+        return cache[k]
+
+    # 1. right after the quote: “...,” Trump said / said Stephen Hess / according to X
+    etoks, eattrs = analysed(ei)
+    after = [t for t in etoks if t.start >= q.end]
+    if after:
+        first_verb_idx = next((k for k, t in enumerate(after[:12]) if _is_verb(t) or
+                               (t.low == "according" and k + 1 < len(after) and after[k + 1].low == "to")),
+                              None)
+        if first_verb_idx is not None and first_verb_idx <= 9:
+            a = _speaker_from_attrs(eattrs, after[0].start, after[first_verb_idx].end, False)
+            if a is not None:
+                return a, True
+    elif ei + 1 < len(sentences) and sentences[ei + 1].paragraph == q.paragraph:
+        # “We will win.” Trump said.  (the splitter cut after the closing mark)
+        ntoks, nattrs = analysed(ei + 1)
+        if 0 < len(ntoks) <= 10 and nattrs and nattrs[0].verb_start <= ntoks[min(5, len(ntoks) - 1)].start:
+            if nattrs[0].kind in {"named", "organisation", "pronoun", "anonymous", "vague"}:
+                return nattrs[0], True
+    # 2. before the quote, in its sentence: Trump wrote: “...” / Vance said this week that “...”
+    stoks, sattrs = analysed(si)
+    before = [t for t in stoks if t.end <= q.start]
+    near = False
+    if before:
+        pre_text = " ".join(t.text for t in before)
+        cands = [a for a in sattrs if a.verb_start < q.start and
+                 a.kind in {"named", "organisation", "pronoun", "anonymous", "vague"}]
+        if cands:
+            a = cands[-1]
+            gap = sum(1 for t in before if t.start > a.verb_start)
+            if gap <= 8 or (_INTRO_TAIL_RE.search(pre_text) and gap <= 40):
+                return a, True
+        near = any(_is_verb(t) or t.low in {"warning", "saying", "calling", "describing", "dubbed",
+                                            "labelled", "labeled", "termed", "branded", "promising",
+                                            "vowing", "urging", "adding", "arguing", "insisting",
+                                            "claiming", "writing", "stating", "asking", "telling"}
+                   for t in before[-8:])
+    # 3. a sentence-final attribution clause: "... “harsh” reaction, Pezeshkian said."
+    if si == ei:
+        fin = [a for a in eattrs if a.verb_start > q.end and
+               a.kind in {"named", "organisation", "pronoun", "anonymous", "vague"}]
+        if fin:
+            toks_after_verb = [t for t in etoks if t.start > fin[-1].verb_start]
+            words_after = [t for t in toks_after_verb if _is_word(t)]
+            if len(words_after) <= 8 and fin[-1].start > q.end:
+                prev = [t for t in etoks if t.end <= fin[-1].start]
+                if prev and prev[-1].text in {",", "—", "–"}:
+                    return fin[-1], True
+    return None, near
+
+
+def attribute(sentences: Sequence[SentenceLike],
+              quotes: Sequence[QuoteLike]) -> tuple[list[SentenceSource], list[QuoteSource]]:
+    """Attribute every sentence and every quote of a document (see the module docstring)."""
+    cache: dict[int, tuple[list[_Tok], list[_Attr]]] = {}
+    qsources: list[QuoteSource] = []
+    for qi, q in enumerate(quotes):
+        a, near = _quote_speaker(q, sentences, cache) if q.depth == 0 else (None, False)
+        qs = QuoteSource(qi, None, None, None, None, None, depth=q.depth)
+        inner = _inner_text(sentences, q)
+        qs.words = len(re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", inner))
+        if a is not None:
+            qs.speaker, qs.speaker_start, qs.speaker_end, qs.verb = a.text, a.start, a.end, a.verb
+            qs.speaker_kind = "anonymous" if a.kind == "vague" else a.kind
+        qsources.append(qs)
+        del near
+
+    # sentence sources
+    ssources: list[SentenceSource] = []
+    for si, s in enumerate(sentences):
+        named, cues, _ = sentence_cues(s.text, s.start)
+        ssources.append(SentenceSource(si, named, cues))
+
+    # pronoun resolution, in document order, over sentence named sources and quote speakers
+    events: list[tuple[int, int, str, object]] = []  # (offset, paragraph, kind, target)
+    for ss in ssources:
+        para = sentences[ss.index].paragraph
+        for k, (a0, _a1, _txt) in enumerate(ss.named):
+            events.append((a0, para, "s", (ss, k)))
+    for qs in qsources:
+        if qs.speaker_start is not None:
+            events.append((qs.speaker_start, quotes[qs.index].paragraph, "q", qs))
+    events.sort(key=lambda e: e[0])
+    last_named: dict[int, str] = {}
+    for off, para, what, target in events:
+        if what == "s":
+            ss, k = target  # type: ignore[misc]
+            a0, a1, txt = ss.named[k]
+            if txt.lower() in _PRONOUNS:
+                res = last_named.get(para) or last_named.get(para - 1)
+                if res:
+                    ss.named[k] = (a0, a1, res)
+            elif txt.split()[0][0].isupper():
+                last_named[para] = txt
+        else:
+            qs = target  # type: ignore[assignment]
+            assert isinstance(qs, QuoteSource)
+            if qs.speaker_kind == "pronoun" and qs.speaker is not None and qs.speaker.lower() in _PRONOUNS:
+                res = last_named.get(para) or last_named.get(para - 1)
+                if res:
+                    qs.speaker = res
+            elif qs.speaker_kind in {"named", "organisation"} and qs.speaker:
+                last_named[para] = qs.speaker
+        del off
+
+    # continued quotes and scare quotes
+    for qs in qsources:
+        q = quotes[qs.index]
+        if qs.speaker is None and q.depth == 0:
+            prev = _previous_top(qsources, quotes, qs.index)
+            if prev is not None and prev.speaker is not None and _opens_sentence(sentences, q) and (
+                quotes[prev.index].paragraph in {q.paragraph, q.paragraph - 1}
+            ):
+                qs.speaker, qs.speaker_kind, qs.verb = prev.speaker, prev.speaker_kind, prev.verb
+                qs.speaker_start, qs.speaker_end = prev.speaker_start, prev.speaker_end
+                qs.continued = True
+        if qs.speaker is None:
+            inner = _inner_text(sentences, q)
+            words = re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", inner)
+            titled = bool(words) and all(w[0].isupper() or w.lower() in _NAME_JOINERS | {
+                "the", "a", "an", "on", "in", "for", "to", "with", "is", "at", "by"} for w in words)
+            heading = _is_heading_quote(sentences, q) and len(words) <= 10
+            qs.scare = len(words) <= 4 or titled or heading
+
+    # quotes with a known speaker cover their sentences and cues
+    spans = [(quotes[qs.index].inner_start, quotes[qs.index].inner_end)
+             for qs in qsources if qs.speaker is not None]
+    for ss in ssources:
+        s = sentences[ss.index]
+        mid = s.start + len(s.text.rstrip()) // 2
+        ss.in_attributed_quote = any(a <= s.start + 1 and mid < b for a, b in spans) or any(
+            a <= s.start + len(s.text) - len(s.text.lstrip()) and s.start + len(s.text.rstrip()) <= b + 2
+            for a, b in spans)
+        for c in ss.cues:
+            c.in_quote = any(a <= c.start and c.end <= b for a, b in spans)
+    return ssources, qsources
+
+
+def _previous_top(qsources: list[QuoteSource], quotes: Sequence[QuoteLike], idx: int) -> QuoteSource | None:
+    for k in range(idx - 1, -1, -1):
+        if quotes[k].depth == 0:
+            return qsources[k]
+    return None
+
+
+def _inner_text(sentences: Sequence[SentenceLike], q: QuoteLike) -> str:
+    parts: list[str] = []
+    for s in sentences:
+        s_end = s.start + len(s.text)
+        if s_end <= q.inner_start or s.start >= q.inner_end:
+            continue
+        a = max(q.inner_start, s.start) - s.start
+        b = min(q.inner_end, s_end) - s.start
+        parts.append(s.text[a:b])
+    return " ".join(parts)
+
+
+def _opens_sentence(sentences: Sequence[SentenceLike], q: QuoteLike) -> bool:
+    si = _sentence_at(sentences, q.start)
+    if si is None:
+        return False
+    s = sentences[si]
+    return not s.text[: max(0, q.start - s.start)].strip()
+
+
+def _is_heading_quote(sentences: Sequence[SentenceLike], q: QuoteLike) -> bool:
+    para = [s for s in sentences if s.paragraph == q.paragraph]
+    if not para:
+        return False
+    first, last = para[0], para[-1]
+    before = first.text[: max(0, q.start - first.start)].strip()
+    after = last.text[max(0, q.end - last.start):].strip()
+    return not before and not after.strip(".!?") and len(para) == 1
+
+
+# --------------------------------------------------------------------------- the decision
+
+
+def weasel_cues(src: SentenceSource) -> list[Cue]:
+    """The cues of a sentence the ``source/weasel`` rule reports (decision in the module docstring)."""
+    if src.in_attributed_quote:
+        return []
+    has_named = bool(src.named)
+    has_anon = any(c.kind == "anonymous" and not c.in_quote for c in src.cues)
+    out: list[Cue] = []
+    for c in src.cues:
+        if c.in_quote:
+            continue
+        if c.kind in {"vague", "impersonal"} and not has_named:
+            out.append(c)
+        elif c.kind == "hedge" and not has_named and not has_anon:
+            out.append(c)
+    return out
+
+
+def is_weasel(src: SentenceSource) -> bool:
+    """True when :func:`weasel_cues` reports anything for the sentence."""
+    return bool(weasel_cues(src))

@@ -1,0 +1,983 @@
+"""Date extractor: find date expressions in prose, resolve them against the publication date, tag their tense.
+
+Pattern layer: compiled regular expressions (built once at import) propose candidate
+expressions; a small parser per pattern validates them (years 1900-2099 that are not
+quantities, money, times or model names; "May"/"March" only with date context); overlapping
+candidates are settled longest-first.  Resolution follows the news-style strategy of HeidelTime
+(Strötgen & Gertz) and SUTime: underspecified expressions are anchored at the publication date
+and disambiguated by the tense of the governing verb (past: not after publication; future: not
+before it; otherwise the nearest candidate).  See :mod:`linter.extract.tense` for tense.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from linter.extract.tense import detect_tense, sentence_boundaries
+
+__all__ = ["DateMention", "extract_dates", "resolve_weekday", "MONTHS", "WEEKDAYS"]
+
+
+@dataclass(slots=True)
+class DateMention:
+    """One date expression as written, with the interval it denotes and the tense it sits in."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # absolute | partial | weekday | relative | duration | range
+    value: date | None
+    granularity: str  # day | month | year | week | decade | none
+    earliest: date | None
+    latest: date | None
+    year_explicit: bool
+    weekday: str | None = None
+    weekday_start: int | None = None
+    weekday_end: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    valid: bool = True
+    tense: str = "unknown"
+    reported: bool = False
+    relative: str | None = None
+    anchor_value: date | None = None
+    timex: str | None = None
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NUM: dict[str, int] = {}
+for _i, _m in enumerate(MONTHS, 1):
+    _MONTH_NUM[_m.lower()] = _i
+    _MONTH_NUM[_m[:3].lower()] = _i
+_MONTH_NUM["sept"] = 9
+_WD_NUM = {w.lower(): i for i, w in enumerate(WEEKDAYS)}
+
+_NUM_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "one hundred": 100,
+}
+# Vague quantities: (lower, upper) multiples of the unit.
+_VAGUE: dict[str, tuple[int, int]] = {
+    "": (2, 10), "a few": (2, 5), "few": (2, 5), "several": (3, 9), "a couple of": (2, 3),
+    "a couple": (2, 3), "couple of": (2, 3), "many": (5, 40), "some": (2, 10),
+}
+
+_MON_ALT = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+            r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
+_MON_FULL_ALT = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+_WD_ALT = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:19|20)\d\d"
+_YEAR_END = r"(?!\d|[,.:]\d|\w)"
+_NUM_ALT = (r"(?:\d{1,3}|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+few|a\s+hundred|one\s+hundred|"
+            r"an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+            r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+            r"ninety|hundred|few|several|many|some)")
+_UNIT_ALT = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie)"
+_QUAL_ALT = (r"(?:barely|nearly|almost|about|just|only|more\s+than|less\s+than|fewer\s+than|over|some|"
+             r"roughly|around|approximately|at\s+least|under|little\s+more\s+than|not\s+even|exactly|"
+             r"precisely|well\s+over|a\s+little\s+over|a\s+little\s+more\s+than|as\s+recently\s+as|"
+             r"as\s+long\s+as|only\s+about|just\s+over|just\s+under)")
+
+_F = re.IGNORECASE
+
+# full / partial month-day(-year), optionally preceded by "[last|next] Weekday,"
+_P_MDY = re.compile(
+    rf"\b(?:(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?(?P<wd>{_WD_ALT}),?\s+)?"
+    rf"(?P<mon>{_MON_ALT})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?:\s*(?:-|–|—|\bto\b|\bthrough\b|\band\b)\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
+    rf"(?!\s*(?:%|percent|per\s?cent|[:.]\d|,\d{{3}}))"
+    rf"(?:,?\s+(?P<year>{_YEAR}){_YEAR_END})?"
+)
+# day-month(-year): "23 January 2024", "the 5th of May"
+_P_DMY = re.compile(
+    rf"(?<![\d$£€.,])\b(?:(?P<wd>{_WD_ALT}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<mon>{_MON_ALT})(?:,?\s+(?P<year>{_YEAR}){_YEAR_END})?"
+)
+# month-year: "January 2024", "early May 2018", "March of 2019"
+_P_MY = re.compile(
+    rf"\b(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?P<mon>{_MON_ALT}),?\s+(?:of\s+)?(?P<year>{_YEAR}){_YEAR_END}"
+)
+# bare month name (context checked in code)
+_P_MON = re.compile(rf"\b(?P<mon>{_MON_FULL_ALT})(?!['’]s\b|\s*\d|-\w)")
+_P_MON_BEFORE = re.compile(
+    r"(?P<prep>\b(?:in|In|since|Since|by|By|until|Until|till|from|From|through|during|During|before|"
+    r"Before|after|After|of|on|between|and|to|around|throughout|Throughout|mid|end|beginning|start|late|"
+    r"early|Early|Late|or)\s+)?"
+    r"(?:(?P<rel>\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier\s+this|"
+    r"[Ll]ater\s+this)[\s-]+))?$"
+)
+_P_ISO = re.compile(rf"(?<![\w/.-])(?P<year>{_YEAR})-(?P<mon>\d\d)-(?P<day>\d\d)(?!\d|-\d)")
+_P_US = re.compile(r"(?<![\w/.-])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\w/])")
+_P_YEAR_RANGE = re.compile(
+    rf"(?<![\w$£€¥#.,/:-])(?:(?P<from>[Ff]rom|[Bb]etween)\s+)?(?:the\s+years\s+)?(?P<y1>{_YEAR})"
+    rf"(?:\s*(?:-|–|—)\s*|\s+(?:to|until|till|through|and)\s+)(?P<y2>{_YEAR}|\d\d){_YEAR_END}"
+)
+_P_YEAR = re.compile(
+    rf"(?<![\w$£€¥#.,/:'’-])(?P<year>{_YEAR})(?P<s>s\b|['’]s\b)?(?![\w%]|[.,:]\d|-\d|/\d)"
+)
+_P_DAYWORD = re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|TODAY|YESTERDAY)\b")
+_P_NOW = re.compile(r"\b(?:[Nn]ow|[Cc]urrently|[Tt]he\s+present)\b(?!\s+that\b)")
+_P_REL_PERIOD = re.compile(
+    r"\b(?P<pre>(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)"
+    r"\s+(?P<unit>week|month|year|weekend|decade|quarter|spring|summer|fall|autumn|winter)\b(?!['’]s\b|-)"
+)
+_P_THE_PAST = re.compile(
+    rf"\b(?:[Tt]he|[Rr]ecent)\s+(?:(?P<rel>past|last|next|coming|previous|following|recent)\s+)?"
+    rf"(?:(?P<num>{_NUM_ALT})\s+)?(?P<unit>days|weeks|months|years|decades|day|week|month|year|decade)\b"
+    r"(?!\s+(?:of|before|after|earlier|later|when|that|in\s+which)\b)",
+    _F,
+)
+_P_AGO = re.compile(
+    rf"\b(?:(?P<q>{_QUAL_ALT})\s+)?(?:(?P<num>{_NUM_ALT})[\s-]+)?(?P<unit>{_UNIT_ALT})s?"
+    rf"(?:\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b",
+    _F,
+)
+_P_WEEKDAY = re.compile(rf"\b(?P<wd>{_WD_ALT})\b(?!s\b|['’]s\b)")
+_P_WD_BEFORE = re.compile(r"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)\s+)$")
+_P_DURATION = re.compile(
+    rf"\b(?P<num>{_NUM_ALT})(?:[\s-]+|(?<=\d))(?P<unit>{_UNIT_ALT})s?\b(?P<old>[\s-]old\b)?(?:-long\b)?",
+    _F,
+)
+_P_DECADE_WORD = re.compile(r"\b[Tt]he\s+(?P<mod>(?:early|mid|late)[\s-]+)?['’](?P<yy>\d)0s\b")
+_P_QUARTER = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
+    r"year-ago|previous)[\s-]+)quarter\b(?:\s+of\s+(?P<year>(?:19|20)\d\d)\b)?",
+    _F,
+)
+_P_ORDINAL_DAY = re.compile(r"\b[Tt]he\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
+
+_YEAR_PREP = frozenset(
+    "the in since by until till from for during before after through to between and early late mid "
+    "fiscal summer spring fall autumn winter of 's ’s its their his her our mid-".split()
+)
+_YEAR_BAD_PREV = frozenset(
+    "no no. nos number flight route room article section rule resolution form model type windows "
+    "office vision agenda about nearly some over than approximately around roughly almost least "
+    "page pages chapter bill act hr h.r. s. station channel highway interstate us-".split()
+)
+_YEAR_OK_CAP_PREV = frozenset(
+    "in since by until till before after from through during of for between and or but as at on "
+    "early late mid summer spring fall autumn winter fiscal the until than then also year january "
+    "february march april may june july august september october november december jan feb mar "
+    "apr jun jul aug sep sept oct nov dec".split()
+)
+_COUNT_NOUNS = frozenset(
+    "people men women children police troops votes feet km miles tonnes tons points shares barrels "
+    "dollars yen euros pounds units cars jobs workers soldiers hours gmt est edt utc bst cet local "
+    "hrs metres meters acres residents members delegates seats pieces copies rounds tanks".split()
+)
+_NOT_PLURAL = frozenset("was is has as this its his always perhaps thus less unless across sis yes "
+                        "us bus plus status campus".split())
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z.'’-]*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)\s+$")
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _num(s: str | None) -> int | None:
+    if s is None:
+        return None
+    s = " ".join(s.lower().split())
+    if s.isdigit():
+        return int(s)
+    return _NUM_WORDS.get(s)
+
+
+def _valid_ymd(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _month_last(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _week_timex(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+def _week_bounds(d: date) -> tuple[date, date]:
+    mon = d - timedelta(days=d.weekday())
+    return mon, mon + timedelta(days=6)
+
+
+def _day_timex(d: date) -> str:
+    return d.isoformat()
+
+
+def resolve_weekday(weekday: int, pub: date, tense: str, rel: str | None = None) -> date:
+    """The calendar day a weekday name (0 = Monday) refers to, seen from ``pub``.
+
+    ``last``/``past`` → the most recent such day strictly before ``pub``; ``next``/``coming`` →
+    the first strictly after it.  Bare weekdays follow the tense: future → strictly after;
+    past, present perfect and present → on or before ``pub`` (newswire reports same-day events
+    in the past tense); future-in-past and unknown → the nearest, same day first, past on ties.
+    """
+    back = (pub.weekday() - weekday) % 7  # 0..6 days back to an on-or-before match
+    fwd = (weekday - pub.weekday()) % 7  # 0..6 days forward
+    if rel in ("last", "past"):
+        return pub - timedelta(days=back or 7)
+    if rel in ("next", "coming"):
+        return pub + timedelta(days=fwd or 7)
+    if tense == "future":
+        return pub + timedelta(days=fwd or 7)
+    if tense in ("past", "present_perfect", "present"):
+        return pub - timedelta(days=back)
+    return pub - timedelta(days=back) if back <= fwd else pub + timedelta(days=fwd)
+
+
+def _pick(cands: list[tuple[date, date]], pub: date, tense: str) -> int:
+    """Index of the candidate interval (first, last) that the tense makes most plausible."""
+    if tense in ("past", "present_perfect"):
+        ok = [i for i, c in enumerate(cands) if c[0] <= pub]
+        if ok:
+            return max(ok, key=lambda i: cands[i][0])
+    elif tense == "future":
+        ok = [i for i, c in enumerate(cands) if c[1] >= pub]
+        if ok:
+            return min(ok, key=lambda i: cands[i][0])
+
+    def dist(i: int) -> tuple[int, int]:
+        a, b = cands[i]
+        if a <= pub <= b:
+            return (0, 0)
+        d = (a - pub).days if a > pub else (pub - b).days
+        return (d, 0 if a.year == pub.year else 1)
+
+    return min(range(len(cands)), key=dist)
+
+
+def _infer_md_year(month: int, day: int, pub: date, tense: str, near: date | None = None) -> int | None:
+    anchor = near or pub
+    years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid_ymd(y, month, day)]
+    if not years:
+        return None
+    cands = [(date(y, month, day), date(y, month, day)) for y in years]
+    if near is not None:
+        return min(years, key=lambda y: abs((date(y, month, day) - near).days))
+    return years[_pick(cands, pub, tense)]
+
+
+def _infer_month_year(month: int, pub: date, tense: str, rel: str | None) -> int:
+    years = (pub.year - 1, pub.year, pub.year + 1)
+    cands = [(date(y, month, 1), _month_last(y, month)) for y in years]
+    if rel in ("last", "past"):
+        ok = [y for y, c in zip(years, cands, strict=True) if c[1] < pub]
+        return max(ok)
+    if rel in ("next", "coming"):
+        ok = [y for y, c in zip(years, cands, strict=True) if c[0] > pub]
+        return min(ok)
+    if rel == "this":
+        return pub.year
+    if tense == "present":
+        return pub.year
+    return years[_pick(cands, pub, tense)]
+
+
+_SEASONS = {"spring": (3, "SP"), "summer": (6, "SU"), "fall": (9, "FA"), "autumn": (9, "FA"), "winter": (12, "WI")}
+
+
+def _season_bounds(y: int, start_month: int) -> tuple[date, date]:
+    a = date(y, start_month, 1)
+    b = a + relativedelta(months=3) - timedelta(days=1)
+    return a, b
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    granularity: str = "none"
+    month: int | None = None
+    day: int | None = None
+    day2: int | None = None
+    year: int | None = None
+    year2: int | None = None
+    wd: int | None = None
+    wd_start: int | None = None
+    wd_end: int | None = None
+    rel: str | None = None
+    unit: str | None = None
+    num: int | None = None
+    qual: str | None = None
+    direction: str | None = None
+    vague: str | None = None
+    extra: str | None = None
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, pos - 24), pos)
+    return m.group(1) if m else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    m = _WORD_AFTER.match(text, pos, min(len(text), pos + 30))
+    return m.group(1) if m else ""
+
+
+def _year_is_quantity(text: str, s: int, e: int) -> bool:
+    """True when the four digits at text[s:e] are a count, an amount or a name, not a year."""
+    prev = _word_before(text, s)
+    pl = prev.lower().rstrip(",")
+    if pl in _YEAR_BAD_PREV:
+        return True
+    if s > 0 and text[s - 1] in "#$£€¥":
+        return True
+    if prev and prev[0].isupper() and pl.rstrip(".") not in _YEAR_OK_CAP_PREV and pl not in _YEAR_OK_CAP_PREV:
+        # "Windows 2000", "Euro 2024", "Agenda 2030": a name, unless it opens the sentence.
+        before = text[max(0, s - len(prev) - 4): s - len(prev) - 1].rstrip()
+        if before and before[-1] not in ".!?\"“”:;(" and not prev.isupper():
+            return True
+    nxt = _word_after(text, e)
+    nl = nxt.lower()
+    if nl in _COUNT_NOUNS:
+        return True
+    if (nl.endswith("s") and len(nl) > 3 and nxt[0].islower() and nl not in _NOT_PLURAL
+            and pl not in _YEAR_PREP and not pl.endswith(("'s", "’s"))):
+        return True
+    return False
+
+
+def _candidates(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    add = out.append
+
+    for m in _P_MDY.finditer(text):
+        mon = _MONTH_NUM[m.group("mon").rstrip(".").lower()]
+        day = int(m.group("day"))
+        if day < 1 or day > 31:
+            continue
+        if m.group("mon").startswith("May") and not (m.group("year") or m.group("wd")):
+            # "May 5" is fine, but not "may 5" (lower case is not matched anyway) nor "May 10%".
+            pass
+        y = int(m.group("year")) if m.group("year") else None
+        d2 = int(m.group("day2")) if m.group("day2") else None
+        c = _Cand(m.start(), m.end(), "absolute" if y else "partial", "day", mon, day, year=y)
+        if d2 is not None:
+            if not (day < d2 <= 31):
+                c.end = m.start("day") + len(m.group("day"))
+                if m.group("year"):
+                    continue
+            else:
+                c.kind = "range"
+                c.day2 = d2
+        if m.group("wd"):
+            c.wd = _WD_NUM[m.group("wd").lower()]
+            c.wd_start, c.wd_end = m.start("wd"), m.end("wd")
+            if m.group("rel"):
+                c.rel = m.group("rel").lower()
+        add(c)
+
+    for m in _P_DMY.finditer(text):
+        day = int(m.group("day"))
+        if day < 1 or day > 31:
+            continue
+        mon = _MONTH_NUM[m.group("mon").rstrip(".").lower()]
+        y = int(m.group("year")) if m.group("year") else None
+        if y is None and m.group("mon") in ("May", "March", "Mar", "Mar."):
+            # "5 May" is plausible, but "3 March" could be "3 March(es)"; keep only ordinals/"of".
+            if not re.search(r"(st|nd|rd|th)\s|of\s", m.group()):
+                continue
+        c = _Cand(m.start(), m.end(), "absolute" if y else "partial", "day", mon, day, year=y)
+        if m.group("wd"):
+            c.wd = _WD_NUM[m.group("wd").lower()]
+            c.wd_start, c.wd_end = m.start("wd"), m.end("wd")
+        add(c)
+
+    for m in _P_MY.finditer(text):
+        mon = _MONTH_NUM[m.group("mon").rstrip(".").lower()]
+        add(_Cand(m.start(), m.end(), "partial", "month", mon, year=int(m.group("year")),
+                  extra=(m.group("mod") or "").lower() or None))
+
+    for m in _P_MON.finditer(text):
+        name = m.group("mon")
+        ctx = _P_MON_BEFORE.search(text, max(0, m.start() - 32), m.start())
+        prep = ctx.group("prep") if ctx else None
+        rel = ctx.group("rel") if ctx else None
+        if name in ("May", "March") and not (prep or rel):
+            continue
+        if not (prep or rel):
+            nxt = _word_after(text, m.end())
+            if nxt[:1].isupper():
+                continue  # "June Carter", "August Wilson"
+            prev = _word_before(text, m.start())
+            if prev[:1].isupper() and prev.lower() not in _YEAR_OK_CAP_PREV:
+                continue  # "Rick June"
+        start = m.start()
+        rel_word: str | None = None
+        if rel and ctx is not None:
+            start = ctx.start("rel")
+            rel_word = " ".join(rel.lower().split()).rstrip("-")
+        add(_Cand(start, m.end(), "partial", "month", _MONTH_NUM[name.lower()], rel=rel_word))
+
+    for m in _P_ISO.finditer(text):
+        y, mo, d = int(m.group("year")), int(m.group("mon")), int(m.group("day"))
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            add(_Cand(m.start(), m.end(), "absolute", "day", mo, d, year=y))
+
+    for m in _P_US.finditer(text):
+        mo, d, y = int(m.group("m")), int(m.group("d")), int(m.group("y"))
+        if not (1900 <= y <= 2099) or not (1 <= mo <= 12) or not (1 <= d <= 31):
+            continue
+        if d <= 12 and d != mo:
+            continue  # 3/4/2024: US or day-first? skip the ambiguous ones
+        add(_Cand(m.start(), m.end(), "absolute", "day", mo, d, year=y))
+
+    for m in _P_YEAR_RANGE.finditer(text):
+        y1 = int(m.group("y1"))
+        t2 = m.group("y2")
+        y2 = int(t2) if len(t2) == 4 else (y1 // 100) * 100 + int(t2)
+        if not (y1 < y2 <= 2099) or y2 - y1 > 100:
+            continue
+        if len(t2) == 2 and re.search(r"\s(?:to|until|till|through|and)\s", m.group()):
+            continue
+        if not m.group("from") and re.search(r"\s(?:to|until|till|through|and)\s", m.group()):
+            continue  # "2017 and 2018" are two years, "2017 to 2021" needs "from"
+        if _year_is_quantity(text, m.start("y1"), m.end()):
+            continue
+        add(_Cand(m.start(), m.end(), "range", "year", year=y1, year2=y2))
+
+    for m in _P_YEAR.finditer(text):
+        y = int(m.group("year"))
+        s = m.group("s")
+        if s:
+            if y % 10 != 0:
+                if s == "s":
+                    continue
+                add(_Cand(m.start(), m.end("year"), "partial", "year", year=y))
+                continue
+            add(_Cand(m.start(), m.end(), "partial", "decade", year=y))
+            continue
+        if _year_is_quantity(text, m.start(), m.end()):
+            continue
+        add(_Cand(m.start(), m.end(), "partial", "year", year=y))
+
+    for m in _P_DECADE_WORD.finditer(text):
+        yy = int(m.group("yy"))
+        add(_Cand(m.start(), m.end(), "partial", "decade", year=1900 + yy * 10))
+
+    for m in _P_DAYWORD.finditer(text):
+        add(_Cand(m.start(), m.end(), "relative", "day", rel=m.group().lower()))
+
+    for m in _P_NOW.finditer(text):
+        add(_Cand(m.start(), m.end(), "relative", "none", rel="now"))
+
+    for m in _P_REL_PERIOD.finditer(text):
+        unit = m.group("unit").lower()
+        pre = (m.group("pre") or "").strip().lower()
+        rel = m.group("rel").lower()
+        if pre and rel != "this" and not (pre in ("early", "late") and rel in ("last", "next")):
+            continue
+        add(_Cand(m.start(), m.end(), "relative", "none", rel=rel, unit=unit, qual=pre or None))
+
+    for m in _P_THE_PAST.finditer(text):
+        rel = (m.group("rel") or "").lower()
+        unit = m.group("unit").lower().rstrip("s")
+        num_s = m.group("num")
+        plural = m.group("unit").lower().endswith("s")
+        if not rel and not m.group().lower().startswith("recent"):
+            continue
+        if num_s is None and plural and rel not in ("recent",) and not m.group().lower().startswith("recent"):
+            continue  # "the past weeks"
+        n = _num(num_s) if num_s else 1
+        vague = None
+        if num_s is not None and n is None:
+            vague = " ".join(num_s.lower().split())
+        add(_Cand(m.start(), m.end(), "relative", "none", rel=rel or "recent", unit=unit, num=n,
+                  vague=vague, extra="the"))
+
+    for m in _P_AGO.finditer(text):
+        unit = m.group("unit").lower()
+        unit = "century" if unit.startswith("centur") else unit
+        num_s = m.group("num")
+        qual = " ".join((m.group("q") or "").lower().split()) or None
+        n = _num(num_s) if num_s else None
+        vague: str | None = None
+        if n is None:
+            vague = " ".join((num_s or "").lower().split())
+            if vague not in _VAGUE:
+                continue
+            if num_s is None and not m.group("unit").lower().endswith("s") and not m.group().lower().endswith("s ago"):
+                # "year ago" without a number: "a year ago" is matched with num="a"
+                pass
+        if qual == "some" and n is None:
+            continue
+        d = " ".join(m.group("dir").lower().split())
+        start = m.start()
+        add(_Cand(start, m.end(), "relative", "none", unit=unit, num=n, qual=qual, direction=d, vague=vague))
+
+    for m in _P_WEEKDAY.finditer(text):
+        ctx = _P_WD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        rel = ctx.group("rel").lower() if ctx else None
+        start = ctx.start() if ctx else m.start()
+        if rel in ("early", "late"):
+            rel = None
+        add(_Cand(start, m.end(), "relative" if rel else "weekday", "day", wd=_WD_NUM[m.group("wd").lower()],
+                  wd_start=m.start(), wd_end=m.end(), rel=rel))
+
+    for m in _P_DURATION.finditer(text):
+        num_s = m.group("num")
+        n = _num(num_s)
+        nl = num_s.lower()
+        if nl in ("a", "an", "some", "many"):
+            continue
+        if n is None and " ".join(nl.split()) not in _VAGUE:
+            continue
+        unit = m.group("unit").lower()
+        unit = "century" if unit.startswith("centur") else unit
+        if num_s.isdigit() and m.start() > 0 and text[m.start() - 1] in "$£€.,":
+            continue
+        add(_Cand(m.start(), m.end(), "duration", "none", unit=unit, num=n,
+                  vague=None if n is not None else " ".join(nl.split()), extra="old" if m.group("old") else None))
+
+    for m in _P_QUARTER.finditer(text):
+        add(_Cand(m.start(), m.end(), "relative", "none", rel=m.group("ord").lower(), unit="quarter",
+                  year=int(m.group("year")) if m.group("year") else None, extra="q"))
+
+    return out
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[_Cand] = []
+    last_end = -1
+    for c in cands:
+        if c.start >= last_end:
+            out.append(c)
+            last_end = c.end
+        elif c.end > last_end and out and c.end - c.start > out[-1].end - out[-1].start:
+            out[-1] = c
+            last_end = c.end
+    return out
+
+
+# --------------------------------------------------------------------------- resolution
+
+_UNIT_DELTA = {
+    "day": relativedelta(days=1), "week": relativedelta(weeks=1), "month": relativedelta(months=1),
+    "year": relativedelta(years=1), "decade": relativedelta(years=10), "century": relativedelta(years=100),
+}
+_UNIT_GRAN = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade", "century": "none"}
+_UNIT_HALF_DAYS = {"day": 0, "week": 3, "month": 15, "year": 182, "decade": 1826, "century": 18262}
+_DUR_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y",
+             "decade": "DE", "century": "CE"}
+_LESS_THAN = frozenset({"less than", "fewer than", "under", "not even", "just under", "as recently as"})
+_MORE_THAN = frozenset({"more than", "over", "at least", "well over", "a little over", "a little more than",
+                        "just over", "little more than", "as long as"})
+
+
+def _timex_for(gran: str, d: date) -> str:
+    if gran == "day":
+        return _day_timex(d)
+    if gran == "week":
+        return _week_timex(d)
+    if gran == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if gran == "year":
+        return f"{d.year:04d}"
+    if gran == "decade":
+        return f"{d.year // 10:03d}"
+    return _day_timex(d)
+
+
+def _interval(gran: str, d: date) -> tuple[date, date]:
+    if gran == "day":
+        return d, d
+    if gran == "week":
+        return _week_bounds(d)
+    if gran == "month":
+        return date(d.year, d.month, 1), _month_last(d.year, d.month)
+    if gran == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    if gran == "decade":
+        y = d.year // 10 * 10
+        return date(y, 1, 1), date(y + 9, 12, 31)
+    return d, d
+
+
+def _mention(c: _Cand, text: str, base: int, tense: str, pub: date | None) -> DateMention:
+    dm = DateMention(start=base + c.start, end=base + c.end, text=text[c.start:c.end], kind=c.kind, value=None,
+                     granularity=c.granularity, earliest=None, latest=None, year_explicit=c.year is not None,
+                     month=c.month, day=c.day, year=c.year, tense=tense)
+    if c.wd is not None:
+        dm.weekday = WEEKDAYS[c.wd]
+        if c.wd_start is not None and c.wd_end is not None:
+            dm.weekday_start, dm.weekday_end = base + c.wd_start, base + c.wd_end
+    try:
+        _resolve(dm, c, pub, tense)
+    except (ValueError, OverflowError):  # a date outside datetime's range: leave it unresolved
+        dm.value = dm.earliest = dm.latest = None
+        dm.timex = None
+    return dm
+
+
+def _resolve(dm: DateMention, c: _Cand, pub: date | None, tense: str) -> None:
+    k = c.kind
+    if c.unit is None and c.month is not None and c.day is not None:
+        # month + day (+ year), possibly a day range and a weekday
+        assert c.month is not None
+        anchor: date | None = None
+        if c.rel and c.wd is not None and pub is not None:
+            anchor = resolve_weekday(c.wd, pub, tense, c.rel)
+            dm.anchor_value = anchor
+            dm.relative = f"{c.rel} {WEEKDAYS[c.wd].lower()}"
+        if not (1 <= c.day <= 31) or c.day > max(calendar.monthrange(2024, c.month)[1], 0):
+            dm.valid = False
+            return
+        y = c.year
+        if y is None:
+            if c.month == 2 and c.day == 29 and pub is None:
+                return
+            if pub is None:
+                return
+            y = _infer_md_year(c.month, c.day, pub, tense, anchor)
+            if y is None:
+                dm.valid = False
+                return
+        if not _valid_ymd(y, c.month, c.day):
+            dm.valid = False
+            return
+        d = date(y, c.month, c.day)
+        if c.day2 is not None:
+            dm.granularity = "day"
+            dm.earliest = d
+            dm.latest = date(y, c.month, min(c.day2, calendar.monthrange(y, c.month)[1]))
+            return
+        dm.value = d
+        dm.earliest = dm.latest = d
+        dm.timex = _day_timex(d)
+        return
+    if k == "range" and c.year2 is not None and c.year is not None:
+        dm.earliest = date(c.year, 1, 1)
+        dm.latest = date(c.year2, 12, 31)
+        return
+    if c.month is not None and c.unit is None:
+        # a month: with its year, or inferred
+        y = c.year
+        if y is None:
+            if c.rel:
+                dm.kind = "relative"
+                dm.relative = f"{c.rel} {MONTHS[c.month - 1].lower()}"
+            if pub is None:
+                return
+            rel = c.rel.split()[-1] if c.rel else None
+            y = _infer_month_year(c.month, pub, tense, rel if rel in ("last", "next", "this", "past", "coming") else None)
+        dm.earliest, dm.latest = date(y, c.month, 1), _month_last(y, c.month)
+        dm.timex = f"{y:04d}-{c.month:02d}"
+        return
+    if k == "partial" and c.year is not None and c.unit is None:
+        if c.granularity == "decade":
+            dm.earliest, dm.latest = date(c.year, 1, 1), date(c.year + 9, 12, 31)
+            dm.timex = f"{c.year // 10:03d}"
+        else:
+            dm.earliest, dm.latest = date(c.year, 1, 1), date(c.year, 12, 31)
+            dm.timex = f"{c.year:04d}"
+        return
+    if k == "duration":
+        dm.granularity = "none"
+        unit = c.unit or "day"
+        code = _DUR_CODE[unit]
+        n = "X" if c.num is None else str(c.num)
+        dm.timex = f"PT{n}{code}" if unit in ("second", "minute", "hour") else f"P{n}{code}"
+        if c.extra == "old":
+            dm.relative = None
+        return
+    # ---- relative expressions
+    dm.year_explicit = c.year is not None
+    if c.wd is not None:
+        dm.relative = f"{c.rel} {WEEKDAYS[c.wd].lower()}" if c.rel else None
+        dm.granularity = "day"
+        if pub is not None:
+            d = resolve_weekday(c.wd, pub, tense, c.rel)
+            dm.value = dm.earliest = dm.latest = d
+            dm.timex = _day_timex(d)
+        return
+    if c.rel in ("today", "yesterday", "tomorrow", "tonight"):
+        dm.relative = c.rel
+        dm.granularity = "day"
+        if pub is not None:
+            d = pub + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[c.rel])
+            dm.value = dm.earliest = dm.latest = d
+            dm.timex = _day_timex(d)
+        return
+    if c.rel == "now":
+        dm.relative = "now"
+        dm.granularity = "day"
+        if pub is not None:
+            dm.value = dm.earliest = dm.latest = pub
+        dm.timex = "PRESENT_REF"
+        return
+    if c.extra == "q":
+        _resolve_quarter(dm, c, pub, tense)
+        return
+    if c.extra == "the":
+        _resolve_the_past(dm, c, pub)
+        return
+    if c.direction is not None:
+        _resolve_ago(dm, c, pub)
+        return
+    if c.unit is not None and c.rel is not None:
+        _resolve_period(dm, c, pub)
+        return
+
+
+def _resolve_period(dm: DateMention, c: _Cand, pub: date | None) -> None:
+    """"last week", "this year", "next month", "earlier this month", "last summer" ..."""
+    rel, unit = c.rel or "", c.unit or ""
+    rel = {"past": "last", "coming": "next"}.get(rel, rel)
+    dm.relative = f"{c.qual} {rel} {unit}" if c.qual else f"{rel} {unit}"
+    step = {"last": -1, "this": 0, "next": 1}[rel]
+    if unit in _SEASONS:
+        dm.granularity = "none"
+        if pub is None:
+            return
+        sm, code = _SEASONS[unit]
+        y = pub.year
+        this_a, this_b = _season_bounds(y - 1 if sm == 12 and pub.month <= 2 else y, sm)
+        if step == 0:
+            a, b = this_a, this_b
+        elif step < 0:
+            yy = this_a.year if this_b < pub else this_a.year - 1
+            a, b = _season_bounds(yy, sm)
+        else:
+            yy = this_a.year if this_a > pub else this_a.year + 1
+            a, b = _season_bounds(yy, sm)
+        dm.earliest, dm.latest = a, b
+        dm.timex = f"{a.year:04d}-{code}"
+        return
+    if unit == "weekend":
+        dm.granularity = "none"
+        if pub is None:
+            return
+        sat = pub + timedelta(days=(5 - pub.weekday()))
+        if step < 0:
+            sat = sat - timedelta(days=7) if sat >= pub else sat
+            if sat >= pub:
+                sat -= timedelta(days=7)
+        elif step > 0 and sat <= pub:
+            sat += timedelta(days=7)
+        dm.earliest, dm.latest = sat, sat + timedelta(days=1)
+        dm.timex = f"{_week_timex(sat)}-WE"
+        return
+    if unit == "quarter":
+        dm.granularity = "none"
+        if pub is None:
+            return
+        q = (pub.month - 1) // 3 + step
+        y = pub.year + (q // 4)
+        q = q % 4
+        a = date(y, q * 3 + 1, 1)
+        dm.earliest, dm.latest = a, a + relativedelta(months=3) - timedelta(days=1)
+        dm.timex = f"{y:04d}-Q{q + 1}"
+        return
+    gran = _UNIT_GRAN[unit]
+    dm.granularity = gran
+    if pub is None:
+        return
+    d = pub + _UNIT_DELTA[unit] * step
+    a, b = _interval(gran, d)
+    if c.qual == "earlier" and step == 0:
+        b = pub
+    elif c.qual == "later" and step == 0:
+        a = pub
+    elif c.qual == "early":
+        b = a + (b - a) / 3
+    elif c.qual == "late":
+        a = b - (b - a) / 3
+    dm.earliest, dm.latest = a, b
+    dm.timex = _timex_for(gran, d)
+
+
+def _resolve_the_past(dm: DateMention, c: _Cand, pub: date | None) -> None:
+    """"the past year", "the last two weeks", "the next few months", "recent years"."""
+    rel = c.rel or "recent"
+    unit = c.unit or "year"
+    n = c.num
+    dm.granularity = "none"
+    shown = c.vague if c.vague else ("" if n in (None, 1) else str(n))
+    dm.relative = " ".join(x for x in ("the", rel, shown, unit + ("s" if shown else "")) if x)
+    if rel == "recent" or n is None:
+        dm.timex = "PAST_REF" if rel in ("past", "last", "previous", "recent") else (
+            "FUTURE_REF" if rel in ("next", "coming", "following") else None)
+        if pub is not None and c.vague in _VAGUE and rel in ("past", "last", "previous"):
+            lo, hi = _VAGUE[c.vague]
+            dm.earliest, dm.latest = pub - _UNIT_DELTA[unit] * hi, pub
+        return
+    dm.timex = f"P{n}{_DUR_CODE[unit]}"
+    if pub is None:
+        return
+    span = _UNIT_DELTA[unit] * n
+    if rel in ("past", "last", "previous"):
+        dm.earliest, dm.latest = pub - span, pub
+    elif rel in ("next", "coming", "following"):
+        dm.earliest, dm.latest = pub, pub + span
+
+
+def _resolve_ago(dm: DateMention, c: _Cand, pub: date | None) -> None:
+    """"two years ago", "barely one month ago", "weeks ago", "a year later"."""
+    unit = c.unit or "day"
+    direction = c.direction or "ago"
+    n = c.num
+    shown = c.vague if c.vague is not None else str(n)
+    words = [w for w in (c.qual, shown, unit + ("" if n == 1 else "s"), direction) if w]
+    dm.relative = " ".join(words)
+    dm.granularity = _UNIT_GRAN.get(unit, "none")
+    if unit in ("second", "minute", "hour"):
+        dm.granularity = "day"
+    if direction not in ("ago", "from now", "hence"):
+        dm.granularity = "none"
+        return  # relative to another event in the text, not to publication
+    sign = -1 if direction == "ago" else 1
+    if n is None:
+        dm.timex = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        dm.granularity = "none"
+        if pub is None or unit not in _UNIT_DELTA:
+            return
+        lo, hi = _VAGUE.get(c.vague or "", (2, 10))
+        a, b = pub + _UNIT_DELTA[unit] * (sign * hi), pub + _UNIT_DELTA[unit] * (sign * lo)
+        dm.earliest, dm.latest = min(a, b), max(a, b)
+        return
+    if pub is None:
+        return
+    if unit in ("second", "minute", "hour"):
+        delta = timedelta(hours=n) if unit == "hour" else timedelta(minutes=n if unit == "minute" else 0)
+        d = (pub + delta) if sign > 0 else (pub - delta) if unit == "hour" else pub
+        if isinstance(d, date):
+            dm.value = dm.earliest = dm.latest = d
+            dm.timex = _day_timex(d)
+        return
+    d = pub + _UNIT_DELTA[unit] * (sign * n)
+    dm.value = d
+    dm.timex = _timex_for(dm.granularity, d)
+    half = timedelta(days=_UNIT_HALF_DAYS[unit])
+    q = c.qual or ""
+    if sign < 0:
+        if q in _LESS_THAN:
+            dm.earliest, dm.latest = d, pub
+        elif q in _MORE_THAN:
+            dm.earliest, dm.latest = None, d
+        else:
+            dm.earliest, dm.latest = d - half, min(d + half, pub)
+    else:
+        if q in _LESS_THAN:
+            dm.earliest, dm.latest = pub, d
+        elif q in _MORE_THAN:
+            dm.earliest, dm.latest = d, None
+        else:
+            dm.earliest, dm.latest = max(d - half, pub), d + half
+
+
+def _resolve_quarter(dm: DateMention, c: _Cand, pub: date | None, tense: str) -> None:
+    """"the third quarter", "fourth-quarter", "the first quarter of 1990"."""
+    dm.granularity = "none"
+    ords = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+    rel = c.rel or ""
+    dm.relative = f"{rel} quarter"
+    if rel in ords:
+        q = ords[rel]
+        if c.year is not None:
+            y = c.year
+        elif pub is None:
+            return
+        else:
+            cur_q = (pub.month - 1) // 3 + 1
+            # news default: the latest such quarter not after the current one, future tense ahead
+            if tense == "future":
+                y = pub.year if q >= cur_q else pub.year + 1
+            else:
+                y = pub.year if q <= cur_q else pub.year - 1
+    elif rel in ("last", "latest", "previous", "current", "year-ago"):
+        if pub is None:
+            return
+        cur = (pub.month - 1) // 3
+        idx = cur - 1 if rel in ("last", "latest", "previous") else cur
+        y = pub.year + idx // 4
+        q = idx % 4 + 1
+        if rel == "year-ago":
+            idx = cur - 1
+            y = pub.year - 1 + idx // 4
+            q = idx % 4 + 1
+    else:
+        return
+    a = date(y, (q - 1) * 3 + 1, 1)
+    dm.earliest, dm.latest = a, a + relativedelta(months=3) - timedelta(days=1)
+    dm.timex = f"{y:04d}-Q{q}"
+
+
+# --------------------------------------------------------------------------- entry point
+
+# Cheap pre-check: any text without a digit, a capitalised month/weekday or a relative word
+# cannot hold a date mention.
+_TRIGGER = re.compile(
+    r"\d|January|February|March|April|May|June|July|August|Sept|Sep|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+    r"|day|week|month|year|decade|centur|now|ago|tonight|currently|present|quarter|spring|summer|fall|autumn"
+    r"|winter|DAY",
+)
+
+
+def extract_dates(text: str, base: int = 0, pub: date | None = None,
+                  quoted_spans: Sequence[tuple[int, int]] = ()) -> list[DateMention]:
+    """All date expressions in ``text`` (a sentence or paragraph starting at absolute offset ``base``).
+
+    ``pub`` is the publication date used to resolve partial and relative expressions (None
+    leaves them unresolved); a mention inside one of ``quoted_spans`` (absolute offsets) gets
+    ``reported=True``.  Mentions come back in text order and never overlap.
+    """
+    if not text or _TRIGGER.search(text) is None:
+        return []
+    chosen = _select(_candidates(text))
+    chosen = _add_ordinal_days(text, chosen)
+    if not chosen:
+        return []
+    bounds = sentence_boundaries(text)
+    out: list[DateMention] = []
+    for c in chosen:
+        tense = detect_tense(text, c.start, c.end, bounds)
+        dm = _mention(c, text, base, tense, pub)
+        for qs, qe in quoted_spans:
+            if qs <= dm.start and dm.end <= qe:
+                dm.reported = True
+                break
+        out.append(dm)
+    return out
+
+
+def _add_ordinal_days(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    """"the 23rd" is a day only when a month (with a day) was mentioned earlier in the same text."""
+    if "the " not in text and "The " not in text:
+        return chosen
+    months = [c for c in chosen if c.month is not None]
+    if not months:
+        return chosen
+    extra: list[_Cand] = []
+    for m in _P_ORDINAL_DAY.finditer(text):
+        prior = [c for c in months if c.end <= m.start()]
+        if not prior:
+            continue
+        ref = prior[-1]
+        day = int(m.group("day"))
+        if not (1 <= day <= 31) or any(c.start < m.end() and m.start() < c.end for c in chosen):
+            continue
+        assert ref.month is not None
+        extra.append(_Cand(m.start(), m.end(), "partial", "day", ref.month, day))
+    if not extra:
+        return chosen
+    return sorted(chosen + extra, key=lambda c: c.start)

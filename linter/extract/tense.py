@@ -1,0 +1,238 @@
+"""Tense of the clause a span sits in: find its governing verb group with a small rule-based parser.
+
+The parser is deliberately shallow and precise: it recognises auxiliary chains (``will``,
+``is expected to``, ``has + participle``, ``was to``, ``would`` ...), irregular past forms and
+regular ``-ed`` verbs not used as adjectives, and answers ``"unknown"`` when it finds nothing it
+trusts.  The verb group nearest *before* the span within its clause governs; when there is none,
+the first verb group after the span in the same sentence does ("In May 2018, ... he withdrew").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+__all__ = ["TENSES", "detect_tense", "sentence_boundaries"]
+
+TENSES = ("future", "past", "present_perfect", "present", "future_in_past", "unknown")
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+# Candidate sentence / clause boundaries: terminal punctuation followed by space, semicolons,
+# curly opening/closing quotes and line breaks.
+_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+|[;\n]|[“”]")
+_ABBREV = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen maj col lt sen rep gov st no "
+    "jr sr inc corp co ltd vs etc rev prof capt sgt adm cmdr ft mt gov pres dept univ"
+    .split()
+)
+
+_FUTURE_MODAL = frozenset({"will", "shall", "won't", "won’t", "wo", "ll"})
+_FIP_MODAL = frozenset({"would", "wouldn't", "wouldn’t"})
+_OTHER_MODAL = frozenset(
+    {"can", "could", "may", "might", "must", "should", "cannot", "can't", "can’t", "couldn't",
+     "couldn’t", "mustn't", "shouldn't", "shouldn’t", "ought"}
+)
+_BE_PRES = frozenset({"is", "are", "am", "isn't", "isn’t", "aren't", "aren’t"})
+_BE_PAST = frozenset({"was", "were", "wasn't", "wasn’t", "weren't", "weren’t"})
+_HAVE_PRES = frozenset({"has", "have", "hasn't", "hasn’t", "haven't", "haven’t", "ve"})
+_HAVE_PAST = frozenset({"had", "hadn't", "hadn’t"})
+_DO_PAST = frozenset({"did", "didn't", "didn’t"})
+_DO_PRES = frozenset({"does", "do", "doesn't", "doesn’t", "don't", "don’t"})
+# "<X> to" that announces a future event ("is expected to", "plans to" ...).
+_TO_MARKERS = frozenset(
+    {"expected", "set", "scheduled", "due", "poised", "going", "slated", "about", "planning", "supposed",
+     "likely", "unlikely", "certain", "ready", "preparing"}
+)
+_PLAN_PRES = frozenset({"plans", "plan", "intends", "intend", "aims", "aim", "vows", "vow", "pledges",
+                        "promises", "threatens", "hopes", "hope", "expects", "expect"})
+_PLAN_PAST = frozenset({"planned", "intended", "aimed", "vowed", "pledged", "promised", "threatened",
+                        "hoped", "expected"})
+_BARE_FUTURE_TO = frozenset({"expected", "scheduled", "slated", "poised", "due", "set"})
+_FUTURE_ADJ = frozenset({"upcoming", "forthcoming"})
+_ADVERBS = frozenset(
+    "not n't also already just recently now still never ever reportedly previously later then since "
+    "only likely probably finally first long really actually officially formally quickly soon "
+    "once again further even yet allegedly apparently reportedly initially originally repeatedly "
+    "widely largely all both".split()
+)
+_DETERMINERS = frozenset(
+    "a an the its his her their this that these those our your my some any no every each "
+    "such another".split()
+)
+_IRREGULAR_PAST = frozenset(
+    "said met took was were had did went came made told held began left won lost fled withdrew "
+    "signed got gave saw knew thought brought bought caught fought sought taught wrote spoke broke "
+    "chose drove rode rose fell felt kept slept sent spent built lent meant stood understood "
+    "became ran sat sang swore tore wore threw grew drew flew struck stuck hit quit shut led fed "
+    "paid laid sold heard found bound ground wound hung sprang shook forgave forbade overtook "
+    "undertook oversaw underwent arose awoke bore beat bit bled blew bent bred dealt dug forgot "
+    "froze hid knelt leapt slid spun split spread swept swung woke wept read put cut set let cast "
+    "hurt cost bet upheld withheld foresaw mistook".split()
+)
+# Words ending in -ed that are (almost) never past-tense verbs.
+_ED_NOT_VERB = frozenset(
+    "need red bed shed seed speed feed hundred indeed united naked wicked sacred kindred rugged "
+    "ragged beloved alleged aged learned wretched crooked dogged jagged wed fed led bred fled sled "
+    "breed greed creed deed heed weed freed steed reed bleed proceed exceed succeed embed based "
+    "related detailed limited advanced armed skilled talented unprecedented unnamed unidentified "
+    "so-called renewed sustained continued combined increased reduced".split()
+)
+_PARTICIPLE_IRREGULAR = frozenset(
+    "been done gone seen taken given known made held met told left won lost fled signed got gotten "
+    "begun come become written spoken broken chosen driven risen fallen felt kept sent spent built "
+    "brought bought caught fought sought taught thought stood understood run sat sung sworn torn "
+    "worn thrown grown drawn flown struck stuck hit quit shut led fed paid laid sold heard found "
+    "hung shaken forgiven forbidden overtaken undertaken overseen undergone arisen born borne "
+    "beaten bitten blown bent dealt dug forgotten frozen hidden slid spun split spread swept swung "
+    "woken read put cut set let cast hurt cost withdrawn upheld withheld foreseen mistaken said".split()
+)
+_SAYS = frozenset({"says", "tells", "believes", "thinks", "knows", "wants", "insists", "warns"})
+
+
+def _is_participle(w: str) -> bool:
+    if w in _PARTICIPLE_IRREGULAR:
+        return True
+    return len(w) >= 4 and w.endswith("ed") and w not in _ED_NOT_VERB
+
+
+def _skip_adverbs(words: Sequence[str], j: int) -> int:
+    while j < len(words) and (words[j] in _ADVERBS or words[j].endswith("ly") and len(words[j]) > 4):
+        j += 1
+    return j
+
+
+def _group_at(words: Sequence[str], i: int) -> tuple[str, int] | None:
+    """Classify a verb group starting at ``words[i]``: (tense, index after the group) or None."""
+    w = words[i]
+    n = len(words)
+    nxt = i + 1
+    if w in _FUTURE_MODAL:
+        return "future", nxt
+    if w in _FIP_MODAL:
+        return "future_in_past", nxt
+    if w in _OTHER_MODAL:
+        return "unknown", nxt
+    if w in _FUTURE_ADJ:
+        return "future", nxt
+    if w in _BE_PRES or w in _BE_PAST:
+        past = w in _BE_PAST
+        j = _skip_adverbs(words, nxt)
+        if j < n:
+            v = words[j]
+            if v == "to":
+                return ("future_in_past" if past else "future"), j + 1
+            if v in _TO_MARKERS and j + 1 < n and words[j + 1] == "to":
+                return ("future_in_past" if past else "future"), j + 2
+            if v == "being" or _is_participle(v):
+                return ("past" if past else "present"), j + 1
+        return ("past" if past else "present"), nxt
+    if w in _HAVE_PRES or w in _HAVE_PAST:
+        past = w in _HAVE_PAST
+        j = _skip_adverbs(words, nxt)
+        if j < n and (words[j] == "been" or _is_participle(words[j])):
+            return ("past" if past else "present_perfect"), j + 1
+        if j < n and words[j] == "to":
+            return ("past" if past else "present"), j + 1
+        return ("past" if past else "present"), nxt
+    if w in _DO_PAST:
+        return "past", nxt
+    if w in _DO_PRES:
+        return "present", nxt
+    if w in _PLAN_PRES and nxt < n and words[nxt] == "to":
+        return "future", nxt + 1
+    if w in _PLAN_PAST and nxt < n and words[nxt] == "to":
+        prev = words[i - 1] if i > 0 else ""
+        if w in _BARE_FUTURE_TO and prev not in _DETERMINERS:
+            return "future", nxt + 1
+        return "future_in_past", nxt + 1
+    if w in _BARE_FUTURE_TO and nxt < n and words[nxt] == "to":
+        return "future", nxt + 1
+    prev = words[i - 1] if i > 0 else ""
+    if prev in _DETERMINERS:
+        return None
+    if w in _IRREGULAR_PAST:
+        if w in ("set", "put", "cut", "let", "hit", "read", "cast", "hurt", "cost", "quit", "shut", "spread"):
+            return None  # present and past look alike
+        return "past", nxt
+    if len(w) >= 5 and w.endswith("ed") and w not in _ED_NOT_VERB:
+        return "past", nxt
+    if w in _SAYS:
+        return "present", nxt
+    return None
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for m in _WORD.finditer(text, start, end):
+        s = m.group().lower()
+        if "'" in s or "’" in s:
+            head, _, tail = s.replace("’", "'").partition("'")
+            if tail in ("ll", "ve", "d", "s", "re", "m"):
+                out.append((m.start(), m.start() + len(head), head))
+                out.append((m.start() + len(head) + 1, m.end(), tail))
+                continue
+        out.append((m.start(), m.end(), s))
+    return out
+
+
+def sentence_boundaries(text: str) -> list[int]:
+    """Offsets (into ``text``) where a new sentence or clause-like unit starts."""
+    out: list[int] = []
+    for m in _BOUNDARY.finditer(text):
+        ch = text[m.start()]
+        if ch == ".":
+            k = m.start()
+            j = k
+            while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+                j -= 1
+            word = text[j:k].lower()
+            if word in _ABBREV or (len(word) <= 2 and word[:1].isalpha()) or "." in word:
+                continue
+        out.append(m.end())
+    return out
+
+
+def detect_tense(text: str, start: int, end: int, boundaries: Sequence[int] | None = None,
+                 max_forward_words: int = 25) -> str:
+    """Tense governing ``text[start:end]`` (local offsets), one of ``TENSES``.
+
+    ``boundaries`` may be passed in (from :func:`sentence_boundaries`) to share the work
+    between several spans of the same text.
+    """
+    if boundaries is None:
+        boundaries = sentence_boundaries(text)
+    k = bisect.bisect_right(boundaries, start)
+    clause_start = boundaries[k - 1] if k > 0 else 0
+    k2 = bisect.bisect_right(boundaries, end)
+    clause_end = boundaries[k2] if k2 < len(boundaries) else len(text)
+    toks = _words(text, clause_start, clause_end)
+    words = [t[2] for t in toks]
+    # Index of the first word that starts at or after the end of the span.
+    best: str | None = None
+    i = 0
+    n = len(words)
+    first_after: str | None = None
+    after_count = 0
+    while i < n:
+        if toks[i][0] >= start and toks[i][1] <= end:
+            i += 1
+            continue
+        if toks[i][0] >= end:
+            after_count += 1
+            if after_count > max_forward_words:
+                break
+        g = _group_at(words, i)
+        if g is None:
+            i += 1
+            continue
+        tense, j = g
+        if toks[i][0] < start:
+            best = tense
+        elif first_after is None:
+            first_after = tense
+            break
+        i = max(j, i + 1)
+    if best is not None:
+        return best
+    return first_after if first_after is not None else "unknown"

@@ -1,0 +1,332 @@
+"""Mask everything that is not prose (markup, code, comments, URLs) with spaces, keeping length.
+
+Every function here returns a string exactly as long as its input, with every ``\\n`` at the
+same offset and no new ``\\n`` anywhere, so an offset found in the masked prose is an offset in
+the original file. Besides the prose, the maskers report block structure: Markdown gives one
+line kind per line, HTML gives the offsets where block elements begin or end.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+__all__ = [
+    "blank",
+    "front_matter_span",
+    "mask_text",
+    "mask_markdown",
+    "mask_html",
+    "HtmlMask",
+    "LineKind",
+]
+
+_NOT_NL = re.compile(r"[^\n]")
+
+
+def blank(s: str) -> str:
+    """``s`` with every character but ``\\n`` replaced by a space."""
+    return _NOT_NL.sub(" ", s)
+
+
+def _blank_span(s: str, start: int, end: int) -> str:
+    return s[:start] + blank(s[start:end]) + s[end:]
+
+
+# ---------------------------------------------------------------- front matter
+
+_FM_OPEN = re.compile(r"---[ \t]*\r?\n")
+_FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+
+
+def front_matter_span(text: str) -> tuple[int, int, int] | None:
+    """``(yaml_start, yaml_end, block_end)`` of a leading ``---`` front matter block.
+
+    ``block_end`` is the offset just after the closing ``---``/``...`` line (its newline
+    included when there is one). ``None`` when the text does not open with ``---``.
+    Raises ``ValueError`` when the block is opened but never closed.
+    """
+    m = _FM_OPEN.match(text)
+    if not m:
+        return None
+    c = _FM_CLOSE.search(text, m.end())
+    if not c:
+        raise ValueError("front matter opened with '---' is never closed")
+    block_end = c.end()
+    if block_end < len(text) and text[block_end] == "\n":
+        block_end += 1
+    return m.end(), c.start(), block_end
+
+
+# ---------------------------------------------------------------- plain text
+
+_DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:<!--[ \t]*)?factlint-(?:disable|enable)\b[^\n]*$", re.M)
+
+
+def mask_text(text: str, start: int = 0) -> str:
+    """Plain text: blank ``text[:start]`` (front matter), ``factlint-`` directive lines, ``\\r``."""
+    prose = blank(text[:start]) + text[start:] if start else text
+    if "factlint-" in prose:
+        prose = _DIRECTIVE_LINE.sub(lambda m: blank(m.group()), prose)
+    if "\r" in prose:
+        prose = prose.replace("\r", " ")
+    return prose
+
+
+# ---------------------------------------------------------------- markdown
+
+LineKind = str  # "blank" | "heading" | "setext" | "blockquote" | "item" | "body"
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r" {0,3}#{1,6}(?=[ \t]|$)")
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+_THEMATIC = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_SETEXT_EQ = re.compile(r" {0,3}=+[ \t]*$")
+_SETEXT_DASH = re.compile(r" {0,3}-+[ \t]*$")
+_BLOCKQUOTE = re.compile(r"(?: {0,3}>[ \t]?)+")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_LINK_DEF = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$")
+_INDENTED = re.compile(r"(?: {4}|\t)")
+
+_TAG_BODY = r"(?:[^>\"'\n]|\n(?!\s*\n)|\"[^\"]{0,2000}\"|'[^']{0,2000}'){0,3000}"
+_MD_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t\r]*\n).)*?(?<!`)\1(?!`)", re.S)
+_MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+_MD_TAG = re.compile(r"</?[A-Za-z][\w:-]*" + _TAG_BODY + r"/?>")
+_MD_RAW = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
+_LINK = re.compile(r"\[([^\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])")
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
+_EMPH_OPEN = re.compile(r"(?<![\w*_\\])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])")
+_EMPH_CLOSE = re.compile(r"(?<=[^\s*_~\\])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])")
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _entity(m: re.Match[str]) -> str:
+    raw = m.group()
+    dec = html.unescape(raw)
+    if dec == raw or len(dec) > len(raw):
+        return raw
+    dec = dec.replace("\n", " ").replace("\r", " ")
+    return dec + " " * (len(raw) - len(dec))
+
+
+def _link(m: re.Match[str]) -> str:
+    # keep the link text, blank "[" and "](url)" / "][ref]"
+    return " " + m.group(1) + blank(m.group(2)) + " "
+
+
+def _sub(pattern: re.Pattern[str], s: str, repl: Callable[[re.Match[str]], str] | None = None) -> str:
+    return pattern.sub(repl or (lambda m: blank(m.group())), s)
+
+
+def mask_markdown(text: str, start: int = 0) -> tuple[str, list[tuple[int, int, LineKind]]]:
+    """Mask Markdown; return the prose and ``(line_start, line_end, kind)`` for every line.
+
+    ``text[:start]`` (front matter) is blanked. Line kinds: ``blank`` (blank, code, HTML-only
+    or otherwise markup-only lines become blank in the prose), ``heading`` (ATX), ``setext``
+    (an underline that turns the paragraph above into a heading), ``blockquote``, ``item``
+    (a line opening a list item), ``body`` (ordinary text or a continuation line).
+    """
+    out: list[str] = []
+    kinds: list[tuple[int, int, LineKind]] = []
+    fence: str | None = None
+    prev_blank = True
+    para_kind: str | None = None  # kind of the paragraph the previous line belongs to
+    pos = 0
+    for line in text.split("\n"):
+        lstart = pos
+        pos += len(line) + 1
+        lend = lstart + len(line)
+        kind: LineKind = "body"
+        masked = line
+        if lend <= start:
+            masked, kind = blank(line), "blank"
+        elif lstart < start:
+            masked, kind = blank(line[: start - lstart]) + line[start - lstart :], "body"
+        elif fence is not None:
+            masked, kind = blank(line), "blank"
+            close = _FENCE.match(line)
+            if close and close.group(1)[0] == fence[0] and len(close.group(1)) >= len(fence):
+                if not line[close.end() :].strip():
+                    fence = None
+        elif (f := _FENCE.match(line)) is not None:
+            fence = f.group(1)
+            masked, kind = blank(line), "blank"
+        elif not line.strip():
+            kind = "blank"
+        elif prev_blank and para_kind != "item" and _INDENTED.match(line):
+            masked, kind = blank(line), "blank"  # indented code block
+        elif para_kind == "body" and not prev_blank and (_SETEXT_EQ.match(line) or _SETEXT_DASH.match(line)):
+            masked, kind = blank(line), "setext"
+        elif _THEMATIC.match(line):
+            masked, kind = blank(line), "blank"
+        elif (h := _ATX.match(line)) is not None:
+            rest = line[h.end() :]
+            c = _ATX_CLOSE.search(rest)
+            if c:
+                rest = rest[: c.start()] + blank(rest[c.start() :])
+            masked, kind = blank(line[: h.end()]) + rest, "heading"
+        elif _LINK_DEF.match(line):
+            masked, kind = blank(line), "blank"
+        elif (q := _BLOCKQUOTE.match(line)) is not None:
+            rest = line[q.end() :]
+            li = _LIST_ITEM.match(rest) or _ATX.match(rest)
+            if li:
+                rest = blank(rest[: li.end()]) + rest[li.end() :]
+            masked, kind = blank(line[: q.end()]) + rest, "blockquote"
+        elif (li := _LIST_ITEM.match(line)) is not None and (para_kind != "body" or prev_blank or not line[0].isdigit()):
+            masked, kind = blank(line[: li.end()]) + line[li.end() :], "item"
+        if "\r" in masked:
+            masked = masked.replace("\r", " ")
+        out.append(masked)
+        kinds.append((lstart, lend, kind))
+        prev_blank = kind == "blank"
+        if kind in ("blank", "heading", "setext"):
+            para_kind = None
+        elif kind == "body":
+            para_kind = para_kind or "body"
+        else:
+            para_kind = kind
+    prose = "\n".join(out)
+    if "`" in prose:
+        prose = _sub(_MD_INLINE_CODE, prose)
+    if "<" in prose:
+        prose = _sub(_MD_COMMENT, prose)
+        prose = _sub(_MD_RAW, prose)
+        prose = _sub(_AUTOLINK, prose)
+        prose = _sub(_MD_TAG, prose)
+    if "[" in prose:
+        prose = _sub(_IMAGE, prose)
+        prose = _sub(_FOOTNOTE, prose)
+        prose = _LINK.sub(_link, prose)
+    if "*" in prose or "_" in prose or "~" in prose:
+        prose = _sub(_EMPH_OPEN, prose)
+        prose = _sub(_EMPH_CLOSE, prose)
+    if "\\" in prose:
+        prose = _ESCAPE.sub(" ", prose)
+    if "&" in prose:
+        prose = _ENTITY.sub(_entity, prose)
+    return prose, kinds
+
+
+# ---------------------------------------------------------------- HTML
+
+_BLOCK_TAGS = frozenset(
+    """address article aside blockquote body dd details dialog div dl dt fieldset figcaption figure
+    footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html li main nav ol p section summary
+    table tbody td tfoot th thead title tr ul caption br""".split()
+) - {"br"}
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_HTML_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|<![^>]{0,5000}>"
+    r"|<\?[^>]{0,5000}>"
+    r"|<(script|style|noscript|template|svg|math|pre|code|textarea)\b"
+    r"(?:[^>\"']|\"[^\"]{0,5000}\"|'[^']{0,5000}'){0,5000}>.*?(?:</\1\s*>|\Z)"
+    r"|</?([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]{0,5000}\"|'[^']{0,5000}'){0,5000})>"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",
+    re.S | re.I,
+)
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
+
+
+@dataclass(slots=True)
+class HtmlMask:
+    """Result of ``mask_html``: prose, block boundaries and what the head tells."""
+
+    prose: str
+    breaks: list[tuple[int, str]] = field(default_factory=list)  # (offset, kind from there on)
+    metas: list[dict[str, str]] = field(default_factory=list)  # attributes of every <meta>
+    title_span: tuple[int, int] | None = None  # inner span of the first <title>
+    json_ld: list[str] = field(default_factory=list)  # bodies of <script type="application/ld+json">
+
+
+def _attrs(s: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _ATTR.finditer(s):
+        val = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
+        out[m.group(1).lower()] = html.unescape(val or "")
+    return out
+
+
+def mask_html(text: str) -> HtmlMask:
+    """Mask HTML: tags, comments, ``<script>``/``<style>``/``<pre>``/``<code>`` bodies; decode entities.
+
+    A block element's open or close tag records a break; the kind after the break is
+    ``title`` inside ``<title>``, ``heading`` inside ``<h1>``-``<h6>``, ``list_item`` inside
+    ``<li>``, ``blockquote`` inside ``<blockquote>``, else ``body``.
+    """
+    res = HtmlMask(prose="")
+    pieces: list[str] = []
+    last = 0
+    depth = {"title": 0, "h": 0, "li": 0, "blockquote": 0}
+    title_open: int | None = None
+    for m in _HTML_TOKEN.finditer(text):
+        s, e = m.start(), m.end()
+        tok = m.group()
+        pieces.append(text[last:s])
+        last = e
+        if tok[0] == "&":
+            pieces.append(_entity_html(tok))
+            continue
+        pieces.append(blank(tok))
+        raw_name = m.group(1)
+        if raw_name is not None:
+            if raw_name.lower() == "script" and "ld+json" in tok[:200].lower():
+                body_start = tok.find(">") + 1
+                body_end = tok.lower().rfind("</script")
+                res.json_ld.append(tok[body_start : body_end if body_end >= body_start else len(tok)])
+            res.breaks.append((s, _html_kind(depth)))
+            res.breaks.append((e, _html_kind(depth)))
+            continue
+        name = m.group(2)
+        if name is None:
+            continue  # comment, doctype, CDATA, processing instruction
+        name = name.lower()
+        closing = tok.startswith("</")
+        if name == "meta" and not closing:
+            res.metas.append(_attrs(m.group(3) or ""))
+            continue
+        if name not in _BLOCK_TAGS:
+            continue
+        key = "h" if name in _HEADINGS else name
+        if key in depth:
+            depth[key] = max(0, depth[key] + (-1 if closing else 1))
+        if name == "title":
+            if not closing and title_open is None and res.title_span is None:
+                title_open = e
+            elif closing and title_open is not None:
+                res.title_span = (title_open, s)
+                title_open = None
+        res.breaks.append((s, _html_kind(depth)))
+    pieces.append(text[last:])
+    prose = "".join(pieces)
+    if "\r" in prose:
+        prose = prose.replace("\r", " ")
+    res.prose = prose
+    return res
+
+
+def _entity_html(tok: str) -> str:
+    dec = html.unescape(tok)
+    if dec == tok or len(dec) > len(tok):
+        return tok
+    dec = dec.replace("\n", " ").replace("\r", " ")
+    return dec + " " * (len(tok) - len(dec))
+
+
+def _html_kind(depth: dict[str, int]) -> str:
+    if depth["title"]:
+        return "title"
+    if depth["h"]:
+        return "heading"
+    if depth["li"]:
+        return "list_item"
+    if depth["blockquote"]:
+        return "blockquote"
+    return "body"

@@ -1,0 +1,168 @@
+"""Find quoted spans in prose: curly, straight and mixed double quotes, with single quotes inside.
+
+Rules, in the order a reader would apply them:
+
+* ``“`` always opens a double quote; ``”`` closes the innermost open double quote (a stray
+  ``”`` with nothing open is ignored).
+* A straight ``"`` opens when it stands before a word (after a space, the paragraph start or an
+  opening bracket/dash) and closes when it stands after a word. So real copy's mixed pairs work:
+  ``“help is on the way."`` pairs a curly open with a straight close.
+* ``‘`` opens a single quote when it does not stand inside a word; ``’`` closes an open single
+  quote only when no letter or digit follows, otherwise (and whenever no single quote is open)
+  it is an apostrophe: ``don’t``, ``Iran’s``, ``’90s``, ``the students’``. A straight ``'``
+  opens a single quote only inside a double quote, before a letter.
+* Quotes never cross a paragraph, except by the newswire convention: a paragraph that ends with
+  a double quote still open, followed by a paragraph whose first character is an opening mark,
+  continues the quote (one ``Quote`` whose ``paragraphs`` lists every paragraph it covers).
+  Otherwise a double quote left open at the end of its paragraph is capped there
+  (``closed=False``) and an open single quote is dropped, so unbalanced marks never swallow the
+  rest of the document.
+* ``depth`` counts the quotes that enclose a quote: 0 for the outer, 1 for a nested one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["Quote", "find_quotes"]
+
+
+@dataclass(slots=True)
+class Quote:
+    """A quoted span. ``start``/``end`` include the marks; ``text == prose[inner_start:inner_end]``."""
+
+    index: int
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    depth: int
+    paragraph: int
+    text: str
+    paragraphs: tuple[int, ...] = ()
+    closed: bool = True
+    mark: str = "“"
+
+
+_MARKS = re.compile("[“”\"‘’']")
+_OPEN_BEFORE = frozenset("([{“‘\"'—–-/«")
+_DOUBLE_OPENERS = frozenset("“\"")
+
+
+@dataclass(slots=True)
+class _Open:
+    double: bool
+    straight: bool
+    offset: int
+    paragraph: int
+
+
+def find_quotes(prose: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]:
+    """Find the quotes in ``prose``, given the ``(start, end)`` spans of its paragraphs in order."""
+    found: list[tuple[int, int, int, tuple[int, ...], bool, str]] = []
+    stack: list[_Open] = []
+    skip_at = -1
+    n = len(paragraphs)
+    for pi, (ps, pe) in enumerate(paragraphs):
+        for m in _MARKS.finditer(prose, ps, pe):
+            i = m.start()
+            if i == skip_at:
+                continue
+            c = m.group()
+            before = prose[i - 1] if i > ps else " "
+            after = prose[i + 1] if i + 1 < pe else " "
+            if c == "“":
+                stack.append(_Open(True, False, i, pi))
+            elif c == "”":
+                _close_double(stack, i, pi, found, prose)
+            elif c == '"':
+                opener_like = (before.isspace() or before in _OPEN_BEFORE) and not after.isspace()
+                if opener_like:
+                    stack.append(_Open(True, True, i, pi))
+                elif any(o.double for o in stack):
+                    _close_double(stack, i, pi, found, prose)
+            elif c == "‘":
+                if not before.isalnum():
+                    stack.append(_Open(False, False, i, pi))
+            elif c == "’":
+                if not after.isalnum() and any(not o.double for o in stack):
+                    _close_single(stack, i, pi, found, prose)
+            else:  # straight '
+                if stack and stack[-1].double is False and stack[-1].straight:
+                    if not before.isspace() and not after.isalnum():
+                        _close_single(stack, i, pi, found, prose)
+                        continue
+                if (
+                    any(o.double for o in stack)
+                    and (before.isspace() or before in _OPEN_BEFORE)
+                    and after.isalpha()
+                ):
+                    stack.append(_Open(False, True, i, pi))
+        if not stack:
+            continue
+        # End of paragraph with quotes open: continue by the newswire convention, or cap.
+        stack[:] = [o for o in stack if o.double]
+        if stack and pi + 1 < n:
+            ns, ne = paragraphs[pi + 1]
+            if ns < ne and prose[ns] in _DOUBLE_OPENERS:
+                skip_at = ns
+                continue
+        for o in stack:
+            found.append((o.offset, pe, pe, _para_range(o.paragraph, pi), False, prose[o.offset]))
+        stack.clear()
+    return _number(found, prose)
+
+
+def _para_range(first: int, last: int) -> tuple[int, ...]:
+    return tuple(range(first, last + 1))
+
+
+def _close_double(
+    stack: list[_Open], i: int, pi: int, found: list[tuple[int, int, int, tuple[int, ...], bool, str]], prose: str
+) -> None:
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k].double:
+            o = stack[k]
+            del stack[k:]
+            found.append((o.offset, i + 1, i, _para_range(o.paragraph, pi), True, prose[o.offset]))
+            return
+
+
+def _close_single(
+    stack: list[_Open], i: int, pi: int, found: list[tuple[int, int, int, tuple[int, ...], bool, str]], prose: str
+) -> None:
+    for k in range(len(stack) - 1, -1, -1):
+        if not stack[k].double:
+            o = stack[k]
+            del stack[k:]
+            found.append((o.offset, i + 1, i, _para_range(o.paragraph, pi), True, prose[o.offset]))
+            return
+
+
+def _number(found: list[tuple[int, int, int, tuple[int, ...], bool, str]], prose: str) -> list[Quote]:
+    found.sort(key=lambda f: (f[0], -f[1]))
+    quotes: list[Quote] = []
+    enclosing: list[int] = []  # end offsets of the quotes enclosing the current one
+    for start, end, inner_end, paras, closed, mark in found:
+        while enclosing and enclosing[-1] <= start:
+            enclosing.pop()
+        inner_start = start + 1
+        quotes.append(
+            Quote(
+                index=len(quotes),
+                start=start,
+                end=end,
+                inner_start=inner_start,
+                inner_end=inner_end,
+                depth=len(enclosing),
+                paragraph=paras[0],
+                text=prose[inner_start:inner_end],
+                paragraphs=paras,
+                closed=closed,
+                mark=mark,
+            )
+        )
+        enclosing.append(end)
+    return quotes

@@ -1,0 +1,50 @@
+"""Output formats. Each module turns a ``RunResult`` into text; none of them detects anything."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from linter.finding import Finding, Severity
+
+
+@dataclass
+class RuleInfo:
+    """What an output format may say about a rule (SARIF's rule descriptors, JUnit's names)."""
+
+    id: str
+    severity: Severity
+    summary: str
+    help: str = ""
+
+
+@dataclass
+class RunResult:
+    """Everything one ``factlint check`` run produced."""
+
+    findings: list[Finding]
+    files: int
+    errors: list[str] = field(default_factory=list)
+    rules: dict[str, RuleInfo] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        result = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            result[str(f.severity)] += 1
+        return result
+
+
+def formatter(name: str) -> Callable[[RunResult], str]:
+    """The render function of output format ``name``."""
+    from linter.report import checkstyle, github, json_out, junit, sarif, text
+
+    table: dict[str, Callable[[RunResult], str]] = {
+        "text": text.render,
+        "json": json_out.render,
+        "sarif": sarif.render,
+        "github": github.render,
+        "checkstyle": checkstyle.render,
+        "junit": junit.render,
+    }
+    return table[name]

@@ -1,0 +1,401 @@
+"""Load YAML rule files into checked, compiled ``Rule`` objects.
+
+A rule file is a YAML list of rules, or a mapping whose ``rules:`` holds that list. Every
+problem (an unknown key, a wrong type, a DSL error in ``when:``, a bad placeholder in
+``message:``) is raised as a ``SourceError`` located at the rule file's line and column.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.dsl import (
+    BOOL,
+    TEXT,
+    CompiledExpr,
+    DslError,
+    ObjectType,
+    compile_expression,
+    compile_template,
+)
+from linter.dsl.types import NUMBER, STRING, ListType, Type
+from linter.finding import Severity
+from linter.resources import rules_dir
+from linter.subjects import SUBJECTS, Environment, build_environment
+from linter.yamlsrc import Loc, Node, SourceError, read_yaml
+
+RULE_ID = re.compile(r"^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
+
+RULE_KEYS: dict[str, str] = {
+    "id": "family/name, lower case",
+    "severity": "error, warning or info",
+    "message": "the message template; {placeholders} are DSL expressions",
+    "when": "a DSL condition that is true when the rule fires",
+    "subject": "what the rule runs over (default: sentence)",
+    "at": "optional DSL expression of type text: the span to report (default: the last =~ match, "
+    "else the subject)",
+    "severity_when": "optional list of {when, severity}: the first that holds sets the severity",
+    "options": "optional mapping of named values the expressions read as options.NAME",
+    "description": "the rule's documentation: what, why, example, instead, known_problems",
+    "examples": "texts that must (fail) and must not (pass) trigger the rule",
+    "enabled": "false to ship a rule that runs only when selected explicitly",
+    "tags": "optional list of words for grouping",
+}
+DESCRIPTION_KEYS = {
+    "what": "What it does",
+    "why": "Why is this bad?",
+    "example": "Example",
+    "instead": "Use instead",
+    "known_problems": "Known problems",
+}
+EXAMPLE_KEYS = {"text", "date", "kind", "count", "name"}
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One example text of a rule: it must trigger the rule (``fail``) or must not (``pass``)."""
+
+    text: str
+    expect_fail: bool
+    date: datetime.date | None = None
+    kind: str = "text"
+    count: int | None = None
+    name: str | None = None
+    loc: Loc | None = None
+
+
+@dataclass(slots=True)
+class SeverityCase:
+    when: CompiledExpr
+    severity: Severity
+
+
+@dataclass(slots=True)
+class Rule:
+    """A loaded, compiled rule."""
+
+    id: str
+    severity: Severity
+    subject: str
+    when: CompiledExpr
+    message: Any  # a compiled template: .render(ctx) -> str
+    message_source: str
+    when_source: str
+    at: CompiledExpr | None = None
+    severity_when: list[SeverityCase] = field(default_factory=list)
+    options: dict[str, Any] = field(default_factory=dict)
+    description: dict[str, str] = field(default_factory=dict)
+    examples: list[Example] = field(default_factory=list)
+    enabled: bool = True
+    tags: list[str] = field(default_factory=list)
+    loc: Loc | None = None
+
+    @property
+    def family(self) -> str:
+        return self.id.split("/", 1)[0]
+
+    def summary(self) -> str:
+        what = self.description.get("what", "").strip()
+        return what.split("\n", 1)[0] if what else self.message_source
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    sources: list[Path] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Reader:
+    """Turns one rule file's located YAML into ``Rule`` objects."""
+
+    def __init__(self, path: Path, lines: list[str], env: Environment) -> None:
+        self.path = path
+        self.lines = lines
+        self.env = env
+
+    def error(self, loc: Loc, message: str) -> SourceError:
+        line = self.lines[loc.line - 1] if 0 < loc.line <= len(self.lines) else None
+        return SourceError(loc, message, line)
+
+    def expect(self, node: Node, kind: type | tuple[type, ...], what: str) -> Any:
+        value = node.value
+        if isinstance(value, bool) and kind in (int, float, (int, float)):
+            raise self.error(node.loc, f"{what} must be a number, not {value!r}")
+        if not isinstance(value, kind):
+            raise self.error(node.loc, f"{what} must be {_kind_name(kind)}, not {_describe(value)}")
+        return value
+
+    def dsl_loc(self, node: Node, err: DslError) -> Loc:
+        """Map a line/column inside an expression to the rule file."""
+        base = node.loc
+        raw = node.raw if node.raw is not None else str(node.value)
+        if node.style in (None, "", "'", '"') and "\n" not in raw:
+            # A flow scalar: the expression starts after the opening quote, if any.
+            col = base.column + (1 if node.style in ("'", '"') else 0) + err.column - 1
+            return Loc(base.path, base.line, col)
+        if node.style in ("|", ">"):
+            # A block scalar starts on the next line, indented.
+            line_no = base.line + err.line
+            first = self.lines[base.line] if base.line < len(self.lines) else ""
+            indent = len(first) - len(first.lstrip())  # the block's indentation, set by its first line
+            return Loc(base.path, line_no, indent + err.column)
+        return Loc(base.path, base.line + err.line - 1, (base.column if err.line == 1 else 1) + err.column - 1)
+
+    def compile(self, node: Node, env: dict[str, Type], expect: Type | None, what: str) -> CompiledExpr:
+        if isinstance(node.value, bool):  # YAML reads a bare `true` as a boolean
+            node = Node("true" if node.value else "false", node.loc, style=node.style, raw=node.raw)
+        source = self.expect(node, str, what)
+        try:
+            return compile_expression(source, env, self.env.registry, expect=expect)
+        except DslError as err:
+            raise self.error(self.dsl_loc(node, err), f"{what}: {err.message}"
+                             + (f" ({err.hint})" if getattr(err, "hint", None) else "")) from None
+
+    def template(self, node: Node, env: dict[str, Type]) -> Any:
+        source = self.expect(node, str, "message")
+        try:
+            return compile_template(source, env, self.env.registry)
+        except DslError as err:
+            raise self.error(self.dsl_loc(node, err), f"message: {err.message}") from None
+
+    def rule(self, node: Node, default_enabled: bool = True) -> Rule:
+        if not isinstance(node.value, dict):
+            raise self.error(node.loc, f"a rule must be a mapping of keys ({', '.join(RULE_KEYS)}), "
+                                       f"not {_describe(node.value)}")
+        fields: dict[str, Node] = node.value
+        for key, kloc in node.keys.items():
+            if key not in RULE_KEYS:
+                raise self.error(kloc, f"unknown rule key '{key}'{_suggest(key, RULE_KEYS)}; "
+                                       f"valid keys: {', '.join(RULE_KEYS)}")
+        for required in ("id", "severity", "message", "when"):
+            if required not in fields:
+                raise self.error(node.loc, f"rule is missing the required key '{required}' "
+                                           f"({RULE_KEYS[required]})")
+        rule_id = self.expect(fields["id"], str, "id")
+        if not RULE_ID.match(rule_id):
+            raise self.error(fields["id"].loc, f"rule id '{rule_id}' must look like family/name "
+                                               "(lower-case letters, digits and dashes)")
+        severity = self.severity(fields["severity"])
+        subject = "sentence"
+        if "subject" in fields:
+            subject = self.expect(fields["subject"], str, "subject")
+            if subject not in SUBJECTS:
+                raise self.error(fields["subject"].loc, f"unknown subject '{subject}'"
+                                 f"{_suggest(subject, SUBJECTS)}; valid subjects: {', '.join(SUBJECTS)}")
+        options = self.options(fields.get("options"))
+        env = self.env.for_subject(subject, options)
+        when = self.compile(fields["when"], env, BOOL, "when")
+        at = self.compile(fields["at"], env, TEXT, "at") if "at" in fields else None
+        message = self.template(fields["message"], env)
+        cases = []
+        if "severity_when" in fields:
+            for item in self.expect(fields["severity_when"], list, "severity_when"):
+                entry = self.expect(item, dict, "each severity_when entry")
+                for key, kloc in item.keys.items():
+                    if key not in ("when", "severity"):
+                        raise self.error(kloc, f"unknown key '{key}' in severity_when; valid keys: when, severity")
+                if "when" not in entry or "severity" not in entry:
+                    raise self.error(item.loc, "a severity_when entry needs both 'when' and 'severity'")
+                cases.append(SeverityCase(self.compile(entry["when"], env, BOOL, "severity_when"),
+                                          self.severity(entry["severity"])))
+        description = self.description(fields.get("description"))
+        examples = self.examples(fields.get("examples"))
+        enabled = default_enabled
+        if "enabled" in fields:
+            enabled = self.expect(fields["enabled"], bool, "enabled")
+        tags = [self.expect(t, str, "a tag") for t in self.expect(fields["tags"], list, "tags")] \
+            if "tags" in fields else []
+        return Rule(
+            id=rule_id, severity=severity, subject=subject, when=when, message=message,
+            message_source=fields["message"].value, when_source=fields["when"].value, at=at,
+            severity_when=cases, options=options, description=description, examples=examples,
+            enabled=enabled, tags=tags, loc=node.loc,
+        )
+
+    def severity(self, node: Node) -> Severity:
+        name = self.expect(node, str, "severity")
+        try:
+            return Severity.parse(name)
+        except ValueError as exc:
+            raise self.error(node.loc, str(exc)) from None
+
+    def options(self, node: Node | None) -> dict[str, Any]:
+        if node is None:
+            return {}
+        self.expect(node, dict, "options")
+        result = {}
+        for key, value in node.value.items():
+            plain = value.plain()
+            if not _option_type(plain):
+                raise self.error(value.loc, f"option '{key}' must be a string, number, boolean or a list "
+                                            f"of strings, not {_describe(plain)}")
+            result[key] = plain
+        return result
+
+    def description(self, node: Node | None) -> dict[str, str]:
+        if node is None:
+            return {}
+        if isinstance(node.value, str):
+            return {"what": node.value}
+        self.expect(node, dict, "description")
+        result = {}
+        for key, kloc in node.keys.items():
+            if key not in DESCRIPTION_KEYS:
+                raise self.error(kloc, f"unknown description section '{key}'{_suggest(key, DESCRIPTION_KEYS)}; "
+                                       f"valid sections: {', '.join(DESCRIPTION_KEYS)}")
+            result[key] = self.expect(node.value[key], str, f"description.{key}")
+        return result
+
+    def examples(self, node: Node | None) -> list[Example]:
+        if node is None:
+            return []
+        self.expect(node, dict, "examples")
+        result: list[Example] = []
+        for key, kloc in node.keys.items():
+            if key not in ("fail", "pass"):
+                raise self.error(kloc, f"unknown examples key '{key}'; valid keys: fail, pass")
+            for item in self.expect(node.value[key], list, f"examples.{key}"):
+                result.append(self.example(item, key == "fail"))
+        return result
+
+    def example(self, node: Node, expect_fail: bool) -> Example:
+        if isinstance(node.value, str):
+            return Example(node.value, expect_fail, loc=node.loc)
+        fields = self.expect(node, dict, "an example")
+        for key, kloc in node.keys.items():
+            if key not in EXAMPLE_KEYS:
+                raise self.error(kloc, f"unknown example key '{key}'; valid keys: {', '.join(sorted(EXAMPLE_KEYS))}")
+        if "text" not in fields:
+            raise self.error(node.loc, "an example mapping needs 'text'")
+        date = None
+        if "date" in fields:
+            raw = fields["date"].value
+            if isinstance(raw, datetime.date):
+                date = raw
+            else:
+                try:
+                    date = datetime.date.fromisoformat(str(raw))
+                except ValueError:
+                    raise self.error(fields["date"].loc, f"example date must be YYYY-MM-DD, not {raw!r}") from None
+        kind = self.expect(fields["kind"], str, "kind") if "kind" in fields else "text"
+        if kind not in ("text", "markdown", "html"):
+            raise self.error(fields["kind"].loc, "example kind must be text, markdown or html")
+        count = self.expect(fields["count"], int, "count") if "count" in fields else None
+        name = self.expect(fields["name"], str, "name") if "name" in fields else None
+        return Example(self.expect(fields["text"], str, "example text"), expect_fail, date, kind, count,
+                       name, node.loc)
+
+
+def _option_type(value: Any) -> bool:
+    if isinstance(value, (str, bool, int, float)):
+        return True
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def option_type(value: Any) -> Type:
+    if isinstance(value, bool):
+        return BOOL
+    if isinstance(value, (int, float)):
+        return NUMBER
+    if isinstance(value, list):
+        return ListType(STRING)
+    return STRING
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
+             list: "a list", dict: "a mapping"}
+    if isinstance(kind, tuple):
+        return " or ".join(names.get(k, k.__name__) for k in kind)
+    return names.get(kind, kind.__name__)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    return f"{type(value).__name__} {value!r}"
+
+
+def rule_files(paths: Sequence[Path]) -> list[Path]:
+    """Expand files and folders into the sorted list of rule files (``*.yaml``, ``*.yml``).
+
+    Folders named ``kb`` hold the knowledge base, not rules, and are skipped.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.suffix in (".yaml", ".yml") and child.is_file() and "kb" not in child.relative_to(path).parts:
+                    found.append(child)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise SourceError(Loc(str(path), 1, 1), "no such rule file or folder")
+    return found
+
+
+def load_rule_file(path: Path, env: Environment | None = None) -> list[Rule]:
+    """Load one rule file; raises ``SourceError`` located in the file on any problem."""
+    env = env or build_environment()
+    root, lines = read_yaml(path)
+    reader = _Reader(path, lines, env)
+    if root is None:
+        return []
+    items = root
+    if isinstance(root.value, dict):
+        for key, kloc in root.keys.items():
+            if key != "rules":
+                raise reader.error(kloc, f"unknown top-level key '{key}'; a rule file is a list of rules "
+                                         "or a mapping with 'rules:'")
+        if "rules" not in root.value:
+            raise reader.error(root.loc, "a rule file is a list of rules or a mapping with 'rules:'")
+        items = root.value["rules"]
+    if not isinstance(items.value, list):
+        raise reader.error(items.loc, "a rule file must hold a list of rules")
+    return [reader.rule(item) for item in items.value]
+
+
+def load_rules(extra: Sequence[Path] = (), bundled: bool = True) -> RuleSet:
+    """Load the bundled rule packs plus the user's rule files; duplicate ids are an error."""
+    env = build_environment()
+    paths: list[Path] = ([rules_dir()] if bundled else []) + list(extra)
+    files = rule_files(paths)
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for path in files:
+        for rule in load_rule_file(path, env):
+            if rule.id in seen:
+                first = seen[rule.id].loc
+                assert rule.loc is not None
+                lines = path.read_text(encoding="utf-8-sig").splitlines()
+                raise SourceError(rule.loc, f"rule '{rule.id}' is already defined at {first}",
+                                  lines[rule.loc.line - 1] if rule.loc.line <= len(lines) else None)
+            seen[rule.id] = rule
+            rules.append(rule)
+    return RuleSet(rules, files)
+
+
+def subject_type(name: str) -> ObjectType:
+    return SUBJECTS[name].type

@@ -1,0 +1,194 @@
+"""The command line: exit codes, formats, located rule errors, inputs of every kind."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from linter.cli import app
+
+runner = CliRunner()
+
+UTILIZE = """- id: house/utilize
+  severity: warning
+  message: Write "use", not "utilize".
+  when: sentence.text =~ "utiliz"
+"""
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_version():
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout.startswith("factlint ")
+
+
+def test_contract_minimal_rule_works_as_written(tmp_path: Path):
+    rules = tmp_path / "house.yaml"
+    rules.write_text(UTILIZE)
+    art = tmp_path / "a.md"
+    art.write_text("---\ntitle: t\n---\nWe will Utilize the budget.\n")
+    r = run("check", str(art), "--rules", str(rules), "--select", "house/", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["version"] == 1 and data["files"] == 1
+    [f] = data["findings"]
+    assert (f["rule"], f["severity"], f["line"], f["column"]) == ("house/utilize", "warning", 4, 9)
+    assert f["excerpt"] == "Utiliz" and f["end_column"] == 15
+    assert f["message"] == 'Write "use", not "utilize".'
+
+
+def test_fail_on_controls_exit_code(tmp_path: Path):
+    rules = tmp_path / "house.yaml"
+    rules.write_text(UTILIZE)
+    art = tmp_path / "a.txt"
+    art.write_text("They utilize it.\n")
+    base = ("check", str(art), "--rules", str(rules), "--select", "house/")
+    assert run(*base).exit_code == 0
+    assert run(*base, "--fail-on", "warning").exit_code == 1
+    assert run(*base, "--fail-on", "info").exit_code == 1
+    assert run(*base, "--fail-on", "never").exit_code == 0
+    r = run(*base, "--fail-on", "bogus")
+    assert r.exit_code == 2 and "--fail-on" in r.stderr
+
+
+def test_text_format_is_editor_parsable(tmp_path: Path):
+    rules = tmp_path / "house.yaml"
+    rules.write_text(UTILIZE)
+    art = tmp_path / "a.txt"
+    art.write_text("Fine.\nThey utilize it.\n")
+    r = run("check", str(art), "--rules", str(rules), "--select", "house/")
+    first = r.stdout.splitlines()[0]
+    assert first == f'{art}:2:6: warning: Write "use", not "utilize". [house/utilize]'
+
+
+@pytest.mark.parametrize(
+    "body, line, col, words",
+    [
+        ("- id: house/x\n  severity: warning\n  message: m\n  when: sentence.txt =~ \"a\"\n", 4, 18, "did you mean 'text'"),
+        ("- id: house/x\n  severity: warning\n  message: m\n  when: sentence.text =~ \"(\"\n", 4, 28, "regular expression"),
+        ("- id: house/x\n  severity: loud\n  message: m\n  when: true\n", 2, 13, "severity"),
+        ("- id: house/x\n  severity: warning\n  mesage: m\n  when: true\n", 3, 3, "message"),
+        ("- id: House\n  severity: warning\n  message: m\n  when: true\n", 1, 7, "family/name"),
+        ("- id: house/x\n  severity: warning\n  message: '{sentence.nope}'\n  when: true\n", 3, 23, "nope"),
+        ("- id: house/x\n  severity: warning\n  message: m\n  when: sentence.text and and\n", 4, 27, ""),
+        ("- id: house/x\n  severity: warning\n  message: m\n  when: |\n    sentence.text =~ \"a\"\n      and sentence.foo\n", 6, 20, "foo"),
+        ("- id: house/x\n  severity: [warning\n", 3, 1, "YAML"),
+    ],
+)
+def test_broken_rule_file_is_located(tmp_path: Path, body: str, line: int, col: int, words: str):
+    rules = tmp_path / "bad.yaml"
+    rules.write_text(body)
+    art = tmp_path / "a.txt"
+    art.write_text("x\n")
+    r = run("check", str(art), "--rules", str(rules))
+    assert r.exit_code == 2
+    first = r.stderr.splitlines()[0]
+    assert first.startswith(f"factlint: {rules}:{line}:"), r.stderr
+    assert first.startswith(f"factlint: {rules}:{line}:{col}:"), r.stderr
+    assert words in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_missing_input_exit_2(tmp_path: Path):
+    r = run("check", str(tmp_path / "nope.md"))
+    assert r.exit_code == 2 and "no such file" in r.stderr
+
+
+def test_bad_date_option():
+    r = run("check", "-", "--date", "2025-13-01", input="x")
+    assert r.exit_code == 2 and "YYYY-MM-DD" in r.stderr
+
+
+def test_stdin_input(tmp_path: Path):
+    rules = tmp_path / "house.yaml"
+    rules.write_text(UTILIZE)
+    r = run("check", "-", "--rules", str(rules), "--select", "house/", "--format", "json", input="We utilize.\n")
+    data = json.loads(r.stdout)
+    assert data["findings"][0]["path"] == "<stdin>"
+
+
+def test_jsonl_archive_paths_and_malformed_record(tmp_path: Path):
+    rules = tmp_path / "house.yaml"
+    rules.write_text(UTILIZE)
+    arc = tmp_path / "a.jsonl"
+    arc.write_text(
+        json.dumps({"id": "r1", "date": "2025-01-02", "text": "Fine.\nWe utilize it."}) + "\n"
+        + "{not json\n"
+        + json.dumps({"id": "r3", "date": "2025-01-02", "text": "Utilize."}) + "\n"
+    )
+    r = run("check", str(arc), "--rules", str(rules), "--select", "house/", "--format", "json")
+    assert r.exit_code == 2
+    assert f"{arc}:2:" in r.stderr
+    data = json.loads(r.stdout)
+    paths = [(f["path"], f["line"], f["column"]) for f in data["findings"]]
+    assert paths == [(f"{arc}#r1", 2, 4), (f"{arc}#r3", 1, 1)]
+
+
+def test_unknown_select_prefix_is_usage_error(tmp_path: Path):
+    r = run("check", "-", "--select", "nosuch/", input="x")
+    assert r.exit_code == 2 and "nosuch/" in r.stderr
+
+
+def test_rules_list_and_show():
+    r = run("rules", "list")
+    assert r.exit_code == 0 and "content/boilerplate" in r.stdout
+    r = run("rules", "show", "content/boilerplate")
+    assert r.exit_code == 0 and "What it does" in r.stdout
+    r = run("rules", "show", "content/boilerplat")
+    assert r.exit_code == 2 and "did you mean" in r.stderr
+
+
+def test_rules_test_reports_a_failing_example(tmp_path: Path):
+    rules = tmp_path / "house.yaml"
+    rules.write_text(UTILIZE + "  examples:\n    fail: [\"We use it.\"]\n    pass: [\"We use it too.\"]\n")
+    r = run("rules", "test", str(rules))
+    assert r.exit_code == 1
+    assert "FAILED" in r.stdout and "1 passed, 1 failed" in r.stdout
+
+
+def test_config_file_discovery_and_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    (tmp_path / "house.yaml").write_text(UTILIZE)
+    (tmp_path / "factlint.yaml").write_text("rules: [house.yaml]\nselect: house/\nfail-on: warning\n")
+    (tmp_path / "a.txt").write_text("We utilize.\n")
+    monkeypatch.chdir(tmp_path)
+    r = run("check", "a.txt")
+    assert r.exit_code == 1 and "house/utilize" in r.stdout
+    (tmp_path / "factlint.yaml").write_text("rules: [house.yaml]\nselcet: house/\n")
+    r = run("check", "a.txt")
+    assert r.exit_code == 2 and "factlint.yaml:2:1" in r.stderr and "did you mean 'select'" in r.stderr
+
+
+def test_pyproject_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    (tmp_path / "house.yaml").write_text(UTILIZE)
+    (tmp_path / "pyproject.toml").write_text('[tool.factlint]\nrules = ["house.yaml"]\nselect = ["house/"]\n')
+    (tmp_path / "a.txt").write_text("We utilize.\n")
+    monkeypatch.chdir(tmp_path)
+    r = run("check", "a.txt", "--format", "json")
+    assert [f["rule"] for f in json.loads(r.stdout)["findings"]] == ["house/utilize"]
+
+
+def test_suppression_comments(tmp_path: Path):
+    (tmp_path / "house.yaml").write_text(UTILIZE)
+    art = tmp_path / "a.md"
+    art.write_text(
+        "We utilize one.\n\n<!-- factlint-disable-next-line house/utilize -- quoting a memo -->\n"
+        "We utilize two.\n\n<!-- factlint-disable house/ -->\nWe utilize three.\n\n"
+        "<!-- factlint-enable house/ -->\nWe utilize four.\n"
+    )
+    r = run("check", str(art), "--rules", str(tmp_path / "house.yaml"), "--select", "house/", "--format", "json")
+    lines = [f["line"] for f in json.loads(r.stdout)["findings"]]
+    assert lines == [1, 10]
+
+
+def test_plain_text_suppression(tmp_path: Path):
+    (tmp_path / "house.yaml").write_text(UTILIZE)
+    art = tmp_path / "a.txt"
+    art.write_text("factlint-disable-next-line house/utilize -- fine here\nWe utilize two.\nWe utilize three.\n")
+    r = run("check", str(art), "--rules", str(tmp_path / "house.yaml"), "--select", "house/", "--format", "json")
+    assert [f["line"] for f in json.loads(r.stdout)["findings"]] == [3]

@@ -7,6 +7,7 @@ rule reads is never computed, which keeps a keystroke in the editor cheap.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -22,6 +23,7 @@ class Analysis:
         self._sentence_views: dict[int, Any] = {}
         self._paragraph_views: dict[int, Any] = {}
         self._sentence_starts = [s.start for s in doc.sentences]
+        self._cache: dict[str, Any] = {}
 
     # -- knowledge base ---------------------------------------------------------------------
     @property
@@ -31,6 +33,19 @@ class Analysis:
 
             self._kb = load_kb()
         return self._kb
+
+    # -- extractions ------------------------------------------------------------------------
+    def get(self, key: str, factory: Callable[[Analysis], Any]) -> Any:
+        """The extraction ``key`` of this document, computed by ``factory(self)`` on first use."""
+        try:
+            return self._cache[key]
+        except KeyError:
+            value = self._cache[key] = factory(self)
+            return value
+
+    def quote_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Inner spans of the direct quotes overlapping ``[start, end)``."""
+        return [(q.inner_start, q.inner_end) for q in self.doc.quotes_in(start, end)]
 
     # -- views ------------------------------------------------------------------------------
     @cached_property

@@ -22,6 +22,10 @@ and some end mid-sentence. Otherwise every line is a paragraph (the seeds, Wikin
 A one-line paragraph under 60 characters with no sentence-final punctuation, followed by another
 paragraph, is a ``heading`` (for the first line of the text the limit is 100 characters); a
 plain-text document whose first paragraph is such a heading takes it as its title.
+
+Markdown paragraphs follow CommonMark blocks (blank lines, headings, block quotes, list items),
+except that a document with a line over 150 characters is taken as one paragraph per line (the
+seeds put under front matter), with the plain-text heading rule.
 """
 
 from __future__ import annotations
@@ -380,24 +384,38 @@ def _text_paragraphs(prose: str, start: int) -> list[tuple[int, int, str]]:
     if cur is not None:
         spans.append(cur)
     out: list[tuple[int, int, str]] = []
-    for i, (a, b) in enumerate(spans):
+    for a, b in spans:
         t = _trim(prose, a, b)
-        if t is None:
-            continue
-        a, b = t
-        kind = "body"
-        one_line = "\n" not in prose[a:b]
-        if one_line and i + 1 < len(spans) and not _FINAL_PUNCT.search(prose, a, b):
-            if b - a < 60 or (i == 0 and b - a < 100):
-                kind = "heading"
+        if t is not None:
+            out.append((t[0], t[1], "body"))
+    return _plain_headings(prose, out)
+
+
+def _plain_headings(prose: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Mark short one-line body paragraphs without final punctuation as headings."""
+    out: list[tuple[int, int, str]] = []
+    for i, (a, b, kind) in enumerate(spans):
+        if (
+            kind == "body"
+            and i + 1 < len(spans)
+            and (b - a < 60 or (i == 0 and b - a < 100))
+            and "\n" not in prose[a:b]
+            and not _FINAL_PUNCT.search(prose, a, b)
+        ):
+            kind = "heading"
         out.append((a, b, kind))
     return out
 
 
 def _markdown_paragraphs(prose: str, kinds: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    # A line over 150 characters means the text is not hard-wrapped: then (as in the seeds put
+    # under front matter) every line is a paragraph and short unpunctuated lines are headings.
+    line_mode = any(b - a > 150 for a, b, k in kinds if k != "blank")
     out: list[list[Any]] = []
     cur: list[Any] | None = None
     for a, b, kind in kinds:
+        if line_mode and kind != "setext":
+            cur = None
         if kind == "setext":
             if cur is not None:
                 cur[2] = "heading"
@@ -425,7 +443,7 @@ def _markdown_paragraphs(prose: str, kinds: list[tuple[int, int, str]]) -> list[
         t = _trim(prose, a, b)
         if t is not None:
             result.append((t[0], t[1], kind))
-    return result
+    return _plain_headings(prose, result) if line_mode else result
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")

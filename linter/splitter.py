@@ -2,7 +2,8 @@
 
 The splitter never looks at characters one by one. One regex finds every *candidate* boundary:
 a run of ``.``, ``?``, ``!`` or ``…`` (plus any closing quotes or brackets right after it),
-followed by whitespace and a character that is not an ASCII lower-case letter. Each candidate is
+followed by whitespace and a character that is neither an ASCII lower-case letter nor closing
+punctuation (``”``, ``)``, ``,``, ...: a stray space before a closing mark is no boundary). Each candidate is
 then judged with a few set look-ups on the word before it and the word after it:
 
 * A title that precedes a name (``Mr.``, ``Sen.``, ``Gen.``, ``Lt.``, ...) never ends a sentence.
@@ -17,6 +18,7 @@ then judged with a few set look-ups on the word before it and the word after it:
 * ``?`` or ``!`` inside a closing quote followed by a lower-case word never splits (that is no
   candidate at all: "'Why?' he asked." is one sentence); followed by ``Name said``/``asked``
   (at most three capitalised words and a speech verb) it does not split either.
+* A lower-case ordinary word that is also an abbreviation ("said no.", "modern art.") is a word.
 * A lone number before the period at the very start of the span (a list number, "1. First")
   does not split.
 
@@ -58,9 +60,11 @@ STARTERS: frozenset[str] = frozenset(
     Until Once From By To Over Among Like Unlike Today Yesterday Tomorrow""".split()
 )
 _NEVER_SPLIT = frozenset({"vs", "v"})
+# Lower-case spellings that are ordinary words, not abbreviations ("said no.", "modern art.").
+_WORDS_IF_LOWER = frozenset("no art arts fig figs sec secs ed est co mar sun may ca al".split())
 _SPLIT_BEFORE_CAPITAL = frozenset({"etc"})
 
-_CANDIDATE = re.compile(r"[.?!…]+[\"”’'»)\]]*(?=\s+[^\sa-z])")
+_CANDIDATE = re.compile(r"[.?!…]+[\"”’'»)\]]*(?=\s+[^\sa-z”»),;:\]}])")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
 _NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]*([\w’'-]*)")
 _SPEECH_AFTER = re.compile(
@@ -99,6 +103,8 @@ def _is_boundary(text: str, m: re.Match[str], lo: int) -> bool:
     if not tok:
         return True
     low = tok.lower()
+    if tok in _WORDS_IF_LOWER:
+        return True  # "He said no. Trump ..." - the word, not the abbreviation "No."
     if low in TITLES:
         return False
     next_is_digit = nxt[:1].isdigit()

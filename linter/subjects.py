@@ -168,8 +168,31 @@ SUBJECTS: dict[str, Subject] = {
 
 
 def register_subject(subject: Subject) -> None:
-    """Add a subject (used by the extractor-backed subjects in ``linter.subjects_ext``)."""
+    """Add a subject; the extractor-backed subject modules (``EXTENSIONS``) call this on import."""
     SUBJECTS[subject.name] = subject
+
+
+# Modules that add subjects (and DSL functions) backed by extractors. Each defines its views and
+# ``ObjectType``s, calls ``register_subject`` at import time, and may define
+# ``register_functions(registry)`` to add typed functions to the DSL.
+EXTENSIONS = (
+    "linter.subjects_dates",
+    "linter.subjects_titles",
+    "linter.subjects_sources",
+)
+_loaded: list[Any] = []
+
+
+def load_extensions() -> list[Any]:
+    """Import the extension modules once (a missing one is skipped) and return them."""
+    if not _loaded:
+        import importlib
+        import importlib.util
+
+        for name in EXTENSIONS:
+            if importlib.util.find_spec(name) is not None:
+                _loaded.append(importlib.import_module(name))
+    return _loaded
 
 
 # ---------------------------------------------------------------------------------------------
@@ -204,8 +227,9 @@ def _option_getter(key: str) -> Callable[[Any], Any]:
 def build_environment() -> Environment:
     """A fresh environment: the DSL's built-in functions plus the knowledge-base functions."""
     registry = default_registry()
-    from linter import functions
-
-    functions.register_all(registry)
+    for module in load_extensions():
+        register = getattr(module, "register_functions", None)
+        if register is not None:
+            register(registry)
     return Environment(registry)
 

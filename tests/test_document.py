@@ -428,3 +428,43 @@ def test_seed_004_quotes() -> None:
     kinds = {doc.prose[p.start : p.end]: p.kind for p in doc.paragraphs}
     assert kinds["Focusing on the nuclear program"] == "heading"
     assert kinds["‘Up to the Iranian people’"] == "heading"
+
+
+@pytest.mark.parametrize("name", ["000", "001", "004"])
+def test_seed_under_front_matter_as_markdown_matches_plain_text(name: str) -> None:
+    plain = load_path(_seed(name))
+    fm = "---\ntitle: Seed\ndate: 2025-12-30\n---\n"
+    md = load_text(fm + plain.text, "seed.md")
+    assert md.pub_date == D(2025, 12, 30) and md.title == "Seed"
+    assert [s.text for s in md.sentences] == [s.text for s in plain.sentences]
+    assert [p.kind for p in md.paragraphs] == [p.kind for p in plain.paragraphs]
+    assert [q.text for q in md.quotes] == [q.text for q in plain.quotes]
+    for a, b in zip(plain.sentences, md.sentences, strict=True):
+        line, col = plain.line_col(a.start)
+        assert md.line_col(b.start) == (line + 4, col)
+
+
+def test_markdown_soft_wrapped_paragraph_still_joins_lines() -> None:
+    text = "A short paragraph that\nwraps onto a second line.\n\nNext one.\n"
+    doc = load_text(text, "a.md")
+    assert [s.text for s in doc.sentences] == ["A short paragraph that\nwraps onto a second line.", "Next one."]
+
+
+def test_markdown_long_lines_are_one_paragraph_each() -> None:
+    long = "Word " * 40 + "end."
+    text = f"{long}\nShort heading line\n{long}\n"
+    doc = load_text(text, "a.md")
+    assert [p.kind for p in doc.paragraphs] == ["body", "heading", "body"]
+
+
+def test_wikinews_style_text() -> None:
+    text = (
+        "Apple to lower UK iTunes prices\nJanuary 09, 2008\n"
+        "The European Commission has forced Apple Inc. to lower its prices.\n"
+        "The change will occur within six months, Apple announced.\n"
+    )
+    doc = load_text(text, "w.txt")
+    assert (doc.pub_date, doc.pub_date_source) == (D(2008, 1, 9), "dateline")
+    assert doc.title == "Apple to lower UK iTunes prices"
+    assert len(doc.paragraphs) == 4
+    assert doc.sentences[2].text == "The European Commission has forced Apple Inc. to lower its prices."

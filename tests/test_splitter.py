@@ -38,6 +38,7 @@ ONE_SENTENCE = [
     "It rose 0.5 pct in Jan. from Dec. levels.",
     "Iran’s nuclear program and the students’ protests continued.",
     "The U.S. Senate voted.",
+    "“Can we win? ” said Obama.",
     "“Why not?” Smith asked.",
 ]
 
@@ -70,6 +71,9 @@ SPLITS = [
     ("  He left.   She stayed.  ", ["He left.", "She stayed."]),
     ("He left.\nShe stayed.", ["He left.", "She stayed."]),
     ("A line with no end", ["A line with no end"]),
+    ("He said no. Trump disagreed.", ["He said no.", "Trump disagreed."]),
+    ("She loves modern art. Critics agree.", ["She loves modern art.", "Critics agree."]),
+    ("It was No. 1 in Jan. The rest followed.", ["It was No. 1 in Jan.", "The rest followed."]),
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,7 +106,7 @@ def _accepts(param: ParamType, actual: Type) -> bool:
 
 
 class Checker:
-    def __init__(self, source: str, env: dict[str, Type], registry: FunctionRegistry) -> None:
+    def __init__(self, source: str, env: Mapping[str, Type], registry: FunctionRegistry) -> None:
         self.source = source
         self.env = env
         self.registry = registry
@@ -347,7 +347,7 @@ def binop_type(op: str, left: Type, right: Type) -> Type | None:
     return None
 
 
-def check(node: Node, source: str, env: dict[str, Type], registry: FunctionRegistry) -> Checked:
+def check(node: Node, source: str, env: Mapping[str, Type], registry: FunctionRegistry) -> Checked:
     """Type-check ``node`` (parsed from ``source``); raises a located ``DslError``."""
     checker = Checker(source, env, registry)
     checker.result.env_names = frozenset(env)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import operator
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import regex
@@ -701,7 +701,7 @@ def _call_closure(fn: Function, args: tuple[Fn, ...], name: str) -> Fn:
 
 def compile_expression(
     source: str,
-    env: dict[str, Type],
+    env: Mapping[str, Type],
     registry: FunctionRegistry,
     expect: Type | None = BOOL,
     *,

@@ -205,6 +205,23 @@ def _offset_line_col(source: str, offset: int) -> tuple[int, int]:
     return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
 
 
+_LABELS: dict[tuple[Any, str], str | None] = {}
+
+
+def _label_for(err: UnexpectedToken) -> str | None:
+    """The example label of this parser state and token kind (memoised: the mapping is fixed)."""
+    state = err.state
+    stack = getattr(state, "state_stack", None)
+    key = ((len(stack), stack[-1]) if stack else repr(state), err.token.type)
+    if key not in _LABELS:
+        try:
+            label = err.match_examples(get_parser().parse, _EXAMPLES, use_accepts=True)
+        except Exception:  # pragma: no cover - match_examples is best effort
+            label = None
+        _LABELS[key] = None if label is None else str(label)
+    return _LABELS[key]
+
+
 def _end_position(source: str) -> tuple[int, int]:
     """Line and column just after the last non-blank character (where an unexpected end is)."""
     stripped = source.rstrip()
@@ -259,11 +276,7 @@ def _parse_error(err: UnexpectedInput, source: str) -> DslError:
             line, column = _end_position(source)
         else:
             line, column = err.line, err.column
-        label: Any = None
-        try:
-            label = err.match_examples(get_parser().parse, _EXAMPLES, use_accepts=True)
-        except Exception:  # pragma: no cover - match_examples is best effort
-            label = None
+        label = _label_for(err)
         found = _describe_token(tok)
         hint: str | None = None
         if label == _UNCLOSED:

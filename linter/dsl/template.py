@@ -6,7 +6,7 @@ the text of the last ``=~`` match. Values render with ``linter.dsl.runtime.displ
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from linter.dsl.compiler import DEFAULT_REGEX_TIMEOUT, CompiledExpr, compile_expression
@@ -88,7 +88,7 @@ class CompiledTemplate:
 
 def compile_template(
     template: str,
-    env: dict[str, Type],
+    env: Mapping[str, Type],
     registry: FunctionRegistry,
     *,
     regex_timeout: float = DEFAULT_REGEX_TIMEOUT,

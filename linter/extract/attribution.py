@@ -44,10 +44,11 @@ Hess"), or after "according to" ("according to Reuters").
 Weasel decision (:func:`weasel_cues`)
 -------------------------------------
 A cue lying inside a direct quote whose speaker is known is never the article's own weasel.
-Otherwise a ``vague`` or ``impersonal`` cue is a weasel when the sentence names no source; a
-``hedge`` is a weasel when the sentence names no source and carries no anonymous source either
-("The minister allegedly took bribes, a U.S. official said" is sourced). ``anonymous`` cues are
-never weasels (the ``source/anonymous`` rule reports them at info).
+Otherwise a ``vague``, ``impersonal`` or ``hedge`` cue is a weasel when the sentence carries no
+source at all: no named source and no anonymous source either ("The minister allegedly took
+bribes, a U.S. official said" and "according to Reuters, the minister allegedly ..." are
+sourced: the hedge is the source's). ``anonymous`` cues are never weasels (the
+``source/anonymous`` rule reports them at info).
 
 Quotes
 ------
@@ -189,7 +190,7 @@ _SPEECH_BASE = {
     "complain": ("complains", "complained"), "indicate": ("indicates", "indicated"),
     "promise": ("promised",), "pledge": ("pledged",), "vow": ("vowed",), "emphasize": ("emphasized",),
     "emphasise": ("emphasised",), "stress": ("stressed",), "recall": ("recalled",),
-    "quip": ("quipped",), "counter": ("countered",), "continue": (), "suspect": ("suspects", "suspected"),
+    "quip": ("quipped",), "counter": ("countered",), "speak": ("speaks", "spoke"), "continue": (), "suspect": ("suspects", "suspected"),
     "worry": ("worries", "worried"), "consider": ("considers", "considered"), "doubt": ("doubted",),
 }
 SPEECH_VERBS: frozenset[str] = frozenset(
@@ -215,18 +216,17 @@ _REPORTING_PAST = frozenset(
 )
 _BELIEF = frozenset(
     {"believe", "believes", "believed", "think", "thinks", "thought", "feel", "feels", "felt",
-     "fear", "fears", "feared", "assume", "assumes", "assumed", "suspect", "suspects", "suspected",
+     "fear", "feared", "assume", "assumes", "assumed", "suspect", "suspects", "suspected",
      "speculate", "speculates", "speculated", "reckon", "reckons", "reckoned", "consider",
-     "considers", "considered", "worry", "worries", "worried", "doubt", "doubts", "doubted",
-     "expect", "expects", "expected", "caution", "cautions", "cautioned", "claim", "claims",
+     "considers", "considered", "worry", "worried", "doubt", "doubted",
+     "expect", "expects", "expected", "caution", "cautions", "cautioned", "claim",
      "claimed", "allege", "alleges", "alleged", "argue", "argues", "argued", "contend", "contends",
      "contended", "maintain", "maintains", "maintained", "agree", "agrees", "agreed", "say", "says",
      "said", "suggest", "suggests", "suggested", "warn", "warns", "warned", "insist", "insists",
-     "insisted", "note", "notes", "noted", "predict", "predicts", "predicted", "estimate",
-     "estimates", "estimated", "hold", "holds", "held", "point", "points", "pointed", "question",
-     "questioned", "speculate", "wonder", "wondered", "see", "sees", "view", "views", "regard",
-     "regards", "describe", "describes", "described", "call", "calls", "called", "tell", "told",
-     "state", "states", "stated", "hint", "hinted", "insisted", "concede", "conceded", "say"}
+     "insisted", "note", "noted", "predict", "predicts", "predicted", "estimate",
+     "estimated", "speculate", "wonder", "wondered", "see", "sees", "regard",
+     "regards", "describe", "describes", "described", "call", "called", "tell", "told",
+     "state", "stated", "hint", "hinted", "insisted", "concede", "conceded", "say"}
 )
 _AUX = frozenset(
     {"has", "have", "had", "also", "later", "previously", "recently", "repeatedly", "then", "publicly",
@@ -373,11 +373,10 @@ _REPORTS_RE = re.compile(
     r"\bunconfirmed\s+reports\b)"
 )
 _HEDGE_RE = re.compile(
-    r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red|ostensibly|arguably|"
+    r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red|arguably|"
     r"(?:is|are|was|were|been|be)\s+(?:widely\s+|generally\s+|also\s+|now\s+|often\s+|commonly\s+)?"
-    r"(?:said|believed|thought|reported|alleged|rumou?red|understood|claimed|presumed|suspected|"
-    r"supposed|reputed|held|considered)\s+to\s+(?:be|have|ha[sd]|contain|include|involve|"
-    r"[a-z]+(?:e|s)?)\b)",
+    r"(?:(?:said|believed|thought|alleged|rumou?red|understood|claimed|presumed|suspected|reputed)"
+    r"\s+to\s+[a-z]+|(?:reported|held|considered)\s+to\s+(?:be|have)\b))",
     re.IGNORECASE,
 )
 _WIDELY_RE = re.compile(
@@ -447,11 +446,43 @@ class _NP:
         return " ".join(t.text for t in self.toks)
 
 
-def _classify_group(words: list[_Tok], verb: _Tok | None, after_verb: bool) -> str | None:
-    """Kind of an NP whose head is a lower-case group/anonymous noun (None: not a source)."""
+_INHERENTLY_VAGUE = frozenset(
+    {"critics", "observers", "experts", "commentators", "pundits", "skeptics", "sceptics", "people",
+     "insiders", "onlookers", "supporters", "opponents", "detractors", "proponents", "scholars",
+     "historians", "researchers", "scientists", "academics", "specialists", "watchers", "believers",
+     "fans", "some", "many", "others", "most", "everyone", "everybody", "somebody", "someone",
+     "studies", "voices", "circles", "quarters", "theorists"}
+)
+# neutral reporting verbs, any tense: a professional group using them is newswire anonymous sourcing
+_REPORTING = frozenset(
+    {"say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "estimate", "estimates",
+     "estimated", "predict", "predicts", "predicted", "forecast", "forecasts", "expect", "expects",
+     "expected", "note", "noted", "report", "reported", "explain", "explains", "explained", "write",
+     "writes", "wrote", "ask", "asks", "asked", "announce", "announces", "announced", "confirm",
+     "confirms", "confirmed", "deny", "denies", "denied", "disclose", "disclosed", "reveal", "reveals",
+     "revealed", "hint", "hinted", "indicate", "indicates", "indicated", "describe", "describes",
+     "described", "put", "quoted", "comment", "commented", "remark", "remarked", "reply", "replied",
+     "respond", "responds", "responded", "declare", "declared", "testify", "testified", "urge", "urged",
+     "stress", "stressed", "emphasized", "emphasised", "recall", "recalled", "acknowledge",
+     "acknowledged", "admit", "admitted", "concede", "conceded", "complain", "complained", "observe",
+     "observed", "stated", "posted", "tweeted", "announced", "concluded", "cautioned", "warned",
+     "argued", "agreed", "insisted", "contended", "maintained", "claimed", "suggested", "alleged",
+     "asserted", "pledged", "promised", "vowed", "questioned", "doubted"}
+)
+
+
+def _classify_group(words: list[_Tok], verb: _Tok | None, after_verb: bool, postposed: bool = False) -> str | None:
+    """Kind of an NP whose head is a lower-case group/anonymous noun (None: not a source).
+
+    vague quantifier alone ("Many assumed")                         -> vague
+    inherently vague noun, unqualified ("critics say", "some experts") -> vague
+    counted / capitalised / definite qualifier, singular noun       -> anonymous
+    professional group + neutral reporting verb (any tense) or a
+    post-posed attribution clause (", analysts said.")              -> anonymous
+    professional group + opinion / belief verb ("Analysts caution") -> vague
+    """
     lows = [_strip_poss(t.low) for t in words]
     head = lows[-1]
-    text_after = ""
     if head not in _PRO_NOUNS and head not in _VAGUE_NOUNS and head not in _SINGULAR_ANON:
         return None
     has_quant = any(w in _QUANT for w in lows) or (
@@ -462,33 +493,33 @@ def _classify_group(words: list[_Tok], verb: _Tok | None, after_verb: bool) -> s
     definite = lows[0] in {"the", "this", "that", "these", "those"} or any(
         t.low.endswith(("'s", "’s")) for t in words[:-1]
     )
-    del text_after
-    if has_quant:
+    if head in {"reports", "rumours", "rumors"}:
+        return "anonymous" if (has_caps or definite or has_count) else "impersonal"
+    if len(lows) == 1 and head in _QUANT:
+        return "vague"
+    if head in _INHERENTLY_VAGUE and head not in _SINGULAR_ANON:
+        if has_count or has_caps or definite:
+            return "anonymous"
         return "vague"
     if head in _SINGULAR_ANON or has_count or has_caps or definite:
         return "anonymous"
-    # bare plural group
-    if head in {"reports", "rumours", "rumors"}:
-        return "impersonal"
     if verb is None:
-        return "vague" if head in _VAGUE_NOUNS and head not in _PRO_NOUNS else "anonymous"
-    v = verb.low
-    if head in _VAGUE_NOUNS and head not in {"economists", "authorities"} and not after_verb and (
-        head not in _PRO_NOUNS or head in {"critics", "experts", "observers", "people", "commentators",
-                                           "insiders", "specialists"}
-    ):
-        return "vague"
-    if v in _REPORTING_PAST or after_verb:
+        return "vague" if has_quant else "anonymous"
+    if verb.low in _REPORTING or after_verb or postposed:
         return "anonymous"
     return "vague"
+
+
+def _is_aux(t: _Tok) -> bool:
+    return t.low in _AUX or t.low.endswith(("n't", "n’t"))
 
 
 def _left_np(toks: list[_Tok], v: int) -> _NP | None:
     """The subject NP left of the verb at token index v (skips auxiliaries and an appositive)."""
     i = v - 1
-    while i >= 0 and toks[i].low in _AUX and not (i == 0 or toks[i - 1].low in {",", ";"}):
+    while i >= 0 and _is_aux(toks[i]) and not (i == 0 or toks[i - 1].low in {",", ";"}):
         i -= 1
-    if i >= 0 and toks[i].low in _AUX:
+    if i >= 0 and _is_aux(toks[i]):
         i -= 1
     if i < 0:
         return None
@@ -541,6 +572,13 @@ def _left_np(toks: list[_Tok], v: int) -> _NP | None:
         if _is_verb(p) and p.low not in {"expected", "estimated"}:
             break
         j -= 1
+    if j > 0 and toks[j - 1].low in {"than", "as", "what", "like"}:
+        return None  # "more difficult than bankers feared": a comparison, not a source
+    if j >= 2 and toks[j - 1].low == "and" and _is_cap(toks[j - 2]) and toks[j - 2].low not in _COMMON_CAPS:
+        k = j - 2  # "LaTronica and others said": the named source leads
+        while k - 1 >= 0 and _is_cap(toks[k - 1]) and toks[k - 1].low not in _COMMON_CAPS:
+            k -= 1
+        return _NP(k, j - 1, "named", toks[k: j - 1])
     words = toks[j: i + 1]
     lows = [_strip_poss(t.low) for t in words]
     if hl in _QUANT and hl in _VAGUE_NOUNS and len(words) == 1:
@@ -612,12 +650,21 @@ def _right_np(toks: list[_Tok], k: int) -> _NP | None:
 def _np_source_kind(np: _NP, toks: list[_Tok], verb_tok: _Tok | None, after_verb: bool) -> str | None:
     if np.kind != "group":
         return np.kind
+    v = None
+    if verb_tok is not None:
+        v = next((k for k in range(len(toks)) if toks[k].start == verb_tok.start), None)
+    postposed = False
+    if v is not None and not after_verb:
+        if any(t.low in {"not", "never"} or t.low.endswith(("n't", "n’t")) for t in toks[np.end:v]):
+            return None  # "analysts did not say": no claim is carried
+        if np.start > 0 and toks[np.start - 1].text in {",", "”", '"', "—", "–"}:
+            rest = [t for t in toks[v + 1:] if _is_word(t)]
+            postposed = len(rest) <= 8 and not any(t.low == "that" for t in rest)
     # look a few words past the NP for "familiar with", "who asked not to be named"
-    tail_end = min(len(toks), np.end + 12)
-    tail = " ".join(t.text for t in toks[np.end:tail_end])
-    if _ANON_PHRASES.match(tail) or _ANON_PHRASES.match(" ".join(t.text for t in toks[np.end:tail_end])):
+    tail = " ".join(t.text for t in toks[np.end:min(len(toks), np.end + 12)])
+    if _ANON_PHRASES.match(tail):
         return "anonymous"
-    return _classify_group(np.toks, verb_tok, after_verb)
+    return _classify_group(np.toks, verb_tok, after_verb, postposed)
 
 
 # --------------------------------------------------------------------------- sentence analysis
@@ -724,6 +771,16 @@ def _vague_subjects(toks: list[_Tok]) -> list[tuple[int, int]]:
         # an auxiliary-only run ("many would say") is fine; a passive ("many were said") is not
         if found > 0 and toks[found - 1].low in {"is", "are", "was", "were", "be", "been"}:
             continue
+        if any(w in {"not", "never", "n't"} or w.endswith("n't") for w in lows):
+            continue  # "members did not agree": no claim is carried
+        # "LaTronica and others said": a named source leads the group
+        if i >= 2 and toks[i - 1].low == "and" and _is_cap(toks[i - 2]) and toks[i - 2].low not in _COMMON_CAPS:
+            continue
+        nouns = [w for w in lows if w not in _AUX]
+        head = nouns[-1] if nouns else lows[0]
+        verb = toks[found].low
+        if len(nouns) > 1 and head not in _INHERENTLY_VAGUE and verb in _REPORTING:
+            continue  # "several economists said", "Several police agencies told": newswire sourcing
         spans.append((i, found + 1))
     return spans
 
@@ -768,6 +825,10 @@ def sentence_cues(text: str, start: int = 0) -> tuple[list[tuple[int, int, str]]
                 s, e = m.start(), m.end("v")
             else:
                 s, e = m.start(), m.end()
+                if rx is _WIDELY_RE and re.match(
+                    r"\s+by\s+(?!some\b|many\b|most\b|several\b|critics\b|others\b|experts\b)", text[e:]
+                ):
+                    continue  # "often cited by the government": the agent is named
             if any(x.start <= start + s < x.end or start + s <= x.start < start + e for x in cues):
                 continue
             cues.append(Cue(start + s, start + e, text[s:e], kind))
@@ -1005,17 +1066,9 @@ def weasel_cues(src: SentenceSource) -> list[Cue]:
     """The cues of a sentence the ``source/weasel`` rule reports (decision in the module docstring)."""
     if src.in_attributed_quote:
         return []
-    has_named = bool(src.named)
-    has_anon = any(c.kind == "anonymous" and not c.in_quote for c in src.cues)
-    out: list[Cue] = []
-    for c in src.cues:
-        if c.in_quote:
-            continue
-        if c.kind in {"vague", "impersonal"} and not has_named:
-            out.append(c)
-        elif c.kind == "hedge" and not has_named and not has_anon:
-            out.append(c)
-    return out
+    if src.named or any(c.kind == "anonymous" and not c.in_quote for c in src.cues):
+        return []
+    return [c for c in src.cues if not c.in_quote and c.kind in {"vague", "impersonal", "hedge"}]
 
 
 def is_weasel(src: SentenceSource) -> bool:

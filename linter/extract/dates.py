@@ -76,8 +76,8 @@ _VAGUE: dict[str, tuple[int, int]] = {
     "a couple": (2, 3), "couple of": (2, 3), "many": (5, 40), "some": (2, 10),
 }
 
-_MON_ALT = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-            r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
+_MON_ALT = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+            r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)")
 _MON_FULL_ALT = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 _WD_ALT = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19|20)\d\d"
@@ -94,25 +94,21 @@ _QUAL_ALT = (r"(?:barely|nearly|almost|about|just|only|more\s+than|less\s+than|f
 
 _F = re.IGNORECASE
 
-# full / partial month-day(-year), optionally preceded by "[last|next] Weekday,"
-_P_MDY = re.compile(
-    rf"\b(?:(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?(?P<wd>{_WD_ALT}),?\s+)?"
-    rf"(?P<mon>{_MON_ALT})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+# Month-anchored patterns: one scan finds month names, small anchored patterns look around them.
+_P_MONTH = re.compile(rf"\b(?P<mon>{_MON_ALT})")
+_MD_TAIL = re.compile(
+    rf"\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?:\s*(?:-|–|—|\bto\b|\bthrough\b|\band\b)\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
     rf"(?!\s*(?:%|percent|per\s?cent|[:.]\d|,\d{{3}}))"
     rf"(?:,?\s+(?P<year>{_YEAR}){_YEAR_END})?"
 )
-# day-month(-year): "23 January 2024", "the 5th of May"
-_P_DMY = re.compile(
-    rf"(?<![\d$£€.,])\b(?:(?P<wd>{_WD_ALT}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    rf"(?P<mon>{_MON_ALT})(?:,?\s+(?P<year>{_YEAR}){_YEAR_END})?"
+_MY_TAIL = re.compile(rf",?\s+(?:of\s+)?(?P<year>{_YEAR}){_YEAR_END}")
+_WD_HEAD = re.compile(rf"(?:(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?\b(?P<wd>{_WD_ALT}),?\s+)$")
+_DAY_HEAD = re.compile(
+    rf"(?:\b(?P<wd>{_WD_ALT}),?\s+)?(?:\b[Tt]he\s+)?(?<![\d$£€.,])\b(?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?\s+"
+    rf"(?P<of>of\s+)?$"
 )
-# month-year: "January 2024", "early May 2018", "March of 2019"
-_P_MY = re.compile(
-    rf"\b(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?P<mon>{_MON_ALT}),?\s+(?:of\s+)?(?P<year>{_YEAR}){_YEAR_END}"
-)
-# bare month name (context checked in code)
-_P_MON = re.compile(rf"\b(?P<mon>{_MON_FULL_ALT})(?!['’]s\b|\s*\d|-\w)")
+_MOD_HEAD = re.compile(r"\b(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+$")
 _P_MON_BEFORE = re.compile(
     r"(?P<prep>\b(?:in|In|since|Since|by|By|until|Until|till|from|From|through|during|During|before|"
     r"Before|after|After|of|on|between|and|to|around|throughout|Throughout|mid|end|beginning|start|late|"
@@ -120,6 +116,8 @@ _P_MON_BEFORE = re.compile(
     r"(?:(?P<rel>\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier\s+this|"
     r"[Ll]ater\s+this)[\s-]+))?$"
 )
+_MON_BARE_END = re.compile(r"(?!['’]s\b|\s*\d|-\w)")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
 _P_ISO = re.compile(rf"(?<![\w/.-])(?P<year>{_YEAR})-(?P<mon>\d\d)-(?P<day>\d\d)(?!\d|-\d)")
 _P_US = re.compile(r"(?<![\w/.-])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\w/])")
 _P_YEAR_RANGE = re.compile(
@@ -130,35 +128,38 @@ _P_YEAR = re.compile(
     rf"(?<![\w$£€¥#.,/:'’-])(?P<year>{_YEAR})(?P<s>s\b|['’]s\b)?(?![\w%]|[.,:]\d|-\d|/\d)"
 )
 _P_DAYWORD = re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|TODAY|YESTERDAY)\b")
+_DAYWORD_GATE = ("oday", "esterday", "omorrow", "onight", "ODAY", "ESTERDAY")
 _P_NOW = re.compile(r"\b(?:[Nn]ow|[Cc]urrently|[Tt]he\s+present)\b(?!\s+that\b)")
-_P_REL_PERIOD = re.compile(
-    r"\b(?P<pre>(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)"
-    r"\s+(?P<unit>week|month|year|weekend|decade|quarter|spring|summer|fall|autumn|winter)\b(?!['’]s\b|-)"
-)
-_P_THE_PAST = re.compile(
-    rf"\b(?:[Tt]he|[Rr]ecent)\s+(?:(?P<rel>past|last|next|coming|previous|following|recent)\s+)?"
-    rf"(?:(?P<num>{_NUM_ALT})\s+)?(?P<unit>days|weeks|months|years|decades|day|week|month|year|decade)\b"
-    r"(?!\s+(?:of|before|after|earlier|later|when|that|in\s+which)\b)",
-    _F,
-)
-_P_AGO = re.compile(
-    rf"\b(?:(?P<q>{_QUAL_ALT})\s+)?(?:(?P<num>{_NUM_ALT})[\s-]+)?(?P<unit>{_UNIT_ALT})s?"
-    rf"(?:\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b",
-    _F,
-)
+_NOW_GATE = ("now", "Now", "urrently", "present")
 _P_WEEKDAY = re.compile(rf"\b(?P<wd>{_WD_ALT})\b(?!s\b|['’]s\b)")
 _P_WD_BEFORE = re.compile(r"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)\s+)$")
-_P_DURATION = re.compile(
-    rf"\b(?P<num>{_NUM_ALT})(?:[\s-]+|(?<=\d))(?P<unit>{_UNIT_ALT})s?\b(?P<old>[\s-]old\b)?(?:-long\b)?",
-    _F,
-)
 _P_DECADE_WORD = re.compile(r"\b[Tt]he\s+(?P<mod>(?:early|mid|late)[\s-]+)?['’](?P<yy>\d)0s\b")
-_P_QUARTER = re.compile(
-    r"\b(?:[Tt]he\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
-    r"year-ago|previous)[\s-]+)quarter\b(?:\s+of\s+(?P<year>(?:19|20)\d\d)\b)?",
+_P_ORDINAL_DAY = re.compile(r"\b[Tt]he\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
+
+# Unit-anchored patterns: one scan finds time units, anchored patterns look around them.
+_P_UNIT = re.compile(
+    r"\b(?P<unit>[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Ww]eek(?:end)?|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur(?:y|ie)"
+    r"|[Qq]uarter|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)(?P<pl>s)?\b"
+)
+_AGO_TAIL = re.compile(r"(?:\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b", _F)
+_AGO_HEAD = re.compile(rf"(?:\b(?P<q>{_QUAL_ALT})\s+)?(?:\b(?P<num>{_NUM_ALT})[\s-]+)?$", _F)
+_DUR_HEAD = re.compile(rf"\b(?P<num>{_NUM_ALT})(?:[\s-]+|(?<=\d))$", _F)
+_DUR_TAIL = re.compile(r"(?P<old>[\s-]old\b)?(?:-long\b)?")
+_PERIOD_HEAD = re.compile(
+    r"\b(?P<pre>(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+$"
+)
+_THE_PAST_HEAD = re.compile(
+    rf"\b(?P<the>[Tt]he|[Rr]ecent)\s+(?:(?P<rel>past|last|next|coming|previous|following|recent)\s+)?"
+    rf"(?:(?P<num>{_NUM_ALT})\s+)?$",
     _F,
 )
-_P_ORDINAL_DAY = re.compile(r"\b[Tt]he\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
+_THE_PAST_TAIL = re.compile(r"(?!\s+(?:of|before|after|earlier|later|when|that|in\s+which)\b)")
+_QUARTER_HEAD = re.compile(
+    r"(?:\b[Tt]he\s+)?\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
+    r"year-ago|previous)[\s-]+$",
+    _F,
+)
+_QUARTER_TAIL = re.compile(r"\s+of\s+(?P<year>(?:19|20)\d\d)\b")
 
 _YEAR_PREP = frozenset(
     "the in since by until till from for during before after through to between and early late mid "
@@ -240,25 +241,26 @@ def resolve_weekday(weekday: int, pub: date, tense: str, rel: str | None = None)
     return pub - timedelta(days=back) if back <= fwd else pub + timedelta(days=fwd)
 
 
+# How much less plausible a candidate on the "wrong" side of publication is, given the tense:
+# past tense makes a later date 4x less likely than an equally distant earlier one (and
+# conversely for the future); without tense the nearest candidate wins.
+_TENSE_BIAS = 4
+
+
 def _pick(cands: list[tuple[date, date]], pub: date, tense: str) -> int:
     """Index of the candidate interval (first, last) that the tense makes most plausible."""
-    if tense in ("past", "present_perfect"):
-        ok = [i for i, c in enumerate(cands) if c[0] <= pub]
-        if ok:
-            return max(ok, key=lambda i: cands[i][0])
-    elif tense == "future":
-        ok = [i for i, c in enumerate(cands) if c[1] >= pub]
-        if ok:
-            return min(ok, key=lambda i: cands[i][0])
 
-    def dist(i: int) -> tuple[int, int]:
+    def cost(i: int) -> tuple[int, int]:
         a, b = cands[i]
         if a <= pub <= b:
-            return (0, 0)
-        d = (a - pub).days if a > pub else (pub - b).days
+            d = 0
+        elif a > pub:
+            d = (a - pub).days * (_TENSE_BIAS if tense in ("past", "present_perfect") else 1)
+        else:
+            d = (pub - b).days * (_TENSE_BIAS if tense == "future" else 1)
         return (d, 0 if a.year == pub.year else 1)
 
-    return min(range(len(cands)), key=dist)
+    return min(range(len(cands)), key=cost)
 
 
 def _infer_md_year(month: int, day: int, pub: date, tense: str, near: date | None = None) -> int | None:
@@ -282,8 +284,6 @@ def _infer_month_year(month: int, pub: date, tense: str, rel: str | None) -> int
         ok = [y for y, c in zip(years, cands, strict=True) if c[0] > pub]
         return min(ok)
     if rel == "this":
-        return pub.year
-    if tense == "present":
         return pub.year
     return years[_pick(cands, pub, tense)]
 
@@ -346,7 +346,7 @@ def _year_is_quantity(text: str, s: int, e: int) -> bool:
         before = text[max(0, s - len(prev) - 4): s - len(prev) - 1].rstrip()
         if before and before[-1] not in ".!?\"“”:;(" and not prev.isupper():
             return True
-    nxt = _word_after(text, e)
+    nxt = _word_after(text, e).rstrip(".'’-")
     nl = nxt.lower()
     if nl in _COUNT_NOUNS:
         return True
@@ -358,103 +358,139 @@ def _year_is_quantity(text: str, s: int, e: int) -> bool:
 
 def _candidates(text: str) -> list[_Cand]:
     out: list[_Cand] = []
+    if _P_MONTH.search(text) is not None:
+        _month_cands(text, out)
+    if _YEARISH.search(text) is not None:
+        _year_cands(text, out)
+    _unit_cands(text, out)
+    if any(g in text for g in _DAYWORD_GATE):
+        for m in _P_DAYWORD.finditer(text):
+            out.append(_Cand(m.start(), m.end(), "relative", "day", rel=m.group().lower()))
+    if any(g in text for g in _NOW_GATE):
+        for m in _P_NOW.finditer(text):
+            out.append(_Cand(m.start(), m.end(), "relative", "none", rel="now"))
+    if "day" in text:
+        for m in _P_WEEKDAY.finditer(text):
+            ctx = _P_WD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            rel = ctx.group("rel").lower() if ctx else None
+            start = ctx.start() if ctx else m.start()
+            if rel in ("early", "late"):
+                rel, start = None, m.start()
+            out.append(_Cand(start, m.end(), "relative" if rel else "weekday", "day",
+                             wd=_WD_NUM[m.group("wd").lower()], wd_start=m.start(), wd_end=m.end(), rel=rel))
+    if "0s" in text:
+        for m in _P_DECADE_WORD.finditer(text):
+            out.append(_Cand(m.start(), m.end(), "partial", "decade", year=1900 + int(m.group("yy")) * 10))
+    return out
+
+
+def _month_cands(text: str, out: list[_Cand]) -> None:
     add = out.append
-
-    for m in _P_MDY.finditer(text):
-        mon = _MONTH_NUM[m.group("mon").rstrip(".").lower()]
-        day = int(m.group("day"))
-        if day < 1 or day > 31:
-            continue
-        if m.group("mon").startswith("May") and not (m.group("year") or m.group("wd")):
-            # "May 5" is fine, but not "may 5" (lower case is not matched anyway) nor "May 10%".
+    for m in _P_MONTH.finditer(text):
+        tok = m.group("mon")
+        mon = _MONTH_NUM[tok.rstrip(".").lower()]
+        ms, me = m.start(), m.end()
+        if not tok.endswith(".") and text.startswith(".", me) and tok.lower() in _MONTH_NUM and len(tok) <= 4:
             pass
-        y = int(m.group("year")) if m.group("year") else None
-        d2 = int(m.group("day2")) if m.group("day2") else None
-        c = _Cand(m.start(), m.end(), "absolute" if y else "partial", "day", mon, day, year=y)
-        if d2 is not None:
-            if not (day < d2 <= 31):
-                c.end = m.start("day") + len(m.group("day"))
-                if m.group("year"):
+        window = max(0, ms - 40)
+        t = _MD_TAIL.match(text, me)
+        if t is not None:  # month day (year)
+            day = int(t.group("day"))
+            if 1 <= day <= 31:
+                y = int(t.group("year")) if t.group("year") else None
+                d2 = int(t.group("day2")) if t.group("day2") else None
+                c = _Cand(ms, t.end(), "absolute" if y else "partial", "day", mon, day, year=y)
+                if d2 is not None:
+                    if day < d2 <= 31:
+                        c.kind, c.day2 = "range", d2
+                    elif y is not None:
+                        c = None  # type: ignore[assignment]
+                    else:
+                        c.end = t.start("day") + len(t.group("day"))
+                if c is not None:
+                    h = _WD_HEAD.search(text, window, ms)
+                    if h is not None:
+                        c.start = h.start()
+                        c.wd = _WD_NUM[h.group("wd").lower()]
+                        c.wd_start, c.wd_end = h.start("wd"), h.end("wd")
+                        if h.group("rel"):
+                            c.rel = h.group("rel").lower()
+                        else:
+                            c.start = h.start("wd")
+                    add(c)
                     continue
-            else:
-                c.kind = "range"
-                c.day2 = d2
-        if m.group("wd"):
-            c.wd = _WD_NUM[m.group("wd").lower()]
-            c.wd_start, c.wd_end = m.start("wd"), m.end("wd")
-            if m.group("rel"):
-                c.rel = m.group("rel").lower()
-        add(c)
-
-    for m in _P_DMY.finditer(text):
-        day = int(m.group("day"))
-        if day < 1 or day > 31:
-            continue
-        mon = _MONTH_NUM[m.group("mon").rstrip(".").lower()]
-        y = int(m.group("year")) if m.group("year") else None
-        if y is None and m.group("mon") in ("May", "March", "Mar", "Mar."):
-            # "5 May" is plausible, but "3 March" could be "3 March(es)"; keep only ordinals/"of".
-            if not re.search(r"(st|nd|rd|th)\s|of\s", m.group()):
+        h2 = _DAY_HEAD.search(text, window, ms)
+        if h2 is not None:  # day month (year)
+            day = int(h2.group("day"))
+            y_m = _MY_TAIL.match(text, me)
+            y = int(y_m.group("year")) if y_m else None
+            if 1 <= day <= 31 and (y is not None or tok not in ("May", "March", "Mar", "Mar.")
+                                   or h2.group("ord") or h2.group("of")):
+                c = _Cand(h2.start(), y_m.end() if y_m else me, "absolute" if y else "partial", "day", mon, day,
+                          year=y)
+                if h2.group("wd"):
+                    c.wd = _WD_NUM[h2.group("wd").lower()]
+                    c.wd_start, c.wd_end = h2.start("wd"), h2.end("wd")
+                add(c)
                 continue
-        c = _Cand(m.start(), m.end(), "absolute" if y else "partial", "day", mon, day, year=y)
-        if m.group("wd"):
-            c.wd = _WD_NUM[m.group("wd").lower()]
-            c.wd_start, c.wd_end = m.start("wd"), m.end("wd")
-        add(c)
-
-    for m in _P_MY.finditer(text):
-        mon = _MONTH_NUM[m.group("mon").rstrip(".").lower()]
-        add(_Cand(m.start(), m.end(), "partial", "month", mon, year=int(m.group("year")),
-                  extra=(m.group("mod") or "").lower() or None))
-
-    for m in _P_MON.finditer(text):
-        name = m.group("mon")
-        ctx = _P_MON_BEFORE.search(text, max(0, m.start() - 32), m.start())
+        y_m = _MY_TAIL.match(text, me)
+        if y_m is not None:  # month year
+            mh = _MOD_HEAD.search(text, window, ms)
+            add(_Cand(mh.start() if mh else ms, y_m.end(), "partial", "month", mon, year=int(y_m.group("year")),
+                      extra=mh.group("mod").lower() if mh else None))
+            continue
+        # bare month: full names only, with context
+        if len(tok) < 5 and tok not in ("May", "June", "July"):
+            continue
+        if tok.endswith(".") or _MON_BARE_END.match(text, me) is None:
+            continue
+        ctx = _P_MON_BEFORE.search(text, max(0, ms - 32), ms)
         prep = ctx.group("prep") if ctx else None
         rel = ctx.group("rel") if ctx else None
-        if name in ("May", "March") and not (prep or rel):
+        if tok in ("May", "March") and not (prep or rel):
             continue
         if not (prep or rel):
-            nxt = _word_after(text, m.end())
+            nxt = _word_after(text, me)
             if nxt[:1].isupper():
                 continue  # "June Carter", "August Wilson"
-            prev = _word_before(text, m.start())
+            prev = _word_before(text, ms)
             if prev[:1].isupper() and prev.lower() not in _YEAR_OK_CAP_PREV:
                 continue  # "Rick June"
-        start = m.start()
+        start = ms
         rel_word: str | None = None
         if rel and ctx is not None:
             start = ctx.start("rel")
             rel_word = " ".join(rel.lower().split()).rstrip("-")
-        add(_Cand(start, m.end(), "partial", "month", _MONTH_NUM[name.lower()], rel=rel_word))
+        add(_Cand(start, me, "partial", "month", mon, rel=rel_word))
 
-    for m in _P_ISO.finditer(text):
-        y, mo, d = int(m.group("year")), int(m.group("mon")), int(m.group("day"))
-        if 1 <= mo <= 12 and 1 <= d <= 31:
+
+def _year_cands(text: str, out: list[_Cand]) -> None:
+    add = out.append
+    if "-" in text:
+        for m in _P_ISO.finditer(text):
+            y, mo, d = int(m.group("year")), int(m.group("mon")), int(m.group("day"))
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                add(_Cand(m.start(), m.end(), "absolute", "day", mo, d, year=y))
+    if "/" in text:
+        for m in _P_US.finditer(text):
+            mo, d, y = int(m.group("m")), int(m.group("d")), int(m.group("y"))
+            if not (1900 <= y <= 2099) or not (1 <= mo <= 12) or not (1 <= d <= 31):
+                continue
+            if d <= 12 and d != mo:
+                continue  # 3/4/2024: US or day-first? skip the ambiguous ones
             add(_Cand(m.start(), m.end(), "absolute", "day", mo, d, year=y))
-
-    for m in _P_US.finditer(text):
-        mo, d, y = int(m.group("m")), int(m.group("d")), int(m.group("y"))
-        if not (1900 <= y <= 2099) or not (1 <= mo <= 12) or not (1 <= d <= 31):
-            continue
-        if d <= 12 and d != mo:
-            continue  # 3/4/2024: US or day-first? skip the ambiguous ones
-        add(_Cand(m.start(), m.end(), "absolute", "day", mo, d, year=y))
-
     for m in _P_YEAR_RANGE.finditer(text):
         y1 = int(m.group("y1"))
         t2 = m.group("y2")
         y2 = int(t2) if len(t2) == 4 else (y1 // 100) * 100 + int(t2)
         if not (y1 < y2 <= 2099) or y2 - y1 > 100:
             continue
-        if len(t2) == 2 and re.search(r"\s(?:to|until|till|through|and)\s", m.group()):
-            continue
-        if not m.group("from") and re.search(r"\s(?:to|until|till|through|and)\s", m.group()):
-            continue  # "2017 and 2018" are two years, "2017 to 2021" needs "from"
+        worded = re.search(r"\s(?:to|until|till|through|and)\s", m.group()) is not None
+        if worded and (len(t2) == 2 or not m.group("from")):
+            continue  # "2017 and 2018" are two years; "2017 to 2021" needs "from"
         if _year_is_quantity(text, m.start("y1"), m.end()):
             continue
         add(_Cand(m.start(), m.end(), "range", "year", year=y1, year2=y2))
-
     for m in _P_YEAR.finditer(text):
         y = int(m.group("year"))
         s = m.group("s")
@@ -470,89 +506,84 @@ def _candidates(text: str) -> list[_Cand]:
             continue
         add(_Cand(m.start(), m.end(), "partial", "year", year=y))
 
-    for m in _P_DECADE_WORD.finditer(text):
-        yy = int(m.group("yy"))
-        add(_Cand(m.start(), m.end(), "partial", "decade", year=1900 + yy * 10))
 
-    for m in _P_DAYWORD.finditer(text):
-        add(_Cand(m.start(), m.end(), "relative", "day", rel=m.group().lower()))
-
-    for m in _P_NOW.finditer(text):
-        add(_Cand(m.start(), m.end(), "relative", "none", rel="now"))
-
-    for m in _P_REL_PERIOD.finditer(text):
-        unit = m.group("unit").lower()
-        pre = (m.group("pre") or "").strip().lower()
-        rel = m.group("rel").lower()
-        if pre and rel != "this" and not (pre in ("early", "late") and rel in ("last", "next")):
-            continue
-        add(_Cand(m.start(), m.end(), "relative", "none", rel=rel, unit=unit, qual=pre or None))
-
-    for m in _P_THE_PAST.finditer(text):
-        rel = (m.group("rel") or "").lower()
-        unit = m.group("unit").lower().rstrip("s")
-        num_s = m.group("num")
-        plural = m.group("unit").lower().endswith("s")
-        if not rel and not m.group().lower().startswith("recent"):
-            continue
-        if num_s is None and plural and rel not in ("recent",) and not m.group().lower().startswith("recent"):
-            continue  # "the past weeks"
-        n = _num(num_s) if num_s else 1
-        vague = None
-        if num_s is not None and n is None:
-            vague = " ".join(num_s.lower().split())
-        add(_Cand(m.start(), m.end(), "relative", "none", rel=rel or "recent", unit=unit, num=n,
-                  vague=vague, extra="the"))
-
-    for m in _P_AGO.finditer(text):
-        unit = m.group("unit").lower()
-        unit = "century" if unit.startswith("centur") else unit
-        num_s = m.group("num")
-        qual = " ".join((m.group("q") or "").lower().split()) or None
-        n = _num(num_s) if num_s else None
-        vague: str | None = None
-        if n is None:
-            vague = " ".join((num_s or "").lower().split())
-            if vague not in _VAGUE:
+def _unit_cands(text: str, out: list[_Cand]) -> None:
+    add = out.append
+    for m in _P_UNIT.finditer(text):
+        raw = m.group("unit").lower()
+        unit = "century" if raw.startswith("centur") else raw
+        plural = m.group("pl") is not None or raw == "centurie"
+        us, ue = m.start(), m.end()
+        window = max(0, us - 60)
+        if unit in ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"):
+            t = _AGO_TAIL.match(text, ue)
+            if t is not None:
+                h = _AGO_HEAD.search(text, window, us)
+                num_s = h.group("num") if h else None
+                qual = " ".join((h.group("q") or "").lower().split()) or None if h else None
+                n = _num(num_s) if num_s else None
+                vague: str | None = None
+                ok = True
+                if n is None:
+                    vague = " ".join((num_s or "").lower().split())
+                    if vague not in _VAGUE or (not num_s and not plural):
+                        ok = False
+                if qual == "some" and n is None:
+                    ok = False
+                if ok and h is not None:
+                    start = h.start() if (num_s or qual) else us
+                    d = " ".join(t.group("dir").lower().split())
+                    add(_Cand(start, t.end(), "relative", "none", unit=unit, num=n, qual=qual, direction=d,
+                              vague=vague))
+                    continue
+        if unit in ("day", "week", "month", "year", "decade"):
+            h = _THE_PAST_HEAD.search(text, window, us)
+            if h is not None and _THE_PAST_TAIL.match(text, ue) is not None:
+                rel = (h.group("rel") or "").lower()
+                the = h.group("the").lower()
+                num_s = h.group("num")
+                if (rel or the == "recent") and not (num_s is None and plural and the != "recent" and rel != "recent"):
+                    n = _num(num_s) if num_s else 1
+                    vague2 = " ".join(num_s.lower().split()) if num_s is not None and n is None else None
+                    add(_Cand(h.start(), ue, "relative", "none", rel=rel or "recent", unit=unit, num=n,
+                              vague=vague2, extra="the"))
+                    continue
+        if unit in ("week", "month", "year", "weekend", "decade", "quarter", "spring", "summer", "fall", "autumn",
+                    "winter") and not plural:
+            p = _PERIOD_HEAD.search(text, window, us)
+            if p is not None and not text.startswith(("'s", "’s", "-"), ue):
+                pre = (p.group("pre") or "").strip().lower()
+                rel = p.group("rel").lower()
+                if not pre or rel == "this" or (pre in ("early", "late") and rel in ("last", "next")):
+                    add(_Cand(p.start(), ue, "relative", "none", rel=rel,
+                              unit=unit, qual=pre or None))
+                    if unit != "quarter":
+                        continue
+        if unit == "quarter":
+            q = _QUARTER_HEAD.search(text, window, us)
+            if q is not None:
+                qt = _QUARTER_TAIL.match(text, ue)
+                add(_Cand(q.start(), qt.end() if qt else ue, "relative", "none", rel=q.group("ord").lower(),
+                          unit="quarter", year=int(qt.group("year")) if qt else None, extra="q"))
                 continue
-            if num_s is None and not m.group("unit").lower().endswith("s") and not m.group().lower().endswith("s ago"):
-                # "year ago" without a number: "a year ago" is matched with num="a"
-                pass
-        if qual == "some" and n is None:
-            continue
-        d = " ".join(m.group("dir").lower().split())
-        start = m.start()
-        add(_Cand(start, m.end(), "relative", "none", unit=unit, num=n, qual=qual, direction=d, vague=vague))
-
-    for m in _P_WEEKDAY.finditer(text):
-        ctx = _P_WD_BEFORE.search(text, max(0, m.start() - 12), m.start())
-        rel = ctx.group("rel").lower() if ctx else None
-        start = ctx.start() if ctx else m.start()
-        if rel in ("early", "late"):
-            rel = None
-        add(_Cand(start, m.end(), "relative" if rel else "weekday", "day", wd=_WD_NUM[m.group("wd").lower()],
-                  wd_start=m.start(), wd_end=m.end(), rel=rel))
-
-    for m in _P_DURATION.finditer(text):
-        num_s = m.group("num")
-        n = _num(num_s)
-        nl = num_s.lower()
-        if nl in ("a", "an", "some", "many"):
-            continue
-        if n is None and " ".join(nl.split()) not in _VAGUE:
-            continue
-        unit = m.group("unit").lower()
-        unit = "century" if unit.startswith("centur") else unit
-        if num_s.isdigit() and m.start() > 0 and text[m.start() - 1] in "$£€.,":
-            continue
-        add(_Cand(m.start(), m.end(), "duration", "none", unit=unit, num=n,
-                  vague=None if n is not None else " ".join(nl.split()), extra="old" if m.group("old") else None))
-
-    for m in _P_QUARTER.finditer(text):
-        add(_Cand(m.start(), m.end(), "relative", "none", rel=m.group("ord").lower(), unit="quarter",
-                  year=int(m.group("year")) if m.group("year") else None, extra="q"))
-
-    return out
+        if unit in ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century"):
+            h = _DUR_HEAD.search(text, window, us)
+            if h is None:
+                continue
+            num_s = h.group("num")
+            nl = " ".join(num_s.lower().split())
+            if nl in ("a", "an", "some", "many"):
+                continue
+            n = _num(num_s)
+            if n is None and nl not in _VAGUE:
+                continue
+            if num_s.isdigit() and h.start() > 0 and text[h.start() - 1] in "$£€.,":
+                continue
+            tail = _DUR_TAIL.match(text, ue)
+            end = tail.end() if tail else ue
+            add(_Cand(h.start(), end, "duration", "none", unit=unit, num=n,
+                      vague=None if n is not None else nl,
+                      extra="old" if tail is not None and tail.group("old") else None))
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -928,8 +959,8 @@ def _resolve_quarter(dm: DateMention, c: _Cand, pub: date | None, tense: str) ->
 # cannot hold a date mention.
 _TRIGGER = re.compile(
     r"\d|January|February|March|April|May|June|July|August|Sept|Sep|Oct|Nov|Dec|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
-    r"|day|week|month|year|decade|centur|now|ago|tonight|currently|present|quarter|spring|summer|fall|autumn"
-    r"|winter|DAY",
+    r"|day|week|month|year|decade|centur|now|ago|tonight|omorrow|hour|minute|second|currently|present|quarter"
+    r"|spring|summer|fall|autumn|winter|DAY",
 )
 
 

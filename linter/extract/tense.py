@@ -102,17 +102,25 @@ def _skip_adverbs(words: Sequence[str], j: int) -> int:
     return j
 
 
+def _verb_chain_end(words: Sequence[str], j: int) -> int:
+    """Index after the verbs a modal governs: "will (not) be paid", "would have met", "will meet"."""
+    j = _skip_adverbs(words, j)
+    while j < len(words) and words[j] in ("be", "have", "been", "being"):
+        j = _skip_adverbs(words, j + 1)
+    return min(j + 1, len(words))
+
+
 def _group_at(words: Sequence[str], i: int) -> tuple[str, int] | None:
     """Classify a verb group starting at ``words[i]``: (tense, index after the group) or None."""
     w = words[i]
     n = len(words)
     nxt = i + 1
     if w in _FUTURE_MODAL:
-        return "future", nxt
+        return "future", _verb_chain_end(words, nxt)
     if w in _FIP_MODAL:
-        return "future_in_past", nxt
+        return "future_in_past", _verb_chain_end(words, nxt)
     if w in _OTHER_MODAL:
-        return "unknown", nxt
+        return "unknown", _verb_chain_end(words, nxt)
     if w in _FUTURE_ADJ:
         return "future", nxt
     if w in _BE_PRES or w in _BE_PAST:

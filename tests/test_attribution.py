@@ -1,0 +1,389 @@
+"""Tests for linter.extract.attribution (quotes, speakers, sourcing cues) and linter.extract.figures."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from linter.extract.attribution import QuoteSource, SentenceSource, attribute, is_weasel, weasel_cues
+from linter.extract.figures import extract_figures
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceIn:
+    start: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteIn:
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    paragraph: int
+    depth: int
+
+
+def split(text: str) -> tuple[list[SentenceIn], list[QuoteIn]]:
+    """A tiny local finder: paragraphs are lines, sentences end at . ! ? before a capital."""
+    sentences: list[SentenceIn] = []
+    quotes: list[QuoteIn] = []
+    for pi, m in enumerate(re.finditer(r"[^\n]+", text)):
+        pstart, ptext = m.start(), m.group()
+        s = 0
+        for e in re.finditer(r"(?<!\b[A-Z])(?<!Mr)[.!?][”\"]?(?=\s+[“\"A-Z])", ptext):
+            seg = ptext[s: e.end()]
+            lead = len(seg) - len(seg.lstrip())
+            sentences.append(SentenceIn(pstart + s + lead, seg.strip(), pi))
+            s = e.end()
+        seg = ptext[s:]
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            sentences.append(SentenceIn(pstart + s + lead, seg.strip(), pi))
+        open_at: int | None = None
+        for q in re.finditer(r"[“”\"]", ptext):
+            k = q.start()
+            if open_at is None and (q.group() == "“" or (q.group() == '"' and (k == 0 or not ptext[k - 1].isalnum()))):
+                open_at = k
+            elif open_at is not None and q.group() in "”\"":
+                quotes.append(QuoteIn(pstart + open_at, pstart + k + 1, pstart + open_at + 1, pstart + k, pi, 0))
+                open_at = None
+        if open_at is not None:
+            end = pstart + len(ptext)
+            quotes.append(QuoteIn(pstart + open_at, end, pstart + open_at + 1, end, pi, 0))
+    return sentences, quotes
+
+
+def run(text: str) -> tuple[list[SentenceSource], list[QuoteSource]]:
+    sentences, quotes = split(text)
+    return attribute(sentences, quotes)
+
+
+def kinds(text: str) -> list[str]:
+    ss, _ = run(text)
+    return [c.kind for s in ss for c in s.cues]
+
+
+def weasel(text: str) -> bool:
+    ss, _ = run(text)
+    return any(is_weasel(s) for s in ss)
+
+
+def named(text: str) -> list[str]:
+    ss, _ = run(text)
+    return [n[2] for s in ss for n in s.named]
+
+
+# ------------------------------------------------------------------ vague
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts caution that the divergent endgames could strain the alliance.",
+        "Some officials from both the U.S. and Israel believe that the trigger could be a miscalculation.",
+        "Many assumed that help would come in the form of military intervention.",
+        "Experts say the plan will fail.",
+        "Critics argue the law is unconstitutional.",
+        "Observers believe the talks are doomed.",
+        "Some say the ceasefire will not hold.",
+        "It is widely believed that the regime is weakening.",
+        "The decision was seen by many as a betrayal.",
+        "Most experts agree that the reactor is unsafe.",
+        "But many fear that this may not be enough.",
+    ],
+)
+def test_vague_weasels(text: str) -> None:
+    assert "vague" in kinds(text) or "impersonal" in kinds(text)
+    assert weasel(text)
+
+
+# ------------------------------------------------------------------ newswire anonymous, not vague
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A U.S. official said the talks would resume next week.",
+        "Two senior U.S. officials revealed that the leaders agreed to advance.",
+        "Iranian security officials hinted at a willingness to retaliate.",
+        "The talks will resume, according to a U.S. official and two other sources familiar with the conversation.",
+        "A diplomat who asked not to be named said the vote was close.",
+        "The dollar is expected to fall further, dealers said.",
+        "Analysts said the dollar would fall.",
+        "Traders said the market was quiet.",
+        "Economists estimate the deficit at 170 billion dlrs.",
+        "Sources said the minister would resign.",
+        "Several economists said it could mark the beginning of a recovery.",
+        "A person briefed on the matter said no decision had been made.",
+    ],
+)
+def test_newswire_anonymous_not_weasel(text: str) -> None:
+    ks = kinds(text)
+    assert "anonymous" in ks
+    assert "vague" not in ks
+    assert not weasel(text)
+
+
+def test_analysts_said_decision() -> None:
+    # past-tense reporting by a professional group is newswire sourcing (anonymous, info),
+    # a present-tense belief verb is a standing opinion of no one in particular (vague)
+    assert kinds("Analysts said the dollar would fall.") == ["anonymous"]
+    assert kinds("Analysts believe the dollar will fall.") == ["vague"]
+    assert kinds("The dollar will fall, political analysts said.") == ["anonymous"]
+
+
+# ------------------------------------------------------------------ impersonal / hedge
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("It has been reported that Trump would prefer not to be associated with it.", "impersonal"),
+        ("It is believed that the documents were destroyed.", "impersonal"),
+        ("It was alleged that the funds were diverted.", "impersonal"),
+        ("Reports suggest the army is regrouping.", "impersonal"),
+        ("The talks collapsed, according to reports.", "impersonal"),
+        ("Netanyahu reportedly shared Israeli intelligence with the president.", "hedge"),
+        ("The strike reportedly shook the supreme leader to the core.", "hedge"),
+        ("Iran allegedly attempted to assassinate him.", "hedge"),
+        ("The general is said to be furious.", "hedge"),
+        ("The minister is believed to have fled abroad.", "hedge"),
+    ],
+)
+def test_impersonal_and_hedge(text: str, kind: str) -> None:
+    assert kind in kinds(text)
+    assert weasel(text)
+
+
+def test_hedge_with_named_source_is_not_weasel() -> None:
+    text = "According to Reuters, the minister allegedly took bribes."
+    assert "hedge" in kinds(text)
+    assert "Reuters" in named(text)
+    assert not weasel(text)
+
+
+def test_hedge_with_anonymous_source_is_not_weasel() -> None:
+    assert not weasel("The minister allegedly took bribes, a U.S. official said.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The article concludes by noting that both leaders acknowledge the need for flexibility.",
+        "In May 2018, during his first administration, he withdrew the United States from the deal.",
+        "Trump has barely three years remaining in office.",
+        "The 86-year-old theocrat is a rational actor.",
+        "U.S. Secretary of State Marco Rubio and Netanyahu appear to be on the same page.",
+        "Pressure has mounted because the deal was more difficult to syndicate than bankers feared.",
+        "Task force members did not agree on all points in their report.",
+        "Heidrun is often cited by the government as the most likely candidate.",
+        "Most analysts are still looking for a full point cut.",
+        "Nominal exposure must be reported to the Bank of England.",
+        "LaTronica and others said that changes may be coming.",
+        "The budget deficit is supposed to be reduced under the act.",
+    ],
+)
+def test_no_weasel(text: str) -> None:
+    assert not weasel(text), run(text)[0]
+
+
+# ------------------------------------------------------------------ named sources
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Trump said the talks went well.", "Trump"),
+        ("The talks went well, according to Reuters.", "Reuters"),
+        ("The ministry said the border was closed.", "The ministry"),
+        ("Private political analyst Stephen Hess told Reuters the report was damaging.", "Stephen Hess"),
+        ("Vance stated that the choice was theirs.", "Vance"),
+        ("Pezeshkian responded to the remarks by warning of a reaction.", "Pezeshkian"),
+        ("The board chairman, a longtime supporter of the president, told a press conference he agreed.",
+         "The board chairman"),
+    ],
+)
+def test_named_sources(text: str, name: str) -> None:
+    assert name in named(text)
+
+
+def test_vague_group_plus_named_source_is_not_weasel() -> None:
+    assert not weasel("Some analysts believe the plan will fail, Finance Minister Jones said.")
+
+
+# ------------------------------------------------------------------ quotes
+
+
+def speakers(text: str) -> list[tuple[str | None, str | None, bool]]:
+    _, qs = run(text)
+    return [(q.speaker, q.speaker_kind, q.scare) for q in qs]
+
+
+@pytest.mark.parametrize(
+    "text,speaker,kind",
+    [
+        ("“We will win,” Trump said.", "Trump", "named"),
+        ("Trump said: “We will win.”", "Trump", "named"),
+        ("Trump wrote: “There was nothing definitive reached.”", "Trump", "named"),
+        ("“This is certification of incompetence,” said Stephen Hess, an analyst.", "Stephen Hess", "named"),
+        ("“We're falling by our own hand,” said one Republican political strategist.",
+         "one Republican political strategist", "anonymous"),
+        ("Vance said this week that “the president has told his entire senior team to cut a deal.”",
+         "Vance", "named"),
+        ("“The border is closed,” the ministry said in a statement.", "the ministry", "organisation"),
+        ("“Nothing has been decided yet,” a U.S. official said.", "a U.S. official", "anonymous"),
+        ("Trump recently called that one of the “worst deals” ever brokered.", "Trump", "named"),
+        ("In 2020, Trump posted on X that “Iran never won a war, but never lost a negotiation!”", "Trump", "named"),
+    ],
+)
+def test_quote_speaker_positions(text: str, speaker: str, kind: str) -> None:
+    got = speakers(text)
+    assert got[0][:2] == (speaker, kind)
+
+
+def test_pronoun_resolves_to_last_named_speaker() -> None:
+    text = ("Netanyahu met Trump on Monday. Trump said the meeting went well.\n"
+            "“We are on the same page about everything,” he said.")
+    _, qs = run(text)
+    assert qs[0].speaker == "Trump"
+    assert qs[0].speaker_kind == "pronoun"
+
+
+def test_pronoun_resolves_within_paragraph() -> None:
+    _, qs = run("Vance spoke to reporters. “The president keeps every option open,” he said.")
+    assert (qs[0].speaker, qs[0].speaker_kind) == ("Vance", "pronoun")
+
+
+def test_continued_quote_keeps_speaker() -> None:
+    text = ("“This is certification of incompetence,” analyst Stephen Hess told Reuters.\n"
+            "“It's as if he went before a licensing board and was denied credentials.”")
+    _, qs = run(text)
+    assert qs[1].speaker == "Stephen Hess"
+    assert qs[1].continued
+    assert not qs[1].unattributed
+
+
+def test_quote_over_paragraphs_keeps_speaker() -> None:
+    text = ("Trump wrote: “There was nothing definitive reached other than that talks continue.\n"
+            "“If it can, I let the prime minister know that will be a preference.”")
+    _, qs = run(text)
+    assert [q.speaker for q in qs] == ["Trump", "Trump"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump would likely support a “round two” of military action.",
+        "Trump has mobilized a “massive armada” that sits over Iran.",
+        "Araghchi advocated a spirit of “respect.”",
+        "Operations like “Operation Absolute Resolve” do not need approval.",
+    ],
+)
+def test_scare_quotes(text: str) -> None:
+    _, qs = run(text)
+    assert qs[0].speaker is None or qs[0].scare
+    assert not qs[0].unattributed
+
+
+def test_unattributed_quote() -> None:
+    _, qs = run("The rally ended. “We will never surrender to these people and their demands.”")
+    assert qs[0].speaker is None and not qs[0].scare and qs[0].unattributed
+
+
+def test_nothing_inside_an_attributed_quote_is_a_weasel() -> None:
+    text = "“Many believe the regime will fall, and it is said to be weak,” Trump said."
+    ss, qs = run(text)
+    assert qs[0].speaker == "Trump"
+    assert not any(weasel_cues(s) for s in ss)
+
+
+def test_in_attributed_quote_flag() -> None:
+    text = "Trump wrote: “Many believe the regime will fall. It is said to be weak. We will see.”"
+    ss, _ = run(text)
+    assert ss[1].in_attributed_quote
+    assert not any(weasel_cues(s) for s in ss)
+
+
+# ------------------------------------------------------------------ figures
+
+
+def figs(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.kind) for f in extract_figures(SentenceIn(0, text, 0))]
+
+
+def test_figures() -> None:
+    assert figs("The deal is worth $40 billion, 7.5 percent of output.") == [
+        ("$40 billion", "money"), ("7.5 percent", "percent")]
+    assert figs("Some 12,000 troops were deployed.") == [("12,000 troops", "count")]
+    assert figs("Protesters were mowed down in the tens of thousands.") == [
+        ("in the tens of thousands", "vague_count")]
+    assert figs("Sales rose 15 pct to 1.5 billion dlrs.") == [("15 pct", "percent"), ("1.5 billion dlrs", "money")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2015 he met two leaders.",
+        "He was arrested on Jan. 3 at 10:30.",
+        "Reagan, 76, spent 12 days in a three-hour meeting.",
+        "The 86-year-old theocrat held the second rank.",
+        "The 1st battalion lost one man.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert figs(text) == []
+
+
+def test_figure_offsets_are_absolute() -> None:
+    f = extract_figures(SentenceIn(100, "It cost $5 million.", 0))[0]
+    assert (f.start, f.end, f.text) == (108, 118, "$5 million")
+
+
+# ------------------------------------------------------------------ seeds
+
+SEED_WEASEL = {
+    "000_5b1bdec33577ccee.txt": {8: {"vague"}},
+    "001_535466d225eb473c.txt": {21: {"vague"}},
+    "004_03d1abdf2edee18b.txt": {6: {"hedge"}, 11: {"vague"}, 21: {"hedge"}, 33: {"hedge"},
+                                 38: {"impersonal", "hedge"}, 47: {"hedge"}},
+}
+SEED_ANONYMOUS = {"000_5b1bdec33577ccee.txt": {1, 9}, "001_535466d225eb473c.txt": {23}}
+SEED_SILENT = {"004_03d1abdf2edee18b.txt": {15, 18, 27, 34}, "001_535466d225eb473c.txt": {25}}
+
+
+def _seed_lines(name: str) -> tuple[dict[int, set[str]], dict[int, set[str]], list[QuoteSource]]:
+    path = SEEDS / name
+    if not path.exists():
+        pytest.skip("/work/shared seeds absent")
+    text = path.read_text(encoding="utf-8")
+    sentences, quotes = split(text)
+    ss, qs = attribute(sentences, quotes)
+    line_of = {s.index: text.count("\n", 0, sentences[s.index].start) + 1 for s in ss}
+    weasels: dict[int, set[str]] = {}
+    allcues: dict[int, set[str]] = {}
+    for s in ss:
+        for c in weasel_cues(s):
+            weasels.setdefault(line_of[s.index], set()).add(c.kind)
+        for c in s.cues:
+            allcues.setdefault(line_of[s.index], set()).add(c.kind)
+    return weasels, allcues, qs
+
+
+@pytest.mark.parametrize("name", sorted(SEED_WEASEL))
+def test_seed_weasels(name: str) -> None:
+    weasels, allcues, qs = _seed_lines(name)
+    assert weasels == SEED_WEASEL[name]
+    for line in SEED_ANONYMOUS.get(name, set()):
+        assert "anonymous" in allcues.get(line, set())
+    for line in SEED_SILENT.get(name, set()):
+        assert not allcues.get(line, set()) - {"anonymous"}
+    assert not any(q.unattributed for q in qs)

@@ -176,12 +176,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\nrandom unattributed quotes:")
         for doc_id, qidx in rng.sample(unattr_examples, min(args.quotes, len(unattr_examples))):
             text = by_id[doc_id]
-            ss, qs, texts = analyse(text)
             from linter.document import load_text
 
             doc = load_text(text, "bench.txt", "text")
-            q = doc.quotes[int(qidx)]
-            ctx = " ".join(text[max(0, q.start - 150): q.end + 100].split())
+            quote = doc.quotes[int(qidx)]
+            ctx = " ".join(text[max(0, quote.start - 150): quote.end + 100].split())
             print(f"- [{doc_id}] ...{ctx}...")
     return 0
 

@@ -1,6 +1,6 @@
 """Benchmark the date extractor against TimeML gold (TimeBank/AQUAINT + TempEval-3 platinum).
 
-Usage: python bench/tempeval.py [--errors N] [--subset te3-platinum] [--corpus PATH]
+Usage: python bench/tempeval.py [--errors N] [--subset te3-platinum] [--corpus PATH] [--speed]
 
 For gold DATE timexes it reports span detection (strict = exact span, relaxed = overlap) and
 value accuracy (a prediction is correct when it overlaps a gold DATE and its ``timex`` equals the
@@ -28,6 +28,7 @@ from linter.extract.dates import DateMention, extract_dates  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpora" / "timeml_tempeval3" / "timeml_docs.jsonl"
+REUTERS = SHARED / "corpora" / "reuters21578" / "reuters21578_politics_people.jsonl"
 EXPLICIT = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CATS = ("explicit+partial", "other", "all")
 
@@ -110,19 +111,19 @@ def _score(group: dict[str, Counts], doc: dict[str, object], golds: list[dict[st
                 c.errors.append(f"{doc['id']} dct={str(doc['date'])[:10]} gold {g['text']!r}={g['value']}: {got}")
     for p in preds:
         pspan = (p.start, p.end)
-        ov = [g for g in golds if _overlap(pspan, (int(str(g["start"])), int(str(g["end"]))))]
-        cat = _cat(str(ov[0]["value"])) if ov else _cat(p.timex)
+        gov = [g for g in golds if _overlap(pspan, (int(str(g["start"])), int(str(g["end"]))))]
+        cat = _cat(str(gov[0]["value"])) if gov else _cat(p.timex)
         for c in (group[cat], group["all"]):
             c.pred += 1
             if p.timex is not None:
                 c.pred_valued += 1
-            if any((int(str(g["start"])), int(str(g["end"]))) == pspan for g in ov):
+            if any((int(str(g["start"])), int(str(g["end"]))) == pspan for g in gov):
                 c.strict_tp_pred += 1
-            if ov:
+            if gov:
                 c.relaxed_tp_pred += 1
-            if p.timex is not None and any(g["value"] == p.timex for g in ov):
+            if p.timex is not None and any(g["value"] == p.timex for g in gov):
                 c.value_tp_pred += 1
-            elif not ov and c is group[cat] and cat == "explicit+partial":
+            elif not gov and c is group[cat] and cat == "explicit+partial":
                 c.errors.append(f"{doc['id']} dct={str(doc['date'])[:10]} spurious {p.text!r}->{p.timex}")
 
 
@@ -151,11 +152,26 @@ def table(groups: dict[str, dict[str, Counts]]) -> str:
     return "\n".join(rows)
 
 
+def speed(path: Path, repeat: int = 3) -> tuple[float, int, int]:
+    """Best-of-``repeat`` throughput of extract_dates over the Reuters texts, paragraph by paragraph."""
+    docs = [json.loads(line) for line in path.open(encoding="utf-8")]
+    pars = [(date.fromisoformat(d["date"][:10]), off, par) for d in docs for off, par in _paragraphs(d["text"])]
+    nbytes = sum(len(d["text"].encode("utf-8")) for d in docs)
+    best = float("inf")
+    found = 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        found = sum(len(extract_dates(par, off, pub)) for pub, off, par in pars)
+        best = min(best, time.perf_counter() - t0)
+    return nbytes / 1e6 / best, nbytes, found
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--subset", default=None, help="only documents of this subset")
     ap.add_argument("--errors", type=int, default=0, help="print up to N explicit/partial errors")
+    ap.add_argument("--speed", action="store_true", help="also measure throughput on the Reuters texts")
     args = ap.parse_args(argv)
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} not found (the shared corpora are absent)")
@@ -163,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     groups, elapsed, nbytes = evaluate(args.corpus, args.subset)
     print(table(groups))
     print(f"\nextract_dates: {nbytes / 1e6:.2f} MB in {elapsed:.2f} s ({nbytes / 1e6 / elapsed:.2f} MB/s)")
+    if args.speed and REUTERS.exists():
+        mbs, nbytes, found = speed(REUTERS)
+        print(f"Reuters speed: {nbytes / 1e6:.2f} MB, {found} mentions, {mbs:.2f} MB/s (best of 3)")
     if args.errors:
         errs = groups["all"]["explicit+partial"].errors
         print(f"\n{len(errs)} explicit/partial errors; first {args.errors}:")

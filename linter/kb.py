@@ -10,6 +10,7 @@ term was still open on the KB's ``as_of`` date.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -102,8 +103,8 @@ class Person:
 class Event:
     id: str
     name: str
-    date: date
-    end: date | None = None
+    date: datetime.date
+    end: datetime.date | None = None
     phrases: tuple[str, ...] = ()
 
 
@@ -429,7 +430,7 @@ def title_interval(
         return []
     if mod in PAST_MODIFIERS:
         out: list[Interval] = []
-        for (_, end), nxt in zip(spans, [*spans[1:], None]):
+        for (_, end), nxt in zip(spans, [*spans[1:], None], strict=False):
             if end is None:
                 break
             out.append((end, nxt[0] if nxt is not None else None))

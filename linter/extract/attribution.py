@@ -224,9 +224,9 @@ _BELIEF = frozenset(
      "contended", "maintain", "maintains", "maintained", "agree", "agrees", "agreed", "say", "says",
      "said", "suggest", "suggests", "suggested", "warn", "warns", "warned", "insist", "insists",
      "insisted", "note", "noted", "predict", "predicts", "predicted", "estimate",
-     "estimated", "speculate", "wonder", "wondered", "see", "sees", "regard",
+     "estimated", "wonder", "wondered", "see", "sees", "regard",
      "regards", "describe", "describes", "described", "call", "called", "tell", "told",
-     "state", "stated", "hint", "hinted", "insisted", "concede", "conceded", "say"}
+     "state", "stated", "hint", "hinted", "concede", "conceded"}
 )
 _AUX = frozenset(
     {"has", "have", "had", "also", "later", "previously", "recently", "repeatedly", "then", "publicly",
@@ -236,7 +236,7 @@ _AUX = frozenset(
      "openly", "quickly", "simply", "herself", "himself", "themselves", "ever", "always", "never",
      "not", "only", "tend", "tends", "seem", "seems", "to", "both", "all", "firmly", "strongly",
      "increasingly", "largely", "mostly", "broadly", "flatly", "sharply", "bluntly", "plainly",
-     "clearly", "explicitly", "repeatedly", "once", "subsequently", "immediately", "first", "last"}
+     "clearly", "explicitly", "subsequently", "immediately", "first", "last"}
 )
 _QUANT = frozenset(
     {"some", "many", "most", "several", "few", "various", "numerous", "certain", "other", "others",
@@ -262,9 +262,9 @@ _PRO_NOUNS = frozenset(
      "people", "insider", "officer", "officers", "insiders", "critic", "critics", "commentators",
      "commentator", "reports", "report", "specialists", "specialist", "planners", "staff", "staffers",
      "staffer", "advisers", "adviser", "advisors", "advisor", "envoys", "envoy", "ministers",
-     "minister", "senators", "congressmen", "representatives", "aides", "industry", "market",
+     "minister", "senators", "congressmen", "representatives", "industry", "market",
      "operators", "buyers", "sellers", "producers", "importers", "exporters", "farmers", "workers",
-     "unionists", "sources", "intelligence"}
+     "unionists", "intelligence"}
 )
 _SINGULAR_ANON = frozenset(
     {"analyst", "economist", "trader", "dealer", "banker", "broker", "official", "diplomat", "source",
@@ -287,12 +287,12 @@ _ORG_NOUNS = frozenset(
      "administration", "cabinet", "parliament", "senate", "congress", "house", "corporation",
      "corp", "federation", "association", "institute", "organisation", "organization", "exchange",
      "spokesman", "spokeswoman", "spokesperson", "campaign", "team", "regime", "junta", "daily",
-     "agency", "bureau", "authority", "network", "broadcaster", "station", "magazine", "journal",
+     "bureau", "authority", "network", "broadcaster", "station", "magazine", "journal",
      "website", "channel", "club", "league", "university", "hospital", "prosecutors", "prosecutor",
-     "court", "tribunal", "secretariat", "presidency", "palace", "kremlin", "pentagon", "coalition",
+     "tribunal", "secretariat", "presidency", "palace", "kremlin", "pentagon", "coalition",
      "alliance", "movement", "operator", "producer", "utility", "lender", "insurer", "carrier",
      "airline", "unit", "subsidiary", "parent", "giant", "maker", "partnership", "trust",
-     "center", "centre", "service", "office", "communique", "communiqué", "decree", "document",
+     "center", "centre", "service", "communique", "communiqué", "decree", "document",
      "letter", "filing", "prospectus", "memo", "memorandum", "indictment", "lawsuit", "suit",
      "complaint", "order", "ruling", "verdict", "announcement", "release", "bulletin", "radio",
      "television", "tv", "press"}
@@ -313,8 +313,8 @@ _COMMON_CAPS = frozenset(
      "first", "second", "later", "earlier", "today", "yesterday", "tomorrow", "last", "next",
      "analysts", "experts", "officials", "sources", "critics", "observers", "reports", "people",
      "traders", "dealers", "economists", "bankers", "diplomats", "commentators", "researchers",
-     "scientists", "historians", "scholars", "many", "nobody", "everyone", "someone", "somebody",
-     "government", "ministry", "company", "officials", "police", "authorities", "regarding",
+     "scientists", "historians", "scholars", "nobody", "everyone", "someone", "somebody",
+     "government", "ministry", "company", "police", "authorities", "regarding",
      "according", "despite", "do", "does", "did", "is", "was", "are", "were", "be", "been", "has",
      "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "accordingly",
      "similarly", "likewise", "indeed", "domestically", "internationally", "simultaneously",
@@ -323,7 +323,7 @@ _COMMON_CAPS = frozenset(
      "separately", "elsewhere", "otherwise", "nevertheless", "nonetheless", "besides", "above",
      "below", "under", "over", "about", "against", "between", "into", "through", "during",
      "without", "within", "upon", "among", "along", "across", "behind", "beyond", "near",
-     "whether", "unless", "until", "though", "whereas", "unlike", "like", "via", "per", "mr",
+     "whether", "unless", "until", "whereas", "unlike", "like", "via", "per", "mr",
      "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "speaking", "asked", "told", "said", "says",
      "writing", "reporting", "addressing", "commenting", "replying", "responding", "analyst",
      "official", "source", "critic", "observer", "expert", "trader", "dealer", "economist",
@@ -332,7 +332,7 @@ _COMMON_CAPS = frozenset(
 _BOUNDARY_WORDS = frozenset(
     {"and", "but", "while", "although", "though", "as", "because", "yet", "since", "whereas", "so",
      "that", "where", "when", "if", "or", "however", "meanwhile", "still", "now", "indeed", "instead",
-     "moreover", "furthermore", "also", "though", "even", "nonetheless", "nevertheless", "today",
+     "moreover", "furthermore", "also", "even", "nonetheless", "nevertheless", "today",
      "yesterday", "recently", "previously", "earlier", "later", "already", "too", "for"}
 )
 _PREPOSITIONS = frozenset(
@@ -465,7 +465,7 @@ _REPORTING = frozenset(
      "respond", "responds", "responded", "declare", "declared", "testify", "testified", "urge", "urged",
      "stress", "stressed", "emphasized", "emphasised", "recall", "recalled", "acknowledge",
      "acknowledged", "admit", "admitted", "concede", "conceded", "complain", "complained", "observe",
-     "observed", "stated", "posted", "tweeted", "announced", "concluded", "cautioned", "warned",
+     "observed", "stated", "posted", "tweeted", "concluded", "cautioned", "warned",
      "argued", "agreed", "insisted", "contended", "maintained", "claimed", "suggested", "alleged",
      "asserted", "pledged", "promised", "vowed", "questioned", "doubted"}
 )
@@ -612,7 +612,7 @@ def _right_np(toks: list[_Tok], k: int) -> _NP | None:
             break
         if t.low in {"who", "which", "that", "in", "on", "at", "for", "to", "with", "after", "before",
                      "during", "when", "while", "and", "but", "as", "by", "from", "about", "said",
-                     "told", "added", "says", "adding", "last", "this", "on", "yesterday", "today"} and j > k:
+                     "told", "added", "says", "adding", "last", "this", "yesterday", "today"} and j > k:
             break
         if t.text == "." and j > k:
             break
@@ -655,8 +655,11 @@ def _np_source_kind(np: _NP, toks: list[_Tok], verb_tok: _Tok | None, after_verb
         v = next((k for k in range(len(toks)) if toks[k].start == verb_tok.start), None)
     postposed = False
     if v is not None and not after_verb:
-        if any(t.low in {"not", "never"} or t.low.endswith(("n't", "n’t")) for t in toks[np.end:v]):
-            return None  # "analysts did not say": no claim is carried
+        k = v - 1
+        while k >= np.end and _is_aux(toks[k]):
+            if toks[k].low in {"not", "never"} or toks[k].low.endswith(("n't", "n’t")):
+                return None  # "analysts did not say": no claim is carried
+            k -= 1
         if np.start > 0 and toks[np.start - 1].text in {",", "”", '"', "—", "–"}:
             rest = [t for t in toks[v + 1:] if _is_word(t)]
             postposed = len(rest) <= 8 and not any(t.low == "that" for t in rest)
@@ -897,6 +900,9 @@ def _quote_speaker(q: QuoteLike, sentences: Sequence[SentenceLike],
             a = _speaker_from_attrs(eattrs, after[0].start, after[first_verb_idx].end, False)
             if a is not None:
                 return a, True
+        a = _loose_speaker_after(after)
+        if a is not None:
+            return a, True
     elif ei + 1 < len(sentences) and sentences[ei + 1].paragraph == q.paragraph:
         # “We will win.” Trump said.  (the splitter cut after the closing mark)
         ntoks, nattrs = analysed(ei + 1)
@@ -914,13 +920,17 @@ def _quote_speaker(q: QuoteLike, sentences: Sequence[SentenceLike],
         if cands:
             a = cands[-1]
             gap = sum(1 for t in before if t.start > a.verb_start)
-            if gap <= 8 or (_INTRO_TAIL_RE.search(pre_text) and gap <= 40):
+            # a quote inside the complement of a speech verb is the speaker's (reported speech)
+            if gap <= 8 or _INTRO_TAIL_RE.search(pre_text) or q.inner_end - q.inner_start > 30:
                 return a, True
         near = any(_is_verb(t) or t.low in {"warning", "saying", "calling", "describing", "dubbed",
                                             "labelled", "labeled", "termed", "branded", "promising",
                                             "vowing", "urging", "adding", "arguing", "insisting",
                                             "claiming", "writing", "stating", "asking", "telling"}
                    for t in before[-8:])
+        a = _loose_speaker_before(before)
+        if a is not None:
+            return a, True
     # 3. a sentence-final attribution clause: "... “harsh” reaction, Pezeshkian said."
     if si == ei:
         fin = [a for a in eattrs if a.verb_start > q.end and
@@ -933,6 +943,92 @@ def _quote_speaker(q: QuoteLike, sentences: Sequence[SentenceLike],
                 if prev and prev[-1].text in {",", "—", "–"}:
                     return fin[-1], True
     return None, near
+
+
+_QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
+_LOOSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+
+
+def _loose_np(words: list[_Tok], verb: str, verb_start: int) -> _Attr | None:
+    """Speaker of a quote from an NP next to a speech verb, when the strict rules found none."""
+    words = [t for t in words if _is_word(t) or t.text in {"-", "."}]
+    while words and words[0].low in {"and", "but", "then", "also", "so"}:
+        words = words[1:]
+    if not words or len(words) > 14:
+        return None
+    if words[0].low in _LOOSE_PRONOUNS:
+        return _Attr("pronoun", words[0].start, words[0].end, words[0].text, verb, verb_start)
+    # the first capitalised name run ("Rep Edward Markey (D-Mass)", "Chris Johns, currency analyst")
+    run: list[_Tok] = []
+    for t in words:
+        if _is_cap(t) and t.low not in _COMMON_CAPS:
+            run.append(t)
+        elif run and t.low in _NAME_JOINERS:
+            run.append(t)
+        elif run:
+            break
+    while run and run[-1].low in _NAME_JOINERS:
+        run.pop()
+    head = _strip_poss(words[-1].low)
+    if run and (len(run) >= 2 or run[0] is words[0]) and head not in _SINGULAR_ANON | _PRO_NOUNS:
+        return _Attr("named", run[0].start, run[-1].end, " ".join(t.text for t in run), verb, verb_start)
+    text = " ".join(t.text for t in words)
+    kind = "organisation" if words[0].low in {"the", "its", "their"} and head not in _SINGULAR_ANON | _PRO_NOUNS \
+        else "anonymous"
+    return _Attr(kind, words[0].start, words[-1].end, text, verb, verb_start)
+
+
+def _loose_speaker_after(after: list[_Tok]) -> _Attr | None:
+    """“...,” the union body said / ,” said one arbitrager / ,” Jim Miller, president of NAWG said."""
+    toks = after
+    while toks and toks[0].text in {",", "."}:
+        toks = toks[1:]
+    if not toks:
+        return None
+    if _is_verb(toks[0]) and toks[0].low in _REPORTING | {"says", "adds", "writes", "asks"}:
+        np: list[_Tok] = []
+        for t in toks[1:]:
+            if t.text in {",", ".", ";", ":"} or t.text in _QUOTE_MARKS:
+                break
+            np.append(t)
+        return _loose_np(np, toks[0].low, toks[0].start)
+    for k, t in enumerate(toks[:25]):
+        if t.text in _QUOTE_MARKS or t.text in {";", ":"}:
+            return None
+        if _is_verb(t) and t.low in _REPORTING | {"says", "adds", "writes", "asks"}:
+            rest = [u for u in toks[k + 1:] if _is_word(u)]
+            if len(rest) > 12:
+                return None
+            head: list[_Tok] = []
+            for u in toks[:k]:
+                if u.text == ",":
+                    break
+                head.append(u)
+            return _loose_np(head, t.low, t.start)
+    return None
+
+
+def _loose_speaker_before(before: list[_Tok]) -> _Attr | None:
+    """..., but said, “...” / Robert Crandall, a trade specialist at Brookings, said “...”."""
+    toks = before
+    while toks and toks[-1].text in {",", ":"}:
+        toks = toks[:-1]
+    if not toks or not _is_verb(toks[-1]) or toks[-1].low not in _REPORTING | {"says", "adds", "writes", "asks"}:
+        return None
+    verb = toks[-1]
+    # the clause subject: from the last clause boundary, first NP up to a comma or the verb
+    start = 0
+    for k in range(len(toks) - 1):
+        if toks[k].text in {";"} or toks[k].text in _QUOTE_MARKS:
+            start = k + 1
+    head: list[_Tok] = []
+    for u in toks[start:-1]:
+        if u.text == "," and head:
+            break
+        if u.text == ",":
+            continue
+        head.append(u)
+    return _loose_np(head[:14], verb.low, verb.start)
 
 
 def attribute(sentences: Sequence[SentenceLike],
@@ -1000,6 +1096,20 @@ def attribute(sentences: Sequence[SentenceLike],
                 qs.speaker, qs.speaker_kind, qs.verb = prev.speaker, prev.speaker_kind, prev.verb
                 qs.speaker_start, qs.speaker_end = prev.speaker_start, prev.speaker_end
                 qs.continued = True
+            elif _opens_sentence(sentences, q):
+                # a free-standing quote continues the last named source of this or the previous paragraph
+                last = None
+                for ss in ssources:
+                    sp = sentences[ss.index]
+                    if sp.start >= q.start:
+                        break
+                    if sp.paragraph in {q.paragraph, q.paragraph - 1}:
+                        for a0, a1, txt in ss.named:
+                            if txt.lower() not in _PRONOUNS:
+                                last = (a0, a1, txt)
+                if last is not None:
+                    qs.speaker, qs.speaker_start, qs.speaker_end = last[2], last[0], last[1]
+                    qs.speaker_kind, qs.verb, qs.continued = "named", None, True
         if qs.speaker is None:
             inner = _inner_text(sentences, q)
             words = re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", inner)

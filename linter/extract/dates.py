@@ -390,8 +390,6 @@ def _month_cands(text: str, out: list[_Cand]) -> None:
         tok = m.group("mon")
         mon = _MONTH_NUM[tok.rstrip(".").lower()]
         ms, me = m.start(), m.end()
-        if not tok.endswith(".") and text.startswith(".", me) and tok.lower() in _MONTH_NUM and len(tok) <= 4:
-            pass
         window = max(0, ms - 40)
         t = _MD_TAIL.match(text, me)
         if t is not None:  # month day (year)
@@ -400,14 +398,15 @@ def _month_cands(text: str, out: list[_Cand]) -> None:
                 y = int(t.group("year")) if t.group("year") else None
                 d2 = int(t.group("day2")) if t.group("day2") else None
                 c = _Cand(ms, t.end(), "absolute" if y else "partial", "day", mon, day, year=y)
+                keep = True
                 if d2 is not None:
                     if day < d2 <= 31:
                         c.kind, c.day2 = "range", d2
                     elif y is not None:
-                        c = None  # type: ignore[assignment]
+                        keep = False  # "Jan. 5-3, 2024": not a date we understand
                     else:
                         c.end = t.start("day") + len(t.group("day"))
-                if c is not None:
+                if keep:
                     h = _WD_HEAD.search(text, window, ms)
                     if h is not None:
                         c.start = h.start()

@@ -66,8 +66,7 @@ _COUNT = re.compile(
 )
 _MONTHS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$")
 _NOT_COUNT_NOUNS = frozenset(
-    {"was", "is", "has", "percent", "pct", "points", "of", "as", "us", "its", "this", "his", "has",
-     "yes", "cents", "dlrs", "dollars", "euros", "pounds", "marks", "francs"}
+    {"was", "is", "has", "percent", "pct", "points", "of", "as", "us", "its", "this", "his", "yes", "cents", "dlrs", "dollars", "euros", "pounds", "marks", "francs"}
 )
 
 

@@ -1,0 +1,566 @@
+"""Titled mentions of people: "former U.S. President Donald Trump", "Trump, the former president,",
+"Vance stated" — each resolved through the knowledge base to a person and an office.
+
+One job: find person mentions in sentences and say how each is written (title, modifier,
+country, form). Whether a title is right on a date is the rules' business (``linter.kb``).
+
+How it works: a gazetteer is built once per KB (cached on the KB): every normalised name,
+alias, surname, title, country form, modifier and honorific. One regex finds runs of
+capitalised words (allowing "of", "of the" and name particles such as "al-", "bin", "von der"
+inside a run); only runs holding a gazetteer word are parsed, left to right, as
+``[modifier] [country] TITLE[-elect] [honorific] NAME``. A short look-behind regex catches a
+lower-case modifier or title before the run ("former President", "former president Donald
+Trump", "then-President Obama"), and a look-ahead regex catches appositives ("Trump, the
+former president,"). A bare surname resolves to the person last named in full in the same
+document, else to the only KB person with that surname (unless the KB marks the surname as
+too ambiguous to use alone, ``bare_surname: false``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import regex
+
+from linter.kb import KnowledgeBase, Office, norm_name, normalize_modifier
+
+__all__ = ["Mention", "extract_mentions", "Gazetteer", "gazetteer"]
+
+FORM_TITLE = "title-name"
+FORM_APPOSITIVE = "appositive"
+FORM_SURNAME = "surname"
+FORM_FULL = "full-name"
+
+_MODIFIER_WORDS = (
+    "former", "ex", "then", "late", "ousted", "deposed", "toppled", "outgoing", "incoming", "acting",
+    "interim", "caretaker", "longtime", "long-time", "long-serving", "onetime", "one-time", "erstwhile",
+    "sitting", "current", "incumbent",
+)
+_HONORIFICS = (
+    "Ayatollah", "Grand Ayatollah", "Sheikh", "Sheik", "Sir", "Dame", "Lord", "Lady", "Dr.", "Dr", "Gen.",
+    "General", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Hojatoleslam", "Imam", "Prince", "Maj. Gen.",
+)
+_PARTICLES = r"(?:al|el|bin|ibn|bint|de|da|di|do|dos|du|van|von|der|den|del|la|le|ter|zu)"
+_UP = r"[\p{Lu}\p{Lt}]"
+_TOKEN = _UP + r"[\p{L}\p{M}\p{Nd}'’]*(?:[.\-][\p{L}][\p{L}\p{M}'’]*)*\.?"
+_WS = r"(?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)"
+_RUN_RE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}'’.]){_TOKEN}"
+    rf"(?:{_WS}(?:of{_WS}(?:the{_WS})?)?(?:{_PARTICLES}(?:{_WS}|-))*{_TOKEN})*"
+)
+_WORD_RE = regex.compile(r"[^\s]+")
+_ROMAN_RE = regex.compile(r"^[IVXL]+$")
+_STOP_NAME = frozenset(
+    norm_name(w)
+    for w in (
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July "
+        "August September October November December The A An And But In On At For With From To Of"
+    ).split()
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of a person, with absolute offsets (end exclusive)."""
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    name: str
+    title: str | None = None
+    title_start: int | None = None
+    title_end: int | None = None
+    modifier: str | None = None
+    person_id: str | None = None
+    office_id: str | None = None
+    form: str = FORM_FULL
+    first_in_document: bool = False
+    country: str | None = None  # country code named with the title ("Israeli" -> "IL")
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables built once per KB."""
+
+    names: dict[str, list[str]]
+    surnames: dict[str, list[str]]
+    titles: dict[str, list[str]]  # normalised title or phrase -> office ids
+    countries: dict[str, str]  # normalised country form -> country code
+    modifiers: frozenset[str]
+    honorifics: frozenset[str]
+    interesting: frozenset[str]  # every normalised single word that can start something
+    max_name: int
+    max_title: int
+    before_re: regex.Pattern[str]
+    appos_re: regex.Pattern[str]
+    office_titles: dict[str, frozenset[str]] = field(default_factory=dict)
+    before_words: frozenset[str] = frozenset()  # words that can end a phrase written before a run
+    quick: dict[str, bool] = field(default_factory=dict)  # word as written -> may start something
+
+
+def _alt(words: Sequence[str]) -> str:
+    uniq = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+def gazetteer(kb: KnowledgeBase) -> Gazetteer:
+    """The KB's gazetteer (built on first use, then cached on the KB)."""
+    g = kb.cache.get("mentions.gazetteer")
+    if isinstance(g, Gazetteer):
+        return g
+    titles: dict[str, list[str]] = {}
+    title_words: list[str] = []
+    office_titles: dict[str, frozenset[str]] = {}
+    for o in kb.offices.values():
+        keys = set()
+        for t in (*o.titles, *o.phrases):
+            k = norm_name(t)
+            keys.add(k)
+            titles.setdefault(k, [])
+            if o.id not in titles[k]:
+                titles[k].append(o.id)
+            title_words.append(t)
+        office_titles[o.id] = frozenset(keys)
+    countries: dict[str, str] = {}
+    country_words: list[str] = []
+    for c in kb.countries.values():
+        for f in c.forms():
+            countries.setdefault(norm_name(f), c.code)
+            country_words.append(f)
+    for o in kb.offices.values():
+        for f in o.country_forms:
+            if o.country:
+                countries.setdefault(norm_name(f), o.country)
+                country_words.append(f)
+    modifiers = frozenset(norm_name(m) for m in _MODIFIER_WORDS)
+    honorifics = frozenset(norm_name(h) for h in _HONORIFICS)
+    names = kb.name_keys()
+    surnames = kb.surname_keys()
+    interesting: set[str] = set()
+    for table in (names, surnames, titles, countries):
+        for key in table:
+            interesting.update(key.split())
+    interesting |= modifiers
+    interesting -= {"the", "of", "a", "an", "and", "de", "la", "le", "van", "von", "der", "al", "bin"}
+    before_words = set(modifiers)
+    for key in titles:
+        before_words.add(key.split()[-1])
+    max_name = max((len(k.split()) for k in names), default=1) + 1
+    max_title = max((len(k.split()) for k in titles), default=1) + 3
+    mod_alt = _alt(_MODIFIER_WORDS)
+    country_alt = _alt(country_words)
+    title_alt = _alt(title_words)
+    # "former president ", "Iran's supreme leader ", "then-", "former " just before a run
+    before_re = regex.compile(
+        rf"(?i)(?:(?<![\p{{L}}])(?P<mod>{mod_alt})(?:{_WS}|-))?"
+        rf"(?:(?<![\p{{L}}])(?P<country>{country_alt}){_WS})?"
+        rf"(?:(?<![\p{{L}}])(?P<title>{title_alt})(?:-(?P<elect>elect|designate))?{_WS})?\Z"
+    )
+    # ", the former president," just after a name
+    appos_re = regex.compile(
+        rf"(?i),{_WS}(?:(?:the|a|an){_WS})?(?:(?P<mod>{mod_alt})(?:{_WS}|-))?"
+        rf"(?:(?P<country>{country_alt}){_WS})?(?P<title>{title_alt})(?:-(?P<elect>elect|designate))?"
+        rf"(?:{_WS}of{_WS}(?P<ofc>{country_alt}))?(?=[,.;:)]|{_WS}(?:who|whose|said|and)\b|\Z)"
+    )
+    g = Gazetteer(
+        names=names,
+        surnames=surnames,
+        titles=titles,
+        countries=countries,
+        modifiers=modifiers,
+        honorifics=honorifics,
+        interesting=frozenset(interesting),
+        max_name=max_name,
+        max_title=max_title,
+        before_re=before_re,
+        appos_re=appos_re,
+        office_titles=office_titles,
+        before_words=frozenset(before_words),
+    )
+    kb.cache["mentions.gazetteer"] = g
+    return g
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str  # as written, trailing '.' and possessive stripped
+    start: int  # local offsets
+    end: int
+    key: str  # normalised
+    possessive: bool
+
+
+def _tokens(run: str, base: int) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _WORD_RE.finditer(run):
+        text = m.group()
+        start, end = base + m.start(), base + m.end()
+        poss = False
+        if len(text) > 2 and text[-2:] in ("'s", "’s"):
+            text, end, poss = text[:-2], end - 2, True
+        elif text.endswith(("s'", "s’")) and len(text) > 3:
+            text, end, poss = text[:-1], end - 1, True
+        if text.endswith(".") and len(text.rstrip(".")) > 1 and text.count(".") == 1 and text[:-1] not in ("Jr", "Sr", "Dr", "Gen", "Mr", "Mrs", "Ms", "St"):
+            text, end = text[:-1], end - 1
+        out.append(_Tok(text, start, end, norm_name(text), poss))
+    return out
+
+
+def _shouty(tok: _Tok) -> bool:
+    """An all-capitals word of four letters or more (headline, dateline): not a name."""
+    letters = [c for c in tok.text if c.isalpha()]
+    return len(letters) >= 4 and tok.text.isupper() and not _ROMAN_RE.match(tok.text)
+
+
+class _Doc:
+    """Document-level state: who has been named, by surname, so far."""
+
+    def __init__(self, kb: KnowledgeBase, g: Gazetteer) -> None:
+        self.kb = kb
+        self.g = g
+        self.recent: dict[str, str] = {}  # normalised surname or alias -> person id
+        self.seen: set[str] = set()
+        self.pub_date: date | None = None
+
+    def plausible(self, pid: str) -> bool:
+        """Could a bare surname on ``pub_date`` mean this person? (always, without a date)"""
+        if self.pub_date is None:
+            return True
+        lo, hi = self.pub_date - timedelta(days=20 * 365), self.pub_date + timedelta(days=5 * 365)
+        return any(t.start <= hi and (t.end is None or t.end >= lo) for t in self.kb.people[pid].terms)
+
+    def remember(self, pid: str) -> None:
+        p = self.kb.people[pid]
+        self.recent[norm_name(p.surname)] = pid
+        for n in p.names:
+            toks = norm_name(n).split()
+            if toks:
+                self.recent[toks[-1]] = pid
+
+
+def _resolve_office(
+    kb: KnowledgeBase, g: Gazetteer, title_key: str, country: str | None, pid: str | None
+) -> str | None:
+    cands = [kb.offices[o] for o in g.titles.get(title_key, ()) if o in kb.offices]
+    if country is not None:
+        cands = [o for o in cands if o.country == country]
+    if not cands:
+        return None
+    if pid is not None:
+        held = {t.office for t in kb.people[pid].terms}
+        mine = [o for o in cands if o.id in held]
+        if len(mine) == 1:
+            return mine[0].id
+        if len(mine) > 1:
+            return None
+        if len(cands) == 1:
+            return cands[0].id
+        home = {kb.offices[o].country for o in held if o in kb.offices}
+        local = [o for o in cands if o.country in home]
+        return local[0].id if len(local) == 1 else None
+    return cands[0].id if len(cands) == 1 else None
+
+
+def _title_persons(kb: KnowledgeBase, ids: Sequence[str], offices: Sequence[Office]) -> list[str]:
+    wanted = {o.id for o in offices}
+    return [i for i in ids if any(t.office in wanted for t in kb.people[i].terms)]
+
+
+def _match_name(g: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, list[str], bool]:
+    """Longest known name starting at token i: (end index, person ids, is_full_name)."""
+    n = len(toks)
+    if _shouty(toks[i]) or toks[i].key in _STOP_NAME:
+        return i, [], False
+    for j in range(min(n, i + g.max_name), i, -1):
+        if j - 1 > i and toks[j - 2].possessive:
+            continue
+        key = toks[i].key if j == i + 1 else norm_name(" ".join(t.text for t in toks[i:j]))
+        ids = g.names.get(key)
+        if ids:
+            return j, ids, True
+    ids = g.surnames.get(toks[i].key)
+    if ids:
+        # a surname written as two words ("Bagheri Kani") is in the name table too; one word here
+        return i + 1, ids, False
+    return i, [], False
+
+
+def _parse_run(
+    kb: KnowledgeBase, g: Gazetteer, doc: _Doc, sent: str, base: int, rstart: int, rend: int, out: list[Mention]
+) -> None:
+    run = sent[rstart:rend]
+    quick = g.quick
+    for w in run.split():
+        hit = quick.get(w)
+        if hit is None:
+            hit = quick[w] = any(p in g.interesting for p in norm_name(w.rstrip(".,'’s")).split()) or any(
+                p in g.interesting for p in norm_name(w).split()
+            )
+        if hit:
+            break
+    else:
+        return
+    toks = _tokens(run, base + rstart)
+    n = len(toks)
+    i = 0
+    # modifier / lower-case title written just before the run (checked only when the word
+    # before the run can end such a phrase)
+    pre = None
+    head = sent[max(0, rstart - 24) : rstart].rstrip()
+    if head:
+        word = head.rsplit(None, 1)[-1].rstrip("-")
+        word = word.rsplit("-", 1)[-1] if "-" in word else word
+        if norm_name(word) in g.before_words:
+            pre = g.before_re.search(sent, max(0, rstart - 90), rstart)
+    pre_mod = normalize_modifier(pre.group("mod")) if pre and pre.group("mod") else None
+    pre_title = pre if pre and pre.group("title") else None
+    first = True
+    while i < n:
+        k = i
+        mod: str | None = None
+        mod_start: int | None = None
+        # [Modifier] capitalised at the start of a sentence ("Former US President ...") or "Ex-President"
+        tk = toks[k]
+        if tk.key in g.modifiers and k + 1 < n:
+            mod, mod_start, k = normalize_modifier(tk.text), tk.start, k + 1
+        elif "-" in tk.text:
+            head, _, rest = tk.text.partition("-")
+            if norm_name(head) in g.modifiers and rest[:1].isupper():
+                mod, mod_start = normalize_modifier(head), tk.start
+                off = tk.start + len(head) + 1
+                toks[k] = _Tok(rest, off, tk.end, norm_name(rest), tk.possessive)
+        # [Country] TITLE[-elect]
+        country: str | None = None
+        title_start: int | None = None
+        c_hit = _country_at(g, toks, k)
+        if c_hit is not None and _title_at(g, toks, c_hit[0]) is not None:
+            country, title_start, k = c_hit[1], toks[k].start, c_hit[0]
+        t_hit = _title_at(g, toks, k)
+        title_text: str | None = None
+        title_end: int | None = None
+        title_key: str | None = None
+        if t_hit is None:
+            k, mod, mod_start, country, title_start = i, None, None, None, None
+        else:
+            j, title_key, elect = t_hit
+            if title_start is None:
+                title_start = toks[k].start
+            last = toks[j - 1]
+            title_end = last.end if not elect else last.start + len(last.text.rsplit("-", 1)[0])
+            title_text = sent[title_start - base : title_end - base]
+            if elect:
+                mod = elect
+            if last.possessive:  # "Prime Minister's Office": a title, but no person
+                i, first = j, False
+                continue
+            k = j
+            while k + 1 < n and toks[k].key in g.honorifics:
+                k += 1
+        if k >= n:
+            break
+        # NAME
+        j, ids, full = _match_name(g, toks, k)
+        if j == k and title_text is not None and toks[k - 1].key in g.honorifics:
+            j, ids, full = _match_name(g, toks, k - 1)  # "Ayatollah Khamenei" is an alias
+            k = k - 1 if j > k - 1 else k
+        if j <= k:
+            if title_text is not None:
+                j = _unknown_name(toks, k)
+            if j <= k:
+                i, first = max(k, i) + 1, False
+                continue
+        _emit(kb, g, doc, out, sent, base, toks, k, j, ids, full, mod, mod_start, title_text, title_start,
+              title_end, title_key, country, first, pre_mod, pre_title)
+        i, first = j, False
+
+
+def _country_at(g: Gazetteer, toks: list[_Tok], k: int) -> tuple[int, str] | None:
+    """A country form starting at token k ("U.S.", "Iran's", "the United States")."""
+    n = len(toks)
+    for j in range(min(n - 1, k + 4), k, -1):
+        parts = [t.text for t in toks[k:j]]
+        if toks[j - 1].possessive:
+            parts[-1] += "'s"
+        code = g.countries.get(norm_name(" ".join(parts)))
+        if code is not None:
+            return j, code
+    return None
+
+
+def _title_at(g: Gazetteer, toks: list[_Tok], k: int) -> tuple[int, str, str | None] | None:
+    """A title starting at token k: (end index, title key, "elect"/None)."""
+    n = len(toks)
+    if k >= n or _shouty(toks[k]):
+        return None
+    for j in range(min(n, k + g.max_title), k, -1):
+        last = toks[j - 1]
+        elect = None
+        words = [t.text for t in toks[k:j]]
+        if last.text.endswith(("-elect", "-designate")):
+            words[-1] = last.text.rsplit("-", 1)[0]
+            elect = "elect"
+        key = norm_name(" ".join(words))
+        if key in g.titles and toks[k].text[:1].isupper():
+            if any(t.possessive for t in toks[k : j - 1]):
+                continue
+            return j, key, elect
+    return None
+
+
+def _unknown_name(toks: list[_Tok], k: int) -> int:
+    """Two or three capitalised words after a title that are not in the KB: an unknown person."""
+    j = k
+    while j < len(toks) and j - k < 3 and toks[j].text[:1].isupper() and toks[j].key not in _STOP_NAME and not _shouty(toks[j]):
+        j += 1
+        if toks[j - 1].possessive:
+            break
+    return j if j - k >= 2 else k
+
+
+def _emit(
+    kb: KnowledgeBase,
+    g: Gazetteer,
+    doc: _Doc,
+    out: list[Mention],
+    sent: str,
+    base: int,
+    toks: list[_Tok],
+    k: int,
+    j: int,
+    ids: list[str],
+    full: bool,
+    mod: str | None,
+    mod_start: int | None,
+    title_text: str | None,
+    title_start: int | None,
+    title_end: int | None,
+    title_key: str | None,
+    country: str | None,
+    first_in_run: bool,
+    pre_mod: str | None,
+    pre_title: regex.Match[str] | None,
+) -> None:
+    name_start, name_end = toks[k].start, toks[j - 1].end
+    name = sent[name_start - base : name_end - base]
+    start = mod_start if mod_start is not None else (title_start if title_start is not None else name_start)
+    form = FORM_TITLE if title_text is not None else FORM_FULL
+    # text written just before the run applies to the run's first mention
+    if first_in_run and k == 0 and title_text is None and pre_title is not None:
+        title_text = pre_title.group("title")
+        title_start = base + pre_title.start("title")
+        title_end = base + pre_title.end("title")
+        title_key = norm_name(title_text)
+        if pre_title.group("country"):
+            country = g.countries.get(norm_name(pre_title.group("country")))
+            title_start = base + pre_title.start("country")
+            title_text = sent[title_start - base : title_end - base]
+        if pre_title.group("elect"):
+            mod = "elect"
+        form = FORM_TITLE
+        start = title_start
+        if pre_title.group("mod"):
+            mod = normalize_modifier(pre_title.group("mod"))
+            start = base + pre_title.start("mod")
+    elif first_in_run and mod is None and title_text is not None and pre_mod is not None and toks[0].start == start:
+        mod = pre_mod
+        pm = g.before_re.search(sent, max(0, start - base - 90), start - base)
+        if pm is not None and pm.group("mod"):
+            start = base + pm.start("mod")
+    # who?
+    pid: str | None = None
+    single = j == k + 1
+    if full and len(ids) == 1:
+        pid = ids[0]
+        p = kb.people[pid]
+        if single and norm_name(p.surname) == toks[k].key and len(norm_name(p.name).split()) > 1:
+            full = False
+    elif ids:
+        recent = doc.recent.get(toks[k].key) if single else None
+        if recent is not None and recent in ids:
+            pid = recent
+        else:
+            cands = list(ids)
+            if title_key is not None:
+                offices = [kb.offices[o] for o in g.titles.get(title_key, ()) if o in kb.offices]
+                if country is not None:
+                    offices = [o for o in offices if o.country == country]
+                narrowed = _title_persons(kb, cands, offices)
+                if narrowed:
+                    cands = narrowed
+            if len(cands) == 1 and (title_key is not None or kb.people[cands[0]].bare_surname or full):
+                pid = cands[0]
+            elif title_key is None and not full:
+                return  # an ambiguous bare surname: not a reliable mention
+    if not full and title_key is None:
+        if pid is None:
+            return
+        recent = doc.recent.get(toks[k].key)
+        if recent != pid and (not kb.people[pid].bare_surname or not doc.plausible(pid)):
+            return
+        form = FORM_SURNAME
+    # appositive: "Trump, the former president,"
+    if title_key is None:
+        am = g.appos_re.match(sent, name_end - base)
+        if am is not None:
+            title_text = sent[am.start("title") if not am.group("country") else am.start("country") : am.end("title")]
+            title_start = base + (am.start("country") if am.group("country") else am.start("title"))
+            title_end = base + am.end("title")
+            title_key = norm_name(am.group("title"))
+            cform = am.group("country") or am.group("ofc")
+            country = g.countries.get(norm_name(cform)) if cform else None
+            mod = normalize_modifier(am.group("mod")) if am.group("mod") else ("elect" if am.group("elect") else None)
+            form = FORM_APPOSITIVE
+    office = _resolve_office(kb, g, title_key, country, pid) if title_key is not None else None
+    if pid is not None:
+        doc.remember(pid)
+    out.append(
+        Mention(
+            start=start,
+            end=max(name_end, title_end or 0) if form == FORM_APPOSITIVE else name_end,
+            name_start=name_start,
+            name_end=name_end,
+            name=name,
+            title=title_text,
+            title_start=title_start,
+            title_end=title_end,
+            modifier=mod,
+            person_id=pid,
+            office_id=office,
+            form=form,
+            country=country,
+        )
+    )
+
+
+def extract_mentions(
+    sentences: Sequence[tuple[int, str]], kb: KnowledgeBase, pub_date: date | None = None
+) -> list[Mention]:
+    """All person mentions in a document's sentences (``(absolute start, text)``, in order).
+
+    Offsets in the result are absolute (sentence start + offset in the sentence).
+    ``first_in_document`` marks the first mention of each resolved person. With ``pub_date``,
+    a bare surname not named earlier in the document resolves only to a person whose KB terms
+    fall within 20 years before to 5 years after that date (a 1987 "Stoltenberg" is not the
+    NATO chief of 2014).
+    """
+    g = gazetteer(kb)
+    doc = _Doc(kb, g)
+    doc.pub_date = pub_date
+    out: list[Mention] = []
+    for base, sent in sentences:
+        for m in _RUN_RE.finditer(sent):
+            _parse_run(kb, g, doc, sent, base, m.start(), m.end(), out)
+    seen: set[str] = set()
+    for mention in out:
+        if mention.person_id is None:
+            mention.first_in_document = True
+        elif mention.person_id not in seen:
+            mention.first_in_document = True
+            seen.add(mention.person_id)
+    return out

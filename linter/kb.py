@@ -226,6 +226,8 @@ def normalize_modifier(text: str | None) -> str | None:
     if text is None:
         return None
     key = text.strip().strip("-").replace("\u2011", "-").casefold()
+    if key.endswith(("-elect", " elect", "-designate")):
+        return "elect"
     return _MODIFIER_ALIASES.get(key, key or None)
 
 
@@ -853,14 +855,14 @@ def validate_kb(path: Path | None = None, extra: Sequence[Path] = ()) -> list[Kb
     files = [f for r in roots for f in _kb_files(r)]
     for f in files:
         _check_file(f, seen, out)
-    # When a user file is validated on its own, offices may come from the bundled KB.
+    # A user's file may name the bundled KB's offices.
     known_offices = set(seen.ids["offices"])
     single = dict(seen.office_single)
-    if path is not None and not known_offices:
+    if path is not None and Path(path).resolve() != bundled_kb_dir().resolve():
         try:
             bundled = load_kb()
-            known_offices = set(bundled.offices)
-            single = {o.id: o.single_holder for o in bundled.offices.values()}
+            known_offices |= set(bundled.offices)
+            single = {**{o.id: o.single_holder for o in bundled.offices.values()}, **single}
         except KbError:
             pass
     for loc, _pid, office, _s, _e, _a in seen.terms:

@@ -78,11 +78,11 @@ def validate(path: Path | None) -> tuple[str, int]:
 
 
 def import_file(path: Path, output: Path | None) -> tuple[str, int]:
-    from linter.kb_import import ImportError_, import_wikidata
+    from linter.kb_import import import_wikidata
 
     try:
         text = import_wikidata(path)
-    except (OSError, ValueError, ImportError_) as exc:
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         return f"factlint: {path}: {exc}", 2
     if output is None:
         return text.rstrip("\n"), 0

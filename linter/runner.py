@@ -133,9 +133,54 @@ def _add_file(inputs: Inputs, path: Path, display: str) -> None:
 
 def make_document(item: Item, date: datetime.date | None) -> Document:
     doc = load_text(item.text, path=item.path, kind=item.kind, date=date or item.date)
-    if doc.title is None and item.title:
-        doc.title = item.title
+    if item.title:
+        if doc.title is None:
+            doc.title = item.title
+        first_line = item.text.split("\n", 1)[0]
+        if first_line.strip() and first_line.strip() == item.title.strip():
+            split_title_line(doc, len(first_line))
     return doc
+
+
+def split_title_line(doc: Document, end: int) -> None:
+    """Make ``text[:end]`` (an archive record's headline line) a paragraph of kind "title".
+
+    Headlines in archives are run into the body with a single newline, which plain-text
+    paragraphing may join to the next lines; the headline is split off so that rules treat it
+    as a title (no sourcing or first-reference checks on headlines).
+    """
+    from linter.document import Paragraph, Sentence
+
+    if not doc.paragraphs or doc.paragraphs[0].start >= end:
+        return
+    p0 = doc.paragraphs[0]
+    if p0.end <= end:
+        p0.kind = "title"
+        return
+    rest = end
+    while rest < p0.end and doc.prose[rest].isspace():
+        rest += 1
+    paragraphs = [Paragraph(0, p0.start, end, "title"), Paragraph(1, rest, p0.end, p0.kind)]
+    paragraphs += [Paragraph(p.index + 1, p.start, p.end, p.kind) for p in doc.paragraphs[1:]]
+    sentences: list[Sentence] = []
+    for s in doc.sentences:
+        if s.start < end < s.end:
+            head = doc.prose[s.start:end].rstrip()
+            tail_start = rest if rest < s.end else s.end
+            tail = doc.prose[tail_start:s.end].strip()
+            if head:
+                sentences.append(Sentence(0, s.start, s.start + len(head), 0, head))
+            if tail:
+                offset = tail_start + (len(doc.prose[tail_start:s.end]) - len(doc.prose[tail_start:s.end].lstrip()))
+                sentences.append(Sentence(0, offset, offset + len(tail), 1, tail))
+        else:
+            para = 0 if s.end <= end else s.paragraph + 1
+            sentences.append(Sentence(0, s.start, s.end, para, s.text))
+    for i, sentence in enumerate(sentences):
+        sentence.index = i
+    doc.paragraphs = paragraphs
+    doc.sentences = sentences
+    doc.reindex()
 
 
 @dataclass

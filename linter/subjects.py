@@ -179,6 +179,7 @@ EXTENSIONS = (
     "linter.subjects_dates",
     "linter.subjects_titles",
     "linter.subjects_sources",
+    "linter.subjects_timeline",
 )
 _loaded: list[Any] = []
 

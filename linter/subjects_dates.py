@@ -44,6 +44,48 @@ def dates(a: Analysis) -> list[tuple[Any, Any]]:
     return a.get("dates", extract_all_dates)
 
 
+class _Relations:
+    """Per mention (keyed by ``id``): speech kind, speech-time mention, restating mention."""
+
+    __slots__ = ("paired", "said_at", "speech")
+
+    def __init__(self) -> None:
+        self.speech: dict[int, str] = {}
+        self.said_at: dict[int, tuple[Any, Any]] = {}
+        self.paired: dict[int, tuple[Any, Any]] = {}
+
+
+def _relations(a: Analysis) -> _Relations:
+    from linter.extract.dates import pair_restatements, speech_times, speech_verbs
+
+    rel = _Relations()
+    by_sentence: dict[int, list[Any]] = {}
+    sentences: dict[int, Any] = {}
+    for d, s in dates(a):
+        by_sentence.setdefault(s.index, []).append(d)
+        sentences[s.index] = s
+    for idx, ms in by_sentence.items():
+        s = sentences[idx]
+        quotes = a.quote_spans(s.start, s.end)
+        indirect = bool(speech_verbs(s.text, quotes, s.start))
+        for d in ms:
+            if d.reported or a.doc.in_quote(d.start) is not None:
+                rel.speech[id(d)] = "quote"
+            elif indirect:
+                rel.speech[id(d)] = "indirect"
+        if indirect:
+            for i, k in speech_times(s.text, s.start, ms, quotes).items():
+                rel.said_at[id(ms[i])] = (ms[k], s)
+        if len(ms) > 1:
+            for i, k in pair_restatements(s.text, s.start, ms).items():
+                rel.paired[id(ms[i])] = (ms[k], s)
+    return rel
+
+
+def relations(a: Analysis) -> _Relations:
+    return a.get("date_relations", _relations)
+
+
 class DateView:
     __slots__ = ("a", "d", "s")
 
@@ -87,7 +129,42 @@ DATE_T.add("in_quote", BOOL, lambda v: _quote_of(v) is not None, "inside a direc
 DATE_T.add("relative", STRING, lambda v: v.d.relative, "the relative expression, normalised (last friday)")
 DATE_T.add("anchor", DATE, lambda v: v.d.anchor_value,
            "for 'last Friday, March 13': the day the relative part resolves to")
+DATE_T.add("preposition", STRING, lambda v: v.d.preposition,
+           "the preposition right before it, lower case (on, in, since, by, of ...); none without one")
+DATE_T.add("verb_before", BOOL, lambda v: v.d.tense_before,
+           "the verb that sets its tense comes before it (false for 'In May 2018, he withdrew')")
+DATE_T.add("speech", STRING, lambda v: relations(v.a).speech.get(id(v.d)),
+           "quote (inside a direct quote), indirect (its sentence reports speech: said, told, "
+           "according to) or none")
+DATE_T.add("said_at", DATE_T, lambda v: _related(v, relations(v.a).said_at),
+           "for a date in reported speech: the date written for when the words were said "
+           "('he said in December 2023'), none when the text does not say")
+DATE_T.add("paired", DATE_T, lambda v: _related(v, relations(v.a).paired),
+           "for a relative expression: the absolute one beside it that restates it "
+           "('two years ago, in 2019': 2019), none without one")
+DATE_T.add("restated", TEXT, lambda v: _restated(v),
+           "the absolute expression that restates a relative one: 'March 13' in 'last Friday, "
+           "March 13', '2019' in 'two years ago, in 2019'; none otherwise")
+DATE_T.add("relative_value", DATE, lambda v: v.d.anchor_value if v.d.anchor_value is not None
+           else v.d.value if v.d.kind == "relative" else None,
+           "the day the relative expression alone points to, seen from publication ('last Friday': "
+           "the Friday before it; 'two years ago': that day two years before)")
 DATE_T.add("sentence", SENTENCE, lambda v: v.a.sentence_view(v.s.index), "the sentence it is in")
+
+
+def _related(v: DateView, table: dict[int, tuple[Any, Any]]) -> DateView | None:
+    hit = table.get(id(v.d))
+    return None if hit is None else DateView(v.a, hit[0], hit[1])
+
+
+def _restated(v: DateView) -> Text | None:
+    d = v.d
+    if d.anchor_value is not None and d.weekday_end is not None:
+        raw = v.a.doc.prose[d.weekday_end:d.end]
+        cut = len(raw) - len(raw.lstrip(", "))
+        return Text(raw[cut:], d.weekday_end + cut)
+    other = _related(v, relations(v.a).paired)
+    return None if other is None else Text(other.d.text, other.d.start)
 
 
 def _iter_dates(a: Analysis) -> Iterator[Any]:

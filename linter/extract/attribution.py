@@ -349,7 +349,7 @@ _ANON_PHRASES = re.compile(
     r"requested|spoke|did\s+not\s+want|wished)\s+(?:not\s+to\s+be\s+(?:named|identified)|to\s+be\s+"
     r"identified|on\s+(?:the\s+)?condition|anonymity|to\s+remain\s+anonymous|not\s+to\s+be)|"
     r"on\s+(?:the\s+)?condition\s+of\s+anonymity|speaking\s+anonymously|requesting\s+anonymity|"
-    r"not\s+authori[sz]ed\s+to\s+speak)",
+    r"not\s+authori[sz]ed\s+to\s+speak|(?:polled|surveyed|canvassed)\s+by\b)",
     re.IGNORECASE,
 )
 _IMPERSONAL_RE = re.compile(
@@ -380,9 +380,9 @@ _HEDGE_RE = re.compile(
     re.IGNORECASE,
 )
 _WIDELY_RE = re.compile(
-    r"\b(?:widely|generally|commonly|popularly|universally|often|frequently|sometimes|traditionally|"
+    r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\b(?:widely|generally|commonly|popularly|universally|often|frequently|sometimes|traditionally|"
     r"largely|broadly)\s+(?:believed|considered|regarded|thought|held|accepted|assumed|seen|viewed|"
-    r"recogni[sz]ed|acknowledged|acclaimed|described|perceived|credited|known\s+as|referred|"
+    r"recogni[sz]ed|acknowledged|acclaimed|described|perceived|credited|"
     r"cited|reported|rumou?red|claimed|said|argued|suggested)\b"
     r"|\b(?:is|are|was|were|been|be)\s+(?:considered|regarded|seen|viewed|thought|believed|deemed|"
     r"described|perceived|held|claimed|said|reputed|rumou?red)\s+(?:by\s+(?:some|many|most|several|"
@@ -467,7 +467,7 @@ _REPORTING = frozenset(
      "acknowledged", "admit", "admitted", "concede", "conceded", "complain", "complained", "observe",
      "observed", "stated", "posted", "tweeted", "concluded", "cautioned", "warned",
      "argued", "agreed", "insisted", "contended", "maintained", "claimed", "suggested", "alleged",
-     "asserted", "pledged", "promised", "vowed", "questioned", "doubted"}
+     "asserted", "pledged", "promised", "vowed", "questioned", "doubted", "spoke", "speaks"}
 )
 
 
@@ -567,13 +567,18 @@ def _left_np(toks: list[_Tok], v: int) -> _NP | None:
         p = toks[j - 1]
         if not _is_word(p) and p.text not in {"-", "."}:
             break
-        if p.low in _BOUNDARY_WORDS or p.low in {"who", "which", "whom", "whose", "said", "says"}:
+        if p.low in _BOUNDARY_WORDS or p.low in {"who", "which", "whom", "whose", "said", "says", "than",
+                                                 "what", "like", "whether", "unless", "until"}:
             break
+        if p.low in _PREPOSITIONS and p.low != "of":
+            break  # "the fight against acid rain in what ...": the NP ends at a preposition
         if _is_verb(p) and p.low not in {"expected", "estimated"}:
             break
         j -= 1
-    if j > 0 and toks[j - 1].low in {"than", "as", "what", "like"}:
-        return None  # "more difficult than bankers feared": a comparison, not a source
+    if j > 0 and toks[j - 1].low in {"than", "as", "what", "like", "whether", "if"}:
+        return None  # "more difficult than bankers feared", "whether the farmers felt": not a source
+    if j > 0 and toks[j - 1].low in _PREPOSITIONS and toks[j - 1].low != "of" and j == i:
+        return None  # "with most forecasts predicting": the object of a preposition
     if j >= 2 and toks[j - 1].low == "and" and _is_cap(toks[j - 2]) and toks[j - 2].low not in _COMMON_CAPS:
         k = j - 2  # "LaTronica and others said": the named source leads
         while k - 1 >= 0 and _is_cap(toks[k - 1]) and toks[k - 1].low not in _COMMON_CAPS:

@@ -19,9 +19,10 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from linter.extract.tense import detect_tense, sentence_boundaries
+from linter.extract.tense import detect_governor, sentence_boundaries
 
-__all__ = ["DateMention", "extract_dates", "resolve_weekday", "MONTHS", "WEEKDAYS"]
+__all__ = ["DateMention", "extract_dates", "pair_restatements", "resolve_weekday", "speech_verbs",
+           "speech_times", "MONTHS", "WEEKDAYS"]
 
 
 @dataclass(slots=True)
@@ -49,6 +50,8 @@ class DateMention:
     relative: str | None = None
     anchor_value: date | None = None
     timex: str | None = None
+    preposition: str | None = None  # "on" in "on January 23, 2024" (lower case), none if no preposition
+    tense_before: bool = True  # the governing verb precedes the expression ("In May 2018, he withdrew": False)
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -980,14 +983,32 @@ def extract_dates(text: str, base: int = 0, pub: date | None = None,
     bounds = sentence_boundaries(text)
     out: list[DateMention] = []
     for c in chosen:
-        tense = detect_tense(text, c.start, c.end, bounds)
-        dm = _mention(c, text, base, tense, pub)
+        gov = detect_governor(text, c.start, c.end, bounds)
+        dm = _mention(c, text, base, gov.tense, pub)
+        dm.tense_before = gov.before
+        dm.preposition = _preposition_before(text, c.start)
         for qs, qe in quoted_spans:
             if qs <= dm.start and dm.end <= qe:
                 dm.reported = True
                 break
         out.append(dm)
     return out
+
+
+_PREPOSITIONS = frozenset(
+    "on in at during by before after since until till from through throughout to for of between "
+    "around about over within into as than like via under".split()
+)
+_PREP_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+
+
+def _preposition_before(text: str, start: int) -> str | None:
+    """The preposition right before ``text[start:]`` ("on" in "met on Jan. 3"), lower case, or None."""
+    m = _PREP_BEFORE.search(text, max(0, start - 16), start)
+    if m is None:
+        return None
+    w = m.group(1).lower()
+    return w if w in _PREPOSITIONS else None
 
 
 def _add_ordinal_days(text: str, chosen: list[_Cand]) -> list[_Cand]:
@@ -1011,3 +1032,120 @@ def _add_ordinal_days(text: str, chosen: list[_Cand]) -> list[_Cand]:
     if not extra:
         return chosen
     return sorted(chosen + extra, key=lambda c: c.start)
+
+
+# --------------------------------------------------------------------------- relations between mentions
+
+# Between a relative expression and the absolute one that restates it: "two years ago, in 2019",
+# "yesterday (March 3)", "in 2019 - two years ago". Plain juxtaposition ("March last year") is
+# a composition, not a restatement, so punctuation or a preposition is required.
+_RESTATE_GAP = re.compile(r"\s*(?P<p>,|\(|–|—|--?)?\s*(?P<prep>(?:in|on|during)\s+)?")
+_LIST_AFTER = re.compile(r"\s*,?\s*(?:and|or|to|through|until)\b|\s*[-–]\s*\d")
+
+
+def _restates(rel: DateMention, ab: DateMention) -> bool:
+    if rel.kind != "relative" or rel.relative in (None, "now") or ab.kind not in ("absolute", "partial"):
+        return False
+    if rel.granularity == "day":
+        return ab.granularity == "day" and ab.value is not None
+    return ab.year_explicit
+
+
+def pair_restatements(text: str, base: int, mentions: Sequence[DateMention]) -> dict[int, int]:
+    """Relative expressions restated by an absolute one beside them: {relative index: absolute index}.
+
+    ``mentions`` are those of ``text`` (which starts at absolute offset ``base``), in order, as
+    :func:`extract_dates` returns them. Pairs: "two years ago, in 2019", "last year (2019)",
+    "yesterday, March 3", and the absolute first when a comma, dash or bracket separates them
+    ("in 2019 - two years ago"), unless a list goes on ("in 1985, last year and this year").
+    """
+    out: dict[int, int] = {}
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        gap = text[a.end - base:b.start - base]
+        m = _RESTATE_GAP.fullmatch(gap)
+        if m is None or not (m.group("p") or m.group("prep")):
+            continue
+        if _restates(a, b):
+            out[i] = i + 1
+        elif _restates(b, a) and m.group("p") and not m.group("prep"):
+            if _LIST_AFTER.match(text, b.end - base) is None:
+                out[i + 1] = i
+    return out
+
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|telling|stated|states|announced|announces|added|adds|wrote|writes|"
+    r"declared|declares|insisted|insists|warned|warns|predicted|predicts|promised|promises|pledged|vowed|"
+    r"confirmed|confirms|claimed|claims|argued|argues|noted|notes|explained|explains|testified|reported|"
+    r"reports|recalled|stressed|emphasized|emphasised|asserted|replied|remarked|commented|hinted|signaled|"
+    r"signalled|suggested|suggests|quoted|according\s+to)\b"
+)
+# A speech verb then, within a few words, the date it was said on: "said on Monday", "told
+# reporters in December 2023"; or the date first: "On Monday, Trump said", "In December 2023 he said".
+_SAID_THEN_DATE = re.compile(
+    r"(?:\s+(?!(?:that|he|she|it|they|we|i|you|will|would|is|are|was|were|be|has|have|had)\b)"
+    r"[\w.'’-]+){0,3}?\s*,?\s+(?:on|in|at|during|late|early|earlier|last|this)?\s*"
+)
+_DATE_THEN_SAID = re.compile(
+    r",?(?:\s+(?!(?:that|will|would|is|are|was|were|be|has|have|had)\b)[\w.'’-]+){0,4}?\s+"
+)
+
+
+def speech_verbs(text: str, quoted_spans: Sequence[tuple[int, int]] = (), base: int = 0) -> list[tuple[int, int]]:
+    """Spans (local offsets into ``text``) of the reporting verbs outside the quoted spans (absolute)."""
+    out = []
+    for m in _SPEECH.finditer(text):
+        a = base + m.start()
+        if any(qs <= a < qe for qs, qe in quoted_spans):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def speech_times(text: str, base: int, mentions: Sequence[DateMention],
+                 quoted_spans: Sequence[tuple[int, int]] = ()) -> dict[int, int]:
+    """For each mention in reported speech, the mention saying when the words were spoken.
+
+    Returns {mention index: index of the speech-time mention}. A mention is in reported speech
+    when it is inside a direct quote or when its sentence (``text``, at offset ``base``) has a
+    reporting verb outside quotes ("said", "told", "according to"); the speech time is a date
+    written beside that verb, outside the quotes: "he said in December 2023", "On Monday, Trump
+    told reporters". Mentions with no speech time given are left out.
+    """
+    verbs = speech_verbs(text, quoted_spans, base)
+    if not verbs:
+        return {}
+
+    def quoted(d: DateMention) -> bool:
+        return any(qs <= d.start and d.end <= qe for qs, qe in quoted_spans)
+
+    said: list[int] = []
+    for vs, ve in verbs:
+        best: tuple[int, int] | None = None
+        for k, d in enumerate(mentions):
+            if quoted(d) or d.kind == "duration":
+                continue
+            ds, de = d.start - base, d.end - base
+            if ds >= ve:
+                gap = text[ve:ds]
+                ok = _SAID_THEN_DATE.fullmatch(gap) is not None and "“" not in gap and '"' not in gap
+                dist = ds - ve
+            elif de <= vs:
+                gap = text[de:vs]
+                ok = _DATE_THEN_SAID.fullmatch(gap) is not None and "”" not in gap and '"' not in gap
+                dist = vs - de
+            else:
+                continue
+            if ok and (best is None or dist < best[0]):
+                best = (dist, k)
+        if best is not None:
+            said.append(best[1])
+    if not said:
+        return {}
+    out: dict[int, int] = {}
+    for i, _d in enumerate(mentions):
+        if i in said:
+            continue
+        out[i] = said[0] if len(said) == 1 else min(said, key=lambda k: abs(mentions[k].start - mentions[i].start))
+    return out

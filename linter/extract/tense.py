@@ -12,8 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-__all__ = ["TENSES", "detect_tense", "sentence_boundaries"]
+__all__ = ["TENSES", "Governor", "detect_governor", "detect_tense", "sentence_boundaries"]
 
 TENSES = ("future", "past", "present_perfect", "present", "future_in_past", "unknown")
 
@@ -50,6 +51,14 @@ _PLAN_PAST = frozenset({"planned", "intended", "aimed", "vowed", "pledged", "pro
                         "hoped", "expected"})
 _BARE_FUTURE_TO = frozenset({"expected", "scheduled", "slated", "poised", "due", "set"})
 _FUTURE_ADJ = frozenset({"upcoming", "forthcoming"})
+# Participles that put what follows ahead of the time they were written: "was scheduled for
+# March 3", "a tax planned for January 1988", "the vote, postponed until June" (a plan or a
+# forecast made then, about later).
+_PLAN_PARTICIPLE = frozenset(
+    "scheduled rescheduled planned slated set due expected projected forecast forecasted budgeted "
+    "proposed targeted earmarked postponed delayed deferred extended rescheduled penciled "
+    "pencilled envisaged envisioned foreseen predicted anticipated".split()
+)
 _ADVERBS = frozenset(
     "not n't also already just recently now still never ever reportedly previously later then since "
     "only likely probably finally first long really actually officially formally quickly soon "
@@ -87,6 +96,7 @@ _PARTICIPLE_IRREGULAR = frozenset(
     "beaten bitten blown bent dealt dug forgotten frozen hidden slid spun split spread swept swung "
     "woken read put cut set let cast hurt cost withdrawn upheld withheld foreseen mistaken said".split()
 )
+_PLAN_PREP = frozenset({"for", "until", "till", "to", "by", "in", "on", "at", "into", "back", "through"})
 _SAYS = frozenset({"says", "tells", "believes", "thinks", "knows", "wants", "insists", "warns"})
 
 
@@ -132,6 +142,8 @@ def _group_at(words: Sequence[str], i: int) -> tuple[str, int] | None:
                 return ("future_in_past" if past else "future"), j + 1
             if v in _TO_MARKERS and j + 1 < n and words[j + 1] == "to":
                 return ("future_in_past" if past else "future"), j + 2
+            if v in _PLAN_PARTICIPLE:
+                return ("future_in_past" if past else "future"), j + 1
             if v == "being" or _is_participle(v):
                 return ("past" if past else "present"), j + 1
         return ("past" if past else "present"), nxt
@@ -159,6 +171,8 @@ def _group_at(words: Sequence[str], i: int) -> tuple[str, int] | None:
     prev = words[i - 1] if i > 0 else ""
     if prev in _DETERMINERS:
         return None
+    if w in _PLAN_PARTICIPLE and w not in ("set", "due") and nxt < n and words[nxt] in _PLAN_PREP:
+        return "future_in_past", nxt  # "a sales tax planned for January 1988"
     if w in _IRREGULAR_PAST:
         if w in ("set", "put", "cut", "let", "hit", "read", "cast", "hurt", "cost", "quit", "shut", "spread"):
             return None  # present and past look alike
@@ -201,6 +215,16 @@ def sentence_boundaries(text: str) -> list[int]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Governor:
+    """The verb group that governs a span: its tense, where it is (local offsets) and its side."""
+
+    tense: str
+    start: int | None = None
+    end: int | None = None
+    before: bool = True  # the group precedes the span (False: the first group after it)
+
+
 def detect_tense(text: str, start: int, end: int, boundaries: Sequence[int] | None = None,
                  max_forward_words: int = 25) -> str:
     """Tense governing ``text[start:end]`` (local offsets), one of ``TENSES``.
@@ -208,6 +232,12 @@ def detect_tense(text: str, start: int, end: int, boundaries: Sequence[int] | No
     ``boundaries`` may be passed in (from :func:`sentence_boundaries`) to share the work
     between several spans of the same text.
     """
+    return detect_governor(text, start, end, boundaries, max_forward_words).tense
+
+
+def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] | None = None,
+                    max_forward_words: int = 25) -> Governor:
+    """The verb group governing ``text[start:end]``: :func:`detect_tense` with its position."""
     if boundaries is None:
         boundaries = sentence_boundaries(text)
     k = bisect.bisect_right(boundaries, start)
@@ -216,11 +246,10 @@ def detect_tense(text: str, start: int, end: int, boundaries: Sequence[int] | No
     clause_end = boundaries[k2] if k2 < len(boundaries) else len(text)
     toks = _words(text, clause_start, clause_end)
     words = [t[2] for t in toks]
-    # Index of the first word that starts at or after the end of the span.
-    best: str | None = None
+    best: Governor | None = None
     i = 0
     n = len(words)
-    first_after: str | None = None
+    first_after: Governor | None = None
     after_count = 0
     while i < n:
         if toks[i][0] >= start and toks[i][1] <= end:
@@ -235,12 +264,13 @@ def detect_tense(text: str, start: int, end: int, boundaries: Sequence[int] | No
             i += 1
             continue
         tense, j = g
+        last = toks[max(i, min(j, n) - 1)]
         if toks[i][0] < start:
-            best = tense
+            best = Governor(tense, toks[i][0], min(last[1], start) if last[0] < start else toks[i][1], True)
         elif first_after is None:
-            first_after = tense
+            first_after = Governor(tense, toks[i][0], last[1], False)
             break
         i = max(j, i + 1)
     if best is not None:
         return best
-    return first_after if first_after is not None else "unknown"
+    return first_after if first_after is not None else Governor("unknown")

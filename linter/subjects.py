@@ -180,6 +180,7 @@ EXTENSIONS = (
     "linter.subjects_titles",
     "linter.subjects_sources",
     "linter.subjects_timeline",
+    "linter.subjects_content",
 )
 _loaded: list[Any] = []
 

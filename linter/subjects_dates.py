@@ -133,6 +133,9 @@ DATE_T.add("preposition", STRING, lambda v: v.d.preposition,
            "the preposition right before it, lower case (on, in, since, by, of ...); none without one")
 DATE_T.add("verb_before", BOOL, lambda v: v.d.tense_before,
            "the verb that sets its tense comes before it (false for 'In May 2018, he withdrew')")
+DATE_T.add("after_verb", BOOL, lambda v: v.d.after_verb,
+           "written right after the verb group that sets its tense, with no preposition: 'will meet "
+           "Jan. 5'")
 DATE_T.add("speech", STRING, lambda v: relations(v.a).speech.get(id(v.d)),
            "quote (inside a direct quote), indirect (its sentence reports speech: said, told, "
            "according to) or none")
@@ -149,6 +152,9 @@ DATE_T.add("relative_value", DATE, lambda v: v.d.anchor_value if v.d.anchor_valu
            else v.d.value if v.d.kind == "relative" else None,
            "the day the relative expression alone points to, seen from publication ('last Friday': "
            "the Friday before it; 'two years ago': that day two years before)")
+DATE_T.add("anchor_other", DATE, lambda v: v.d.anchor_other,
+           "the other day the relative part may mean when the week makes it ambiguous ('last "
+           "Friday' said on a Saturday: the day before or eight days before); none otherwise")
 DATE_T.add("sentence", SENTENCE, lambda v: v.a.sentence_view(v.s.index), "the sentence it is in")
 
 

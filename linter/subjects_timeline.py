@@ -63,7 +63,6 @@ def window(a: Analysis) -> Any:
 
 def _make_window(a: Analysis) -> Any:
     from linter import window as w
-    from linter.extract.tense import detect_tense
 
     doc = a.doc
 
@@ -77,19 +76,12 @@ def _make_window(a: Analysis) -> Any:
         s = doc.sentences[i]
         return (s.start, s.text)
 
-    def tense_of(start: int, end: int) -> str:
-        sent = sentence_of(start)
-        if sent is None:
-            return "unknown"
-        base, text = sent
-        return detect_tense(text, start - base, min(end, base + len(text)) - base)
-
     def text_of(start: int, end: int) -> str:
         return " ".join(doc.prose[start:end].split())
 
     kb = a.kb
     claims = [
-        *w.claims_from_mentions(mentions(a), kb, tense_of, in_quote, text_of),
+        *w.claims_from_mentions(mentions(a), kb, in_quote, text_of),
         *w.claims_from_dates(_dates(a), sentence_of, in_quote),
         *w.claims_from_ages(ages(a), kb),
         *w.claims_from_events(events(a)),

@@ -5,9 +5,9 @@ Each claim is a union of half-open intervals ``[start, end)`` of publication dat
 unbounded):
 
 - a titled mention: the union of ``kb.title_interval(person, office, modifier)`` ("former
-  President Trump" → [2021-01-20, 2025-01-20)). A title with no past modifier in a past-tense
-  clause narrates the past ("In 2015, President Obama signed ...") and only says the term had
-  begun ("then" reading);
+  President Trump" → [2021-01-20, 2025-01-20)), one day wider at each end. A bare title only
+  says the term had begun ("then" reading): it may narrate the past ("In 2015, President Obama
+  signed ...") or be an honorific ("President Trump" in 2023);
 - an absolute date with a written year in a future-tense clause, outside quotes, introduced by
   a preposition ("is expected to announce on January 23, 2024"): published on or before it;
 - such a date (day or month precision) in a past-tense clause ("In May 2018, Trump withdrew"):
@@ -230,7 +230,6 @@ def _widen(spans: Sequence[Span], slack: timedelta) -> list[Span]:
 def claims_from_mentions(
     mentions: Sequence[Any],
     kb: KnowledgeBase,
-    tense_of: Callable[[int, int], str],
     in_quote: Callable[[int], bool],
     text_of: Callable[[int, int], str],
 ) -> list[Claim]:
@@ -253,19 +252,23 @@ def claims_from_mentions(
     return out
 
 
-_PREP_BEFORE = re.compile(r"\b(?:on|On|in|In|by|By|before|Before|until|Until|from|From|starting|since|Since)\s+$")
-_PAST_PREP = re.compile(r"\b(?:on|On|in|In|since|Since)\s+$")
+_FUTURE_PREP = re.compile(r"\b(?:on|On|by|By|before|Before|until|Until)\s+$")
+_PAST_PREP = re.compile(r"\b(?:on|On|in|In)\s+$")
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|would|shall|plan(?:s|ned)?|scheduled|expected|due|deadline|set\s+to|going\s+to|"
     r"prospective|upcoming|next|until|by|target(?:s|ed)?|aim(?:s|ed)?|proposed?|intend(?:s|ed)?)\b",
     re.IGNORECASE,
 )
-_ANNIVERSARY = re.compile(r"\banniversar|\bsince\b|\bago\b", re.IGNORECASE)
+_NOT_EVENT_DATE = re.compile(r"\banniversar|\bsince\b|\bago\b|\bfrom\b|\bbetween\b|\bperiod\b", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"^\s*(?:to|through|until|and|-|–)\s", re.IGNORECASE)
 
 
 def claims_from_dates(dates: Sequence[Any], sentence_of: Callable[[int], tuple[int, str] | None],
                       in_quote: Callable[[int], bool]) -> list[Claim]:
-    """Absolute dates with a written year in future- or past-tense clauses, outside quotes."""
+    """Dates with a written year outside quotes: a day after "on/by/before/until" in a
+    future-tense clause ("is expected to announce on January 23, 2024"), and a day or month
+    after "on/in" in a past-tense sentence with no word of plans or deadlines ("In May 2018,
+    Trump withdrew"). Ranges, anniversaries and "since/from/ago" are left out."""
     out: list[Claim] = []
     for d in dates:
         if d.kind not in ("absolute", "partial") or not d.year_explicit or not d.valid:
@@ -277,9 +280,10 @@ def claims_from_dates(dates: Sequence[Any], sentence_of: Callable[[int], tuple[i
             continue
         base, text = sent
         before = text[:d.start - base]
-        if d.tense == "future" and d.granularity in ("day", "month", "year") and _PREP_BEFORE.search(before):
-            if _ANNIVERSARY.search(before[-60:]):
-                continue
+        after = text[d.end - base:]
+        if _NOT_EVENT_DATE.search(before[-60:]) or _RANGE_AFTER.match(after):
+            continue
+        if d.tense == "future" and d.granularity == "day" and _FUTURE_PREP.search(before):
             out.append(Claim("future-date", d.text, d.start, d.end, [(None, d.latest + timedelta(days=1))],
                              "future tense"))
         elif (d.tense == "past" and d.granularity in ("day", "month") and _PAST_PREP.search(before)

@@ -24,6 +24,7 @@ sentence names a year other than the publication year ("In 2019, the 69-year-old
 
 from __future__ import annotations
 
+import contextvars
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -156,6 +157,17 @@ def extract_ages(
         i = bisect.bisect_right(starts, m.start) - 1
         if 0 <= i < len(sentences):
             by_sentence[i].append(m)
+    token = _introduced.set(_introductions(kb, sentences, by_sentence))
+    try:
+        _scan(sentences, by_sentence, kb, pub, out)
+    finally:
+        _introduced.reset(token)
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _scan(sentences: Sequence[tuple[int, str]], by_sentence: list[list[Any]], kb: KnowledgeBase,
+          pub: date | None, out: list[Age]) -> None:
     for i, (base, text) in enumerate(sentences):
         here = by_sentence[i]
         found: list[Age] = []
@@ -168,8 +180,6 @@ def extract_ages(
             if age.current and _other_time(text, age.start - base, pub):
                 age.current = False
         out.extend(found)
-    out.sort(key=lambda a: a.start)
-    return out
 
 
 def _year_old(text: str, base: int, here: list[Any], prev_info: tuple[list[Any], tuple[int, str]],
@@ -286,10 +296,30 @@ _NOT_FIRST_NAMES = frozenset(
 )
 
 
+_introduced: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("ages_introduced", default=frozenset())
+
+
+def _introductions(kb: KnowledgeBase, sentences: Sequence[tuple[int, str]], by_sentence: list[list[Any]]) -> frozenset[str]:
+    """People the document introduces by full name or title (whose bare surname may follow)."""
+    out: set[str] = set()
+    token = _introduced.set(frozenset())
+    try:
+        for (base, text), ms in zip(sentences, by_sentence, strict=True):
+            for m in ms:
+                if m.person_id and m.form != "surname" and _name_fits(kb, m, text, base):
+                    out.add(m.person_id)
+    finally:
+        _introduced.reset(token)
+    return frozenset(out)
+
+
 def _name_fits(kb: KnowledgeBase, mention: Any, sentence: str = "", base: int = 0) -> bool:
     """The name as written must be the person's: "Ivana Trump" is not Donald Trump, whether the
-    mention holds both words or only the surname after an unknown first name."""
+    mention holds both words or only the surname after an unknown first name; and a bare
+    surname counts only after the person was introduced (full name or title) in the document."""
     name = getattr(mention, "name", "") or ""
+    if getattr(mention, "form", None) == "surname" and mention.person_id not in _introduced.get():
+        return False  # a surname never introduced: "Stoltenberg" may be anyone of that name
     if len(name.split()) >= 2:
         return any(p.id == mention.person_id for p in kb.find_people(name))
     if sentence:

@@ -349,11 +349,11 @@ _ANON_PHRASES = re.compile(
     r"requested|spoke|did\s+not\s+want|wished)\s+(?:not\s+to\s+be\s+(?:named|identified)|to\s+be\s+"
     r"identified|on\s+(?:the\s+)?condition|anonymity|to\s+remain\s+anonymous|not\s+to\s+be)|"
     r"on\s+(?:the\s+)?condition\s+of\s+anonymity|speaking\s+anonymously|requesting\s+anonymity|"
-    r"not\s+authori[sz]ed\s+to\s+speak|(?:polled|surveyed|canvassed)\s+by\b)",
+    r"not\s+authori[sz]ed\s+to\s+speak|(?:polled|surveyed|canvassed|queried)\s+by\b)",
     re.IGNORECASE,
 )
 _IMPERSONAL_RE = re.compile(
-    r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|'s|’s|is\s+being|was\s+being|has\s+long\s+been)\s+"
+    r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|'s\s+been|’s\s+been|'s|’s|is\s+being|was\s+being|has\s+long\s+been)\s+"
     r"(?:also\s+|now\s+|often\s+|sometimes\s+|widely\s+|generally\s+|commonly\s+|long\s+|further\s+|"
     r"frequently\s+|popularly\s+|increasingly\s+|still\s+|privately\s+|officially\s+)*"
     r"(?P<v>reported|believed|said|alleged|understood|thought|claimed|rumou?red|suggested|argued|"
@@ -382,7 +382,7 @@ _HEDGE_RE = re.compile(
 _WIDELY_RE = re.compile(
     r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\b(?:widely|generally|commonly|popularly|universally|often|frequently|sometimes|traditionally|"
     r"largely|broadly)\s+(?:believed|considered|regarded|thought|held|accepted|assumed|seen|viewed|"
-    r"recogni[sz]ed|acknowledged|acclaimed|described|perceived|credited|"
+    r"recogni[sz]ed|acknowledged|acclaimed|described|perceived|credited|known\s+as|referred|"
     r"cited|reported|rumou?red|claimed|said|argued|suggested)\b"
     r"|\b(?:is|are|was|were|been|be)\s+(?:considered|regarded|seen|viewed|thought|believed|deemed|"
     r"described|perceived|held|claimed|said|reputed|rumou?red)\s+(?:by\s+(?:some|many|most|several|"
@@ -390,8 +390,57 @@ _WIDELY_RE = re.compile(
     r"|\b(?:some|many|most|several)\s+(?:would\s+)?(?:say|argue|believe|claim|suggest|contend|feel|"
     r"think|consider|regard)\b(?!\s+(?:of|to)\b)"
     r"|\b(?:has|have|had)\s+been\s+(?:suggested|argued|claimed|said|speculated|proposed|alleged|"
-    r"theori[sz]ed|posited|hypothesi[sz]ed|reported|rumou?red)\s+(?:by\s+(?:some|many|others)|that)\b",
+    r"theori[sz]ed|posited|hypothesi[sz]ed|reported|rumou?red)\s+(?:by\s+(?:some|many|others)|that)\b"
+    r"|\b(?:has|have|had)\s+(?:also\s+|long\s+|often\s+|sometimes\s+|even\s+|widely\s+)?been\s+"
+    r"(?:suggested|argued|claimed|speculated|alleged|theori[sz]ed|posited|hypothesi[sz]ed|rumou?red|"
+    r"asserted|contended)(?=\s*(?:[.;:),]|$))",
 )
+# an opinion participle with a vague agent: "is used by some scholars", "considered by many"
+_BY_SOME_RE = re.compile(
+    r"\b(?:considered|regarded|seen|viewed|thought|believed|held|described|called|termed|dubbed|"
+    r"label+ed|used|accepted|rejected|critici[sz]ed|praised|disputed|questioned|challenged|deemed|"
+    r"perceived|claimed|argued|suggested|known|cited|credited|attributed|identified|interpreted|"
+    r"recogni[sz]ed|acknowledged|read|understood|taken)\s+(?:(?:in|upon|on|to|of|as\s+\w+)\s+)?"
+    r"by\s+(?P<q>some|many|most|others|several|various|numerous|other|certain)\b"
+    r"(?P<rest>(?:\s+[a-z\-]+){0,2})"
+)
+# "according to some", "according to others"
+_ACCORDING_SOME_RE = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?:some|many|most|others|several|various|certain)\b(?!\s+(?:of\s+)?[A-Z0-9])"
+)
+# an evaluation with no agent: "is usually described as", "has been described as", "was hailed as"
+_DESCRIBED_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:often|sometimes|usually|generally|commonly|frequently|"
+    r"occasionally|also|variously|widely|popularly|even|now|still|routinely)\s+)*(?:described|"
+    r"characteri[sz]ed|portrayed|hailed|acclaimed|praised|critici[sz]ed|touted|lauded|derided|"
+    r"perceived)\s+as\b"
+)
+# reduced relative hearsay: "(said to be generated ...)", "the commissioners said to be candidates"
+_REDUCED_HEDGE_RE = re.compile(
+    r"(?:^|[(,;—–]\s*|\b(?:which|who|that|and|one|ones)\s+|\b(?P<w>[a-z]{3,}s)\s+)"
+    r"(?P<c>(?:said|thought|believed|rumou?red|reputed)\s+to\s+(?:be|have)\b)"
+)
+# nobody's wisdom: "Conventional wisdom holds", "it was common belief that"
+_WISDOM_RE = re.compile(
+    r"\b(?:[Cc]onventional|[Rr]eceived|[Pp]opular|[Cc]ommon|[Ww]idespread)\s+(?:wisdom|belief|perception)\b"
+)
+# "there are scholars who believe", "there are many who argue"
+_THERE_ARE_RE = re.compile(
+    r"\b[Tt]here\s+(?:are|were|have\s+been)\s+(?:also\s+)?(?:some\s+|many\s+|those\s+|several\s+|others\s+)?"
+    r"(?P<n>[a-z]+)\s+(?:who|that)\s+(?:\w+\s+)?(?:believe|say|claim|argue|suggest|think|consider|"
+    r"maintain|contend|feel|hold)\b"
+)
+# speculation (not a sourcing problem; its own kind): the writer guesses
+_SPECULATION_RE = re.compile(
+    r"\b(?:probably|possibly|perhaps|maybe|presumably|seemingly|conceivably|apparently|"
+    r"(?:most\s+|more\s+|quite\s+|very\s+|highly\s+)?(?:un)?likely|might|seem(?:s|ed|ingly)?|"
+    r"appear(?:s|ed)?\s+to|suggest(?:s|ing)|unclear|uncertain|unknown|doubtful|questionable|"
+    r"in\s+all\s+(?:likelihood|probability)|hypothetical(?:ly)?|hypothesi[sz]e[sd]?|putative(?:ly)?|"
+    r"probable|speculative|remains\s+to\s+be\s+seen|(?:is|was|remains)\s+not\s+(?:known|clear)"
+    r"(?=\s+(?:whether|if|how|why|when|who|what))|(?:is|was)\s+(?:not\s+)?known\s+whether)\b",
+    re.IGNORECASE,
+)
+_DESCRIBED_PREV = frozenset({"is", "was", "has", "does", "its", "this", "thus", "his", "hers", "as", "ours"})
 
 
 class _Tok(NamedTuple):
@@ -471,6 +520,53 @@ _REPORTING = frozenset(
 )
 
 
+# unspecific groups of people that Wikipedia's weasel guideline names ("some scholars", "linguists
+# argue", "adherents believe"); a bare plural of these with an opinion verb is vague
+_SCHOLARLY = frozenset(
+    {"authors", "writers", "reviewers", "editors", "readers", "viewers", "listeners", "audiences",
+     "adherents", "advocates", "followers", "practitioners", "enthusiasts", "purists", "devotees",
+     "admirers", "defenders", "traditionalists", "believers", "skeptics", "sceptics", "theorists",
+     "thinkers", "intellectuals", "philosophers", "theologians", "linguists", "grammarians",
+     "archaeologists", "anthropologists", "biologists", "psychologists", "sociologists", "geologists",
+     "physicists", "astronomers", "astrologers", "cosmologists", "musicologists", "mathematicians",
+     "physicians", "doctors", "clinicians", "educators", "teachers", "parents", "students",
+     "fans", "users", "players", "members", "residents", "locals", "natives", "citizens", "americans",
+     "chroniclers", "biographers", "genealogists", "etymologists", "experimenters", "investigators",
+     "accounts", "sources", "studies", "chronicles", "traditions", "legends", "stories", "versions",
+     "texts", "manuscripts", "commentaries", "theories", "estimates", "reports", "rumours", "rumors",
+     "feminists", "activists", "conservatives", "liberals", "socialists", "nationalists"}
+)
+_NOT_PEOPLE = frozenset(
+    {"numbers", "papers", "letters", "orders", "matters", "centers", "centres", "waters", "quarters",
+     "powers", "layers", "computers", "containers", "answers", "corners", "borders", "flowers",
+     "towers", "rivers", "chapters", "meters", "parameters", "others", "members", "years", "hours",
+     "headquarters", "characters", "markets", "letters", "filters", "clusters", "minerals", "lists"}
+)
+# stance verbs: a claim, not a neutral report ("some authors have suggested", "scholars question")
+_STANCE = frozenset(
+    {"suggest", "suggests", "suggested", "argue", "argues", "argued", "claim", "claims", "claimed",
+     "contend", "contends", "contended", "maintain", "maintains", "maintained", "assert", "asserts",
+     "asserted", "allege", "alleges", "alleged", "insist", "insists", "insisted", "speculate",
+     "speculates", "speculated", "question", "questions", "questioned", "dispute", "disputes",
+     "disputed", "doubt", "doubts", "doubted", "theorize", "theorizes", "theorized", "theorise",
+     "theorises", "theorised", "hypothesize", "hypothesized", "posit", "posits", "posited",
+     "trace", "traces", "traced", "attribute", "attributes",
+     "attributed", "reject", "rejects", "rejected", "find", "finds", "viewed",
+     "regard", "regards", "regarded", "consider", "considers", "considered", "believe", "believes",
+     "believed", "think", "thinks", "thought", "feel", "feels", "felt"}
+)
+_NEUTRAL = _REPORTING - _STANCE
+
+
+def _peopleish(w: str) -> bool:
+    """A plural that can name an unspecific group of people (or of unnamed sources)."""
+    if w in _PRO_NOUNS or w in _VAGUE_NOUNS or w in _SCHOLARLY:
+        return True
+    if w in _NOT_PEOPLE or len(w) < 6:
+        return False
+    return w.endswith(("ists", "ians", "ologists", "graphers", "ers", "ors", "ars"))
+
+
 def _classify_group(words: list[_Tok], verb: _Tok | None, after_verb: bool, postposed: bool = False) -> str | None:
     """Kind of an NP whose head is a lower-case group/anonymous noun (None: not a source).
 
@@ -483,7 +579,8 @@ def _classify_group(words: list[_Tok], verb: _Tok | None, after_verb: bool, post
     """
     lows = [_strip_poss(t.low) for t in words]
     head = lows[-1]
-    if head not in _PRO_NOUNS and head not in _VAGUE_NOUNS and head not in _SINGULAR_ANON:
+    scholarly = head in _SCHOLARLY and head not in _PRO_NOUNS and head not in _VAGUE_NOUNS
+    if head not in _PRO_NOUNS and head not in _VAGUE_NOUNS and head not in _SINGULAR_ANON and not scholarly:
         return None
     has_quant = any(w in _QUANT for w in lows) or (
         len(lows) >= 2 and lows[0] in {"a", "the"} and lows[1] in {"number", "majority", "lot", "few"}
@@ -503,6 +600,12 @@ def _classify_group(words: list[_Tok], verb: _Tok | None, after_verb: bool, post
         return "vague"
     if head in _SINGULAR_ANON or has_count or has_caps or definite:
         return "anonymous"
+    if scholarly:
+        # "linguists argue", "adherents believe", "some versions say": no one in particular; a bare
+        # past report ("students said") is neither a source nor a weasel
+        if verb is None or (verb.low in _NEUTRAL and verb.low not in _PRESENT and not has_quant):
+            return None
+        return "vague"
     if verb is None:
         return "vague" if has_quant else "anonymous"
     if verb.low in _REPORTING or after_verb or postposed:
@@ -760,7 +863,7 @@ def _vague_subjects(toks: list[_Tok]) -> list[tuple[int, int]]:
                 "that", "who", "which", "whom", "whose", "if", "when", "because", "to"
             }:
                 break
-            if (u.low in _BELIEF or u.low in SPEECH_VERBS) and not u.text[0].isupper():
+            if (u.low in _BELIEF or u.low in SPEECH_VERBS or u.low in _STANCE) and not u.text[0].isupper():
                 found = j
                 break
             if not _is_word(u) and u.text != "." and not u.text[0].isdigit():
@@ -771,8 +874,8 @@ def _vague_subjects(toks: list[_Tok]) -> list[tuple[int, int]]:
         words = toks[i:found]
         # the head of the subject must be a person/group noun (or the quantifier itself)
         lows = [_strip_poss(w.low) for w in words]
-        headish = [w for w in lows if w in _PRO_NOUNS or w in _VAGUE_NOUNS or w in _QUANT]
-        if len(words) > 1 and not any(w in _PRO_NOUNS or w in _VAGUE_NOUNS for w in lows[1:]):
+        headish = [w for w in lows if _peopleish(w) or w in _QUANT]
+        if len(words) > 1 and not any(_peopleish(w) for w in lows[1:]):
             continue
         if not headish:
             continue
@@ -787,8 +890,20 @@ def _vague_subjects(toks: list[_Tok]) -> list[tuple[int, int]]:
         nouns = [w for w in lows if w not in _AUX]
         head = nouns[-1] if nouns else lows[0]
         verb = toks[found].low
-        if len(nouns) > 1 and head not in _INHERENTLY_VAGUE and verb in _REPORTING:
+        if found + 1 < n and verb in {"ask", "asks", "asked", "call", "calls", "called"} and toks[found + 1].low in {
+            "for", "on", "off", "up", "back", "in", "to"
+        }:
+            continue  # "others asked for the exclusions": a request, not a claim
+        if len(nouns) > 1 and head not in _INHERENTLY_VAGUE and verb in _REPORTING and (
+            head in _PRO_NOUNS or verb not in _STANCE
+        ):
             continue  # "several economists said", "Several police agencies told": newswire sourcing
+        if len(words) == 1 and verb.endswith("ed") and verb in _STANCE - _BELIEF - SPEECH_VERBS:
+            continue  # "Most proposed changes", "some disputed areas": an adjective
+        if len(nouns) > 1 and head not in _INHERENTLY_VAGUE and verb in {"find", "finds", "found"} and (
+            not _peopleish(head) or head in _PRO_NOUNS
+        ):
+            continue
         spans.append((i, found + 1))
     return spans
 
@@ -840,6 +955,36 @@ def sentence_cues(text: str, start: int = 0) -> tuple[list[tuple[int, int, str]]
             if any(x.start <= start + s < x.end or start + s <= x.start < start + e for x in cues):
                 continue
             cues.append(Cue(start + s, start + e, text[s:e], kind))
+    def add(s: int, e: int, kind: str) -> None:
+        if not any(x.start <= start + s < x.end or start + s <= x.start < start + e for x in cues):
+            cues.append(Cue(start + s, start + e, text[s:e], kind))
+
+    for m in _BY_SOME_RE.finditer(text):
+        rest = m.group("rest").split()
+        if m.group("q") in {"other", "certain", "various", "numerous"} and not rest:
+            continue
+        if rest and rest[0] not in {"of", "that", "as", "to", "and", "or", "in", "at", "for", "who"} and not any(
+            _peopleish(w) for w in rest
+        ):
+            continue  # "joined by several scandals": not a group of people
+        add(m.start(), m.end("q") if not rest or not any(_peopleish(w) for w in rest) else m.end(), "vague")
+    for m in _ACCORDING_SOME_RE.finditer(text):
+        add(m.start(), m.end(), "vague")
+    for m in _DESCRIBED_RE.finditer(text):
+        if re.search(r"\bby\b", text[m.end():]):
+            continue  # "was described as sound by analysts": the agent is given
+        add(m.start(), m.end(), "vague")
+    for m in _REDUCED_HEDGE_RE.finditer(text):
+        if m.group("w") and m.group("w") in _DESCRIBED_PREV:
+            continue
+        add(m.start("c"), m.end("c"), "hedge")
+    for m in _WISDOM_RE.finditer(text):
+        add(m.start(), m.end(), "impersonal")
+    for m in _THERE_ARE_RE.finditer(text):
+        if _peopleish(m.group("n")) or m.group("n") in {"some", "many", "those", "others"}:
+            add(m.start(), m.end(), "vague")
+    for m in _SPECULATION_RE.finditer(text):
+        add(m.start(), m.end(), "speculation")
     # anonymous phrases without a speech verb: "two other sources familiar with the conversation"
     for m in _ANON_PHRASES.finditer(text):
         if any(x.kind == "anonymous" and x.start <= start + m.start() <= x.end + 40 for x in cues):

@@ -49,9 +49,11 @@ class DateMention:
     reported: bool = False
     relative: str | None = None
     anchor_value: date | None = None
+    anchor_other: date | None = None  # the other reading of "last Friday" said on a Saturday
     timex: str | None = None
     preposition: str | None = None  # "on" in "on January 23, 2024" (lower case), none if no preposition
     tense_before: bool = True  # the governing verb precedes the expression ("In May 2018, he withdrew": False)
+    after_verb: bool = False  # written right after its governing verb group: "will meet Jan. 5"
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -242,6 +244,22 @@ def resolve_weekday(weekday: int, pub: date, tense: str, rel: str | None = None)
     if tense in ("past", "present_perfect", "present"):
         return pub - timedelta(days=back)
     return pub - timedelta(days=back) if back <= fwd else pub + timedelta(days=fwd)
+
+
+def _other_reading(anchor: date, pub: date, rel: str | None) -> date | None:
+    """The other day "last/next <weekday>" may mean, when the week makes it ambiguous.
+
+    Said on a Saturday, "last Friday" is the day before or the Friday of the week before;
+    said on a Monday, "next Friday" is this week's or the one after. When the nearest such
+    day falls in the publication's own (Monday-based) week, the week-further one is the
+    other reading; otherwise there is none.
+    """
+    monday = pub - timedelta(days=pub.weekday())
+    if rel in ("last", "past") and anchor >= monday:
+        return anchor - timedelta(days=7)
+    if rel in ("next", "coming") and anchor <= monday + timedelta(days=6):
+        return anchor + timedelta(days=7)
+    return None
 
 
 # How much less plausible a candidate on the "wrong" side of publication is, given the tense:
@@ -671,6 +689,7 @@ def _resolve(dm: DateMention, c: _Cand, pub: date | None, tense: str) -> None:
         if c.rel and c.wd is not None and pub is not None:
             anchor = resolve_weekday(c.wd, pub, tense, c.rel)
             dm.anchor_value = anchor
+            dm.anchor_other = _other_reading(anchor, pub, c.rel)
             dm.relative = f"{c.rel} {WEEKDAYS[c.wd].lower()}"
         if not (1 <= c.day <= 31) or c.day > max(calendar.monthrange(2024, c.month)[1], 0):
             dm.valid = False
@@ -987,6 +1006,7 @@ def extract_dates(text: str, base: int = 0, pub: date | None = None,
         dm = _mention(c, text, base, gov.tense, pub)
         dm.tense_before = gov.before
         dm.preposition = _preposition_before(text, c.start)
+        dm.after_verb = gov.before and gov.end is not None and text[gov.end:c.start].strip() == ""
         for qs, qe in quoted_spans:
             if qs <= dm.start and dm.end <= qe:
                 dm.reported = True

@@ -18,10 +18,12 @@ __all__ = ["TENSES", "Governor", "detect_governor", "detect_tense", "sentence_bo
 
 TENSES = ("future", "past", "present_perfect", "present", "future_in_past", "unknown")
 
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][A-Za-z]+)?")
 # Candidate sentence / clause boundaries: terminal punctuation followed by space, semicolons,
-# curly opening/closing quotes and line breaks.
-_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+|[;\n]|[“”]")
+# curly opening/closing quotes and paragraph breaks (a blank line, or a line break before an
+# indented line). A single line break inside a sentence is a soft wrap (newswire wraps at 70
+# columns), not a boundary.
+_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+|;|\n(?=[ \t]*\n|[ \t]+\S)|[“”]")
 _ABBREV = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen maj col lt sen rep gov st no "
     "jr sr inc corp co ltd vs etc rev prof capt sgt adm cmdr ft mt gov pres dept univ"
@@ -96,6 +98,12 @@ _PARTICIPLE_IRREGULAR = frozenset(
     "beaten bitten blown bent dealt dug forgotten frozen hidden slid spun split spread swept swung "
     "woken read put cut set let cast hurt cost withdrawn upheld withheld foreseen mistaken said".split()
 )
+# "<noun> is to <verb>" states what the noun is, not when: "the idea is to levy", "the aim was to".
+_COPULA_TO_SUBJECTS = frozenset(
+    "idea aim goal purpose plan task objective intention strategy priority challenge problem solution "
+    "way hope mission job point option answer step target key role function trick rule policy "
+    "ambition dream desire wish".split()
+)
 _PLAN_PREP = frozenset({"for", "until", "till", "to", "by", "in", "on", "at", "into", "back", "through"})
 _SAYS = frozenset({"says", "tells", "believes", "thinks", "knows", "wants", "insists", "warns"})
 
@@ -139,6 +147,8 @@ def _group_at(words: Sequence[str], i: int) -> tuple[str, int] | None:
         if j < n:
             v = words[j]
             if v == "to":
+                if i > 0 and words[i - 1] in _COPULA_TO_SUBJECTS:
+                    return ("past" if past else "present"), j  # "the aim is to cut": not a future
                 return ("future_in_past" if past else "future"), j + 1
             if v in _TO_MARKERS and j + 1 < n and words[j + 1] == "to":
                 return ("future_in_past" if past else "future"), j + 2
@@ -168,6 +178,8 @@ def _group_at(words: Sequence[str], i: int) -> tuple[str, int] | None:
         return "future_in_past", nxt + 1
     if w in _BARE_FUTURE_TO and nxt < n and words[nxt] == "to":
         return "future", nxt + 1
+    if w == "due":
+        return "unknown", nxt  # "debentures due March 1, 2011": a schedule, not a tense
     prev = words[i - 1] if i > 0 else ""
     if prev in _DETERMINERS:
         return None
@@ -178,6 +190,8 @@ def _group_at(words: Sequence[str], i: int) -> tuple[str, int] | None:
             return None  # present and past look alike
         return "past", nxt
     if len(w) >= 5 and w.endswith("ed") and w not in _ED_NOT_VERB:
+        if "-" in w and not w.startswith(("re-", "co-", "pre-", "de-", "un-", "over-", "out-")):
+            return None  # "so-called", "state-owned", "long-awaited": adjectives
         return "past", nxt
     if w in _SAYS:
         return "present", nxt

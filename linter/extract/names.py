@@ -1,0 +1,147 @@
+"""Spelling variants of one name inside one article: "Netanyahu" and "Netanyhau", "Erdoğan" and "Erdogan".
+
+Collects the capitalised words of a document that are not sentence-initial common words, and
+pairs a rarer spelling with a more frequent (or knowledge-base) one when they differ by one
+edit (two for long names) or only by diacritics. Conservative by construction: both words must
+look like names (capitalised mid-sentence at least once), share their first letter, and be at
+least five letters long; the variant must not be a known English word or a knowledge-base name
+of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+_WORD = re.compile(r"(?<![\w'’-])([A-Z\u00C0-\u00DE][\w'’-]*\w)")
+_SENT_START = re.compile(r"(?:^|[.!?:;“\"(]\s*)$")
+_GIVEN = re.compile(r"([A-Z][a-z]+)\s+$")
+_TITLES = frozenset("""
+president minister ayatollah secretary senator governor general chancellor king queen prince sheikh
+pope judge justice mayor speaker leader chairman chief director ambassador envoy mr mrs ms dr sir lord
+prime foreign supreme vice deputy former late said says told the and with from as in but if when while
+after before for at on by of to this that then thus also both even only since until unlike like under over
+into than though although because where which who whom whose what why how
+""".split())
+_PARTICLE_BEFORE = re.compile(r"\b(?:do|da|de|del|della|di|du|dos|das|von|van|der|la|le)\s+$")
+
+# Capitalised words that are not names but often sit one edit from one.
+_COMMON = frozenset("""
+about above after again against america american americans among another april around august because before
+being below between britain british canada chinese congress council county court december during europe
+european february federal first following france french friday general german germany government however
+iranian israel israeli january japan japanese july june march minister ministry monday national northern
+november october officials president república russia russian saturday senate senator september southern
+states sunday their there these thursday tuesday united wednesday western where which while would
+""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    start: int
+    end: int
+    text: str
+    canonical: str
+    count: int
+    canonical_count: int
+    diacritics_only: bool
+
+
+def fold(word: str) -> str:
+    """Lower case with diacritics removed: "Erdoğan" → "erdogan"."""
+    norm = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in norm if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance, stopping early past ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+            best = min(best, cur[j])
+        if best > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[str] = ()) -> list[Variant]:
+    """Spelling variants in a document given as ``(absolute start, sentence text)`` pairs."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    given: dict[str, set[str]] = {}
+    mid_sentence: set[str] = set()
+    owners: dict[str, list[tuple[int, int]]] = {}
+    texts: list[str] = []
+    for base, text in sentences:
+        for m in _WORD.finditer(text):
+            word = m.group(1)
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
+            if len(word) < 5 or word.isupper():
+                continue
+            spans.setdefault(word, []).append((base + m.start(1), base + m.start(1) + len(word)))
+            owners.setdefault(word, []).append((len(texts), m.start(1)))
+            given_m = _GIVEN.search(text, max(0, m.start(1) - 20), m.start(1))
+            if given_m and given_m.group(1).lower() not in _TITLES:
+                given.setdefault(word, set()).add(given_m.group(1))
+            if not _SENT_START.search(text, 0, m.start(1)):
+                mid_sentence.add(word)
+        texts.append(text)
+    known = {fold(n) for n in known_names}
+    counts = Counter({w: len(v) for w, v in spans.items()})
+    words = [w for w in spans if w in mid_sentence and fold(w) not in _COMMON]
+    out: list[Variant] = []
+    by_initial: dict[str, list[str]] = {}
+    for w in words:
+        by_initial.setdefault(fold(w)[0], []).append(w)
+    for group in by_initial.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                fa, fb = fold(a), fold(b)
+                if a.replace("’", "'") == b.replace("’", "'"):
+                    continue  # only the apostrophe's shape differs: typography, not spelling
+                diacritics_only = fa == fb
+                if not diacritics_only:
+                    if "'" in fa or "'" in fb or min(len(fa), len(fb)) < 6:
+                        continue
+                    if fa.startswith(fb) or fb.startswith(fa):
+                        continue  # a suffix, not a misspelling: Somali/Somalia, Knick/Knicks
+                    if fa[:2] != fb[:2] or fa[-1] != fb[-1]:
+                        continue  # misspellings keep the ends: Netanyhau, Khamenai; David/Davis are two names
+                    if _distance(fa, fb, 1) > 1:
+                        continue
+                    if fa in known and fb in known:
+                        continue  # two real names (Hussain / Hussein as different people)
+                if given.get(a) and given.get(b) and not given[a] & given[b]:
+                    continue  # different given names: two people (Saddam Hussein, Nasser Hussain)
+                # The canonical spelling: the known name, else the clearly more frequent one.
+                if fa in known and fb not in known:
+                    canon, var = a, b
+                elif fb in known and fa not in known:
+                    canon, var = b, a
+                elif counts[a] >= 2 * counts[b] and counts[a] >= 2:
+                    canon, var = a, b
+                elif counts[b] >= 2 * counts[a] and counts[b] >= 2:
+                    canon, var = b, a
+                else:
+                    continue  # no evidence which spelling is meant
+                if fold(canon) not in known and not given.get(canon):
+                    continue  # the canonical word is not known to be a person's name
+                if any(_PARTICLE_BEFORE.search(texts[idx], max(0, pos - 8), pos) for idx, pos in owners[var]):
+                    continue  # part of a longer name in another language: Jornal do Brasil
+                for start, end in spans[var]:
+                    out.append(Variant(start, end, var, canon, counts[var], counts[canon], diacritics_only))
+    out.sort(key=lambda v: v.start)
+    return out

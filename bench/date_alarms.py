@@ -8,7 +8,7 @@ edited before publication. With ``--show N`` it prints up to N flagged sentences
 (alarms first, then infos with ``--infos``).
 
     .venv/bin/python bench/date_alarms.py [--show N] [--infos] [--rule PREFIX] [--corpus PATH]...
-                                       [--rules FILE --no-bundled]
+                                       [--rules FILE --no-bundled] [--shift-years N]
 
 Exits 0 with a message when /work/shared is absent.
 """
@@ -47,9 +47,20 @@ def sentence_at(doc_text: str, finding: Finding) -> str:
     return ("..." if a else "") + " ".join(line[a:b].split()) + ("..." if b < len(line) else "")
 
 
-def run_corpus(engine: Engine, path: Path) -> tuple[int, list[tuple[Item, Finding]]]:
+def shift(item: Item, years: int) -> Item:
+    if not years or item.date is None:
+        return item
+    d = item.date
+    try:
+        new = d.replace(year=d.year + years)
+    except ValueError:  # February 29
+        new = d.replace(year=d.year + years, day=28)
+    return Item(item.path, item.text, item.kind, new, item.title)
+
+
+def run_corpus(engine: Engine, path: Path, years: int = 0) -> tuple[int, list[tuple[Item, Finding]]]:
     errors: list[str] = []
-    items = list(read_jsonl(path, path.name, errors))
+    items = [shift(i, years) for i in read_jsonl(path, path.name, errors)]
     for e in errors:
         print(f"  {e}", file=sys.stderr)
     out: list[tuple[Item, Finding]] = []
@@ -69,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rules", type=Path, action="append", default=[],
                     help="extra rule file or folder (repeatable)")
     ap.add_argument("--no-bundled", action="store_true", help="with --rules: leave the bundled rules out")
+    ap.add_argument("--shift-years", type=int, default=0,
+                    help="move every publication date by N years (a recall probe: +3 makes the "
+                         "future-tense dates stale, -3 makes past-tense dates lie ahead)")
     args = ap.parse_args(argv)
     corpora = [(p.name, p) for p in args.corpus] if args.corpus else list(CORPORA)
     present = [(name, p) for name, p in corpora if p.exists()]
@@ -82,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---:|---|---:|---:|---:|")
     shown: list[tuple[str, list[tuple[Item, Finding]]]] = []
     for name, path in present:
-        n, found = run_corpus(engine, path)
+        n, found = run_corpus(engine, path, args.shift_years)
         alarms = Counter(f.rule for _, f in found if f.severity >= Severity.WARNING)
         infos = Counter(f.rule for _, f in found if f.severity == Severity.INFO)
         per = 1000.0 / n if n else 0.0

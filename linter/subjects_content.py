@@ -15,7 +15,16 @@ from linter.dsl.types import Text
 from linter.subjects import SENTENCE, Subject, register_subject
 
 
-def _known_names(a: Analysis) -> set[str]:
+_KNOWN: dict[int, frozenset[str]] = {}
+
+
+def _known_names(a: Analysis) -> frozenset[str]:
+    """Folded family names of every knowledge-base person (computed once per knowledge base)."""
+    from linter.extract.names import fold
+
+    cached = _KNOWN.get(id(a.kb))
+    if cached is not None:
+        return cached
     names: set[str] = set()
     for person in a.kb.people.values():
         if person.surname:
@@ -24,14 +33,14 @@ def _known_names(a: Analysis) -> set[str]:
             words = name.replace("-", " ").split()
             if words:
                 names.add(words[-1])  # family names only: given names are shared by many people
-    return names
+    result = _KNOWN[id(a.kb)] = frozenset(fold(n) for n in names)
+    return result
 
 
 def _variants(a: Analysis) -> list[Any]:
     from linter.extract.names import find_variants
 
-    known = a.get("kb_name_tokens", _known_names)
-    return find_variants([(s.start, s.text) for s in a.doc.sentences], known)
+    return find_variants([(s.start, s.text) for s in a.doc.sentences], _known_names(a), folded=True)
 
 
 class VariantView:

@@ -25,12 +25,10 @@ def _sentences(a: Analysis) -> list[tuple[int, str]]:
 
 
 def mentions(a: Analysis) -> list[Any]:
-    def make(a: Analysis) -> list[Any]:
-        from linter.extract.mentions import extract_mentions
+    """The document's person mentions, shared with the title rules (computed once)."""
+    from linter.subjects_titles import mentions as title_mentions
 
-        return extract_mentions(_sentences(a), a.kb)
-
-    return a.get("timeline.mentions", make)
+    return title_mentions(a)
 
 
 def _dates(a: Analysis) -> list[Any]:

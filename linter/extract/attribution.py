@@ -381,7 +381,7 @@ _HEDGE_RE = re.compile(
 )
 _WIDELY_RE = re.compile(
     r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\b(?:widely|generally|commonly|popularly|universally|often|frequently|sometimes|traditionally|"
-    r"largely|broadly)\s+(?:believed|considered|regarded|thought|held|accepted|assumed|seen|viewed|"
+    r"largely|broadly)\s+(?:believed|considered|regarded|thought|held|accepted|assumed|seen|viewed|reputed|"
     r"recogni[sz]ed|acknowledged|acclaimed|described|perceived|credited|known\s+as|referred|"
     r"cited|reported|rumou?red|claimed|said|argued|suggested)\b"
     r"|\b(?:is|are|was|were|been|be)\s+(?:considered|regarded|seen|viewed|thought|believed|deemed|"
@@ -608,6 +608,8 @@ def _classify_group(words: list[_Tok], verb: _Tok | None, after_verb: bool, post
         return "vague"
     if verb is None:
         return "vague" if has_quant else "anonymous"
+    if has_quant and head in {"sources", "accounts"} and verb.low in _PRESENT and not after_verb and not postposed:
+        return "vague"  # "some sources say": Wikipedia's weasel; the wire writes "sources said"
     if verb.low in _REPORTING or after_verb or postposed:
         return "anonymous"
     return "vague"
@@ -641,7 +643,9 @@ def _left_np(toks: list[_Tok], v: int) -> _NP | None:
     hl = _strip_poss(head.low)
     if hl in _PRONOUNS and not head.low.endswith(("'s", "’s")):
         return _NP(i, i + 1, "pronoun", [head])
-    if _is_cap(head) and head.low not in _COMMON_CAPS:
+    if _is_cap(head) and head.low not in _COMMON_CAPS and not (
+        i == 0 and (hl in _SCHOLARLY or hl in _VAGUE_NOUNS) and head.text[1:].islower()
+    ):  # a sentence-initial "Adherents believe" is a common noun, not a name
         j = i
         while j - 1 >= 0 and (
             (_is_cap(toks[j - 1]) and toks[j - 1].low not in _COMMON_CAPS and not toks[j - 1].low.endswith(("'s", "’s")))
@@ -662,7 +666,8 @@ def _left_np(toks: list[_Tok], v: int) -> _NP | None:
         if head.text.isupper() and len(head.text) > 1 and j > 0 and toks[j - 1].low == "the":
             kind = "organisation"
         return _NP(j, i + 1, kind, words)
-    if head.text[0].isupper() and hl not in _PRO_NOUNS and hl not in _VAGUE_NOUNS and hl not in _QUANT:
+    if head.text[0].isupper() and hl not in _PRO_NOUNS and hl not in _VAGUE_NOUNS and hl not in _QUANT \
+            and hl not in _SCHOLARLY:
         return None
     # lower-case (or sentence-initial common) head: collect the NP leftwards
     j = i

@@ -59,6 +59,44 @@ _STOP_NAME = frozenset(
         "August September October November December The A An And But In On At For With From To Of"
     ).split()
 )
+# Capitalised words that are never a given name or part of a person's name: sentence openers,
+# generic titles the KB has no office for ("Senator Baker" is a title, not a first name), party
+# and institution words, and verbs of title-case headlines.
+_NONNAME = frozenset(
+    norm_name(w)
+    for w in (
+        "Yesterday Today Tomorrow Tonight Meanwhile However Still Then Now Also Both Either Neither Only Even "
+        "Just When Whenever While Whilst If As After Before Since Until Although Though So Yet Or Nor Not No "
+        "Nor Because Unless Once Where Why How What Who Whom Whose Which There Here It Its He She They We I "
+        "You His Her Hers Their Our My Your This That These Those Some Many Most Much All Any Each Every "
+        "Other Another Such Several Few More Less Last Next First Second Third Earlier Later Instead Indeed "
+        "Despite Under Over Into Onto About Above Below Across Against Among Amid Along Around Behind "
+        "Beside Besides Between Beyond During Except Inside Near Outside Per Through Throughout Toward "
+        "Towards Upon Via Within Without Like Unlike Including Following According Asked Asked Speaking "
+        "Addressing Meeting Writing Senator Sen Senators Rep Reps Representative Congressman Congresswoman "
+        "Gov Governor Lt Judge Justice Mayor Speaker Chairman Chairwoman Chair Ambassador Commissioner "
+        "Director Rev Reverend Father Saint St Col Colonel Capt Captain Sgt Adm Admiral Maj Major Gen "
+        "General Cardinal Bishop Archbishop Rabbi Professor Prof Minister Secretary Leader Chief Deputy "
+        "Assistant Spokesman Spokeswoman Aide Adviser Advisor Envoy Candidate Nominee Democrat Democrats "
+        "Democratic Republican Republicans GOP Labour Labor Tory Tories Conservative Conservatives Liberal "
+        "Liberals Socialist Communist Party Senate House Congress Parliament Court Administration "
+        "Government Says Said Tells Told Calls Urges Warns Meets Vows Slams Signs Wins Names Plans"
+    ).split()
+)
+_SUFFIXES = frozenset({"jr", "sr"})
+# Nouns a surname modifies when used attributively ("Reagan bonds", "Biden administration").
+_ATTRIB_NOUNS = frozenset(
+    (
+        "administration administrations era years presidency plan plans proposal proposals bonds bond doctrine "
+        "revolution government cabinet camp campaign aide aides team loyalists allies supporters backers critics "
+        "voters base policy policies budget tax taxes tariffs agenda family foundation library organization "
+        "regime appointee appointees nominee nominees ticket initiative program programme package accord deal "
+        "white house years-era style brand"
+    ).split()
+)
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_ATTRIB_BEFORE_RE = regex.compile(r"(?i)(?<![\p{L}])(?:the|a|an|this|that|these|those)[ \t\u00a0\n]+\Z")
+_NEXT_LOWER_RE = regex.compile(r"[ \t\u00a0]+\n?[ \t\u00a0]*(\p{Ll}[\p{L}\-]*)")
 
 
 @dataclass(slots=True)
@@ -79,6 +117,7 @@ class Mention:
     form: str = FORM_FULL
     first_in_document: bool = False
     country: str | None = None  # country code named with the title ("Israeli" -> "IL")
+    attributive: bool = False  # used as a modifier ("the Reagan administration"), not a reference
 
 
 @dataclass
@@ -99,6 +138,9 @@ class Gazetteer:
     office_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     before_words: frozenset[str] = frozenset()  # words that can end a phrase written before a run
     quick: dict[str, bool] = field(default_factory=dict)  # word as written -> may start something
+    nonname: frozenset[str] = frozenset()  # normalised words that are never part of a person's name
+    given: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> given-name words
+    name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> every name word
 
 
 def _alt(words: Sequence[str]) -> str:

@@ -77,8 +77,13 @@ def _distance(a: str, b: str, limit: int) -> int:
     return prev[len(b)]
 
 
-def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[str] = ()) -> list[Variant]:
-    """Spelling variants in a document given as ``(absolute start, sentence text)`` pairs."""
+def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[str] = (),
+                  folded: bool = False) -> list[Variant]:
+    """Spelling variants in a document given as ``(absolute start, sentence text)`` pairs.
+
+    ``known_names`` are names known to be right (the knowledge base's family names); pass
+    ``folded=True`` when they are already ``fold``-ed.
+    """
     spans: dict[str, list[tuple[int, int]]] = {}
     given: dict[str, set[str]] = {}
     mid_sentence: set[str] = set()
@@ -99,17 +104,18 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
             if not _SENT_START.search(text, 0, m.start(1)):
                 mid_sentence.add(word)
         texts.append(text)
-    known = {fold(n) for n in known_names}
+    known = known_names if folded and isinstance(known_names, (set, frozenset)) else {fold(n) for n in known_names}
     counts = Counter({w: len(v) for w, v in spans.items()})
-    words = [w for w in spans if w in mid_sentence and fold(w) not in _COMMON]
+    folds = {w: fold(w) for w in spans}
+    words = [w for w in spans if w in mid_sentence and folds[w] not in _COMMON]
     out: list[Variant] = []
     by_initial: dict[str, list[str]] = {}
     for w in words:
-        by_initial.setdefault(fold(w)[0], []).append(w)
+        by_initial.setdefault(folds[w][0], []).append(w)
     for group in by_initial.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                fa, fb = fold(a), fold(b)
+                fa, fb = folds[a], folds[b]
                 if a.replace("’", "'") == b.replace("’", "'"):
                     continue  # only the apostrophe's shape differs: typography, not spelling
                 diacritics_only = fa == fb
@@ -137,7 +143,7 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
                     canon, var = b, a
                 else:
                     continue  # no evidence which spelling is meant
-                if fold(canon) not in known and not given.get(canon):
+                if folds[canon] not in known and not given.get(canon):
                     continue  # the canonical word is not known to be a person's name
                 if any(_PARTICLE_BEFORE.search(texts[idx], max(0, pos - 8), pos) for idx, pos in owners[var]):
                     continue  # part of a longer name in another language: Jornal do Brasil

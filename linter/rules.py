@@ -101,8 +101,15 @@ class Rule:
         return self.id.split("/", 1)[0]
 
     def summary(self) -> str:
-        what = self.description.get("what", "").strip()
-        return what.split("\n", 1)[0] if what else self.message_source
+        """The first clause of the description's "what": one line for listings."""
+        what = " ".join(self.description.get("what", "").split())
+        if not what:
+            return self.message_source
+        cut = what.find(": ")
+        first = what[:cut] if cut > 0 else what
+        if len(first) > 110:
+            first = first[:110].rsplit(" ", 1)[0] + " ..."
+        return first.rstrip(".:")
 
 
 @dataclass

@@ -186,14 +186,11 @@ _loaded: list[Any] = []
 
 
 def load_extensions() -> list[Any]:
-    """Import the extension modules once (a missing one is skipped) and return them."""
+    """Import the extension modules once and return them."""
     if not _loaded:
         import importlib
-        import importlib.util
 
-        for name in EXTENSIONS:
-            if importlib.util.find_spec(name) is not None:
-                _loaded.append(importlib.import_module(name))
+        _loaded.extend(importlib.import_module(name) for name in EXTENSIONS)
     return _loaded
 
 

@@ -381,7 +381,7 @@ _HEDGE_RE = re.compile(
 )
 _WIDELY_RE = re.compile(
     r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\b(?:widely|generally|commonly|popularly|universally|often|frequently|sometimes|traditionally|"
-    r"largely|broadly)\s+(?:believed|considered|regarded|thought|held|accepted|assumed|seen|viewed|reputed|"
+    r"largely|broadly)\s+(?:believed|considered|regarded|thought|(?:(?<=widely\s)|(?<=erally\s)|(?<=monly\s))held|accepted|assumed|seen|viewed|reputed|"
     r"recogni[sz]ed|acknowledged|acclaimed|described|perceived|credited|known\s+as|referred|"
     r"cited|reported|rumou?red|claimed|said|argued|suggested)\b"
     r"|\b(?:is|are|was|were|been|be)\s+(?:considered|regarded|seen|viewed|thought|believed|deemed|"
@@ -412,8 +412,7 @@ _ACCORDING_SOME_RE = re.compile(
 _DESCRIBED_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:often|sometimes|usually|generally|commonly|frequently|"
     r"occasionally|also|variously|widely|popularly|even|now|still|routinely)\s+)*(?:described|"
-    r"characteri[sz]ed|portrayed|hailed|acclaimed|praised|critici[sz]ed|touted|lauded|derided|"
-    r"perceived)\s+as\b"
+    r"characteri[sz]ed|portrayed|hailed|acclaimed|praised|critici[sz]ed|touted|lauded|derided)\s+as\b"
 )
 # reduced relative hearsay: "(said to be generated ...)", "the commissioners said to be candidates"
 _REDUCED_HEDGE_RE = re.compile(
@@ -436,9 +435,22 @@ _SPECULATION_RE = re.compile(
     r"(?:most\s+|more\s+|quite\s+|very\s+|highly\s+)?(?:un)?likely|might|seem(?:s|ed|ingly)?|"
     r"appear(?:s|ed)?\s+to|suggest(?:s|ing)|unclear|uncertain|unknown|doubtful|questionable|"
     r"in\s+all\s+(?:likelihood|probability)|hypothetical(?:ly)?|hypothesi[sz]e[sd]?|putative(?:ly)?|"
-    r"probable|speculative|remains\s+to\s+be\s+seen|(?:is|was|remains)\s+not\s+(?:known|clear)"
+    r"probable|speculative|remains\s+to\s+be\s+seen|conjectur(?:e[sd]?|al)|little\s+is\s+known|"
+    r"not\s+(?:much|well)\s+known|(?:it\s+is|it's|it’s|it\s+was|it\s+seems)\s+(?:also\s+|quite\s+|entirely\s+|very\s+)?"
+    r"(?:possible|conceivable|plausible)\s+that|(?:is|was|remains)\s+not\s+(?:known|clear)"
     r"(?=\s+(?:whether|if|how|why|when|who|what))|(?:is|was)\s+(?:not\s+)?known\s+whether)\b",
     re.IGNORECASE,
+)
+# an agentless evaluation: "is considered an invasive weed", "was regarded as the best theory"
+_CONSIDERED_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:[a-z]+ly|also|now|still|even|often|long)\s+)*"
+    r"(?:considered|regarded|deemed)\b(?!\s*(?:[.,;:)\"”]|$))(?!\s+(?:for|by|in|on|at|if|when|before|after|and|or)\b)"
+)
+# an unnamed agent: "was praised by critics", "detected by other observers"
+_BY_CRITICS_RE = re.compile(
+    r"\b(?:[a-z]+ed|seen|known|held|taken)\s+by\s+(?:(?:many|some|other|several|most|numerous|various)\s+)?"
+    r"(?:critics|observers|commentators|scholars|historians|experts|reviewers|people|others|researchers|"
+    r"writers|authors|fans)\b"
 )
 _DESCRIBED_PREV = frozenset({"is", "was", "has", "does", "its", "this", "thus", "his", "hers", "as", "ours"})
 
@@ -658,6 +670,13 @@ def _left_np(toks: list[_Tok], v: int) -> _NP | None:
         k = j - 1
         while k >= 0 and toks[k].low in {"the", "both", "either"}:
             k -= 1
+        if k >= 1 and toks[k].low == "of" and _is_cap(toks[k - 1]) and toks[k - 1].low not in _COMMON_CAPS:
+            # "Marcio Stefani of the Brazilian Association ... said": the person before "of" speaks
+            e = k
+            b = e - 1
+            while b - 1 >= 0 and _is_cap(toks[b - 1]) and toks[b - 1].low not in _COMMON_CAPS:
+                b -= 1
+            return _NP(b, e, "named", toks[b:e])
         if k >= 0 and toks[k].low in _PREPOSITIONS:
             return None  # "Some officials from both the U.S. and Israel believe": not the subject
         words = toks[j: i + 1]
@@ -667,7 +686,7 @@ def _left_np(toks: list[_Tok], v: int) -> _NP | None:
             kind = "organisation"
         return _NP(j, i + 1, kind, words)
     if head.text[0].isupper() and hl not in _PRO_NOUNS and hl not in _VAGUE_NOUNS and hl not in _QUANT \
-            and hl not in _SCHOLARLY:
+            and hl not in _SCHOLARLY and hl not in _ORG_NOUNS:
         return None
     # lower-case (or sentence-initial common) head: collect the NP leftwards
     j = i
@@ -974,6 +993,12 @@ def sentence_cues(text: str, start: int = 0) -> tuple[list[tuple[int, int, str]]
             continue  # "joined by several scandals": not a group of people
         add(m.start(), m.end("q") if not rest or not any(_peopleish(w) for w in rest) else m.end(), "vague")
     for m in _ACCORDING_SOME_RE.finditer(text):
+        add(m.start(), m.end(), "vague")
+    for m in _CONSIDERED_RE.finditer(text):
+        if re.search(r"\bby\b", text[m.end():]):
+            continue  # "was considered ... by analysts": the agent is given
+        add(m.start(), m.end(), "impersonal")
+    for m in _BY_CRITICS_RE.finditer(text):
         add(m.start(), m.end(), "vague")
     for m in _DESCRIBED_RE.finditer(text):
         if re.search(r"\bby\b", text[m.end():]):

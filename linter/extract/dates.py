@@ -1105,7 +1105,7 @@ _SPEECH = re.compile(
 # reporters in December 2023"; or the date first: "On Monday, Trump said", "In December 2023 he said".
 _SAID_THEN_DATE = re.compile(
     r"(?:\s+(?!(?:that|he|she|it|they|we|i|you|will|would|is|are|was|were|be|has|have|had)\b)"
-    r"[\w.'’-]+){0,3}?\s*,?\s+(?:on|in|at|during|late|early|earlier|last|this)?\s*"
+    r"[\w.'’-]+){0,3}?\s*,?\s+(?P<prep>(?:on|in|at|during|late|early|earlier)\s+)?"
 )
 _DATE_THEN_SAID = re.compile(
     r",?(?:\s+(?!(?:that|will|would|is|are|was|were|be|has|have|had)\b)[\w.'’-]+){0,4}?\s+"
@@ -1149,7 +1149,11 @@ def speech_times(text: str, base: int, mentions: Sequence[DateMention],
             ds, de = d.start - base, d.end - base
             if ds >= ve:
                 gap = text[ve:ds]
-                ok = _SAID_THEN_DATE.fullmatch(gap) is not None and "“" not in gap and '"' not in gap
+                g = _SAID_THEN_DATE.fullmatch(gap)
+                # without a preposition only a day word reads as the time of speaking ("said
+                # Thursday", "told reporters yesterday"); "reported February sales" is an object
+                ok = (g is not None and "“" not in gap and '"' not in gap
+                      and (g.group("prep") is not None or d.kind in ("weekday", "relative")))
                 dist = ds - ve
             elif de <= vs:
                 gap = text[de:vs]

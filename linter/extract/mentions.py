@@ -62,27 +62,36 @@ _STOP_NAME = frozenset(
 # Capitalised words that are never a given name or part of a person's name: sentence openers,
 # generic titles the KB has no office for ("Senator Baker" is a title, not a first name), party
 # and institution words, and verbs of title-case headlines.
-_NONNAME = frozenset(
+_OPENERS = frozenset(
     norm_name(w)
     for w in (
         "Yesterday Today Tomorrow Tonight Meanwhile However Still Then Now Also Both Either Neither Only Even "
         "Just When Whenever While Whilst If As After Before Since Until Although Though So Yet Or Nor Not No "
-        "Nor Because Unless Once Where Why How What Who Whom Whose Which There Here It Its He She They We I "
+        "Because Unless Once Where Why How What Who Whom Whose Which There Here It Its He She They We I "
         "You His Her Hers Their Our My Your This That These Those Some Many Most Much All Any Each Every "
         "Other Another Such Several Few More Less Last Next First Second Third Earlier Later Instead Indeed "
         "Despite Under Over Into Onto About Above Below Across Against Among Amid Along Around Behind "
         "Beside Besides Between Beyond During Except Inside Near Outside Per Through Throughout Toward "
-        "Towards Upon Via Within Without Like Unlike Including Following According Asked Asked Speaking "
-        "Addressing Meeting Writing Senator Sen Senators Rep Reps Representative Congressman Congresswoman "
-        "Gov Governor Lt Judge Justice Mayor Speaker Chairman Chairwoman Chair Ambassador Commissioner "
-        "Director Rev Reverend Father Saint St Col Colonel Capt Captain Sgt Adm Admiral Maj Major Gen "
-        "General Cardinal Bishop Archbishop Rabbi Professor Prof Minister Secretary Leader Chief Deputy "
-        "Assistant Spokesman Spokeswoman Aide Adviser Advisor Envoy Candidate Nominee Democrat Democrats "
-        "Democratic Republican Republicans GOP Labour Labor Tory Tories Conservative Conservatives Liberal "
-        "Liberals Socialist Communist Party Senate House Congress Parliament Court Administration "
-        "Government Says Said Tells Told Calls Urges Warns Meets Vows Slams Signs Wins Names Plans"
+        "Towards Upon Via Within Without Like Unlike Including Following According Asked Speaking "
+        "Addressing Meeting Writing Says Said Tells Told Calls Urges Warns Meets Vows Slams Signs Wins "
+        "Democrat Democrats Democratic Republican Republicans GOP Labour Labor Tory Tories Conservative "
+        "Conservatives Liberal Liberals Socialist Socialists Communist Communists"
     ).split()
 )
+# Generic titles the KB has no office for: "Senator Baker" is a title, not a first name.
+_GENERIC_TITLES = frozenset(
+    norm_name(w)
+    for w in (
+        "Senator Sen Senators Rep Reps Representative Congressman Congresswoman Gov Governor Lt Judge Justice "
+        "Mayor Speaker Chairman Chairwoman Chair Ambassador Commissioner Director Rev Reverend Father Col "
+        "Colonel Capt Captain Sgt Adm Admiral Maj Major Gen General Cardinal Bishop Archbishop Rabbi Professor "
+        "Prof Minister Secretary Leader Chief Deputy Assistant Spokesman Spokeswoman Aide Adviser Advisor "
+        "Envoy Candidate Nominee Senate House Congress Parliament Court Administration Government Party"
+    ).split()
+)
+# Capitalised words that are never a given name or part of a person's name: sentence openers,
+# party words, verbs of title-case headlines and generic titles.
+_NONNAME = _OPENERS | _GENERIC_TITLES
 _SUFFIXES = frozenset({"jr", "sr"})
 # Nouns a surname modifies when used attributively ("Reagan bonds", "Biden administration").
 _ATTRIB_NOUNS = frozenset(
@@ -207,7 +216,20 @@ def gazetteer(kb: KnowledgeBase) -> Gazetteer:
         rf"(?:(?P<country>{country_alt}){_WS})?(?P<title>{title_alt})(?:-(?P<elect>elect|designate))?"
         rf"(?:{_WS}of{_WS}(?P<ofc>{country_alt}))?(?=[,.;:)]|{_WS}(?:who|whose|said|and)\b|\Z)"
     )
+    nonname = set(_NONNAME) | modifiers | honorifics
+    for table in (titles, countries):
+        for key in table:
+            nonname.update(key.split())
+    given: dict[str, frozenset[str]] = {}
+    name_words: dict[str, frozenset[str]] = {}
+    for p in kb.people.values():
+        words = {w for n in p.names for w in norm_name(n).split()}
+        name_words[p.id] = frozenset(words)
+        given[p.id] = frozenset(words - set(norm_name(p.surname).split()) - nonname)
     g = Gazetteer(
+        nonname=frozenset(nonname),
+        given=given,
+        name_words=name_words,
         names=names,
         surnames=surnames,
         titles=titles,
@@ -266,9 +288,12 @@ class _Doc:
     def __init__(self, kb: KnowledgeBase, g: Gazetteer) -> None:
         self.kb = kb
         self.g = g
-        self.recent: dict[str, str] = {}  # normalised surname or alias -> person id
+        # normalised surname or alias -> person id last named in full, or None once someone else
+        # of that surname (not in the KB) was named in full: "Howard Baker" blocks "Baker"
+        self.recent: dict[str, str | None] = {}
         self.seen: set[str] = set()
         self.pub_date: date | None = None
+        self.plain: dict[int, bool] = {}  # sentence start -> written in title case (a headline)
 
     def plausible(self, pid: str) -> bool:
         """Could a bare surname on ``pub_date`` mean this person? (always, without a date)"""
@@ -276,6 +301,12 @@ class _Doc:
             return True
         lo, hi = self.pub_date - timedelta(days=20 * 365), self.pub_date + timedelta(days=5 * 365)
         return any(t.start <= hi and (t.end is None or t.end >= lo) for t in self.kb.people[pid].terms)
+
+    def blocked(self, key: str) -> bool:
+        return key in self.recent and self.recent[key] is None
+
+    def block(self, key: str) -> None:
+        self.recent[key] = None
 
     def remember(self, pid: str) -> None:
         p = self.kb.people[pid]
@@ -362,6 +393,21 @@ def _parse_run(
             pre = g.before_re.search(sent, max(0, rstart - 90), rstart)
     pre_mod = normalize_modifier(pre.group("mod")) if pre and pre.group("mod") else None
     pre_title = pre if pre and pre.group("title") else None
+    pre_qual = False  # "Ex-Harvard president Larry Summers": another body's president
+    generic_at = -1  # index just after a generic title ("Senator", "ex-senator" before the run)
+    if pre_title is not None and not pre_title.group("country"):
+        before = sent[max(0, pre_title.start() - 40) : pre_title.start()].split()
+        if before:
+            word = before[-1]
+            if "-" in word and norm_name(word.split("-", 1)[0]) in g.modifiers:
+                word = word.split("-", 1)[1]
+            wt = _tokens(word, 0)
+            pre_qual = bool(wt) and _qualifier(g, wt[-1])
+    elif head:
+        word = head.rsplit(None, 1)[-1].rsplit("-", 1)[-1]
+        if norm_name(word) in _GENERIC_TITLES:
+            generic_at = 0
+    qual_at = -1  # index just after a capitalised qualifier word ("Microsoft President")
     first = True
     while i < n:
         k = i
@@ -411,14 +457,29 @@ def _parse_run(
         if j == k and title_text is not None and toks[k - 1].key in g.honorifics:
             j, ids, full = _match_name(g, toks, k - 1)  # "Ayatollah Khamenei" is an alias
             k = k - 1 if j > k - 1 else k
+        if j > k or (k + 1 < n and _namey(g, toks[k])):
+            plain = doc.plain.get(base)
+            if plain is None:
+                plain = doc.plain[base] = _title_case(sent)
+            if not plain:
+                j, ids, full, verdict = _widen(kb, g, doc, toks, k, j, ids, full, title_text is not None)
+                if verdict == "drop":
+                    i, first = j, False
+                    continue
         if j <= k:
             if title_text is not None:
                 j = _unknown_name(toks, k)
             if j <= k:
+                if title_text is None and _qualifier(g, toks[k]):
+                    qual_at = k + 1
+                    generic_at = k + 1 if toks[k].key in _GENERIC_TITLES else -1
                 i, first = max(k, i) + 1, False
                 continue
+        qualified = (title_text is not None and title_start == toks[i].start and i == qual_at and mod is None
+                     and country is None)
+        generic = title_text is None and k == generic_at
         _emit(kb, g, doc, out, sent, base, toks, k, j, ids, full, mod, mod_start, title_text, title_start,
-              title_end, title_key, country, first, pre_mod, pre_title)
+              title_end, title_key, country, first, pre_mod, pre_title, qualified, pre_qual, generic)
         i, first = j, False
 
 
@@ -465,6 +526,159 @@ def _unknown_name(toks: list[_Tok], k: int) -> int:
     return j if j - k >= 2 else k
 
 
+_PARTICLE_SET = frozenset(_PARTICLES[3:-1].split("|"))
+_TITLE_CASE_WORD_RE = regex.compile(r"(?<![\p{L}'’])\p{L}[\p{L}'’]{3,}")
+
+
+def _title_case(sent: str) -> bool:
+    """A headline written in title case ("Trump Signs Order On Tariffs"): capitals say little there."""
+    words = _TITLE_CASE_WORD_RE.findall(sent)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _namey(g: Gazetteer, tok: _Tok) -> bool:
+    """A word that can be part of a person's name (a given name, a surname, "Jr")."""
+    return (
+        tok.text[:1].isupper() and tok.key != "" and tok.key not in _STOP_NAME and tok.key not in g.nonname
+        and not _shouty(tok)
+    )
+
+
+def _particle(tok: _Tok) -> bool:
+    return tok.key == "" or (tok.text[:1].islower() and tok.text.lower() in _PARTICLE_SET)
+
+
+def _initial(tok: _Tok) -> bool:
+    letters = tok.text.replace(".", "")
+    return 0 < len(letters) <= 2 and letters.isupper()
+
+
+def _qualifier(g: Gazetteer, tok: _Tok) -> bool:
+    """A capitalised word before a title that makes it another body's title ("Microsoft President",
+    "Bahrain's Crown Prince", "Deputy Prime Minister"): a company, a country not in the KB, a rank."""
+    key = tok.key
+    return (
+        tok.text[:1].isupper() and key != "" and key not in _STOP_NAME and key not in _OPENERS
+        and key not in g.countries and key not in g.modifiers and key not in g.honorifics and not _shouty(tok)
+    )
+
+
+def _span_end(g: Gazetteer, toks: list[_Tok], k: int) -> int:
+    """End of the run of name words from k ("Salman bin Hamad Al Khalifa", "Howard Baker Jr")."""
+    n = len(toks)
+    e = k
+    while e < n:
+        if e > k and toks[e - 1].possessive:
+            break
+        t = toks[e]
+        if _namey(g, t):
+            e += 1
+            continue
+        if e > k and _particle(t):  # "bin", "Al", "von der": only when a name word follows
+            f = e
+            while f < n and _particle(toks[f]):
+                f += 1
+            if f < n and _namey(g, toks[f]) and not toks[f - 1].possessive:
+                e = f
+                continue
+        break
+    return e
+
+
+def _listed(kb: KnowledgeBase, g: Gazetteer, doc: _Doc, toks: Sequence[_Tok]) -> bool:
+    """Every word is a surname known alone ("Reagan Gorbachev summit"): a list, not one name."""
+    return all(
+        any(kb.people[p].bare_surname and doc.plausible(p) for p in g.surnames.get(t.key, ())) for t in toks
+    )
+
+
+def _widen(
+    kb: KnowledgeBase, g: Gazetteer, doc: _Doc, toks: list[_Tok], k: int, j: int, ids: list[str], full: bool,
+    titled: bool,
+) -> tuple[int, list[str], bool, str]:
+    """Check the KB match ``toks[k:j]`` against the whole name as written.
+
+    Returns (end, ids, full, verdict): "ok" (a mention of ``ids``), "other" (someone not in the
+    KB: "Howard Baker", "Donald Trump Jr.", "Crown Prince Salman bin Hamad Al Khalifa") or
+    "drop" (part of another name: "the Baker Plan", "Fox News").
+    """
+    e = _span_end(g, toks, k)
+    if e <= j or (j <= k and e < k + 2):
+        return j, ids, full, "ok"
+    s = e - 1
+    suffix = False
+    while s > k and (toks[s].key in _SUFFIXES or _ROMAN_RE.match(toks[s].text)):
+        suffix = suffix or toks[s].key in _SUFFIXES
+        s -= 1
+    if j > k:
+        extra = [t for t in toks[j:e] if not _particle(t)]
+        fits = [p for p in ids if all(t.key in g.name_words.get(p, ()) for t in extra)]
+        if fits:
+            return e, fits, full, "ok"
+    last = toks[s]
+    if s >= max(j, k + 1) and last.key in g.surnames:
+        # given names before a KB surname: the KB person ("James A. Baker") or someone else
+        given = [t for t in toks[k:s] if not _particle(t)]
+        if not suffix and _listed(kb, g, doc, [*given, last]):
+            return j, ids, full, "ok"
+        words = [t.key for t in given if not _initial(t)]
+        cands: list[str] = []
+        if not suffix:
+            for p in g.surnames[last.key]:
+                mine = g.given.get(p, frozenset())
+                if words and any(w in mine for w in words):
+                    cands.append(p)
+                elif not words and any(m[:1] == given[0].key[:1] for m in mine):
+                    cands.append(p)
+        if cands:
+            return e, cands, True, "ok"
+        doc.block(last.key)
+        return e, [], True, "other"
+    if j > k:
+        if suffix:  # "Donald Trump Jr."
+            for p in ids:
+                doc.block(norm_name(kb.people[p].surname))
+            return e, [], True, "other"
+        key = toks[k].key
+        if not full and any(norm_name(kb.people[p].name).split()[0] == key for p in ids):
+            doc.block(key)  # surname first ("Yang Jike" is not Yang Shangkun)
+            return e, [], True, "other"
+        return e, [], True, "other" if titled else "drop"
+    return j, ids, full, "ok"
+
+
+def _titled_single(
+    kb: KnowledgeBase, g: Gazetteer, doc: _Doc, key: str, title_key: str, country: str | None, qualified: bool
+) -> str | None:
+    """Who one name word after a title is: "President Reagan", "Pope Francis", "King Salman".
+
+    The person named last in the document with that surname, else the one person with that
+    surname whose terms fit the publication date, preferring those who held an office with the
+    title. A mononym or given name ("former vice-president Francis") counts only for someone who
+    held an office with that title; after another body's title ("Harvard president") only a
+    person already named counts.
+    """
+    ids = list(dict.fromkeys([*g.names.get(key, ()), *g.surnames.get(key, ())]))
+    recent = doc.recent.get(key)
+    if recent is not None and recent in ids:
+        return recent
+    if qualified or not ids:
+        return None
+    offices = [kb.offices[o] for o in g.titles.get(title_key, ()) if o in kb.offices]
+    if country is not None:
+        offices = [o for o in offices if o.country == country]
+    cands = [c for c in ids if doc.plausible(c)]
+    held = _title_persons(kb, cands, offices)
+    if held:
+        cands = held
+    else:
+        cands = [
+            c for c in cands
+            if norm_name(kb.people[c].surname) == key and len(norm_name(kb.people[c].name).split()) > 1
+        ]
+    return cands[0] if len(cands) == 1 else None
+
+
 def _emit(
     kb: KnowledgeBase,
     g: Gazetteer,
@@ -487,6 +701,9 @@ def _emit(
     first_in_run: bool,
     pre_mod: str | None,
     pre_title: regex.Match[str] | None,
+    qualified: bool = False,
+    pre_qual: bool = False,
+    generic: bool = False,
 ) -> None:
     name_start, name_end = toks[k].start, toks[j - 1].end
     name = sent[name_start - base : name_end - base]
@@ -506,6 +723,7 @@ def _emit(
             mod = "elect"
         form = FORM_TITLE
         start = title_start
+        qualified = pre_qual
         if pre_title.group("mod"):
             mod = normalize_modifier(pre_title.group("mod"))
             start = base + pre_title.start("mod")
@@ -517,18 +735,21 @@ def _emit(
     # who?
     pid: str | None = None
     single = j == k + 1
-    if full and len(ids) == 1:
+    key = toks[k].key
+    if title_key is not None and single and ids:
+        pid = _titled_single(kb, g, doc, key, title_key, country, qualified)
+    elif full and len(ids) == 1:
         pid = ids[0]
         p = kb.people[pid]
-        if single and norm_name(p.surname) == toks[k].key and len(norm_name(p.name).split()) > 1:
+        if single and norm_name(p.surname) == key and len(norm_name(p.name).split()) > 1:
             full = False
     elif ids:
-        recent = doc.recent.get(toks[k].key) if single else None
+        recent = doc.recent.get(key) if single else None
         if recent is not None and recent in ids:
             pid = recent
         else:
             cands = list(ids)
-            if title_key is not None:
+            if title_key is not None and not qualified:
                 offices = [kb.offices[o] for o in g.titles.get(title_key, ()) if o in kb.offices]
                 if country is not None:
                     offices = [o for o in offices if o.country == country]
@@ -542,12 +763,24 @@ def _emit(
     if not full and title_key is None:
         if pid is None:
             return
-        recent = doc.recent.get(toks[k].key)
-        if recent != pid and (not kb.people[pid].bare_surname or not doc.plausible(pid)):
-            return
+        recent = doc.recent.get(key)
+        if recent != pid:
+            if doc.blocked(key) or generic:
+                pid = None  # "Howard Baker ... Baker said"; "Senator Baker": someone else
+            elif not kb.people[pid].bare_surname or not doc.plausible(pid):
+                return
         form = FORM_SURNAME
+    # attributive: "the Reagan administration", "Reagan bonds"
+    attributive = False
+    if title_key is None and not toks[j - 1].possessive:
+        nxt = _NEXT_LOWER_RE.match(sent, name_end - base)
+        if nxt is not None and (
+            nxt.group(1).lower() in _ATTRIB_NOUNS
+            or _ATTRIB_BEFORE_RE.search(sent, max(0, name_start - base - 6), name_start - base) is not None
+        ):
+            attributive = True
     # appositive: "Trump, the former president,"
-    if title_key is None:
+    if title_key is None and not attributive:
         am = g.appos_re.match(sent, name_end - base)
         if am is not None:
             title_text = sent[am.start("title") if not am.group("country") else am.start("country") : am.end("title")]
@@ -558,8 +791,8 @@ def _emit(
             country = g.countries.get(norm_name(cform)) if cform else None
             mod = normalize_modifier(am.group("mod")) if am.group("mod") else ("elect" if am.group("elect") else None)
             form = FORM_APPOSITIVE
-    office = _resolve_office(kb, g, title_key, country, pid) if title_key is not None else None
-    if pid is not None:
+    office = _resolve_office(kb, g, title_key, country, pid) if title_key is not None and not qualified else None
+    if pid is not None and not attributive:
         doc.remember(pid)
     out.append(
         Mention(
@@ -576,6 +809,7 @@ def _emit(
             office_id=office,
             form=form,
             country=country,
+            attributive=attributive,
         )
     )
 
@@ -600,6 +834,8 @@ def extract_mentions(
             _parse_run(kb, g, doc, sent, base, m.start(), m.end(), out)
     seen: set[str] = set()
     for mention in out:
+        if mention.attributive:  # "the Reagan administration" does not introduce Reagan
+            continue
         if mention.person_id is None:
             mention.first_in_document = True
         elif mention.person_id not in seen:

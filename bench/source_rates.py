@@ -3,8 +3,9 @@
 Reads /work/shared/corpora/reuters21578/reuters21578_politics_people.jsonl (research use only;
 nothing is copied into the repo) and runs ``linter.extract.attribution.attribute`` on every
 article. Prints cues per 1,000 articles by kind, would-be ``source/weasel`` warnings (sentences
-for which ``weasel_cues`` is non-empty) and unattributed quotes per 1,000 articles. Target:
-weasel warnings < 100 per 1,000 articles.
+for which ``weasel_cues`` is non-empty), sentences with a ``speculation`` cue outside an attributed
+quote (would-be info notes of a speculation rule; not weasels) and unattributed quotes per 1,000
+articles. Target: weasel warnings < 100 per 1,000 articles.
 
     .venv/bin/python bench/source_rates.py [--show N] [--seed S] [--kind vague|hedge|...]
                                            [--quotes N] [--corpus PATH]
@@ -126,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         docs = docs[: args.limit]
     cues: Counter[str] = Counter()
     weasel = 0
+    speculation = 0
     docs_weasel = 0
     unattributed = 0
     quotes_total = 0
@@ -140,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
                 cues[c.kind] += 1
                 if args.kind and c.kind == args.kind:
                     cue_examples.append((d["id"], c.text, " ".join(texts[s.index].split())))
+            speculation += not s.in_attributed_quote and any(
+                c.kind == "speculation" and not c.in_quote for c in s.cues)
             w = weasel_cues(s)
             if w:
                 weasel += 1
@@ -157,10 +161,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Reuters-21578 politics/people: {n} articles\n")
     print("| measure | count | per 1,000 articles |")
     print("|---|---:|---:|")
-    for kind in ("anonymous", "vague", "impersonal", "hedge"):
+    for kind in ("anonymous", "vague", "impersonal", "hedge", "speculation"):
         print(f"| cues: {kind} | {cues[kind]} | {cues[kind] * per:.1f} |")
     print(f"| would-be source/weasel warnings (sentences) | {weasel} | {weasel * per:.1f} |")
     print(f"| articles with >= 1 weasel warning | {docs_weasel} | {docs_weasel * per:.1f} |")
+    print(f"| sentences with speculation (info, not weasel) | {speculation} | {speculation * per:.1f} |")
     print(f"| top-level quotes | {quotes_total} | {quotes_total * per:.1f} |")
     print(f"| unattributed quotes | {unattributed} | {unattributed * per:.1f} |")
     print(f"\ntarget: weasel warnings < 100 per 1,000 articles -> "

@@ -14,7 +14,6 @@ from linter.dsl import BOOL, NUMBER, STRING, TEXT, ObjectType
 from linter.dsl.types import Text
 from linter.subjects import SENTENCE, Subject, register_subject
 
-
 _KNOWN: dict[int, frozenset[str]] = {}
 
 

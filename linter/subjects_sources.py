@@ -7,6 +7,7 @@ attributes of ``quote``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -57,7 +58,7 @@ class CueView:
 CUE = ObjectType("cue", doc="A sourcing cue: a vague group, an impersonal passive, a hedge adverb, "
                             "or specific anonymous sourcing.")
 CUE.add("text", TEXT, lambda v: Text(v.c.text, v.c.start), "the cue as written")
-CUE.add("kind", STRING, lambda v: v.c.kind, "vague, impersonal, hedge or anonymous")
+CUE.add("kind", STRING, lambda v: v.c.kind, "vague, impersonal, hedge, anonymous or speculation")
 CUE.add("in_quote", BOOL, lambda v: v.c.in_quote, "inside a direct quote whose speaker is known")
 CUE.add("sentence", SENTENCE, lambda v: v.a.sentence_view(v.src.index), "the sentence it is in")
 CUE.add("named_source", BOOL, lambda v: bool(v.src.named),
@@ -92,6 +93,39 @@ QUOTE.add("verb", STRING, lambda v: _qs(v).verb, "the speech verb: said, told, w
 QUOTE.add("scare", BOOL, lambda v: _qs(v).scare,
           "a scare quote: a few words quoted inside a sentence with no speech verb near")
 QUOTE.add("continued", BOOL, lambda v: _qs(v).continued, "continues the previous quote (same speaker)")
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated|states|noted|notes|asked|asks|"
+    r"declared|declares|announced|announces|warned|warns|argued|argues|insisted|insists|explained|"
+    r"explains|replied|replies|responded|responds|recalled|recalls|according to|quoted|quoting|"
+    r"commented|comments|posted|tweeted|continued|continues|concluded|concludes|testified|"
+    r"acknowledged|admitted|conceded|called|calls|described|describes|put it|report(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _speech_nearby(v: QuoteView) -> bool:
+    """A speech verb in the quote's paragraph (outside the quote) or at the start of the next one."""
+    doc = v.a.doc
+    paras = doc.paragraphs
+    p = paras[v.q.paragraph]
+    last = paras[max(getattr(v.q, "paragraphs", ()) or (v.q.paragraph,))]
+    outside = doc.prose[p.start:v.q.start] + " " + doc.prose[v.q.end:last.end]
+    if _SPEECH.search(outside):
+        return True
+    if last.index + 1 < len(paras):
+        nxt = paras[last.index + 1]
+        return bool(_SPEECH.search(doc.prose[nxt.start:min(nxt.end, nxt.start + 200)]))
+    return False
+
+
+def _opens_sentence(v: QuoteView) -> bool:
+    sentence = v.a.sentence_view_at(v.q.start)
+    return sentence is not None and v.q.start <= sentence.s.start + 1
+
+
+QUOTE.add("speech_nearby", BOOL, _speech_nearby,
+          "a speech verb (said, told, wrote, according to ...) stands in the quote's paragraph or opens the next")
+QUOTE.add("opens_sentence", BOOL, _opens_sentence, "the quote stands at the start of its sentence")
 QUOTE.add("in_heading", BOOL, lambda v: v.a.doc.paragraphs[v.q.paragraph].kind in ("heading", "title"),
           "the quote is in a heading or title")
 

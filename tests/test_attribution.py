@@ -141,6 +141,114 @@ def test_analysts_said_decision() -> None:
     assert kinds("The dollar will fall, political analysts said.") == ["anonymous"]
 
 
+# ------------------------------------------------------------------ Wikipedia weasel wording
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some historians have questioned the figure.",
+        "Some authors have suggested that the bridge is older.",
+        "Many collectors believe that the stamp is rare.",
+        "Linguists argue that the dialect is archaic.",
+        "Adherents believe that prayer can heal.",
+        "The song was praised by critics on its release.",
+        "The pistol, considered by many to be inferior, was withdrawn.",
+        "The term is used by some scholars for the early period.",
+        "According to some chronicles, the king was buried at the abbey.",
+        "His early films have been described as grotesque.",
+        "The game is usually described as a sequel.",
+        "Several dates for the founding have been suggested.",
+        "The idea has long been claimed.",
+        "Conventional wisdom holds that the river cannot be crossed.",
+        "There are scholars who believe that the text is a forgery.",
+        "The words (said to be chosen at random) are short.",
+        "He was born in the north, but some sources say he was born in the capital.",
+        "It's been alleged that the mayor knew.",
+        "The infusion is widely reputed as safe.",
+    ],
+)
+def test_wikipedia_weasels(text: str) -> None:
+    assert weasel(text), run(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The plant is considered an invasive weed in some regions.", "The tower was regarded as the finest in the county."],
+)
+def test_agentless_evaluation_is_speculation_not_weasel(text: str) -> None:
+    # Routine on the wire ("Dominguez is considered an expert on land reform"): info, not a warning.
+    assert not weasel(text)
+    assert "speculation" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # newswire practice stays anonymous sourcing, not a weasel
+        "Some arbitragers said the bid was too low.",
+        "Many equity dealers polled by Reuters think the index will fall.",
+        "Most dealers surveyed by the agency expected a cut.",
+        "Several economists said it could mark the beginning of a recovery.",
+        # a named agent or a named speaker carries the evaluation
+        "The budget speech was described as sound by analysts.",
+        "The Ministry said it was expected that half the cut would be made by July.",
+        "Spokesman Jan Novak of the National Dealers Association said dealers felt the rules were unfair.",
+        # not a claim at all
+        "Stiffer legislation would be considered if the violations continue.",
+        "Merchant banks interested in being considered for the sale will be interviewed.",
+        "Most proposed changes involved evaluating each case.",
+        "The exchange was shaken last year by several scandals.",
+        "Daub was joined by several other lawmakers.",
+        "Businessmen, lobbyists and others asked for the exclusions.",
+        "Lacombe refused to say whether the farmers felt the minister was doing a good job.",
+        "A cut is widely expected tomorrow, with most forecasts predicting a half-point fall.",
+        "Saudi banks have generally reported falling profits for the year.",
+        "This view was voiced in Washington, where officials spoke at the weekend of consultations.",
+        "Single lift meets are often held alongside a normal event.",
+        "Students said the school was closed.",
+    ],
+)
+def test_not_wikipedia_weasels(text: str) -> None:
+    assert not weasel(text), run(text)[0]
+
+
+# ------------------------------------------------------------------ speculation (not a weasel)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was probably born in the north.",
+        "The barn is possibly the oldest building in the town.",
+        "The settlers presumably came by sea.",
+        "The two versions seem to be summaries of the first.",
+        "The evidence suggests that the wall is Roman.",
+        "Relatively little is known about the early settlement.",
+        "It is possible that the two characters are the same person.",
+        "The date of the charter is unclear.",
+        "A fire might have destroyed the first church.",
+    ],
+)
+def test_speculation_is_its_own_kind(text: str) -> None:
+    ks = kinds(text)
+    assert "speculation" in ks
+    assert not weasel(text)  # the writer's guess is not a sourcing problem
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The law may be amended next year.",
+        "Rubio and Netanyahu appear to be on the same page.",
+        "Both leaders urged caution against actions that might undermine cooperation.",
+        "Speculative selling pushed the dollar lower.",
+    ],
+)
+def test_not_speculation(text: str) -> None:
+    assert "speculation" not in kinds(text)
+
+
 # ------------------------------------------------------------------ impersonal / hedge
 
 
@@ -385,5 +493,5 @@ def test_seed_weasels(name: str) -> None:
     for line in SEED_ANONYMOUS.get(name, set()):
         assert "anonymous" in allcues.get(line, set())
     for line in SEED_SILENT.get(name, set()):
-        assert not allcues.get(line, set()) - {"anonymous"}
+        assert not allcues.get(line, set()) - {"anonymous"}  # no weasel and no speculation cue
     assert not any(q.unattributed for q in qs)

@@ -32,6 +32,8 @@ FORM_TITLE = "title-name"
 FORM_APPOSITIVE = "appositive"
 FORM_SURNAME = "surname"
 FORM_FULL = "full-name"
+QUAL_BODY = 1  # the title is another body's ("Microsoft President"): only a KB holder of that title keeps it
+QUAL_RANK = 2  # a rank before the title ("Deputy Prime Minister"): never the KB office
 
 _MODIFIER_WORDS = (
     "former", "ex", "then", "late", "ousted", "deposed", "toppled", "outgoing", "incoming", "acting",
@@ -75,7 +77,11 @@ _OPENERS = frozenset(
         "Towards Upon Via Within Without Like Unlike Including Following According Asked Speaking "
         "Addressing Meeting Writing Says Said Tells Told Calls Urges Warns Meets Vows Slams Signs Wins "
         "Democrat Democrats Democratic Republican Republicans GOP Labour Labor Tory Tories Conservative "
-        "Conservatives Liberal Liberals Socialist Socialists Communist Communists"
+        "Conservatives Liberal Liberals Socialist Socialists Communist Communists Senior Top New Old Young "
+        "Elder Big Little Great Dear Veteran Powerful Embattled Influential Prominent Rival Fellow Is Are Was "
+        "Were Do Does Did Can Could Should Would Shall May Might Must Has Have Had Will Forget Join Let Meet "
+        "Watch Read See Listen Imagine Remember Blame Thank Ask Tell Make Keep Stop Vote Look Inside Exclusive "
+        "Breaking Opinion Analysis Editorial Update Live Video Photos Watch"
     ).split()
 )
 # Generic titles the KB has no office for: "Senator Baker" is a title, not a first name.
@@ -86,26 +92,40 @@ _GENERIC_TITLES = frozenset(
         "Mayor Speaker Chairman Chairwoman Chair Ambassador Commissioner Director Rev Reverend Father Col "
         "Colonel Capt Captain Sgt Adm Admiral Maj Major Gen General Cardinal Bishop Archbishop Rabbi Professor "
         "Prof Minister Secretary Leader Chief Deputy Assistant Spokesman Spokeswoman Aide Adviser Advisor "
-        "Envoy Candidate Nominee Senate House Congress Parliament Court Administration Government Party"
+        "Envoy Candidate Nominee"
+    ).split()
+)
+# Ranks before a title: "Deputy Prime Minister" is not the Prime Minister.
+_RANKS = frozenset({"deputy", "assistant", "associate", "under", "junior", "shadow", "vice", "undersecretary"})
+# Institution words: a name followed by one names something else ("the Reagan Administration").
+_INSTITUTIONS = frozenset(
+    norm_name(w)
+    for w in (
+        "Administration Government Senate House Congress Parliament Court Party Staff Office Department "
+        "Ministry Council Committee Commission Board Bank Agency Union Association Corp Corporation Company "
+        "Inc Ltd Group University College Institute Foundation Fund Reserve Exchange Authority Service "
+        "Services Force Forces Army Navy Police Airlines Airways News Times Post Journal Press Daily Network "
+        "Center Centre Library Tower Towers Organization Organisation Plan Doctrine Era Campaign Team"
     ).split()
 )
 # Capitalised words that are never a given name or part of a person's name: sentence openers,
 # party words, verbs of title-case headlines and generic titles.
-_NONNAME = _OPENERS | _GENERIC_TITLES
+_NONNAME = _OPENERS | _GENERIC_TITLES | _INSTITUTIONS
 _SUFFIXES = frozenset({"jr", "sr"})
 # Nouns a surname modifies when used attributively ("Reagan bonds", "Biden administration").
 _ATTRIB_NOUNS = frozenset(
     (
-        "administration administrations era years presidency plan plans proposal proposals bonds bond doctrine "
+        "administration administrations era years presidency plan proposal proposals bonds bond doctrine "
         "revolution government cabinet camp campaign aide aides team loyalists allies supporters backers critics "
-        "voters base policy policies budget tax taxes tariffs agenda family foundation library organization "
+        "voters base policy policies budget tax tariffs agenda family foundation library organization "
         "regime appointee appointees nominee nominees ticket initiative program programme package accord deal "
         "white house years-era style brand"
     ).split()
 )
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-_ATTRIB_BEFORE_RE = regex.compile(r"(?i)(?<![\p{L}])(?:the|a|an|this|that|these|those)[ \t\u00a0\n]+\Z")
-_NEXT_LOWER_RE = regex.compile(r"[ \t\u00a0]+\n?[ \t\u00a0]*(\p{Ll}[\p{L}\-]*)")
+_NOT_GIVEN_ENDINGS = ("ing", "ly", "ble", "ous", "ful")  # "Unpacking Trump", "Possible Trump"
+_COMPANY_RE = regex.compile(r"[ \t\u00a0]*&")
+_ATTRIB_BEFORE_RE = regex.compile(r"(?i)(?<![\p{L}])(?:the|a|an)[ \t\u00a0\n]+\Z")
+_NEXT_LOWER_RE = regex.compile(r"[ \t\u00a0]+\n?[ \t\u00a0]*(\p{Ll}[\p{L}\-]*+)(?![ \t\u00a0\n]+(?:to|with)\b)")
 
 
 @dataclass(slots=True)
@@ -181,6 +201,8 @@ def gazetteer(kb: KnowledgeBase) -> Gazetteer:
         for f in c.forms():
             countries.setdefault(norm_name(f), c.code)
             country_words.append(f)
+            if f.endswith(".") and f.count(".") > 1:
+                country_words.append(f[:-1])  # "U.S president": the last dot dropped
     for o in kb.offices.values():
         for f in o.country_forms:
             if o.country:
@@ -268,7 +290,7 @@ def _tokens(run: str, base: int) -> list[_Tok]:
         poss = False
         if len(text) > 2 and text[-2:] in ("'s", "’s"):
             text, end, poss = text[:-2], end - 2, True
-        elif text.endswith(("s'", "s’")) and len(text) > 3:
+        elif text.endswith(("s'", "s’", "z'", "z’", "x'", "x’")) and len(text) > 3:
             text, end, poss = text[:-1], end - 1, True
         if text.endswith(".") and len(text.rstrip(".")) > 1 and text.count(".") == 1 and text[:-1] not in ("Jr", "Sr", "Dr", "Gen", "Mr", "Mrs", "Ms", "St"):
             text, end = text[:-1], end - 1
@@ -278,8 +300,8 @@ def _tokens(run: str, base: int) -> list[_Tok]:
 
 def _shouty(tok: _Tok) -> bool:
     """An all-capitals word of four letters or more (headline, dateline): not a name."""
-    letters = [c for c in tok.text if c.isalpha()]
-    return len(letters) >= 4 and tok.text.isupper() and not _ROMAN_RE.match(tok.text)
+    t = tok.text
+    return len(t) >= 4 and t.isupper() and sum(c.isalpha() for c in t) >= 4 and not _ROMAN_RE.match(t)
 
 
 class _Doc:
@@ -294,6 +316,16 @@ class _Doc:
         self.seen: set[str] = set()
         self.pub_date: date | None = None
         self.plain: dict[int, bool] = {}  # sentence start -> written in title case (a headline)
+        self.sentences: Sequence[tuple[int, str]] = ()
+        self._lower: frozenset[str] | None = None
+
+    def lower_word(self, key: str) -> bool:
+        """Is the word written in lower case somewhere in the document (a common word, not a name)?"""
+        if self._lower is None:
+            self._lower = frozenset(
+                w.casefold() for _, text in self.sentences for w in _LOWER_WORD_RE.findall(text)
+            )
+        return key in self._lower
 
     def plausible(self, pid: str) -> bool:
         """Could a bare surname on ``pub_date`` mean this person? (always, without a date)"""
@@ -386,6 +418,13 @@ def _parse_run(
     # before the run can end such a phrase)
     pre = None
     head = sent[max(0, rstart - 24) : rstart].rstrip()
+    if head.endswith(")"):  # "Former (and future) President X": look before the aside
+        opened = sent.rfind("(", max(0, rstart - 60), rstart)
+        if opened > 0 and ")" not in sent[opened : rstart].rstrip()[:-1]:
+            pre = g.before_re.search(sent, max(0, opened - 90), opened)
+            if pre is not None and not pre.group(0):
+                pre = None
+            head = ""
     if head:
         word = head.rsplit(None, 1)[-1].rstrip("-")
         word = word.rsplit("-", 1)[-1] if "-" in word else word
@@ -393,7 +432,7 @@ def _parse_run(
             pre = g.before_re.search(sent, max(0, rstart - 90), rstart)
     pre_mod = normalize_modifier(pre.group("mod")) if pre and pre.group("mod") else None
     pre_title = pre if pre and pre.group("title") else None
-    pre_qual = False  # "Ex-Harvard president Larry Summers": another body's president
+    pre_qual = 0  # "Ex-Harvard president Larry Summers": another body's president
     generic_at = -1  # index just after a generic title ("Senator", "ex-senator" before the run)
     if pre_title is not None and not pre_title.group("country"):
         before = sent[max(0, pre_title.start() - 40) : pre_title.start()].split()
@@ -402,12 +441,17 @@ def _parse_run(
             if "-" in word and norm_name(word.split("-", 1)[0]) in g.modifiers:
                 word = word.split("-", 1)[1]
             wt = _tokens(word, 0)
-            pre_qual = bool(wt) and _qualifier(g, wt[-1])
+            at_start = not sent[: pre_title.start()].rstrip()[: -len(before[-1])].strip()
+            if wt and _qualifier(g, wt[-1], at_start):
+                pre_qual = QUAL_RANK if wt[-1].key in _RANKS else QUAL_BODY
     elif head:
         word = head.rsplit(None, 1)[-1].rsplit("-", 1)[-1]
         if norm_name(word) in _GENERIC_TITLES:
             generic_at = 0
     qual_at = -1  # index just after a capitalised qualifier word ("Microsoft President")
+    opening = sent[:rstart].rstrip(" \t\n\u00a0\"'“‘([")
+    rstart_clear = not opening or opening.endswith((":", "—", "–", "-", "?", "!", ";"))  # opens a clause
+    qual_rank = False  # ... that is a rank ("Deputy Prime Minister")
     first = True
     while i < n:
         k = i
@@ -457,12 +501,21 @@ def _parse_run(
         if j == k and title_text is not None and toks[k - 1].key in g.honorifics:
             j, ids, full = _match_name(g, toks, k - 1)  # "Ayatollah Khamenei" is an alias
             k = k - 1 if j > k - 1 else k
+        if k == 0 and title_text is None and rstart_clear and k + 1 < n and _namey(g, toks[1]) and (
+            doc.lower_word(toks[0].key) or (len(toks[0].text) >= 5 and toks[0].text.endswith(_NOT_GIVEN_ENDINGS))
+        ):
+            i, first = 1, False  # "Will Trump ...", "Forget Biden ...": a common word opens the sentence
+            continue
+        if title_text is None and k < j < n and toks[j].key in _INSTITUTIONS and toks[j].text[:1].isupper() \
+                and not toks[j - 1].possessive:
+            i, first = j + 1, False  # "the Reagan Administration", "Fox News", "Trump Tower"
+            continue
         if j > k or (k + 1 < n and _namey(g, toks[k])):
             plain = doc.plain.get(base)
             if plain is None:
                 plain = doc.plain[base] = _title_case(sent)
             if not plain:
-                j, ids, full, verdict = _widen(kb, g, doc, toks, k, j, ids, full, title_text is not None)
+                k, j, ids, full, verdict = _widen(kb, g, doc, toks, k, j, ids, full, title_text is not None)
                 if verdict == "drop":
                     i, first = j, False
                     continue
@@ -470,16 +523,19 @@ def _parse_run(
             if title_text is not None:
                 j = _unknown_name(toks, k)
             if j <= k:
-                if title_text is None and _qualifier(g, toks[k]):
-                    qual_at = k + 1
+                if title_text is None and _qualifier(g, toks[k], k == 0 and rstart_clear):
+                    qual_at, qual_rank = k + 1, toks[k].key in _RANKS
                     generic_at = k + 1 if toks[k].key in _GENERIC_TITLES else -1
                 i, first = max(k, i) + 1, False
                 continue
-        qualified = (title_text is not None and title_start == toks[i].start and i == qual_at and mod is None
-                     and country is None)
+        qualified = 0
+        if title_text is not None and title_start == toks[i].start and i == qual_at and mod is None \
+                and country is None:
+            qualified = QUAL_RANK if qual_rank else QUAL_BODY
         generic = title_text is None and k == generic_at
         _emit(kb, g, doc, out, sent, base, toks, k, j, ids, full, mod, mod_start, title_text, title_start,
-              title_end, title_key, country, first, pre_mod, pre_title, qualified, pre_qual, generic)
+              title_end, title_key, country, first or (qualified > 0 and i == 1), pre_mod, pre_title, qualified,
+              pre_qual, generic)
         i, first = j, False
 
 
@@ -526,6 +582,7 @@ def _unknown_name(toks: list[_Tok], k: int) -> int:
     return j if j - k >= 2 else k
 
 
+_LOWER_WORD_RE = regex.compile(r"(?<![\p{L}'’\-])\p{Ll}[\p{Ll}]+(?![\p{L}\-])")
 _PARTICLE_SET = frozenset(_PARTICLES[3:-1].split("|"))
 _TITLE_CASE_WORD_RE = regex.compile(r"(?<![\p{L}'’])\p{L}[\p{L}'’]{3,}")
 
@@ -538,9 +595,10 @@ def _title_case(sent: str) -> bool:
 
 def _namey(g: Gazetteer, tok: _Tok) -> bool:
     """A word that can be part of a person's name (a given name, a surname, "Jr")."""
+    t = tok.text
     return (
-        tok.text[:1].isupper() and tok.key != "" and tok.key not in _STOP_NAME and tok.key not in g.nonname
-        and not _shouty(tok)
+        t[:1].isupper() and tok.key != "" and tok.key not in _STOP_NAME and tok.key not in g.nonname
+        and not _shouty(tok) and not (len(t) >= 3 and t.isupper() and not _ROMAN_RE.match(t))
     )
 
 
@@ -553,10 +611,12 @@ def _initial(tok: _Tok) -> bool:
     return 0 < len(letters) <= 2 and letters.isupper()
 
 
-def _qualifier(g: Gazetteer, tok: _Tok) -> bool:
+def _qualifier(g: Gazetteer, tok: _Tok, at_start: bool = False) -> bool:
     """A capitalised word before a title that makes it another body's title ("Microsoft President",
     "Bahrain's Crown Prince", "Deputy Prime Minister"): a company, a country not in the KB, a rank."""
     key = tok.key
+    if at_start and tok.text.endswith(("ing", "ed", "ly")):  # "Welcoming Soviet leader ..."
+        return False
     return (
         tok.text[:1].isupper() and key != "" and key not in _STOP_NAME and key not in _OPENERS
         and key not in g.countries and key not in g.modifiers and key not in g.honorifics and not _shouty(tok)
@@ -568,7 +628,7 @@ def _span_end(g: Gazetteer, toks: list[_Tok], k: int) -> int:
     n = len(toks)
     e = k
     while e < n:
-        if e > k and toks[e - 1].possessive:
+        if e > k and (toks[e - 1].possessive or toks[e - 1].text.endswith(("'", "’"))):
             break
         t = toks[e]
         if _namey(g, t):
@@ -592,19 +652,38 @@ def _listed(kb: KnowledgeBase, g: Gazetteer, doc: _Doc, toks: Sequence[_Tok]) ->
     )
 
 
+def _given_match(word: str, known: frozenset[str]) -> bool:
+    """A given name as written matches one of the KB's: "Ron" Ronald, "Mikhael" Mikhail (a typo)."""
+    if word in known:
+        return True
+    if len(word) < 3:
+        return False
+    return any(len(m) >= 3 and (m.startswith(word) or _one_edit(word, m)) for m in known)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """At most one letter changed, added or dropped, in words of five letters or more."""
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] or a[i:] == b[i + 1 :] or a[i + 1 :] == b[i:]
+
+
 def _widen(
     kb: KnowledgeBase, g: Gazetteer, doc: _Doc, toks: list[_Tok], k: int, j: int, ids: list[str], full: bool,
     titled: bool,
-) -> tuple[int, list[str], bool, str]:
+) -> tuple[int, int, list[str], bool, str]:
     """Check the KB match ``toks[k:j]`` against the whole name as written.
 
-    Returns (end, ids, full, verdict): "ok" (a mention of ``ids``), "other" (someone not in the
-    KB: "Howard Baker", "Donald Trump Jr.", "Crown Prince Salman bin Hamad Al Khalifa") or
-    "drop" (part of another name: "the Baker Plan", "Fox News").
+    Returns (start, end, ids, full, verdict): "ok" (a mention of ``ids``), "other" (someone not
+    in the KB: "Howard Baker", "Donald Trump Jr.", "Crown Prince Salman bin Hamad Al Khalifa")
+    or "drop" (part of another name: "the Baker Plan", "Fox News").
     """
     e = _span_end(g, toks, k)
     if e <= j or (j <= k and e < k + 2):
-        return j, ids, full, "ok"
+        return k, j, ids, full, "ok"
     s = e - 1
     suffix = False
     while s > k and (toks[s].key in _SUFFIXES or _ROMAN_RE.match(toks[s].text)):
@@ -614,41 +693,46 @@ def _widen(
         extra = [t for t in toks[j:e] if not _particle(t)]
         fits = [p for p in ids if all(t.key in g.name_words.get(p, ()) for t in extra)]
         if fits:
-            return e, fits, full, "ok"
+            return k, e, fits, full, "ok"
+    if j <= k:  # "Treasurer Paul Keating", "Dirctor Robert Gates": a known full name inside
+        for s0 in range(k + 1, s):
+            j0, ids0, full0 = _match_name(g, toks, s0)
+            if full0 and j0 == s + 1:
+                return (s0, e, ids0, True, "ok") if not suffix else (s0, e, [], True, "other")
     last = toks[s]
     if s >= max(j, k + 1) and last.key in g.surnames:
         # given names before a KB surname: the KB person ("James A. Baker") or someone else
         given = [t for t in toks[k:s] if not _particle(t)]
         if not suffix and _listed(kb, g, doc, [*given, last]):
-            return j, ids, full, "ok"
+            return k, j, ids, full, "ok"
         words = [t.key for t in given if not _initial(t)]
         cands: list[str] = []
         if not suffix:
             for p in g.surnames[last.key]:
                 mine = g.given.get(p, frozenset())
-                if words and any(w in mine for w in words):
+                if words and any(_given_match(w, mine) for w in words):
                     cands.append(p)
                 elif not words and any(m[:1] == given[0].key[:1] for m in mine):
                     cands.append(p)
         if cands:
-            return e, cands, True, "ok"
+            return k, e, cands, True, "ok"
         doc.block(last.key)
-        return e, [], True, "other"
+        return k, e, [], True, "other"
     if j > k:
         if suffix:  # "Donald Trump Jr."
             for p in ids:
                 doc.block(norm_name(kb.people[p].surname))
-            return e, [], True, "other"
+            return k, e, [], True, "other"
         key = toks[k].key
         if not full and any(norm_name(kb.people[p].name).split()[0] == key for p in ids):
             doc.block(key)  # surname first ("Yang Jike" is not Yang Shangkun)
-            return e, [], True, "other"
-        return e, [], True, "other" if titled else "drop"
-    return j, ids, full, "ok"
+            return k, e, [], True, "other"
+        return k, e, [], True, "other" if titled else "drop"
+    return k, j, ids, full, "ok"
 
 
 def _titled_single(
-    kb: KnowledgeBase, g: Gazetteer, doc: _Doc, key: str, title_key: str, country: str | None, qualified: bool
+    kb: KnowledgeBase, g: Gazetteer, doc: _Doc, key: str, title_key: str, country: str | None, qualified: int
 ) -> str | None:
     """Who one name word after a title is: "President Reagan", "Pope Francis", "King Salman".
 
@@ -662,7 +746,7 @@ def _titled_single(
     recent = doc.recent.get(key)
     if recent is not None and recent in ids:
         return recent
-    if qualified or not ids:
+    if qualified == QUAL_RANK or not ids:
         return None
     offices = [kb.offices[o] for o in g.titles.get(title_key, ()) if o in kb.offices]
     if country is not None:
@@ -671,6 +755,8 @@ def _titled_single(
     held = _title_persons(kb, cands, offices)
     if held:
         cands = held
+    elif qualified:
+        return None
     else:
         cands = [
             c for c in cands
@@ -701,8 +787,8 @@ def _emit(
     first_in_run: bool,
     pre_mod: str | None,
     pre_title: regex.Match[str] | None,
-    qualified: bool = False,
-    pre_qual: bool = False,
+    qualified: int = 0,
+    pre_qual: int = 0,
     generic: bool = False,
 ) -> None:
     name_start, name_end = toks[k].start, toks[j - 1].end
@@ -727,7 +813,9 @@ def _emit(
         if pre_title.group("mod"):
             mod = normalize_modifier(pre_title.group("mod"))
             start = base + pre_title.start("mod")
-    elif first_in_run and mod is None and title_text is not None and pre_mod is not None and toks[0].start == start:
+    elif first_in_run and mod is None and title_text is not None and pre_mod is not None and (
+        toks[0].start == start or (qualified and len(toks) > 1 and toks[1].start == start)
+    ):
         mod = pre_mod
         pm = g.before_re.search(sent, max(0, start - base - 90), start - base)
         if pm is not None and pm.group("mod"):
@@ -749,7 +837,7 @@ def _emit(
             pid = recent
         else:
             cands = list(ids)
-            if title_key is not None and not qualified:
+            if title_key is not None and qualified != QUAL_RANK:
                 offices = [kb.offices[o] for o in g.titles.get(title_key, ()) if o in kb.offices]
                 if country is not None:
                     offices = [o for o in offices if o.country == country]
@@ -760,6 +848,8 @@ def _emit(
                 pid = cands[0]
             elif title_key is None and not full:
                 return  # an ambiguous bare surname: not a reliable mention
+    if title_key is None and _COMPANY_RE.match(sent, name_end - base):
+        return  # "Fox & Friends", "Johnson & Johnson"
     if not full and title_key is None:
         if pid is None:
             return
@@ -791,7 +881,13 @@ def _emit(
             country = g.countries.get(norm_name(cform)) if cform else None
             mod = normalize_modifier(am.group("mod")) if am.group("mod") else ("elect" if am.group("elect") else None)
             form = FORM_APPOSITIVE
-    office = _resolve_office(kb, g, title_key, country, pid) if title_key is not None and not qualified else None
+    office = None
+    if title_key is not None and not qualified:
+        office = _resolve_office(kb, g, title_key, country, pid)
+    elif title_key is not None and qualified == QUAL_BODY and pid is not None:
+        # "Gaullist Prime Minister Jacques Chirac": kept when the KB says he held such an office
+        mine = [o for o in g.titles.get(title_key, ()) if o in kb.offices and kb.terms(pid, o)]
+        office = mine[0] if len(mine) == 1 else None
     if pid is not None and not attributive:
         doc.remember(pid)
     out.append(
@@ -828,6 +924,7 @@ def extract_mentions(
     g = gazetteer(kb)
     doc = _Doc(kb, g)
     doc.pub_date = pub_date
+    doc.sentences = sentences
     out: list[Mention] = []
     for base, sent in sentences:
         for m in _RUN_RE.finditer(sent):

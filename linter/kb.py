@@ -717,6 +717,9 @@ def _check_date(loc: _Loc, key: str, node: yaml.Node, out: list[KbProblem]) -> d
         return None
 
 
+_SINGULAR = {"people": "person", "offices": "office", "events": "event", "countries": "country"}
+
+
 def _check_entry(kind: str, path: str, node: yaml.Node, seen: _Seen, out: list[KbProblem]) -> None:
     loc = _Loc(path, node)
     if not isinstance(node, yaml.MappingNode):
@@ -727,7 +730,7 @@ def _check_entry(kind: str, path: str, node: yaml.Node, seen: _Seen, out: list[K
     allowed = _ALLOWED[kind]
     for k, v in pairs:
         if k.value not in allowed:
-            out.append(_Loc(path, k).problem(f"unknown key {k.value!r} in {kind[:-1]}; allowed: {', '.join(sorted(allowed))}"))
+            out.append(_Loc(path, k).problem(f"unknown key {k.value!r} in {_SINGULAR.get(kind, kind)}; allowed: {', '.join(sorted(allowed))}"))
         elif k.value in _DATE_KEYS:
             _check_date(loc, k.value, v, out)
         elif k.value in _BOOL_KEYS and (_scalar(v) or "").lower() not in ("true", "false"):

@@ -120,6 +120,8 @@ MENTION.add("office_name", STRING,
             "the office's name from the knowledge base")
 MENTION.add("form", STRING, lambda v: v.m.form, "title-name, appositive, full-name or surname")
 MENTION.add("first_in_document", BOOL, lambda v: v.m.first_in_document, "the first mention of this person")
+MENTION.add("attributive", BOOL, lambda v: getattr(v.m, "attributive", False),
+            "the name is used as a modifier, not for the person (\"Reagan bonds\", \"the Biden administration\")")
 MENTION.add("tense", STRING, lambda v: v.tense,
             "tense of the clause: past, present, present_perfect, future, future_in_past or unknown")
 MENTION.add("past_narration", BOOL, lambda v: v.tense in PAST_NARRATION,
@@ -173,7 +175,7 @@ register_subject(Subject("mention", MENTION, _iter_mentions, MENTION.doc))
 
 _ADMIN = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)(?:['’]s)?\s+administration\b")
 _ADMIN_QUALIFIED = re.compile(r"\b(?:first|second|former|previous|prior|last|earlier|late|past|"
-                              r"then|outgoing|incoming|next)\s+$", re.IGNORECASE)
+                              r"then|outgoing|incoming|next)\s+(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -193,7 +195,7 @@ def _administrations(a: Analysis) -> list[Administration]:
             continue
         for m in _ADMIN.finditer(s.text):
             name = m.group("name")
-            if _ADMIN_QUALIFIED.search(s.text, max(0, m.start() - 20), m.start()):
+            if _ADMIN_QUALIFIED.search(s.text, max(0, m.start() - 30), m.start()):
                 continue  # "the first Trump administration", "the former Obama administration"
             candidates = [p for p in kb.find_people(name)
                           if any(t.office == "us.president" for t in p.terms)]

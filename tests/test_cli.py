@@ -192,3 +192,73 @@ def test_plain_text_suppression(tmp_path: Path):
     art.write_text("factlint-disable-next-line house/utilize -- fine here\nWe utilize two.\nWe utilize three.\n")
     r = run("check", str(art), "--rules", str(tmp_path / "house.yaml"), "--select", "house/", "--format", "json")
     assert [f["line"] for f in json.loads(r.stdout)["findings"]] == [3]
+
+
+def test_kb_who_sitting_and_former():
+    r = run("kb", "who", "Donald Trump", "--on", "2025-12-30")
+    assert r.exit_code == 0
+    assert "on 2025-12-30: sitting President of the United States" in r.stdout
+    r = run("kb", "who", "Joe Biden", "--on", "2026-02-01")
+    assert "President of the United States: 2021-01-20 – 2025-01-20" in r.stdout
+    assert "on 2026-02-01: former President of the United States" in r.stdout
+    r = run("kb", "who", "Nobody Atall")
+    assert r.exit_code == 2 and "no one called" in r.stderr
+
+
+def test_kb_validate_bundled_and_broken(repo: Path):
+    r = run("kb", "validate")
+    assert r.exit_code == 0 and "knowledge base OK" in r.stdout
+    r = run("kb", "validate", str(repo / "tests" / "fixtures" / "kb_bad"))
+    assert r.exit_code == 1
+    assert "people.yaml:12:16: term names unknown office 'xx.nowhere'" in r.stderr
+    assert "overlaps the term of 'alice'" in r.stderr
+
+
+def test_kb_import_writes_atomically(repo: Path, tmp_path: Path):
+    out = tmp_path / "kb.yaml"
+    r = run("kb", "import", str(repo / "tests" / "fixtures" / "wikidata_sample.json"), "--output", str(out))
+    assert r.exit_code == 0, r.stderr
+    text = out.read_text()
+    assert "zoe-example-mayor" in text and "wd.mayor-of-exampleville" in text
+    assert not list(tmp_path.glob("*.tmp"))
+    r = run("kb", "import", str(tmp_path / "missing.json"))
+    assert r.exit_code == 2
+
+
+def test_html_input_with_meta_date(tmp_path: Path):
+    art = tmp_path / "a.html"
+    art.write_text(
+        '<html><head><meta property="article:published_time" content="2026-01-20T09:00:00Z">'
+        "<title>Council</title></head><body><p>The council met on Thursday, January 14, 2026.</p>"
+        "<p>Leave a Reply</p></body></html>"
+    )
+    r = run("check", str(art), "--format", "json")
+    data = json.loads(r.stdout)
+    rules = [(f["rule"], f["line"]) for f in data["findings"]]
+    assert ("date/weekday-mismatch", 1) in rules and ("content/boilerplate", 1) in rules
+    f = next(f for f in data["findings"] if f["rule"] == "date/weekday-mismatch")
+    assert art.read_text()[f["column"] - 1:f["end_column"] - 1] == f["excerpt"]
+
+
+def test_jobs_give_the_same_findings(tmp_path: Path):
+    arc = tmp_path / "a.jsonl"
+    lines = []
+    for i in range(20):
+        text = "The council met on Thursday, January 14, 2026." if i % 2 else "Leave a Reply"
+        lines.append(json.dumps({"id": f"r{i}", "date": "2026-01-20", "text": "Intro.\n\n" + text}))
+    arc.write_text("\n".join(lines) + "\n")
+    one = run("check", str(arc), "--format", "json", "--jobs", "1")
+    two = run("check", str(arc), "--format", "json", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 1
+    assert json.loads(one.stdout)["findings"] == json.loads(two.stdout)["findings"]
+    assert len(json.loads(one.stdout)["findings"]) == 20
+
+
+def test_directory_input_and_date_option(tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text("Former U.S. President Donald Trump spoke on Monday.\n")
+    (tmp_path / "notes.csv").write_text("not an article\n")
+    r = run("check", str(tmp_path), "--date", "2025-12-30", "--select", "title/", "--format", "json")
+    data = json.loads(r.stdout)
+    assert data["files"] == 1 and r.exit_code == 1
+    assert data["findings"][0]["rule"] == "title/former-sitting"

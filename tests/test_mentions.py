@@ -205,3 +205,148 @@ def test_speed(kb: KnowledgeBase) -> None:
     extract_mentions(sents, kb)
     rate = len(body.encode()) * 20 / (time.perf_counter() - start)
     assert rate > 0.5e6  # measured ~3 MB/s on Reuters politics text; generous for slow CI
+
+
+# --- extraction mistakes that raised false alarms on newswire ---------------------------------
+
+
+def by_name(ms: list[Mention], name: str) -> list[Mention]:
+    return [m for m in ms if m.name == name]
+
+
+def sents(text: str, kb: KnowledgeBase, **kw: object) -> list[Mention]:
+    """Mentions of a text split into sentences at ". " (as the document reader does)."""
+    parts = [(m.start(), m.group()) for m in re.finditer(r"[^.?]+(?:[.?]|$)", text)]
+    return extract_mentions([(start + len(t) - len(t.lstrip()), t.strip()) for start, t in parts], kb, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bankers said the Baker Plan has fallen short of its goals.",
+        "He told Fox News on Sunday that talks would resume.",
+        "Guests at Trump Tower waited for an hour.",
+        "He was an outspoken critic of the Reagan Administration on farm policy.",
+    ],
+)
+def test_surname_inside_another_name(kb: KnowledgeBase, text: str) -> None:
+    assert [m for m in one(text, kb) if m.person_id is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Japan would support the issue of Reagan bonds in yen.", "Reagan"),
+        ("The ruling came from the Reagan appointed majority on the court.", "Reagan"),
+        ("Lobbyists said the Biden administration would decide soon.", "Biden"),
+    ],
+)
+def test_attributive_surname(kb: KnowledgeBase, text: str, name: str) -> None:
+    ms = by_name(one(text, kb, pub_date=date(2022, 3, 1) if name == "Biden" else date(1987, 3, 1)), name)
+    assert len(ms) == 1 and ms[0].attributive and not ms[0].first_in_document
+
+
+def test_attributive_mention_does_not_introduce(kb: KnowledgeBase) -> None:
+    text = "The Biden administration weighed the plan. Biden said he would sign it."
+    ms = sents(text, kb, pub_date=date(2022, 3, 1))
+    assert [(m.attributive, m.first_in_document) for m in ms] == [(True, False), (False, True)]
+    assert not one("Biden said he would sign it.", kb, pub_date=date(2022, 3, 1))[0].attributive
+
+
+def test_other_person_with_kb_surname_blocks_bare_surname(kb: KnowledgeBase) -> None:
+    text = ("White House chief of staff Howard Baker met senators on Monday. "
+            "Baker, who replaced Donald Regan, said the talks went well.")
+    ms = sents(text, kb, pub_date=date(1987, 3, 4))
+    assert [(m.name, m.person_id) for m in ms if "Baker" in m.name] == [("Howard Baker", None), ("Baker", None)]
+    assert [m.person_id for m in ms if m.name == "Donald Regan"] == ["donald-regan"]
+
+
+def test_most_recent_full_name_wins(kb: KnowledgeBase) -> None:
+    text = ("Former senator Howard Baker joined the staff. Treasury Secretary James Baker disagreed. "
+            "Baker said the dollar had fallen enough.")
+    ms = sents(text, kb, pub_date=date(1987, 3, 4))
+    assert [m.person_id for m in ms if m.name == "Baker"] == ["james-baker"]
+
+
+def test_relative_named_in_full(kb: KnowledgeBase) -> None:
+    text = "The show will be hosted by Michael Reagan, son of President Reagan. Reagan was not there."
+    ms = sents(text, kb, pub_date=date(1987, 3, 28))
+    assert [(m.name, m.person_id) for m in ms] == [
+        ("Michael Reagan", None), ("Reagan", "ronald-reagan"), ("Reagan", "ronald-reagan")]
+    ms = one("Donald Trump Jr. said the family would appeal; Trump said so too.", kb, pub_date=date(2022, 1, 5))
+    assert [(m.name, m.person_id) for m in ms] == [("Donald Trump Jr.", None), ("Trump", None)]
+
+
+def test_surname_first_names(kb: KnowledgeBase) -> None:
+    text = "The China Daily quoted Yang Jike, a provincial official. Yang said investment fell."
+    ms = sents(text, kb, pub_date=date(1987, 3, 31))
+    assert [(m.name, m.person_id) for m in ms] == [("Yang Jike", None), ("Yang", None)]
+
+
+def test_given_name_before_kb_surname(kb: KnowledgeBase) -> None:
+    ms = one("Australian Treasurer Paul Keating said growth would slow.", kb, pub_date=date(1987, 3, 1))
+    assert [(m.name, m.person_id) for m in ms] == [("Paul Keating", "paul-keating")]
+    ms = one("Soviet leader Mikhael Gorbachev said he was ready.", kb, pub_date=date(1987, 3, 1))
+    assert [(m.person_id, m.office_id) for m in ms] == [("mikhail-gorbachev", "su.general-secretary")]
+    ms = one("Senator Baker said he would vote against it.", kb, pub_date=date(1987, 3, 1))
+    assert [m.person_id for m in ms] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Ex-Harvard president Larry Summers said rates would rise.", "lawrence-summers"),
+        ("Microsoft President Brad Smith said the deal was fair.", None),
+        ("Bahrain's Crown Prince Salman bin Hamad Al Khalifa met the envoy.", None),
+        ("Deputy Prime Minister Jacques Chirac spoke first.", "jacques-chirac"),
+        ("The Bundesbank President Karl Otto Poehl said rates would hold.", None),
+    ],
+)
+def test_title_of_another_body(kb: KnowledgeBase, text: str, person: str | None) -> None:
+    ms = [m for m in one(text, kb, pub_date=date(2015, 3, 1)) if m.title is not None]
+    assert len(ms) == 1
+    assert (ms[0].person_id, ms[0].office_id) == (person, None)
+
+
+def test_party_before_title_keeps_office(kb: KnowledgeBase) -> None:
+    ms = one("It was when former SPD Chancellor Helmut Schmidt led the country.", kb, pub_date=date(1987, 4, 27))
+    assert [(m.person_id, m.office_id, m.modifier) for m in ms] == [("helmut-schmidt", "de.chancellor", "former")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sierra Leone's former vice-president Francis was detained on Monday.",
+        "The visit was approved by President Philippe on Monday.",
+        "CES President Philippe Neeser said the economy would slow.",
+    ],
+)
+def test_lone_given_name_after_title(kb: KnowledgeBase, text: str) -> None:
+    assert [m.person_id for m in one(text, kb, pub_date=date(1987, 5, 1))] == [None]
+
+
+def test_surname_after_title_fits_the_era(kb: KnowledgeBase) -> None:
+    ms = one("Vice President Bush said he would run.", kb, pub_date=date(1987, 5, 1))
+    assert [(m.person_id, m.office_id) for m in ms] == [("george-hw-bush", "us.vice-president")]
+    ms = one("The dollar recalled the troubles of President Carter.", kb, pub_date=date(1987, 5, 1))
+    assert [(m.person_id, m.office_id) for m in ms] == [("jimmy-carter", "us.president")]
+
+
+@pytest.mark.parametrize(
+    ("text", "modifier"),
+    [
+        ("It was then-President Reagan who signed it.", "then"),
+        ("President-elect Donald Trump named his team.", "elect"),
+        ("Former (and perhaps future) President Donald Trump spoke.", "former"),
+        ("At a stop, former U.S president Donald Trump said he liked it.", "former"),
+    ],
+)
+def test_modifiers_kept(kb: KnowledgeBase, text: str, modifier: str) -> None:
+    ms = [m for m in one(text, kb) if m.title is not None]
+    assert [m.modifier for m in ms] == [modifier]
+
+
+def test_common_word_opening_a_sentence_is_not_a_given_name(kb: KnowledgeBase) -> None:
+    text = "Will Trump pick a running mate? Donald Trump said he would decide. Trump said so."
+    ms = sents(text, kb, pub_date=date(2024, 7, 1))
+    assert [m.person_id for m in ms if m.name == "Trump"] == ["donald-trump", "donald-trump"]

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from linter.extract.prefilter import ascii_fold, contains_any
+
 __all__ = ["Figure", "extract_figures"]
 
 
@@ -68,10 +70,59 @@ _MONTHS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
 _NOT_COUNT_NOUNS = frozenset(
     {"was", "is", "has", "percent", "pct", "points", "of", "as", "us", "its", "this", "his", "yes", "cents", "dlrs", "dollars", "euros", "pounds", "marks", "francs"}
 )
+_YEAR_LIKE = re.compile(r"1[5-9]\d\d|20\d\d")
+_TIME_UNIT = re.compile(_TIME_UNITS)
+_TIME_UNIT_AT_END = re.compile(rf"\b{_TIME_UNITS}\s*$")
+_YEARS_OLD = re.compile(r"\s*(?:-|–)?\s*(?:year|yr)s?[- ]old")
+_NUMBER_WORD_BEFORE = re.compile(r"(?:No\.|number|#|aged|age)\s*$", re.IGNORECASE)
+_ONE_DIGIT = re.compile(r"\d")
+_CURRENCY_SYMBOL = re.compile(r"[$€£¥₹]")
+# every alternative of _CURRENCY_WORDS contains one of these
+_CURRENCY_STEMS = ("dollar", "dlrs", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "rupee", "marks",
+                   "francs", "rouble", "ruble", "peso", "lira", "riyal", "rial", "shekel", "won")
+
+# Cheap necessary conditions, so that a sentence without a figure costs a few scans for a
+# character class or a literal instead of the full patterns above. Each is implied by the
+# pattern it guards, so skipping on a miss never loses a match (see linter.extract.prefilter).
+_DIGIT_OR_CURRENCY = re.compile(r"[\d$€£¥₹]")
+_MONEY_LEAD = 4  # a money figure starts at most 4 characters ("U.S.") before its first digit/symbol
+_DIGIT = re.compile(r"\d")
+_CURRENCY_SYMBOL = re.compile(r"[$€£¥₹]")
+# every alternative of _CURRENCY_WORDS contains one of these
+_CURRENCY_STEMS = ("dollar", "dlrs", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "rupee", "marks",
+                   "francs", "rouble", "ruble", "peso", "lira", "riyal", "rial", "shekel", "won")
+_PERCENT_WORDS = ("%", "per", "pct")
+_VAGUE_WORDS = ("tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores")
+# every alternative of _WORDNUM contains one of these (it is matched case-sensitively)
+_WORDNUM_WORDS = ("three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                  "thirt", "fift", "twenty", "forty", "hundred", "thousand", "dozen", "million")
+_LOWER_RUN = re.compile(r"[a-z]*")
 
 
 def _year_like(num: str) -> bool:
-    return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", num))
+    return _YEAR_LIKE.fullmatch(num) is not None
+
+
+def _after_month(text: str, a: int) -> bool:
+    """``_MONTHS.search(text[:a])``, without scanning the whole prefix.
+
+    A match is a month word (a capital and lower-case letters), an optional dot and white space
+    up to ``a``, so it can only start right before the run of lower-case letters that ends where
+    the trailing white space and dot begin.
+    """
+    end = len(text[:a].rstrip())  # str.rstrip() and \s agree on what white space is
+    if end and text[end - 1] == ".":
+        end -= 1
+    lo = max(0, end - 48)
+    if lo and _LOWER_RUN.fullmatch(text, lo, end) is not None:
+        lo = 0  # a lower-case run longer than the window: scan it all
+    return _MONTHS.search(text, lo, a) is not None
+
+
+def _number_word_before(text: str, a: int) -> bool:
+    """``_NUMBER_WORD_BEFORE.search(text[:a])``: the word ends where the trailing white space starts."""
+    end = len(text[:a].rstrip())
+    return _NUMBER_WORD_BEFORE.search(text, max(0, end - 6), a) is not None
 
 
 def extract_figures(sentence: SentenceLike) -> list[Figure]:
@@ -82,30 +133,44 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
     def free(a: int, b: int) -> bool:
         return not any(a < e and s < b for s, e, _ in found)
 
-    for m in _MONEY.finditer(text):
-        found.append((m.start(), m.end(), "money"))
-    for m in _PERCENT.finditer(text):
-        if free(m.start(), m.end()):
-            found.append((m.start(), m.end(), "percent"))
-    for m in _VAGUE.finditer(text):
-        if free(m.start(), m.end()):
-            found.append((m.start(), m.end(), "vague_count"))
-    for m in _COUNT.finditer(text):
+    folded = ascii_fold(text)
+    first = _DIGIT_OR_CURRENCY.search(text)
+    if first is not None and (_CURRENCY_SYMBOL.search(text, first.start()) is not None
+                              or contains_any(folded, _CURRENCY_STEMS)):
+        for m in _MONEY.finditer(text, max(0, first.start() - _MONEY_LEAD)):
+            found.append((m.start(), m.end(), "money"))
+    if contains_any(folded, _PERCENT_WORDS):
+        for m in _PERCENT.finditer(text):
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), "percent"))
+    if contains_any(folded, _VAGUE_WORDS):
+        for m in _VAGUE.finditer(text):
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), "vague_count"))
+    # a count starts with its number: from the first digit on, unless a number word may come first
+    digit = _DIGIT.search(text)
+    if contains_any(folded, _WORDNUM_WORDS):
+        pos = 0
+    elif digit is not None:
+        pos = digit.start()
+    else:
+        pos = len(text)
+    for m in _COUNT.finditer(text, pos):
         a, b = m.start(), m.end()
         num = m.group("n")
         noun = m.group("noun")
         adj = m.group("adj") or ""
         if not free(a, b) or noun in _NOT_COUNT_NOUNS:
             continue
-        if re.fullmatch(_TIME_UNITS, noun) or re.search(rf"\b{_TIME_UNITS}\s*$", adj):
+        if _TIME_UNIT.fullmatch(noun) or _TIME_UNIT_AT_END.search(adj):
             continue
-        if _year_like(num) or _MONTHS.search(text[:a]):
+        if _year_like(num) or _after_month(text, a):
             continue
-        if re.match(r"\s*(?:-|–)?\s*(?:year|yr)s?[- ]old", text[a + len(num):]):
+        if _YEARS_OLD.match(text, a + len(num)):
             continue
-        if re.search(r"(?:No\.|number|#|aged|age)\s*$", text[:a], re.IGNORECASE):
+        if _number_word_before(text, a):
             continue
-        if re.fullmatch(r"\d", num) and not adj and noun in {"a", "an"}:
+        if _ONE_DIGIT.fullmatch(num) and not adj and noun in {"a", "an"}:
             continue
         found.append((a, b, "count"))
     found.sort()

@@ -14,6 +14,30 @@ Trump", "then-President Obama"), and a look-ahead regex catches appositives ("Tr
 former president,"). A bare surname resolves to the person last named in full in the same
 document, else to the only KB person with that surname (unless the KB marks the surname as
 too ambiguous to use alone, ``bare_surname: false``).
+
+The KB match is checked against the whole name as written, so that a KB surname inside
+another name is not taken for the person:
+
+* a name followed by a capitalised name or institution word is part of something else
+  ("the Baker Plan", "Fox News", "Trump Tower"): dropped; followed by a lower-case noun, or
+  after "the/a/an" ("Reagan bonds", "the Biden administration") it is kept with
+  ``attributive=True`` and never counts as the first reference;
+* given names the KB does not know before a KB surname ("Howard Baker", "Michael Reagan",
+  "Donald Trump Jr.", surname-first "Yang Jike") name someone else: the mention has no person,
+  and the surname alone means nobody for the rest of the document, until the KB person is
+  named in full again (the most recent full name wins); known given names, a one-letter typo or
+  a prefix ("Mikhael", "Ron") still match;
+* a title with a capitalised word before it that is not a known country, modifier or sentence
+  opener is another body's title ("Microsoft President", "Bahrain's Crown Prince", "Harvard
+  president", "Deputy Prime Minister"): no KB office, unless (for a body, not a rank) the
+  person held an office with that title ("Gaullist Prime Minister Jacques Chirac");
+* a titled name longer than the KB name ("Crown Prince Salman bin Hamad Al Khalifa", "CES
+  President Philippe Neeser") is someone else; one name word after a title resolves to a person
+  of that surname whose terms fit ``pub_date``, preferring holders of the title, and a mononym
+  or given name ("former vice-president Francis") only to a holder of the title.
+
+Title-case headlines skip these checks (capitals say little there), and a common word opening
+a clause ("Will Trump ...", written in lower case elsewhere in the document) is no given name.
 """
 
 from __future__ import annotations
@@ -317,15 +341,20 @@ class _Doc:
         self.pub_date: date | None = None
         self.plain: dict[int, bool] = {}  # sentence start -> written in title case (a headline)
         self.sentences: Sequence[tuple[int, str]] = ()
-        self._lower: frozenset[str] | None = None
+        self._text: str | None = None
+        self._lower: dict[str, bool] = {}
 
     def lower_word(self, key: str) -> bool:
         """Is the word written in lower case somewhere in the document (a common word, not a name)?"""
-        if self._lower is None:
-            self._lower = frozenset(
-                w.casefold() for _, text in self.sentences for w in _LOWER_WORD_RE.findall(text)
-            )
-        return key in self._lower
+        hit = self._lower.get(key)
+        if hit is None:
+            if self._text is None:
+                self._text = "\n".join(text for _, text in self.sentences)
+            hit = False
+            if key.isalpha() and key in self._text:
+                hit = regex.search(rf"(?<![\p{{L}}'’\-]){key}(?![\p{{L}}\-])", self._text) is not None
+            self._lower[key] = hit
+        return hit
 
     def plausible(self, pid: str) -> bool:
         """Could a bare surname on ``pub_date`` mean this person? (always, without a date)"""
@@ -510,7 +539,7 @@ def _parse_run(
                 and not toks[j - 1].possessive:
             i, first = j + 1, False  # "the Reagan Administration", "Fox News", "Trump Tower"
             continue
-        if j > k or (k + 1 < n and _namey(g, toks[k])):
+        if (j > k or (k + 1 < n and _namey(g, toks[k]))) and _span_end(g, toks, k) > max(j, k + 1):
             plain = doc.plain.get(base)
             if plain is None:
                 plain = doc.plain[base] = _title_case(sent)
@@ -582,7 +611,6 @@ def _unknown_name(toks: list[_Tok], k: int) -> int:
     return j if j - k >= 2 else k
 
 
-_LOWER_WORD_RE = regex.compile(r"(?<![\p{L}'’\-])\p{Ll}[\p{Ll}]+(?![\p{L}\-])")
 _PARTICLE_SET = frozenset(_PARTICLES[3:-1].split("|"))
 _TITLE_CASE_WORD_RE = regex.compile(r"(?<![\p{L}'’])\p{L}[\p{L}'’]{3,}")
 
@@ -846,19 +874,17 @@ def _emit(
                     cands = narrowed
             if len(cands) == 1 and (title_key is not None or kb.people[cands[0]].bare_surname or full):
                 pid = cands[0]
-            elif title_key is None and not full:
+            elif title_key is None and not full and not (single and (doc.blocked(key) or generic)):
                 return  # an ambiguous bare surname: not a reliable mention
     if title_key is None and _COMPANY_RE.match(sent, name_end - base):
         return  # "Fox & Friends", "Johnson & Johnson"
     if not full and title_key is None:
-        if pid is None:
+        if doc.blocked(key) or (generic and doc.recent.get(key) is None):
+            pid = None  # "Howard Baker ... Baker said"; "Senator Baker": someone else
+        elif pid is None:
             return
-        recent = doc.recent.get(key)
-        if recent != pid:
-            if doc.blocked(key) or generic:
-                pid = None  # "Howard Baker ... Baker said"; "Senator Baker": someone else
-            elif not kb.people[pid].bare_surname or not doc.plausible(pid):
-                return
+        elif doc.recent.get(key) != pid and (not kb.people[pid].bare_surname or not doc.plausible(pid)):
+            return
         form = FORM_SURNAME
     # attributive: "the Reagan administration", "Reagan bonds"
     attributive = False

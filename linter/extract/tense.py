@@ -198,8 +198,28 @@ def _group_at(words: Sequence[str], i: int) -> tuple[str, int] | None:
     return None
 
 
+# Every word _group_at can start a verb group with (besides the "-ed" forms it tests by shape).
+_GROUP_STARTERS = (_FUTURE_MODAL | _FIP_MODAL | _OTHER_MODAL | _FUTURE_ADJ | _BE_PRES | _BE_PAST | _HAVE_PRES
+                   | _HAVE_PAST | _DO_PAST | _DO_PRES | _PLAN_PRES | _PLAN_PAST | _BARE_FUTURE_TO
+                   | _PLAN_PARTICIPLE | _IRREGULAR_PAST | _SAYS | {"due"})
+
+
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
+    seg = text[start:end]
+    if seg.isascii():
+        # lower-casing ASCII keeps every offset and every letter a letter: match the lowered copy
+        for m in _WORD.finditer(seg.lower()):
+            s = m.group()
+            a = m.start() + start
+            if "'" in s:
+                head, _, tail = s.partition("'")
+                if tail in ("ll", "ve", "d", "s", "re", "m"):
+                    out.append((a, a + len(head), head))
+                    out.append((a + len(head) + 1, m.end() + start, tail))
+                    continue
+            out.append((a, m.end() + start, s))
+        return out
     for m in _WORD.finditer(text, start, end):
         s = m.group().lower()
         if "'" in s or "’" in s:
@@ -250,21 +270,34 @@ def detect_tense(text: str, start: int, end: int, boundaries: Sequence[int] | No
 
 
 def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] | None = None,
-                    max_forward_words: int = 25) -> Governor:
-    """The verb group governing ``text[start:end]``: :func:`detect_tense` with its position."""
+                    max_forward_words: int = 25,
+                    cache: dict[tuple[int, int], list[tuple[int, int, str]]] | None = None) -> Governor:
+    """The verb group governing ``text[start:end]``: :func:`detect_tense` with its position.
+
+    ``cache`` (a dict the caller keeps for one ``text``, with the same ``boundaries``) shares the
+    tokens of a clause between the spans in it.
+    """
     if boundaries is None:
         boundaries = sentence_boundaries(text)
     k = bisect.bisect_right(boundaries, start)
     clause_start = boundaries[k - 1] if k > 0 else 0
     k2 = bisect.bisect_right(boundaries, end)
     clause_end = boundaries[k2] if k2 < len(boundaries) else len(text)
-    toks = _words(text, clause_start, clause_end)
+    if cache is None:
+        toks = _words(text, clause_start, clause_end)
+    else:
+        key = (clause_start, clause_end)
+        got = cache.get(key)
+        if got is None:
+            got = cache[key] = _words(text, clause_start, clause_end)
+        toks = got
     words = [t[2] for t in toks]
     best: Governor | None = None
     i = 0
     n = len(words)
     first_after: Governor | None = None
     after_count = 0
+    starters = _GROUP_STARTERS
     while i < n:
         if toks[i][0] >= start and toks[i][1] <= end:
             i += 1
@@ -273,6 +306,10 @@ def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] |
             after_count += 1
             if after_count > max_forward_words:
                 break
+        w = words[i]
+        if w not in starters and (len(w) < 5 or not w.endswith("ed")):
+            i += 1  # _group_at would say None
+            continue
         g = _group_at(words, i)
         if g is None:
             i += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,7 +25,7 @@ def extract_all_dates(a: Analysis) -> list[tuple[Any, Any]]:
     out = []
     pub = a.doc.pub_date
     for s in a.doc.sentences:
-        if not any(ch.isdigit() for ch in s.text) and not _has_date_word(s.text):
+        if not _may_hold_date(s.text):
             continue
         for d in extract_dates(s.text, s.start, pub, a.quote_spans(s.start, s.end)):
             out.append((d, s))
@@ -33,11 +34,22 @@ def extract_all_dates(a: Analysis) -> list[tuple[Any, Any]]:
 
 _DATE_WORDS = ("day", "week", "month", "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                "sep", "oct", "nov", "dec", "ago", "decade", "century", "today", "tonight", "now")
+_DECIMAL = re.compile(r"\d")  # str.isdecimal(); str.isdigit() also takes "²" and the like
+
+
+def _may_hold_date(text: str) -> bool:
+    """A digit or a date word: text without either holds no date expression."""
+    if _DECIMAL.search(text) is not None or _has_date_word(text):
+        return True
+    return not text.isascii() and any(ch.isdigit() for ch in text)
 
 
 def _has_date_word(text: str) -> bool:
     low = text.lower()
-    return any(w in low for w in _DATE_WORDS)
+    for w in _DATE_WORDS:
+        if w in low:
+            return True
+    return False
 
 
 def dates(a: Analysis) -> list[tuple[Any, Any]]:

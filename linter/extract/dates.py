@@ -1000,9 +1000,10 @@ def extract_dates(text: str, base: int = 0, pub: date | None = None,
     if not chosen:
         return []
     bounds = sentence_boundaries(text)
+    clauses: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     out: list[DateMention] = []
     for c in chosen:
-        gov = detect_governor(text, c.start, c.end, bounds)
+        gov = detect_governor(text, c.start, c.end, bounds, cache=clauses)
         dm = _mention(c, text, base, gov.tense, pub)
         dm.tense_before = gov.before
         dm.preposition = _preposition_before(text, c.start)

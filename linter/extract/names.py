@@ -77,6 +77,14 @@ def _distance(a: str, b: str, limit: int) -> int:
     return prev[len(b)]
 
 
+def _sentence_start(text: str, pos: int) -> bool:
+    """``_SENT_START.search(text, 0, pos)``, looking only where a match can start: at 0, or at the
+    last character before the white space that ends ``text[:pos]`` (``str.rstrip`` and ``\\s``
+    agree on white space)."""
+    q = len(text[:pos].rstrip())
+    return _SENT_START.search(text, q - 1 if q else 0, pos) is not None
+
+
 def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[str] = (),
                   folded: bool = False) -> list[Variant]:
     """Spelling variants in a document given as ``(absolute start, sentence text)`` pairs.
@@ -101,7 +109,7 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
             given_m = _GIVEN.search(text, max(0, m.start(1) - 20), m.start(1))
             if given_m and given_m.group(1).lower() not in _TITLES:
                 given.setdefault(word, set()).add(given_m.group(1))
-            if not _SENT_START.search(text, 0, m.start(1)):
+            if not _sentence_start(text, m.start(1)):
                 mid_sentence.add(word)
         texts.append(text)
     known = known_names if folded and isinstance(known_names, (set, frozenset)) else {fold(n) for n in known_names}
@@ -109,9 +117,11 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     folds = {w: fold(w) for w in spans}
     words = [w for w in spans if w in mid_sentence and folds[w] not in _COMMON]
     out: list[Variant] = []
+    # Only words whose folded forms share their first two letters can pair (a diacritics-only or
+    # apostrophe-only difference folds alike; a misspelling must keep its first two letters).
     by_initial: dict[str, list[str]] = {}
     for w in words:
-        by_initial.setdefault(folds[w][0], []).append(w)
+        by_initial.setdefault(folds[w][:2], []).append(w)
     for group in by_initial.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:

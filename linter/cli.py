@@ -121,6 +121,8 @@ def check(
     settings = Settings(tuple(str(p) for p in rule_paths), tuple(sel.select), tuple(sel.ignore),
                         tuple((k, str(v)) for k, v in sel.severity.items()), pub)
     inputs = collect(paths)
+    if not inputs.items and not inputs.errors:
+        typer.echo("factlint: warning: no articles found (folders are searched for .md .markdown .txt .html .htm)", err=True)
     findings, errors = lint_items(inputs.items, settings, engine, jobs if jobs is not None else (cfg.jobs or 1))
     errors = inputs.errors + errors
     findings.sort(key=lambda f: f.sort_key())

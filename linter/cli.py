@@ -90,6 +90,7 @@ def check(
     config: Annotated[Path | None, typer.Option(help="Configuration file (skips discovery).")] = None,
     jobs: Annotated[int | None, typer.Option(help="Worker processes (0 = one per core).")] = None,
     no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled rules.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe corrections some rules offer, in place (atomically).")] = False,
 ) -> None:
     """Lint articles and report findings."""
     from linter.engine import Engine, Selection
@@ -123,7 +124,17 @@ def check(
     inputs = collect(paths)
     if not inputs.items and not inputs.errors:
         typer.echo("factlint: warning: no articles found (folders are searched for .md .markdown .txt .html .htm)", err=True)
-    findings, errors = lint_items(inputs.items, settings, engine, jobs if jobs is not None else (cfg.jobs or 1))
+    n_jobs = jobs if jobs is not None else (cfg.jobs or 1)
+    findings, errors = lint_items(inputs.items, settings, engine, n_jobs)
+    if fix and not errors and "-" not in paths:
+        from linter.fixer import fix_files
+
+        fixed = fix_files(findings)
+        for path, count in fixed.items():
+            typer.echo(f"factlint: fixed {count} problem{'s' if count != 1 else ''} in {path}", err=True)
+        if fixed:  # lint again: report what the files hold now
+            inputs = collect(paths)
+            findings, errors = lint_items(inputs.items, settings, engine, n_jobs)
     errors = inputs.errors + errors
     findings.sort(key=lambda f: f.sort_key())
     infos = {r.id: RuleInfo(r.id, r.severity, r.summary(), r.description.get("why", "")) for r in engine.rules}

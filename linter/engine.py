@@ -14,7 +14,7 @@ from typing import Any
 from linter.analysis import Analysis
 from linter.document import Document
 from linter.dsl import EvalContext
-from linter.finding import Finding, Severity
+from linter.finding import Finding, Fix, Severity
 from linter.rules import Rule, RuleSet
 from linter.subjects import SUBJECTS
 from linter.suppress import Suppressions
@@ -98,7 +98,15 @@ class Engine:
                     severity = case.severity
                     break
             message = rule.message.render(ctx)
-            out.append(make_finding(doc, rule.id, severity, message, span))
+            fix = None
+            if rule.fix is not None:
+                fix_span = span
+                if rule.fix.at is not None:
+                    target = rule.fix.at(ctx)
+                    fix_span = (target.start, target.start + len(target)) if hasattr(target, "start") else None
+                if fix_span is not None:
+                    fix = Fix(fix_span[0], fix_span[1], rule.fix.replace.render(ctx))
+            out.append(make_finding(doc, rule.id, severity, message, span, fix))
         for warning in ctx.warnings:
             self.warnings.append(f"{doc.path}: rule {rule.id}: {warning}")
         ctx.warnings.clear()
@@ -106,13 +114,14 @@ class Engine:
 
 
 def make_finding(doc: Document, rule_id: str, severity: Severity, message: str,
-                 span: tuple[int, int]) -> Finding:
+                 span: tuple[int, int], fix: Fix | None = None) -> Finding:
     start, end = span
     start = max(0, min(start, len(doc.text)))
     end = max(start, min(end, len(doc.text)))
     line, col = doc.line_col(start)
     end_line, end_col = doc.line_col(end)
-    return Finding(doc.path, line, col, end_line, end_col, rule_id, severity, message, doc.text[start:end])
+    return Finding(doc.path, line, col, end_line, end_col, rule_id, severity, message, doc.text[start:end],
+                   fix=fix)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -30,6 +30,8 @@ class ExampleResult:
         if ex.count is not None and ex.expect_fail:
             want += f" {ex.count} time(s)"
         got = "; ".join(f"{f.line}:{f.column} {f.message}" for f in self.findings) or "no finding"
+        if ex.fixed is not None:
+            want += f", and --fix must give {ex.fixed!r}"
         date = f" (published {ex.date})" if ex.date else ""
         return f"{where}{verdict}: {self.rule} {want}{date}: {ex.text!r} -> {got}"
 
@@ -42,6 +44,11 @@ def run_example(rule: Rule, example: Example, engine: Engine | None = None) -> E
         ok = bool(findings) if example.count is None else len(findings) == example.count
     else:
         ok = not findings
+    if ok and example.fixed is not None:
+        from linter.fixer import apply_fixes
+
+        fixed, _ = apply_fixes(example.text, [f.fix for f in findings if f.fix is not None])
+        ok = fixed == example.fixed
     return ExampleResult(rule.id, example, findings, ok)
 
 

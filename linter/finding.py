@@ -26,6 +26,15 @@ class Severity(enum.IntEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """A safe automatic correction: replace ``text[start:end]`` (document offsets) by ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem: 1-based, inclusive-start / exclusive-end line and column, in code points.
 
@@ -43,6 +52,7 @@ class Finding:
     message: str
     excerpt: str
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    fix: Fix | None = field(default=None, compare=False, hash=False)
 
     def sort_key(self) -> tuple[str, int, int, str, int, int]:
         return (self.path, self.line, self.column, self.rule, self.end_line, self.end_column)
@@ -60,4 +70,6 @@ class Finding:
             "excerpt": self.excerpt,
         }
         data.update(self.extra)
+        if self.fix is not None:
+            data["fix"] = {"replacement": self.fix.replacement}
         return data

@@ -45,6 +45,7 @@ RULE_KEYS: dict[str, str] = {
     "description": "the rule's documentation: what, why, example, instead, known_problems",
     "examples": "texts that must (fail) and must not (pass) trigger the rule",
     "enabled": "false to ship a rule that runs only when selected explicitly",
+    "fix": "optional safe correction for --fix: {replace: template, at: text expression (default: the finding)}",
     "tags": "optional list of words for grouping",
 }
 DESCRIPTION_KEYS = {
@@ -54,7 +55,7 @@ DESCRIPTION_KEYS = {
     "instead": "Use instead",
     "known_problems": "Known problems",
 }
-EXAMPLE_KEYS = {"text", "date", "kind", "count", "name"}
+EXAMPLE_KEYS = {"text", "date", "kind", "count", "name", "fixed"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +69,21 @@ class Example:
     count: int | None = None
     name: str | None = None
     loc: Loc | None = None
+    fixed: str | None = None  # the text after --fix, for rules that offer a fix
 
 
 @dataclass(slots=True)
 class SeverityCase:
     when: CompiledExpr
     severity: Severity
+
+
+@dataclass(slots=True)
+class FixSpec:
+    """What ``--fix`` does for a rule: replace the ``at`` span (default: the finding's) by ``replace``."""
+
+    replace: Any  # a compiled template
+    at: CompiledExpr | None = None
 
 
 @dataclass(slots=True)
@@ -95,6 +105,7 @@ class Rule:
     enabled: bool = True
     tags: list[str] = field(default_factory=list)
     loc: Loc | None = None
+    fix: FixSpec | None = None
 
     @property
     def family(self) -> str:
@@ -226,12 +237,26 @@ class _Reader:
             enabled = self.expect(fields["enabled"], bool, "enabled")
         tags = [self.expect(t, str, "a tag") for t in self.expect(fields["tags"], list, "tags")] \
             if "tags" in fields else []
+        fix = self.fix(fields.get("fix"), env)
         return Rule(
+            fix=fix,
             id=rule_id, severity=severity, subject=subject, when=when, message=message,
             message_source=fields["message"].value, when_source=fields["when"].value, at=at,
             severity_when=cases, options=options, description=description, examples=examples,
             enabled=enabled, tags=tags, loc=node.loc,
         )
+
+    def fix(self, node: Node | None, env: dict[str, Type]) -> FixSpec | None:
+        if node is None:
+            return None
+        self.expect(node, dict, "fix")
+        for key, kloc in node.keys.items():
+            if key not in ("replace", "at"):
+                raise self.error(kloc, f"unknown key '{key}' in fix; valid keys: replace, at")
+        if "replace" not in node.value:
+            raise self.error(node.loc, "a fix needs 'replace' (a template; \"\" deletes)")
+        at = self.compile(node.value["at"], env, TEXT, "fix.at") if "at" in node.value else None
+        return FixSpec(self.template(node.value["replace"], env), at)
 
     def severity(self, node: Node) -> Severity:
         name = self.expect(node, str, "severity")
@@ -303,8 +328,9 @@ class _Reader:
             raise self.error(fields["kind"].loc, "example kind must be text, markdown or html")
         count = self.expect(fields["count"], int, "count") if "count" in fields else None
         name = self.expect(fields["name"], str, "name") if "name" in fields else None
+        fixed = self.expect(fields["fixed"], str, "fixed") if "fixed" in fields else None
         return Example(self.expect(fields["text"], str, "example text"), expect_fail, date, kind, count,
-                       name, node.loc)
+                       name, node.loc, fixed)
 
 
 def _option_type(value: Any) -> bool:

@@ -116,6 +116,18 @@ DOCUMENT.add("paragraph_count", NUMBER, lambda v: len(v.a.doc.paragraphs), "numb
 DOCUMENT.add("sentence_count", NUMBER, lambda v: len(v.a.doc.sentences), "number of sentences")
 
 PARAGRAPH.add("text", TEXT, lambda v: v.text, "the paragraph's text")
+def _block(v: ParagraphView) -> Text:
+    """The paragraph with the blank lines that follow it, up to the next paragraph."""
+    paras = v.a.doc.paragraphs
+    end = paras[v.p.index + 1].start if v.p.index + 1 < len(paras) else len(v.a.doc.text)
+    start = v.span[0]
+    line_start = v.a.doc.text.rfind("\n", 0, start) + 1
+    if not v.a.doc.text[line_start:start].strip():
+        start = line_start
+    return Text(v.a.doc.text[start:end], start)
+
+
+PARAGRAPH.add("block", TEXT, _block, "the paragraph's lines with the blank lines after it (what --fix deletes)")
 PARAGRAPH.add("index", NUMBER, lambda v: v.p.index + 1, "1 for the first paragraph")
 PARAGRAPH.add("kind", STRING, lambda v: v.p.kind, "body, heading, title, blockquote or list_item")
 PARAGRAPH.add("is_last", BOOL, lambda v: v.p.index == len(v.a.doc.paragraphs) - 1, "the last paragraph")

@@ -110,6 +110,10 @@ MENTION.add("title_text", TEXT,
             "the title as written, with its position")
 MENTION.add("modifier", STRING, lambda v: v.m.modifier,
             "former, ex, then, late, ousted, deposed, outgoing, incoming, elect, acting, interim, longtime, or none")
+MENTION.add("modifier_text", TEXT,
+            lambda v: Text(v.a.doc.prose[v.m.start:v.m.title_start], v.m.start)
+            if v.m.modifier and v.m.title_start is not None and v.m.title_start > v.m.start else None,
+            "the modifier as written with what joins it to the title (\"former \", \"ex-\"), or none")
 MENTION.add("person", STRING, lambda v: v.m.person_id, "the knowledge-base id of the person, or none")
 MENTION.add("person_name", STRING,
             lambda v: v.a.kb.people[v.m.person_id].name if v.m.person_id in v.a.kb.people else None,

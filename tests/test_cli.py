@@ -262,3 +262,26 @@ def test_directory_input_and_date_option(tmp_path: Path):
     data = json.loads(r.stdout)
     assert data["files"] == 1 and r.exit_code == 1
     assert data["findings"][0]["rule"] == "title/former-sitting"
+
+
+def test_fix_rewrites_only_when_asked_and_atomically(tmp_path: Path):
+    art = tmp_path / "a.md"
+    original = "---\ndate: 2025-12-30\n---\nFormer U.S. President Donald Trump met Netanyahu.\n\nLeave a Reply\n"
+    art.write_text(original)
+    r = run("check", str(art))
+    assert r.exit_code == 1 and art.read_text() == original  # never changed unless asked
+    r = run("check", str(art), "--fix", "--format", "json")
+    assert "fixed 2 problems" in r.stderr
+    assert art.read_text() == "---\ndate: 2025-12-30\n---\nU.S. President Donald Trump met Netanyahu.\n\n"
+    rules = [f["rule"] for f in json.loads(r.stdout)["findings"]]
+    assert "title/former-sitting" not in rules and "content/boilerplate" not in rules
+    assert r.exit_code == 0
+    assert not [p for p in tmp_path.iterdir() if p.name != "a.md"]
+
+
+def test_json_finding_carries_its_fix(tmp_path: Path):
+    art = tmp_path / "a.txt"
+    art.write_text("Former U.S. President Donald Trump met Netanyahu.\n")
+    r = run("check", str(art), "--date", "2025-12-30", "--format", "json", "--select", "title/")
+    [f] = json.loads(r.stdout)["findings"]
+    assert f["fix"] == {"replacement": ""}

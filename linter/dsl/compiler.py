@@ -31,9 +31,11 @@ from linter.dsl.ast import (
 from linter.dsl.checker import MATCH_NAME, Checked, binop_type, check, path_of
 from linter.dsl.errors import DslError
 from linter.dsl.functions import Function, FunctionRegistry
+from linter.dsl.literals import required_literals
 from linter.dsl.parser import parse
 from linter.dsl.runtime import EvalContext
 from linter.dsl.types import BOOL, NUMBER, ObjectType, Text, Type, is_assignable, type_article
+from linter.extract.prefilter import ascii_fold
 
 Fn = Callable[[EvalContext], Any]
 
@@ -600,11 +602,20 @@ class Compiler:
         )
 
         safe_length = timeout_free_length(pattern_text)
+        required = required_literals(pattern_text, bool(compiled.flags & regex.IGNORECASE))
+        literals, folded = required if required is not None else ((), False)
 
         def match(ctx: EvalContext) -> bool:
             s = left(ctx)
             if not isinstance(s, str):
                 return False
+            if literals:
+                hay = ascii_fold(s) if folded else s
+                for lit in literals:
+                    if lit in hay:
+                        break
+                else:
+                    return negate  # no literal every match needs: no match (and no search)
             if len(s) <= safe_length:
                 m = search(s)
             else:

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"(?<![\w'’-])([A-Z\u00C0-\u00DE][\w'’-]*\w)")
 _SENT_START = re.compile(r"(?:^|[.!?:;“\"(]\s*)$")
@@ -50,6 +51,7 @@ class Variant:
     diacritics_only: bool
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Lower case with diacritics removed: "Erdoğan" → "erdogan"."""
     norm = unicodedata.normalize("NFKD", word)

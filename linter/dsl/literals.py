@@ -1,0 +1,132 @@
+"""Required literals of a DSL regular expression: a cheap test that lets ``=~`` skip the search.
+
+``required_literals(pattern, flags)`` returns strings one of which occurs in every match of
+``pattern`` (and so in every subject it can match), or None when it cannot tell. A subject that
+contains none of them cannot match, so the search (and its timeout bookkeeping) is skipped. The
+answer is never wrong, only sometimes absent:
+
+- the pattern is parsed with the standard library's parser; anything it rejects or may read
+  differently from the ``regex`` module (POSIX classes, fuzzy ``{e<=1}``, scoped or inline
+  flags other than ``i``) gives None;
+- zero-width items (anchors, look-arounds) and anything not a literal end a literal run; an
+  optional item contributes nothing; an alternation contributes the union of its branches;
+- case-insensitive patterns keep only ASCII literals, compared on
+  :func:`linter.extract.prefilter.ascii_fold` text (which maps every character ``regex``'s
+  simple case folding equates with an ASCII letter).
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+__all__ = ["required_literals"]
+
+_IGNORECASE = 2
+_UNICODE = 32
+
+
+class _Unsure(Exception):
+    pass
+
+
+def required_literals(pattern: str, ignorecase: bool) -> tuple[tuple[str, ...], bool] | None:
+    """(literals, folded) or None. ``folded``: compare ``ascii_fold(literal) in ascii_fold(subject)``."""
+    if _POSIX_CLASS.search(pattern) is not None or _fuzzy_like(pattern):
+        return None
+    try:
+        parsed = _parser.parse(pattern, _IGNORECASE if ignorecase else 0)
+    except Exception:  # noqa: BLE001 - any pattern the stdlib cannot parse: no answer
+        return None
+    extra = parsed.state.flags & ~(_IGNORECASE | _UNICODE)
+    if extra:
+        return None
+    folded = bool(parsed.state.flags & _IGNORECASE) or ignorecase
+    try:
+        best = _sequence(list(parsed))
+    except _Unsure:
+        return None
+    if not best:
+        return None
+    if folded:
+        if not all(lit.isascii() for lit in best):
+            return None
+        best = tuple(dict.fromkeys(lit.lower() for lit in best))
+    return best, folded
+
+
+def _fuzzy_like(pattern: str) -> bool:
+    """``{`` that is not a plain ``{m}``/``{m,n}`` repeat: the regex module may read it as fuzzy."""
+    return _ODD_BRACE.search(pattern) is not None
+
+
+_POSIX_CLASS = re.compile(r"\[:\^?\w+:\]")  # [[:alpha:]] is a class to the regex module, not to re
+_ODD_BRACE = re.compile(r"(?<!\\)\{(?!\d*,?\d*\})")
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> tuple[str, ...] | None:
+    """The most selective required literal set of a sequence of parsed items (None: none)."""
+    candidates: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            candidates.append(("".join(run),))
+            run.clear()
+
+    for op, av in items:
+        if op is C.LITERAL:
+            ch = chr(av)
+            if ch in "{}":
+                raise _Unsure
+            run.append(ch)
+            continue
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            low, high, sub = av
+            sub = list(sub)
+            if low >= 1 and len(sub) == 1 and sub[0][0] is C.LITERAL:
+                # "X{2,}": its first `low` copies continue the run before it and its last `low`
+                # copies start the run after it ("XX+X" always holds "XXX")
+                copies = chr(sub[0][1]) * low
+                if "{" in copies or "}" in copies:
+                    raise _Unsure
+                run.append(copies)
+                if high != low:
+                    flush()
+                    run.append(copies)
+                continue
+            flush()
+            if low >= 1:
+                got = _sequence(sub)
+                if got:
+                    candidates.append(got)
+            continue
+        flush()
+        if op is C.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                raise _Unsure
+            got = _sequence(list(sub))
+            if got:
+                candidates.append(got)
+        elif op is C.ATOMIC_GROUP:
+            got = _sequence(list(av))
+            if got:
+                candidates.append(got)
+        elif op is C.BRANCH:
+            union: list[str] = []
+            for branch in av[1]:
+                got = _sequence(list(branch))
+                if not got:
+                    union = []
+                    break
+                union.extend(got)
+            if union:
+                candidates.append(tuple(dict.fromkeys(union)))
+        # anything else (sets, classes, any, anchors, look-arounds, references) ends the run
+    flush()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))

@@ -495,3 +495,29 @@ def test_seed_weasels(name: str) -> None:
     for line in SEED_SILENT.get(name, set()):
         assert not allcues.get(line, set()) - {"anonymous"}  # no weasel and no speculation cue
     assert not any(q.unattributed for q in qs)
+
+
+# ------------------------------------------------------------------ gates never hide a match
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import linter.extract.attribution as _attr  # noqa: E402
+from linter.extract.prefilter import ascii_fold  # noqa: E402
+
+_GATE_WORDS = st.sampled_from(
+    "it is was has been said believed thought to be have by some many most several critics widely often "
+    "generally according reports rumored rumoured probably in all probability likelihood might seems "
+    "considered regarded deemed described as hailed there are scholars who believe conventional wisdom "
+    "familiar with briefed on condition of anonymity polled reportedly allegedly analysts say argue "
+    "suggested claimed reputed\n The It According Some Many There".split(" ")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_GATE_WORDS, st.text(max_size=6)), max_size=25).map(" ".join))
+def test_gates_never_hide_a_match(text: str) -> None:
+    low = " ".join(ascii_fold(text).split())
+    for key in _attr._GATES:
+        rx = next(v for v in vars(_attr).values() if id(v) == key)
+        assert [m.span() for m in _attr._scan(rx, text, low)] == [m.span() for m in rx.finditer(text)], rx.pattern[:40]

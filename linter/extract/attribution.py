@@ -497,7 +497,11 @@ _BEEN_PARTICIPLES = ("suggested", "argued", "claimed", "said", "speculated", "pr
 
 
 def _has(low: str, words: tuple[str, ...]) -> bool:
-    return any(w in low for w in words)
+    """Some of ``words`` occurs in ``low``."""
+    for w in words:
+        if w in low:
+            return True
+    return False
 
 
 def _widely_gate(low: str) -> bool:
@@ -1032,6 +1036,12 @@ def _cue(toks: list[_Tok], a: int, b: int, kind: str) -> Cue:
     return Cue(toks[a].start, toks[b - 1].end, " ".join(t.text for t in toks[a:b]), kind)
 
 
+# A sentence needs the token-level parse only when it holds one of these words: attributions
+# need a speech verb or "according"; vague subjects need a quantifier.
+_TRIGGER_WORDS = frozenset(SPEECH_VERBS) | {"according", "some", "many", "most", "several", "various",
+                                             "numerous", "others", "certain", "countless", "multiple"}
+
+
 def sentence_cues(text: str, start: int = 0,
                   analysed: tuple[list[_Tok], list[_Attr]] | None = None,
                   ) -> tuple[list[tuple[int, int, str]], list[Cue], list[_Attr]]:
@@ -1040,11 +1050,13 @@ def sentence_cues(text: str, start: int = 0,
     ``analysed`` passes the sentence's tokens and attributions when they were computed already.
     """
     low = " ".join(ascii_fold(text).split())  # the gates' view: lower case, single spaces
-    if analysed is None:
+    if analysed is not None:
+        toks, attrs = analysed
+    elif _TRIGGER_WORDS.isdisjoint(_TOKEN_RE.findall(text.lower())):
+        toks, attrs = [], []  # no speech verb, "according" or vague quantifier: nothing to parse
+    else:
         toks = _tokens(text, start)
         attrs = _find_attributions(toks)
-    else:
-        toks, attrs = analysed
     named: list[tuple[int, int, str]] = []
     cues: list[Cue] = []
     for a in attrs:

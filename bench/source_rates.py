@@ -18,16 +18,15 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
+from linter.document import load_text  # noqa: E402
 from linter.extract.attribution import (  # noqa: E402
     QuoteSource,
     SentenceSource,
@@ -38,76 +37,11 @@ from linter.extract.attribution import (  # noqa: E402
 CORPUS = SHARED / "corpora" / "reuters21578" / "reuters21578_politics_people.jsonl"
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceIn:
-    start: int
-    text: str
-    paragraph: int
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteIn:
-    start: int
-    end: int
-    inner_start: int
-    inner_end: int
-    paragraph: int
-    depth: int
-
-
-_ABBR = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|"
-                   r"Nov|Dec|Inc|Corp|Co|Ltd|No|vs|U\.S|U\.K)\.)$")
-
-
-def simple_split(text: str) -> tuple[list[SentenceIn], list[QuoteIn]]:
-    """A small stand-alone sentence/quote finder (used when linter.document is unavailable)."""
-    sentences: list[SentenceIn] = []
-    quotes: list[QuoteIn] = []
-    paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+(?:\n(?![ \t]|\n)[^\n]+)*", text)]
-    for pi, (pstart, ptext) in enumerate(paras):
-        s = 0
-        for m in re.finditer(r"[.!?][”\"’']?(?=\s+[“\"‘A-Z0-9])", ptext):
-            if _ABBR.search(ptext[: m.start() + 1]):
-                continue
-            seg = ptext[s: m.end()]
-            if seg.strip():
-                off = len(seg) - len(seg.lstrip())
-                sentences.append(SentenceIn(pstart + s + off, seg.strip(), pi))
-            s = m.end()
-        seg = ptext[s:]
-        if seg.strip():
-            off = len(seg) - len(seg.lstrip())
-            sentences.append(SentenceIn(pstart + s + off, seg.strip(), pi))
-        open_at: int | None = None
-        for m in re.finditer(r"[“”\"]", ptext):
-            c, k = m.group(), m.start()
-            before = ptext[k - 1] if k else " "
-            after = ptext[k + 1] if k + 1 < len(ptext) else " "
-            if open_at is None and (c == "“" or (c == '"' and not before.isalnum() and not after.isspace())):
-                open_at = k
-            elif open_at is not None and c in "”\"":
-                a = pstart + open_at
-                quotes.append(QuoteIn(a, pstart + k + 1, a + 1, pstart + k, pi, 0))
-                open_at = None
-        if open_at is not None:
-            a = pstart + open_at
-            quotes.append(QuoteIn(a, pstart + len(ptext), a + 1, pstart + len(ptext), pi, 0))
-    return sentences, quotes
-
-
 def analyse(text: str) -> tuple[list[SentenceSource], list[QuoteSource], list[str]]:
     """Attribute one article; returns the sources and the sentence texts."""
-    try:
-        from linter.document import load_text
-
-        doc = load_text(text, "bench.txt", "text")
-        sents, quotes = doc.sentences, doc.quotes
-        ss, qs = attribute(sents, quotes)
-        return ss, qs, [s.text for s in sents]
-    except ImportError:
-        sents2, quotes2 = simple_split(text)
-        ss, qs = attribute(sents2, quotes2)
-        return ss, qs, [s.text for s in sents2]
+    doc = load_text(text, "bench.txt", "text")
+    ss, qs = attribute(doc.sentences, doc.quotes)
+    return ss, qs, [s.text for s in doc.sentences]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -181,8 +115,6 @@ def main(argv: list[str] | None = None) -> int:
         print("\nrandom unattributed quotes:")
         for doc_id, qidx in rng.sample(unattr_examples, min(args.quotes, len(unattr_examples))):
             text = by_id[doc_id]
-            from linter.document import load_text
-
             doc = load_text(text, "bench.txt", "text")
             quote = doc.quotes[int(qidx)]
             ctx = " ".join(text[max(0, quote.start - 150): quote.end + 100].split())

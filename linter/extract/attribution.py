@@ -536,10 +536,13 @@ def _scan(rx: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``, skipped when the pattern's gate says no match is possible."""
     gate = _GATES.get(id(rx))
     if gate is not None:
-        if callable(gate):
-            if not gate(low):
+        if type(gate) is tuple:
+            for w in gate:  # _has, inlined: this runs 14 times per sentence
+                if w in low:
+                    break
+            else:
                 return iter(())
-        elif not _has(low, gate):
+        elif not gate(low):  # type: ignore[operator]
             return iter(())
     return rx.finditer(text)
 

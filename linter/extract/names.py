@@ -27,6 +27,7 @@ prime foreign supreme vice deputy former late said says told the and with from a
 after before for at on by of to this that then thus also both even only since until unlike like under over
 into than though although because where which who whom whose what why how
 """.split())
+_FOLLOWED_BY_NAME = re.compile(r"\s+[A-Z][a-z]")
 _PARTICLE_BEFORE = re.compile(r"\b(?:do|da|de|del|della|di|du|dos|das|von|van|der|la|le)\s+$")
 
 # Capitalised words that are not names but often sit one edit from one.
@@ -117,13 +118,13 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     known = known_names if folded and isinstance(known_names, (set, frozenset)) else {fold(n) for n in known_names}
     counts = Counter({w: len(v) for w, v in spans.items()})
     folds = {w: fold(w) for w in spans}
-    words = [w for w in spans if w in mid_sentence and folds[w] not in _COMMON]
+    words = [w for w in spans if folds[w] not in _COMMON]
     out: list[Variant] = []
-    # Only words whose folded forms share their first two letters can pair (a diacritics-only or
-    # apostrophe-only difference folds alike; a misspelling must keep its first two letters).
+    # Only words whose folded forms share their first and last letters can pair (a diacritics-only
+    # or apostrophe-only difference folds alike; a misspelling keeps the ends of the name).
     by_initial: dict[str, list[str]] = {}
     for w in words:
-        by_initial.setdefault(folds[w][:2], []).append(w)
+        by_initial.setdefault(folds[w][0] + folds[w][-1], []).append(w)
     for group in by_initial.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
@@ -132,11 +133,13 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
                     continue  # only the apostrophe's shape differs: typography, not spelling
                 diacritics_only = fa == fb
                 if not diacritics_only:
-                    if "'" in fa or "'" in fb or min(len(fa), len(fb)) < 6:
+                    if "'" in fa or "'" in fb:
                         continue
+                    if min(len(fa), len(fb)) < 6 and fa not in known and fb not in known:
+                        continue  # short words pair by chance (Horse/House) unless one is a known name
                     if fa.startswith(fb) or fb.startswith(fa):
                         continue  # a suffix, not a misspelling: Somali/Somalia, Knick/Knicks
-                    if fa[:2] != fb[:2] or fa[-1] != fb[-1]:
+                    if fa[0] != fb[0] or fa[-1] != fb[-1]:
                         continue  # misspellings keep the ends: Netanyhau, Khamenai; David/Davis are two names
                     if _distance(fa, fb, 1) > 1:
                         continue
@@ -157,8 +160,12 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
                     continue  # no evidence which spelling is meant
                 if folds[canon] not in known and not given.get(canon):
                     continue  # the canonical word is not known to be a person's name
+                if canon not in mid_sentence:
+                    continue  # never seen capitalised mid-sentence: maybe just a sentence opener
                 if any(_PARTICLE_BEFORE.search(texts[idx], max(0, pos - 8), pos) for idx, pos in owners[var]):
                     continue  # part of a longer name in another language: Jornal do Brasil
+                if all(_FOLLOWED_BY_NAME.match(texts[idx], pos + len(var)) for idx, pos in owners[var]):
+                    continue  # always a given name ("Marvin Smith"), not a misspelled family name
                 for start, end in spans[var]:
                     out.append(Variant(start, end, var, canon, counts[var], counts[canon], diacritics_only))
     out.sort(key=lambda v: v.start)

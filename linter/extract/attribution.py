@@ -1045,6 +1045,11 @@ _TRIGGER_WORDS = frozenset(SPEECH_VERBS) | {"according", "some", "many", "most",
                                              "numerous", "others", "certain", "countless", "multiple"}
 
 
+# The word tokens of ``_TOKEN_RE`` (its second branch) and nothing else: the other branches never
+# consume a letter, so on lower-case text both give the same words (trigger words are all words).
+_WORD_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s)?")
+
+
 def sentence_cues(text: str, start: int = 0,
                   analysed: tuple[list[_Tok], list[_Attr]] | None = None,
                   ) -> tuple[list[tuple[int, int, str]], list[Cue], list[_Attr]]:
@@ -1055,7 +1060,7 @@ def sentence_cues(text: str, start: int = 0,
     low = " ".join(ascii_fold(text).split())  # the gates' view: lower case, single spaces
     if analysed is not None:
         toks, attrs = analysed
-    elif _TRIGGER_WORDS.isdisjoint(_TOKEN_RE.findall(text.lower())):
+    elif _TRIGGER_WORDS.isdisjoint(_WORD_TOKEN_RE.findall(text.lower())):
         toks, attrs = [], []  # no speech verb, "according" or vague quantifier: nothing to parse
     else:
         toks = _tokens(text, start)

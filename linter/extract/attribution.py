@@ -562,15 +562,17 @@ _TOKEN_RE = re.compile(
 _new_tuple = tuple.__new__
 
 
+_span = re.Match.span
+
+
 def _tokens(text: str, base: int) -> list[_Tok]:
-    out: list[_Tok] = []
-    append = out.append
-    for m in _TOKEN_RE.finditer(text):
-        g = m.group()
-        s = base + m.start()
-        # tuple.__new__ skips NamedTuple's keyword-handling __new__: same object, a third of the time
-        append(_new_tuple(_Tok, (s, s + len(g), g, g.lower())))
-    return out
+    # tuple.__new__ skips NamedTuple's keyword-handling __new__: same object, a third of the time
+    spans = map(_span, _TOKEN_RE.finditer(text))
+    if text.isascii():
+        # ASCII lower-casing maps character to character: slice one lowered copy of the sentence
+        low = text.lower()
+        return [_new_tuple(_Tok, (base + s, base + e, text[s:e], low[s:e])) for s, e in spans]
+    return [_new_tuple(_Tok, (base + s, base + e, g, g.lower())) for s, e in spans for g in (text[s:e],)]
 
 
 def _is_word(t: _Tok) -> bool:
@@ -921,8 +923,12 @@ class _Attr:
 def _find_attributions(toks: list[_Tok]) -> list[_Attr]:
     out: list[_Attr] = []
     n = len(toks)
+    verbs = SPEECH_VERBS
     for v, t in enumerate(toks):
-        if t.low == "according" and v + 1 < n and toks[v + 1].low == "to":
+        low = t.low
+        if low != "according" and low not in verbs:
+            continue  # neither "according to" nor a speech verb: the cheap common case
+        if low == "according" and v + 1 < n and toks[v + 1].low == "to":
             np = _right_np(toks, v + 2)
             if np is not None:
                 kind = _np_source_kind(np, toks, None, True)

@@ -21,6 +21,7 @@ A gazetteer is built once per KB (cached on the KB) from every event's name and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -152,10 +153,12 @@ def extract_events(
     document's ``DateMention``s (absolute offsets, any order)."""
     g = event_gazetteer(kb)
     by_start = sorted(dates, key=lambda d: d.start)
+    starts = [d.start for d in by_start]
     out: list[EventMention] = []
     for base, text in sentences:
         end = base + len(text)
-        sdates = [d for d in by_start if base <= d.start < end]
+        # the dates starting in [base, end): a slice of the sorted list, in the same order
+        sdates = by_start[bisect_left(starts, base):bisect_left(starts, end)]
         taken: list[tuple[int, int]] = []
         # dated heads: "the October 7, 2022 attack", "the attack on October 7, 2022"
         for d in sdates:

@@ -586,6 +586,8 @@ def _title_at(g: Gazetteer, toks: list[_Tok], k: int) -> tuple[int, str, str | N
     n = len(toks)
     if k >= n or _shouty(toks[k]):
         return None
+    if not toks[k].text[:1].isupper():
+        return None  # every title found below must start with a capital
     for j in range(min(n, k + g.max_title), k, -1):
         last = toks[j - 1]
         elect = None
@@ -594,7 +596,7 @@ def _title_at(g: Gazetteer, toks: list[_Tok], k: int) -> tuple[int, str, str | N
             words[-1] = last.text.rsplit("-", 1)[0]
             elect = "elect"
         key = norm_name(" ".join(words))
-        if key in g.titles and toks[k].text[:1].isupper():
+        if key in g.titles:
             if any(t.possessive for t in toks[k : j - 1]):
                 continue
             return j, key, elect

@@ -96,8 +96,6 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     ``folded=True`` when they are already ``fold``-ed.
     """
     spans: dict[str, list[tuple[int, int]]] = {}
-    given: dict[str, set[str]] = {}
-    mid_sentence: set[str] = set()
     owners: dict[str, list[tuple[int, int]]] = {}
     texts: list[str] = []
     for base, text in sentences:
@@ -107,14 +105,27 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
                 word = word[:-2]
             if len(word) < 5 or word.isupper():
                 continue
-            spans.setdefault(word, []).append((base + m.start(1), base + m.start(1) + len(word)))
-            owners.setdefault(word, []).append((len(texts), m.start(1)))
-            given_m = _GIVEN.search(text, max(0, m.start(1) - 20), m.start(1))
-            if given_m and given_m.group(1).lower() not in _TITLES:
-                given.setdefault(word, set()).add(given_m.group(1))
-            if not _sentence_start(text, m.start(1)):
-                mid_sentence.add(word)
+            s = m.start(1)
+            spans.setdefault(word, []).append((base + s, base + s + len(word)))
+            owners.setdefault(word, []).append((len(texts), s))
         texts.append(text)
+
+    # Given names and mid-sentence use matter only for the few words that pair: computed on demand.
+    given_cache: dict[str, set[str]] = {}
+
+    def given_of(word: str) -> set[str]:
+        g = given_cache.get(word)
+        if g is None:
+            g = set()
+            for idx, pos in owners[word]:
+                given_m = _GIVEN.search(texts[idx], max(0, pos - 20), pos)
+                if given_m and given_m.group(1).lower() not in _TITLES:
+                    g.add(given_m.group(1))
+            given_cache[word] = g
+        return g
+
+    def mid_sentence(word: str) -> bool:
+        return any(not _sentence_start(texts[idx], pos) for idx, pos in owners[word])
     known = known_names if folded and isinstance(known_names, (set, frozenset)) else {fold(n) for n in known_names}
     counts = Counter({w: len(v) for w, v in spans.items()})
     folds = {w: fold(w) for w in spans}
@@ -145,7 +156,8 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
                         continue
                     if fa in known and fb in known:
                         continue  # two real names (Hussain / Hussein as different people)
-                if given.get(a) and given.get(b) and not given[a] & given[b]:
+                ga, gb = given_of(a), given_of(b)
+                if ga and gb and not ga & gb:
                     continue  # different given names: two people (Saddam Hussein, Nasser Hussain)
                 # The canonical spelling: the known name, else the clearly more frequent one.
                 if fa in known and fb not in known:
@@ -158,9 +170,9 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
                     canon, var = b, a
                 else:
                     continue  # no evidence which spelling is meant
-                if folds[canon] not in known and not given.get(canon):
+                if folds[canon] not in known and not given_of(canon):
                     continue  # the canonical word is not known to be a person's name
-                if canon not in mid_sentence:
+                if not mid_sentence(canon):
                     continue  # never seen capitalised mid-sentence: maybe just a sentence opener
                 if any(_PARTICLE_BEFORE.search(texts[idx], max(0, pos - 8), pos) for idx, pos in owners[var]):
                     continue  # part of a longer name in another language: Jornal do Brasil

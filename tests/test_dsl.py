@@ -512,18 +512,6 @@ def test_timeout_free_classification(pattern: str, unlimited: bool) -> None:
         assert limit < 0
 
 
-def test_regex_search_is_fast() -> None:
-    expr = compile_expression('sentence.text =~ "utiliz"', ENV, REG)
-    ctx = ctx_for()
-    fn = expr.fn
-    n = 2000
-    started = time.perf_counter()
-    for _ in range(n):
-        fn(ctx)
-    per_call = (time.perf_counter() - started) / n
-    assert per_call < 50e-6  # generous bound for slow CI; ~1.5 µs on a laptop
-
-
 # --- constant folding -----------------------------------------------------------------------
 
 

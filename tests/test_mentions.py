@@ -195,18 +195,6 @@ def test_unknown_titled_person(kb: KnowledgeBase) -> None:
     assert [(m.name, m.person_id, m.title) for m in ms] == [("Karl Otto Poehl", None, "President")]
 
 
-def test_speed(kb: KnowledgeBase) -> None:
-    import time
-
-    text = (SEEDS / "004_03d1abdf2edee18b.txt") if SEEDS.is_dir() else None
-    body = text.read_text(encoding="utf-8") if text and text.exists() else "Trump met Netanyahu. " * 200
-    sents = lines_of(body * 20)
-    start = time.perf_counter()
-    extract_mentions(sents, kb)
-    rate = len(body.encode()) * 20 / (time.perf_counter() - start)
-    assert rate > 0.5e6  # measured ~3 MB/s on Reuters politics text; generous for slow CI
-
-
 # --- extraction mistakes that raised false alarms on newswire ---------------------------------
 
 

@@ -31,12 +31,20 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace the file's content with ``text`` in one step (temporary file + ``os.replace``)."""
+    """Write ``text`` to ``path`` in one step (temporary file + ``os.replace``).
+
+    An existing file keeps its permissions; a new file gets the usual ones (umask applied).
+    """
     fd, tmp = tempfile.mkstemp(dir=str(path.parent), prefix=f".{path.name}.", suffix=".factlint")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
-        os.chmod(tmp, path.stat().st_mode & 0o777)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

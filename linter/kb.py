@@ -67,6 +67,12 @@ class Term:
     def covers(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on < self.end)
 
+    def near_uncertain_boundary(self, on: date) -> bool:
+        """``on`` is within a month of a boundary the sources mark uncertain: the KB cannot tell."""
+        margin = timedelta(days=31)
+        return self.uncertain and (abs(on - self.start) <= margin
+                                   or (self.end is not None and abs(on - self.end) <= margin))
+
 
 @dataclass(frozen=True, slots=True)
 class Office:
@@ -333,9 +339,8 @@ class KnowledgeBase:
             return None
         office = self.offices[office_id]
         limit = self.office_as_of(office_id)
-        margin = timedelta(days=31)
         for t in self.terms(person_id, office_id):
-            if t.uncertain and (abs(on - t.start) <= margin or (t.end is not None and abs(on - t.end) <= margin)):
+            if t.near_uncertain_boundary(on):
                 return None
             if t.covers(on):
                 if t.end is None and on > limit:

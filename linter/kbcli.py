@@ -7,8 +7,6 @@ a knowledge-base file or folder; ``import_file`` converts a Wikidata SPARQL JSON
 from __future__ import annotations
 
 import datetime
-import os
-import tempfile
 from pathlib import Path
 
 from linter.kb import KbError, KnowledgeBase, load_kb, validate_kb
@@ -86,9 +84,10 @@ def import_file(path: Path, output: Path | None) -> tuple[str, int]:
         return f"factlint: {path}: {exc}", 2
     if output is None:
         return text.rstrip("\n"), 0
-    # Write atomically: a reader never sees half a file.
-    fd, tmp = tempfile.mkstemp(dir=str(output.parent) if output.parent.exists() else None, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, output)
+    from linter.fixer import write_atomically
+
+    try:
+        write_atomically(output, text)  # a reader never sees half a file
+    except OSError as exc:
+        return f"factlint: {output}: cannot write: {exc.strerror}", 2
     return f"wrote {output}", 0

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from linter.document import Document, DocumentError, load_text
+from linter.document import Document, DocumentError, load_text, parse_date
 from linter.engine import Engine, Selection
 from linter.finding import Finding
 from linter.rules import RuleSet, load_rules
@@ -44,23 +44,6 @@ class Inputs:
     errors: list[str] = field(default_factory=list)
 
 
-def _parse_date(value: Any) -> datetime.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value).strip()
-    try:
-        return datetime.date.fromisoformat(text[:10])
-    except ValueError:
-        from dateutil import parser as dparser
-
-        try:
-            return dparser.parse(text).date()
-        except (ValueError, OverflowError):
-            return None
-
-
 def read_jsonl(path: Path, display: str, errors: list[str]) -> Iterator[Item]:
     """Yield the records of a JSON Lines archive; bad records become located error messages."""
     opener = gzip.open if path.suffix == ".gz" else open
@@ -83,7 +66,7 @@ def read_jsonl(path: Path, display: str, errors: list[str]) -> Iterator[Item]:
                     errors.append(f"{display}:{line_no}: record {rid!r} has no 'text' string")
                     continue
                 raw_date = record.get("date")
-                date = _parse_date(raw_date)
+                date = parse_date(raw_date)
                 if raw_date not in (None, "") and date is None:
                     errors.append(f"{display}:{line_no}: record {rid!r} has an unreadable date {raw_date!r}")
                     continue

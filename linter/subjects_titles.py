@@ -48,23 +48,33 @@ def _tense_at(a: Analysis, start: int, end: int) -> str:
     return detect_tense(s.text, start - s.start, end - s.start)
 
 
-class MentionView:
-    __slots__ = ("a", "m", "_tense")
+class _TensedView:
+    """A view over one extracted item with ``start``/``end``; its clause's tense is computed once."""
 
-    def __init__(self, a: Analysis, m: Any) -> None:
+    __slots__ = ("a", "_item", "_tense")
+
+    def __init__(self, a: Analysis, item: Any) -> None:
         self.a = a
-        self.m = m
+        self._item = item
         self._tense: str | None = None
 
     @property
     def span(self) -> tuple[int, int]:
-        return (self.m.start, self.m.end)
+        return (self._item.start, self._item.end)
 
     @property
     def tense(self) -> str:
         if self._tense is None:
-            self._tense = _tense_at(self.a, self.m.start, self.m.end)
+            self._tense = _tense_at(self.a, self._item.start, self._item.end)
         return self._tense
+
+
+class MentionView(_TensedView):
+    __slots__ = ()
+
+    @property
+    def m(self) -> Any:
+        return self._item
 
 
 def _clashes(a: Analysis) -> dict[int, Any]:
@@ -210,23 +220,12 @@ def _administrations(a: Analysis) -> list[Administration]:
     return out
 
 
-class AdministrationView:
-    __slots__ = ("a", "x", "_tense")
-
-    def __init__(self, a: Analysis, x: Administration) -> None:
-        self.a = a
-        self.x = x
-        self._tense: str | None = None
+class AdministrationView(_TensedView):
+    __slots__ = ()
 
     @property
-    def span(self) -> tuple[int, int]:
-        return (self.x.start, self.x.end)
-
-    @property
-    def tense(self) -> str:
-        if self._tense is None:
-            self._tense = _tense_at(self.a, self.x.start, self.x.end)
-        return self._tense
+    def x(self) -> Administration:
+        return self._item
 
 
 ADMIN = ObjectType("administration", doc="A reference to a U.S. presidential administration: 'the Biden administration'.")
@@ -256,9 +255,8 @@ def _holds(person: str, office: str, on: datetime.date) -> bool | None:
     kb = _kb()
     if person not in kb.people or office not in kb.offices:
         return None
-    margin = datetime.timedelta(days=31)
     for t in kb.terms(person, office):
-        if t.uncertain and (abs(on - t.start) <= margin or (t.end is not None and abs(on - t.end) <= margin)):
+        if t.near_uncertain_boundary(on):
             return None
         if t.covers(on):
             return True

@@ -220,7 +220,8 @@ def test_kb_import_writes_atomically(repo: Path, tmp_path: Path):
     assert r.exit_code == 0, r.stderr
     text = out.read_text()
     assert "zoe-example-mayor" in text and "wd.mayor-of-exampleville" in text
-    assert not list(tmp_path.glob("*.tmp"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.yaml"]  # no temporary file left
+    assert out.stat().st_mode & 0o777 != 0o600  # a new file gets normal permissions, not mkstemp's
     r = run("kb", "import", str(tmp_path / "missing.json"))
     assert r.exit_code == 2
 

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from linter.document import Document
+from linter.extract.prefilter import ascii_fold
 
 
 class Analysis:
@@ -24,6 +25,7 @@ class Analysis:
         self._paragraph_views: dict[int, Any] = {}
         self._sentence_starts = [s.start for s in doc.sentences]
         self._cache: dict[str, Any] = {}
+        self._folded_prose: str | None = None
 
     # -- knowledge base ---------------------------------------------------------------------
     @property
@@ -33,6 +35,10 @@ class Analysis:
 
             self._kb = load_kb()
         return self._kb
+
+    @property
+    def kb_loaded(self) -> bool:
+        return self._kb is not None
 
     # -- extractions ------------------------------------------------------------------------
     def get(self, key: str, factory: Callable[[Analysis], Any]) -> Any:
@@ -46,6 +52,13 @@ class Analysis:
     def quote_spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """Inner spans of the direct quotes overlapping ``[start, end)``."""
         return [(q.inner_start, q.inner_end) for q in self.doc.quotes_in(start, end)]
+
+    def get_folded_prose(self) -> str:
+        """``ascii_fold(doc.prose)``: what case-insensitive literal pre-checks search."""
+        folded = self._folded_prose
+        if folded is None:
+            folded = self._folded_prose = ascii_fold(self.doc.prose)
+        return folded
 
     # -- views ------------------------------------------------------------------------------
     @cached_property

@@ -93,10 +93,10 @@ def check(
     fix: Annotated[bool, typer.Option("--fix", help="Apply the safe corrections some rules offer, in place (atomically).")] = False,
 ) -> None:
     """Lint articles and report findings."""
-    from linter.engine import Engine, Selection
+    from linter.engine import Selection
     from linter.report import RuleInfo, RunResult, formatter
     from linter.rules import load_rules
-    from linter.runner import Settings, collect, lint_items
+    from linter.runner import Settings, build_engine, collect, lint_items
 
     cfg = _config(config)
     fmt = format or cfg.format or "text"
@@ -118,9 +118,14 @@ def check(
     for prefix in [*sel.select, *sel.ignore]:
         if not any(matches_prefix(rid, [prefix]) for rid in known):
             fail(f"no rule matches '{prefix}' (see 'factlint rules list')")
-    engine = Engine(ruleset, sel)
     settings = Settings(tuple(str(p) for p in rule_paths), tuple(sel.select), tuple(sel.ignore),
-                        tuple((k, str(v)) for k, v in sel.severity.items()), pub)
+                        tuple((k, str(v)) for k, v in sel.severity.items()), pub, tuple(str(p) for p in cfg.kb))
+    from linter.kb import KbError
+
+    try:
+        engine = build_engine(settings, ruleset)
+    except KbError as exc:
+        fail(f"cannot load the knowledge base given by 'kb:' in the configuration:\n{exc}")
     inputs = collect(paths)
     if not inputs.items and not inputs.errors:
         typer.echo("factlint: warning: no articles found (folders are searched for .md .markdown .txt .html .htm)", err=True)

@@ -15,6 +15,7 @@ from linter.analysis import Analysis
 from linter.document import Document
 from linter.dsl import EvalContext
 from linter.finding import Finding, Fix, Severity
+from linter.kb import set_current_kb
 from linter.rules import Rule, RuleSet
 from linter.subjects import SUBJECTS
 from linter.suppress import Suppressions
@@ -65,23 +66,34 @@ class Engine:
     def lint(self, doc: Document) -> list[Finding]:
         analysis = Analysis(doc, self.kb)
         findings: list[Finding] = []
-        for rule in self.rules:
-            findings.extend(self._run_rule(rule, analysis))
+        set_current_kb(lambda: analysis.kb)  # the KB the DSL's look-up functions read
+        try:
+            for rule in self.rules:
+                findings.extend(self._run_rule(rule, analysis))
+        finally:
+            set_current_kb(None)
+        if self.kb is None and analysis.kb_loaded:
+            self.kb = analysis.kb  # loaded once, on the first document that needed it
         suppressions = Suppressions.parse(doc)
         findings = [f for f in findings if not suppressions.suppressed(f)]
         findings.sort(key=Finding.sort_key)
         return _dedupe(findings)
 
     def _run_rule(self, rule: Rule, analysis: Analysis) -> list[Finding]:
+        if rule.gate is not None and not rule.gate.admits(analysis.doc.prose, analysis.get_folded_prose):
+            return []  # no subject of this document can satisfy `when` (linter.gate)
         subject = SUBJECTS[rule.subject]
         doc = analysis.doc
         out: list[Finding] = []
         values: dict[str, Any] = {"document": analysis.document_view, "options": rule.options}
         ctx = EvalContext(values)
+        when = rule.when.fn
+        name = rule.subject
         for obj in subject.iterate(analysis):
-            values[rule.subject] = obj
-            ctx.reset_match()
-            if not rule.when(ctx):
+            values[name] = obj
+            if ctx.match is not None or ctx.match_text is not None or ctx.groups:
+                ctx.reset_match()
+            if not when(ctx):
                 continue
             span = None
             if rule.at is not None:

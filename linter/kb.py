@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -166,8 +166,11 @@ def norm_name(text: str) -> str:
     ``norm_name("Bashar al-Assad") == norm_name("Bashar Assad")``,
     ``norm_name("J.D. Vance") == norm_name("JD Vance")``.
     """
-    s = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold().translate(_SPECIAL)
+    if text.isascii():  # NFKD, combining marks and _SPECIAL change nothing; casefold is lower
+        s = text.lower()
+    else:
+        s = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+        s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold().translate(_SPECIAL)
     s = s.replace("'", "")
     tokens = [t for t in _SPLIT_RE.split(s) if t and t not in _DROP_TOKENS]
     merged: list[str] = []
@@ -633,6 +636,24 @@ def _stamp(paths: Sequence[Path]) -> tuple[float, ...]:
             except OSError:
                 out.append(-1.0)
     return tuple(out)
+
+
+_current: Callable[[], KnowledgeBase] | None = None
+
+
+def current_kb() -> KnowledgeBase:
+    """The KB of the document being linted (the engine sets it), else the bundled one.
+
+    DSL functions such as ``holds`` take only their arguments; this is how they reach the KB
+    the run was configured with (``kb:`` in factlint.yaml) without a file-system check per call.
+    """
+    return _current() if _current is not None else load_kb()
+
+
+def set_current_kb(provider: Callable[[], KnowledgeBase] | None) -> None:
+    """Make ``provider()`` the KB that :func:`current_kb` returns (None: the bundled one)."""
+    global _current
+    _current = provider
 
 
 def load_kb(path: Path | None = None, extra: Sequence[Path] = ()) -> KnowledgeBase:

@@ -33,6 +33,7 @@ class Linter:
     def engine_for(self, path: Path) -> tuple[Any, Any]:
         from linter.config import Config, discover, load_config
         from linter.engine import Engine, Selection
+        from linter.kb import load_kb
         from linter.rules import load_rules
 
         found = discover(path.parent if path.parent.is_dir() else None)
@@ -40,7 +41,8 @@ class Linter:
         cfg = load_config(found) if found else Config()
         if key not in self._engines:
             ruleset = load_rules(cfg.rules)
-            self._engines[key] = Engine(ruleset, Selection(cfg.select, cfg.ignore, dict(cfg.severity)))
+            kb = load_kb(extra=cfg.kb) if cfg.kb else None
+            self._engines[key] = Engine(ruleset, Selection(cfg.select, cfg.ignore, dict(cfg.severity)), kb=kb)
         return self._engines[key], cfg
 
     def reset(self) -> None:
@@ -48,12 +50,13 @@ class Linter:
 
     def lint(self, path: Path, text: str) -> list[Finding]:
         from linter.document import DocumentError, load_text
+        from linter.kb import KbError
         from linter.yamlsrc import SourceError
 
         try:
             engine, cfg = self.engine_for(path)
             doc = load_text(text, path=str(path), date=cfg.date)
-        except (SourceError, DocumentError) as exc:
+        except (SourceError, DocumentError, KbError) as exc:
             self.last_error = str(exc)
             return []
         self.last_error = None

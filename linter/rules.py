@@ -26,6 +26,7 @@ from linter.dsl import (
 )
 from linter.dsl.types import NUMBER, STRING, ListType, Type
 from linter.finding import Severity
+from linter.gate import Gate, document_gate
 from linter.resources import rules_dir
 from linter.subjects import SUBJECTS, Environment, build_environment
 from linter.yamlsrc import Loc, Node, SourceError, read_yaml
@@ -106,6 +107,7 @@ class Rule:
     tags: list[str] = field(default_factory=list)
     loc: Loc | None = None
     fix: FixSpec | None = None
+    gate: Gate | None = None  # a once-per-document test that the rule cannot fire (linter.gate)
 
     @property
     def family(self) -> str:
@@ -243,7 +245,7 @@ class _Reader:
             id=rule_id, severity=severity, subject=subject, when=when, message=message,
             message_source=fields["message"].value, when_source=fields["when"].value, at=at,
             severity_when=cases, options=options, description=description, examples=examples,
-            enabled=enabled, tags=tags, loc=node.loc,
+            enabled=enabled, tags=tags, loc=node.loc, gate=document_gate(when.node, subject),
         )
 
     def fix(self, node: Node | None, env: dict[str, Type]) -> FixSpec | None:

@@ -175,15 +175,20 @@ class Settings:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     date: datetime.date | None = None
+    kb_paths: tuple[str, ...] = ()  # extra KB files or folders merged over the bundled KB
 
 
 def build_engine(settings: Settings, ruleset: RuleSet | None = None) -> Engine:
+    """The engine for ``settings``. Raises ``KbError`` when an extra KB file is invalid."""
     from linter.finding import Severity
+    from linter.kb import load_kb
 
     ruleset = ruleset or load_rules([Path(p) for p in settings.rule_paths])
     selection = Selection(settings.select, settings.ignore,
                           {k: Severity.parse(v) for k, v in settings.severity})
-    return Engine(ruleset, selection)
+    # no extra KB: the bundled one is loaded on the first document that needs it
+    kb = load_kb(extra=[Path(p) for p in settings.kb_paths]) if settings.kb_paths else None
+    return Engine(ruleset, selection, kb=kb)
 
 
 def lint_item(engine: Engine, item: Item, date: datetime.date | None) -> tuple[list[Finding], str | None]:

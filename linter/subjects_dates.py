@@ -20,15 +20,18 @@ from linter.subjects import SENTENCE, Subject, register_subject
 
 def extract_all_dates(a: Analysis) -> list[tuple[Any, Any]]:
     """(DateMention, Sentence) for every date expression of the document, in order."""
-    from linter.extract.dates import extract_dates
+    from linter.extract.dates import extract_dates, mark_reported
 
     out = []
     pub = a.doc.pub_date
     for s in a.doc.sentences:
         if not _may_hold_date(s.text):
             continue
-        for d in extract_dates(s.text, s.start, pub, a.quote_spans(s.start, s.end)):
-            out.append((d, s))
+        ms = extract_dates(s.text, s.start, pub)
+        if ms:  # the quotes only matter to sentences with dates
+            mark_reported(ms, a.quote_spans(s.start, s.end))
+            for d in ms:
+                out.append((d, s))
     return out
 
 
@@ -39,17 +42,15 @@ _DECIMAL = re.compile(r"\d")  # str.isdecimal(); str.isdigit() also takes "²" a
 
 def _may_hold_date(text: str) -> bool:
     """A digit or a date word: text without either holds no date expression."""
+    if text.isascii():  # then "in" finds the digits, much faster
+        return any(map(text.__contains__, "0123456789")) or _has_date_word(text)
     if _DECIMAL.search(text) is not None or _has_date_word(text):
         return True
-    return not text.isascii() and any(ch.isdigit() for ch in text)
+    return any(ch.isdigit() for ch in text)
 
 
 def _has_date_word(text: str) -> bool:
-    low = text.lower()
-    for w in _DATE_WORDS:
-        if w in low:
-            return True
-    return False
+    return any(map(text.lower().__contains__, _DATE_WORDS))
 
 
 def dates(a: Analysis) -> list[tuple[Any, Any]]:
@@ -79,14 +80,15 @@ def _relations(a: Analysis) -> _Relations:
     for idx, ms in by_sentence.items():
         s = sentences[idx]
         quotes = a.quote_spans(s.start, s.end)
-        indirect = bool(speech_verbs(s.text, quotes, s.start))
+        verbs = speech_verbs(s.text, quotes, s.start)
+        indirect = bool(verbs)
         for d in ms:
             if d.reported or a.doc.in_quote(d.start) is not None:
                 rel.speech[id(d)] = "quote"
             elif indirect:
                 rel.speech[id(d)] = "indirect"
         if indirect:
-            for i, k in speech_times(s.text, s.start, ms, quotes).items():
+            for i, k in speech_times(s.text, s.start, ms, quotes, verbs).items():
                 rel.said_at[id(ms[i])] = (ms[k], s)
         if len(ms) > 1:
             for i, k in pair_restatements(s.text, s.start, ms).items():

@@ -213,9 +213,9 @@ register_subject(Subject("event", EVENT, _iter_events, EVENT.doc))
 
 
 def _person(person_id: Any) -> Any:
-    from linter.kb import load_kb
+    from linter.kb import current_kb
 
-    return load_kb().people.get(str(person_id))
+    return current_kb().people.get(str(person_id))
 
 
 def _born(person_id: Any) -> datetime.date | None:

@@ -23,9 +23,9 @@ PAST_NARRATION = ("past", "future_in_past")
 
 
 def _kb() -> Any:
-    from linter.kb import load_kb
+    from linter.kb import current_kb
 
-    return load_kb()
+    return current_kb()
 
 
 def _mentions(a: Analysis) -> list[Any]:

@@ -499,25 +499,110 @@ def test_seed_weasels(name: str) -> None:
 
 # ------------------------------------------------------------------ gates never hide a match
 
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import linter.extract.attribution as _attr  # noqa: E402
 from linter.extract.prefilter import ascii_fold  # noqa: E402
 
-_GATE_WORDS = st.sampled_from(
-    "it is was has been said believed thought to be have by some many most several critics widely often "
-    "generally according reports rumored rumoured probably in all probability likelihood might seems "
-    "considered regarded deemed described as hailed there are scholars who believe conventional wisdom "
-    "familiar with briefed on condition of anonymity polled reportedly allegedly analysts say argue "
-    "suggested claimed reputed\n The It According Some Many There".split(" ")
+_PATTERNS = {key: next(v for v in vars(_attr).values() if id(v) == key) for key in _attr._GATES}
+# every word the gates name, the words around them in the patterns, and look-alikes
+_GATE_VOCAB = sorted(
+    {w for gate in _attr._GATES.values() for conj in gate for atom in conj for p in atom for w in p.split()}
+    | set("it is was has had been be are were 's ’s to by as that who the of on with not some many most "
+          "several others critics experts there according also widely often long would have reports "
+          "little much well remains in all it's it’s possible that whether which and one ones "
+          "reportedly_ reportedlyx thoughtful knownx 2said said2 naïve ſaid \u212anown İt".split())
 )
+_SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", ". ", "; ", "(", "“", "”", "-", "’", "'", "—",
+                               "_", "é", "2", ""])
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(_GATE_WORDS, st.text(max_size=6)), max_size=25).map(" ".join))
+@st.composite
+def _gate_texts(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.one_of(st.sampled_from(_GATE_VOCAB), st.text(max_size=4)), max_size=14))
+    out = []
+    for w in words:
+        case = draw(st.sampled_from(["", "", "", "cap", "upper"]))
+        w = w.capitalize() if case == "cap" else w.upper() if case == "upper" else w
+        out += [w, draw(_SEPARATORS)]
+    return "".join(out)
+
+
+def _passing(text: str) -> set[int]:
+    folded = ascii_fold(text)
+    return _attr._passing(folded, _attr._GATE_WORD_RE.findall(folded))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_gate_texts())
+@example("It is said that he won.")
+@example("it’s thoughtful")
+@example("It's been alleged")
+@example("It has been widely reported that")
+@example("He reportedlyX left; it was rumoured to be")
+@example("people familiar without it; close to them; not authorised to speaker")
+@example("the mayor is said\n to be ill (said to be rich), ſaid to be")
+@example("Little is \u212anown, it is not clear whether")
+@example("was HAILED  AS a hero; is considered by many")
+@example("There are scholars who believe; according to some; conventional wisdom")
+@example("it has long been argued. Some would say")
+@example("widely held; has been suggested that; were seen by others")
 def test_gates_never_hide_a_match(text: str) -> None:
-    low = " ".join(ascii_fold(text).split())
-    for key in _attr._GATES:
-        rx = next(v for v in vars(_attr).values() if id(v) == key)
-        assert [m.span() for m in _attr._scan(rx, text, low)] == [m.span() for m in rx.finditer(text)], rx.pattern[:40]
+    passing = _passing(text)
+    for key, rx in _PATTERNS.items():
+        if rx.search(text):
+            assert key in passing, (rx.pattern[:40], text)
+
+
+def _matching_texts(rx: re.Pattern[str]) -> st.SearchStrategy[str]:
+    """Texts holding a match of ``rx`` somewhere (Hypothesis cannot generate through the negative
+    lookaheads of _CONSIDERED_RE: those are dropped for generating, the test checks a real match)."""
+    pattern = rx.pattern
+    if rx is _attr._CONSIDERED_RE:
+        pattern = pattern.split("\\b(?!")[0]
+    return st.from_regex(re.compile(pattern, rx.flags))
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.data())
+def test_gates_pass_every_match(data: st.DataObject) -> None:
+    for key, rx in _PATTERNS.items():
+        text = data.draw(_matching_texts(rx), label=rx.pattern[:30])
+        if rx.search(text):
+            assert key in _passing(text), (rx.pattern[:40], text)
+
+
+def test_gate_strings_and_words() -> None:
+    """Word atoms hold ASCII letter runs; string atoms hold no whitespace, phrases single spaces."""
+    for gate in _attr._GATES.values():
+        for conj in gate:
+            for atom in conj:
+                for p in atom:
+                    if type(atom) is frozenset:
+                        assert re.fullmatch("[a-z]+", p), p
+                    elif type(atom) is _attr._Phrases:
+                        assert p == " ".join(p.split()) and p.isascii() and p == p.lower(), p
+                    else:
+                        assert re.fullmatch("[a-z]+", p), p
+
+
+@settings(max_examples=500, deadline=None)
+@given(_gate_texts())
+@example("most-favoured nation, o'said, re-said, said's, U.S.said, 3said, ſaid, SAID")
+def test_trigger_words_never_miss_a_parse(text: str) -> None:
+    """A sentence with a trigger-word token is always parsed (sentence_cues skips the others)."""
+    if any(t.low in _attr._TRIGGER_WORDS for t in _attr._tokens(text, 0)):
+        assert not _attr._TRIGGER_WORDS.isdisjoint(_attr._GATE_WORD_RE.findall(ascii_fold(text)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_texts(), st.text(alphabet=st.characters(max_codepoint=127)),
+                 st.text(alphabet="aB.'’-\"“s 1,:Ué\n")))
+@example("U.S. A.B.C. x's it’s 1,000.5 3:30 a-b-c 'quoted' \"q\" rock'n'roll")
+def test_tokens(text: str) -> None:
+    """``_tokens`` gives what ``_TOKEN_RE.finditer`` does (the ASCII pattern splits like the full one)."""
+    expected = [(7 + m.start(), 7 + m.end(), m.group(), m.group().lower()) for m in _attr._TOKEN_RE.finditer(text)]
+    assert [tuple(t) for t in _attr._tokens(text, 7)] == expected
+    if text.isascii():
+        assert _attr._ASCII_TOKEN_SPLIT_RE.split(text) == _attr._TOKEN_SPLIT_RE.split(text)

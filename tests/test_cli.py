@@ -286,3 +286,38 @@ def test_json_finding_carries_its_fix(tmp_path: Path):
     r = run("check", str(art), "--date", "2025-12-30", "--format", "json", "--select", "title/")
     [f] = json.loads(r.stdout)["findings"]
     assert f["fix"] == {"replacement": ""}
+
+
+USER_KB = """offices:
+  - {id: us.ca.governor, name: Governor of California, country: US, titles: [Governor],
+     coverage_from: 2003-11-17}
+people:
+  - id: gavin-newsom
+    name: Gavin Newsom
+    born: 1967-10-10
+    terms:
+      - {office: us.ca.governor, start: 2019-01-07}
+"""
+
+
+def test_config_kb_extends_the_knowledge_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`kb:` in factlint.yaml merges the user's KB file over the bundled one, for extraction and
+    for the DSL's look-ups (`holds`), in one process and with --jobs."""
+    (tmp_path / "a.md").write_text("---\ndate: 2024-05-02\n---\nFormer Governor Gavin Newsom spoke on Tuesday.\n")
+    monkeypatch.chdir(tmp_path)
+    r = run("check", "a.md", "--select", "title/", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["findings"] == []  # unknown to the bundled KB
+    (tmp_path / "my-kb.yaml").write_text(USER_KB)
+    (tmp_path / "factlint.yaml").write_text("kb: [my-kb.yaml]\nselect: title/\n")
+    r = run("check", "a.md", "--format", "json")
+    found = json.loads(r.stdout)["findings"]
+    assert r.exit_code == 1 and [(f["rule"], f["line"]) for f in found] == [("title/former-sitting", 4)]
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    for i in range(8):  # eight files: --jobs 2 sends them to worker processes
+        (arts / f"{i}.md").write_text((tmp_path / "a.md").read_text())
+    r = run("check", "arts", "--format", "json", "--jobs", "2")
+    assert [f["rule"] for f in json.loads(r.stdout)["findings"]] == ["title/former-sitting"] * 8
+    (tmp_path / "my-kb.yaml").write_text("people:\n  - id: x\n    terms: [{office: nowhere, start: 2019-01-07}]\n")
+    r = run("check", "a.md")
+    assert r.exit_code == 2 and "my-kb.yaml" in r.stderr and "Traceback" not in r.stderr

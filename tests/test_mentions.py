@@ -338,3 +338,76 @@ def test_common_word_opening_a_sentence_is_not_a_given_name(kb: KnowledgeBase) -
     text = "Will Trump pick a running mate? Donald Trump said he would decide. Trump said so."
     ms = sents(text, kb, pub_date=date(2024, 7, 1))
     assert [m.person_id for m in ms if m.name == "Trump"] == ["donald-trump", "donald-trump"]
+
+
+# The shortcuts (anchor words, first-word prefixes, the ASCII run regex) must not change any mention.
+
+TRICKY = [
+    "J. F. K. met Robert F. Kennedy and George H. W. Bush, and J.D. Vance met J. D. Vance and JD Vance.",
+    "Ex-President Carter and then-President Reagan met President-elect Donald Trump and Donald J. Trump Jr.",
+    "Iran's Supreme Leader Ali Khamenei met U.S. Secretary of State Antony Blinken and Iran’s president.",
+    "Bashar al-Assad, the Syrian president, met Mohammed bin Salman and Crown Prince Salman bin Hamad Al Khalifa.",
+    "The Securities and Exchange Commission, Fox News and the Baker Plan; Howard Baker said Baker's plan failed.",
+    "Former U.S president Donald Trump, Chancellor Angela Merkel and Pope Francis spoke to Prime Minister May.",
+    "Erdoğan’s aide and Netanyahu's envoy met President Emmanuel Macron and Présidente Sheinbaum.",
+    "WASHINGTON (Reuters) - Treasury Secretary James Baker and Fed Chairman Paul Volcker met Sen. Robert Dole.",
+    "U.S.-Japan talks: Vice-President Bush, ex-Soviet leader Gorbachev and A. Lincoln met the Reagan administration.",
+    "Vice President Al Gore met Al Gore's aides; El Baradei and Sheikh Mohammed met Gore.",
+]
+
+
+def test_shortcuts_change_no_mention(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    import linter.extract.mentions as M
+
+    g = M.gazetteer(kb)
+    docs = [[(0, t)] for t in TRICKY] + [[(i * 200, t) for i, t in enumerate(TRICKY)]]
+    dates = (None, date(1987, 5, 1), date(2024, 7, 1))
+    g.runs.clear()
+    fast = [repr(extract_mentions(d, kb, pd)) for d in docs for pd in dates]
+    # parse every run holding a gazetteer word, try every table at every word
+    monkeypatch.setattr(M, "_worth_parsing", lambda g, run: any(M._gazetteer_word(g, w) for w in run.split()))
+    monkeypatch.setattr(M, "_may_start", lambda tok, heads: True)
+    g.runs.clear()
+    try:
+        assert [repr(extract_mentions(d, kb, pd)) for d in docs for pd in dates] == fast
+    finally:
+        g.runs.clear()
+
+
+@pytest.mark.parametrize("word", ["J", "Vance", "JD", "O'Neill", "A1", "U", "x", "Al", "El", "McDonald's"])
+def test_initial_flags_of_plain_words(kb: KnowledgeBase, word: str) -> None:
+    """Words of ASCII letters and digits skip ``norm_name``'s probes: same answer."""
+    import linter.extract.mentions as M
+    from linter.kb import norm_name
+
+    info = M._word(M.gazetteer(kb), word)
+    key = norm_name(info.text)
+    assert bool(info.flags & M._W_ENDS_INITIAL) == (key != "" and norm_name(info.text + " x") == key + "x")
+    assert bool(info.flags & M._W_STARTS_INITIAL) == (key != "" and norm_name("x " + info.text) == "x" + key)
+
+
+def test_ascii_runs_are_the_same_runs() -> None:
+    import linter.extract.mentions as M
+
+    texts = [*TRICKY, "'Reagan .Reagan x-Reagan 5Reagan Ab-Cd5 U.S.-B52 of the Of The Al-Sabah von der Leyen",
+             "Mr. and Mrs. Smith\nof\tthe  House of the People\u00a0Bank met O'Neill's aide, McDONALD."]
+    for text in texts:
+        if text.isascii():
+            assert [m.span() for m in M._ASCII_RUN_RE.finditer(text)] == [m.span() for m in M._RUN_RE.finditer(text)]
+
+
+def test_initials_joined_across_words_still_match(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key made of initials only ("bj" for "B. J.") has no anchor word in "B. J. said": the run
+    is parsed because initials join across its words."""
+    import dataclasses
+
+    import linter.extract.mentions as M
+
+    g = M.gazetteer(kb)
+    names = {**g.names, "bj": ["boris-johnson"]}
+    g2 = dataclasses.replace(g, names=names, anchors=g.anchors | {"bj"}, name_heads=M._heads(names),
+                             quick={}, runs={}, interesting_words={})
+    monkeypatch.setitem(kb.cache, "mentions.gazetteer", g2)
+    for text in ("Britain's B. J. said no.", "Britain's B.\nJ. said no.", "Britain's B. Al J. said no."):
+        ms = one(text, kb)
+        assert [(m.name, m.person_id) for m in ms] == [(text[10:-9], "boris-johnson")], text

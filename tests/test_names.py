@@ -32,3 +32,33 @@ def test_apostrophe_shape_is_typography():
 
 def test_particle_names_are_skipped():
     assert variants("As Brazil voted, Jornal do Brasil wrote. In Brazil, Luiz Brazil said.") == []
+
+
+def test_offsets_in_later_sentences():
+    found = find_variants([(0, "Later, Netanyahu spoke."), (100, "Then Netanyhau left.")], ("Netanyahu",))
+    assert [(v.start, v.end, v.text) for v in found] == [(105, 114, "Netanyhau")]
+
+
+def test_word_pattern_finds_every_long_capitalised_word():
+    """``_WORD`` (look-behind after the capital, five characters or more) finds what the plain
+    pattern finds, less the short words."""
+    import re
+
+    from linter.extract.names import _WORD
+
+    plain = re.compile(r"(?<![\w'’-])([A-Z\u00C0-\u00DE][\w'’-]*\w)")
+    text = ("Erdoğan’s aide, O'Neill-Smith and X-Abcde met Ab Abc Abcd Abcde Élan 'Quote' -Dash ’Curly "
+            "Abcd's Abcdef's Ab-cd A1234 É-x\nNew-York")
+    assert [m.span(1) for m in _WORD.finditer(text)] == [
+        m.span(1) for m in plain.finditer(text) if len(m.group(1)) >= 5
+    ]
+
+
+def test_fold_of_ascii_words():
+    import unicodedata
+
+    from linter.extract.names import fold
+
+    for word in ("Netanyahu", "O'Neill", "ABC-def", "x"):
+        norm = unicodedata.normalize("NFKD", word)
+        assert fold(word) == "".join(c for c in norm if not unicodedata.combining(c)).lower().replace("’", "'")

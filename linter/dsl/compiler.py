@@ -452,6 +452,29 @@ class Compiler:
         return not_, NOCONST
 
     def _boolop(self, node: BoolOp) -> tuple[Fn, Any]:
+        operands = _flatten(node, node.op)
+        if len(operands) > 2:
+            parts = [self.compile(x) for x in operands]
+            if all(c is NOCONST for _, c in parts):
+                # one loop over ``a and b and c ...`` instead of a nested closure per operator
+                fns = tuple(f for f, _ in parts)
+                if node.op == "and":
+
+                    def and_n(ctx: EvalContext) -> bool:
+                        for f in fns:
+                            if not f(ctx):
+                                return False
+                        return True
+
+                    return and_n, NOCONST
+
+                def or_n(ctx: EvalContext) -> bool:
+                    for f in fns:
+                        if f(ctx):
+                            return True
+                    return False
+
+                return or_n, NOCONST
         lf, lc = self.compile(node.left)
         rf, rc = self.compile(node.right)
         is_and = node.op == "and"
@@ -643,6 +666,13 @@ class Compiler:
             return True
 
         return match
+
+
+def _flatten(node: Node, op: str) -> list[Node]:
+    """The operands of a chain of one boolean operator, left to right (``a and (b and c)`` too)."""
+    if isinstance(node, BoolOp) and node.op == op:
+        return [*_flatten(node.left, op), *_flatten(node.right, op)]
+    return [node]
 
 
 def _safe_order(cmp: Callable[[Any, Any], Any], a: Any, b: Any) -> bool:

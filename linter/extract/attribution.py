@@ -94,8 +94,10 @@ a scare quote. Nested quotes are the outer speaker's business and are never unat
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, chain, compress, repeat
+from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from linter.extract.prefilter import ascii_fold
@@ -481,70 +483,191 @@ _BY_CRITICS_RE = re.compile(
 _DESCRIBED_PREV = frozenset({"is", "was", "has", "does", "its", "this", "thus", "his", "hers", "as", "ours"})
 
 
-# Cheap gates: a pattern runs only when its gate says the (lower-cased, whitespace-collapsed)
-# sentence can hold a match. A tuple gate lists words of which every match contains one; a
-# callable gate is a conjunction of such tests. Gates may say yes too often, never too rarely.
-_HEARSAY_TO = ("said to", "believed to", "thought to", "alleged to", "rumored to", "rumoured to",
-               "understood to", "claimed to", "presumed to", "suspected to", "reputed to", "reported to",
-               "held to", "considered to")
-_WIDELY_ADVERBS = ("widely", "generally", "commonly", "popularly", "universally", "often", "frequently",
-                   "sometimes", "traditionally", "largely", "broadly")
-_BY_PARTICIPLES = ("considered", "regarded", "seen", "viewed", "thought", "believed", "deemed", "described",
-                   "perceived", "held", "claimed", "said", "reputed", "rumo")
-_GROUP_VERBS = ("say", "argue", "believe", "claim", "suggest", "contend", "feel", "think", "consider", "regard")
-_BEEN_PARTICIPLES = ("suggested", "argued", "claimed", "said", "speculated", "proposed", "alleged", "theori",
-                     "posited", "hypothesi", "reported", "rumo", "asserted", "contended")
+# Cheap gates: a pattern runs on a sentence only when its gate says the sentence can hold a match.
+# A gate looks at the sentence folded (``ascii_fold``: lower case, and the letters ``re.IGNORECASE``
+# equates to ASCII ones mapped to them) and at the *words* of that folding, its maximal runs of
+# ASCII letters. A literal word that a pattern matches with a non-letter (or the text's edge) on
+# both sides (``\b``, ``\s``, a following ``\s+`` ...) is one of those words, whatever the case of
+# the text; a word bounded on the left only ("reportedly" in ``\b(?:reportedly|...)`` with no
+# ``\b`` after it) is merely a substring of the folding.
+#
+# A gate is a disjunction of conjunctions of atoms; an atom is a frozenset (one of these words is
+# a word of the sentence), a tuple (one of these strings, without whitespace, occurs in the
+# folding) or a ``_Phrases`` (one of these phrases occurs in the folding once its whitespace runs
+# are single spaces). The pattern can match only if, for some conjunction, every atom holds; the
+# atoms of a conjunction are tried in order, cheap and selective ones first. Gates may say yes
+# too often, never too rarely (tests/test_attribution.py checks them against the patterns).
+class _Phrases(tuple[str, ...]):
+    __slots__ = ()
 
 
-def _has(low: str, words: tuple[str, ...]) -> bool:
-    """Some of ``words`` occurs in ``low``."""
-    for w in words:
-        if w in low:
-            return True
-    return False
+_Atom = frozenset[str] | tuple[str, ...]
+_Gate = tuple[tuple[_Atom, ...], ...]
 
 
-def _widely_gate(low: str) -> bool:
-    return (_has(low, _WIDELY_ADVERBS)
-            or ("by" in low and _has(low, _BY_PARTICIPLES))
-            or (_has(low, ("some", "many", "most", "several")) and _has(low, _GROUP_VERBS))
-            or ("been" in low and _has(low, _BEEN_PARTICIPLES)))
+def _w(*words: str) -> frozenset[str]:
+    """Atom: one of ``words`` is a whole word of the sentence."""
+    return frozenset(words)
 
 
-_GATES: dict[int, tuple[str, ...] | Callable[[str], bool]] = {
-    id(_REPORTS_RE): ("report", "rumo", "speculation", "accounts", "stories", "suggestions", "claims"),
-    id(_HEDGE_RE): ("reportedly", "allegedly", "purportedly", "supposedly", "rumo", "arguably", *_HEARSAY_TO),
-    id(_ANON_PHRASES): ("familiar", "briefed", "close", "knowledge", "who", "condition", "anonym", "authori",
-                        "polled", "surveyed", "canvassed", "queried"),
-    id(_SPECULATION_RE): ("probab", "possib", "perhaps", "maybe", "presumabl", "seem", "conceivabl",
-                          "apparently", "likel", "might", "suggest", "unclear", "uncertain", "unknown",
-                          "doubtful", "questionable", "hypothe", "putative", "seen", "conjectur", "known",
-                          "plausible", "clear"),
-    id(_REDUCED_HEDGE_RE): ("said to", "thought to", "believed to", "rumored to", "rumoured to", "reputed to"),
-    id(_BY_SOME_RE): ("by",),
-    id(_BY_CRITICS_RE): ("by",),
-    id(_CONSIDERED_RE): ("considered", "regarded", "deemed"),
-    id(_DESCRIBED_RE): ("as",),
-    id(_WISDOM_RE): ("wisdom", "belief", "perception"),
-    id(_THERE_ARE_RE): ("there",),
-    id(_ACCORDING_SOME_RE): ("according",),
-    id(_WIDELY_RE): _widely_gate,
+_BE = _w("is", "are", "was", "were", "be", "been", "being")
+_HAVE = _w("has", "have", "had")
+_HEARSAY = _w("said", "believed", "thought", "alleged", "rumored", "rumoured", "understood", "claimed",
+              "presumed", "suspected", "reputed")
+_GROUP_VERBS = _w("say", "argue", "believe", "claim", "suggest", "contend", "feel", "think", "consider",
+                  "regard")
+_BY_QUANT = _w("some", "many", "most", "others", "several", "various", "numerous", "other", "certain")
+_BY_CRITICS = _w("critics", "observers", "commentators", "scholars", "historians", "experts", "reviewers",
+                 "others", "researchers", "writers", "authors", "fans")
+_RECENT_PARTICIPLES = ("suggested", "argued", "claimed", "speculated", "alleged", "theorized", "theorised",
+                       "posited", "hypothesized", "hypothesised", "rumored", "rumoured")
+
+_GATES: dict[int, _Gate] = {
+    # [Ii]t (is|was|'s|has been ...) ... <v>: "it" and an auxiliary are words ("it's" gives "it",
+    # "s"); <v> may run on into a longer word ("thoughtful"), so it is only a substring
+    id(_IMPERSONAL_RE): (
+        (_w("it"), _w("is", "was", "has", "had", "s"),
+         ("reported", "believed", "said", "alleged", "understood", "thought", "claimed", "rumored",
+          "rumoured", "suggested", "argued", "assumed", "felt", "speculated", "held", "proposed", "theori",
+          "posited", "hypothesi", "contended", "asserted", "maintained", "feared", "expected",
+          "considered", "estimated", "noted", "known", "accepted", "acknowledged", "recogni", "presumed",
+          "supposed", "hoped", "whispered", "conjectured")),
+    ),
+    # according to / citing ... reports; reports|rumours|speculation|stories (have) suggest ...;
+    # there are ... reports|rumours|suggestions|claims; unconfirmed reports
+    id(_REPORTS_RE): (
+        (_w("reports", "accounts", "rumors", "rumours", "speculation", "stories", "suggestions", "claims"),),
+    ),
+    # reportedly ... arguably (left-bounded only); (is|are|...) (adverb) said|believed|... to <word>;
+    # (is|are|...) (adverb) reported|held|considered to be|have
+    id(_HEDGE_RE): (
+        (("reportedly", "allegedly", "purportedly", "supposedly", "rumored", "rumoured", "arguably"),),
+        (_HEARSAY | _w("reported", "held", "considered"), _w("to"), _w("is", "are", "was", "were", "been", "be"),
+         _Phrases(f"{p} to" for p in (*_HEARSAY, "reported", "held", "considered"))),
+    ),
+    # familiar with, briefed on, close to the, with knowledge of, who asked|declined|... not to be
+    # named ..., on (the) condition of anonymity, speaking anonymously, requesting anonymity, not
+    # authorised to speak, polled|surveyed|canvassed|queried by
+    id(_ANON_PHRASES): (
+        # (a pattern's last word may run on: "familiar without", "close to them", "to speaker")
+        (_w("familiar"),),
+        (_w("briefed"),),
+        (_w("close"), _w("to")),
+        (_w("knowledge"), _w("with")),
+        (_w("who"), _w("asked", "declined", "requested", "spoke", "did", "wished")),
+        (_w("condition"), _w("on"), _w("of")),
+        (_w("speaking"), ("anonymously",)),
+        (_w("requesting"), ("anonymity",)),
+        (_w("authorized", "authorised"), _w("not"), _w("to")),
+        (_w("polled", "surveyed", "canvassed", "queried"), _w("by")),
+    ),
+    # every alternative is bounded by \b on both sides; the word each one needs
+    id(_SPECULATION_RE): (
+        (_w("probably", "possibly", "perhaps", "maybe", "presumably", "seemingly", "conceivably", "apparently",
+            "likely", "unlikely", "might", "seem", "seems", "seemed", "suggests", "suggesting", "unclear",
+            "uncertain", "unknown", "doubtful", "questionable", "likelihood", "probability", "hypothetical",
+            "hypothetically", "hypothesize", "hypothesizes", "hypothesized", "hypothesise", "hypothesises",
+            "hypothesised", "putative", "putatively", "probable", "seen", "conjecture", "conjectures",
+            "conjectured", "conjectural", "known", "possible", "conceivable", "plausible", "clear"),),
+    ),
+    # (start|punctuation|which ...|<plural>) said|thought|believed|rumo(u)red|reputed to be|have
+    id(_REDUCED_HEDGE_RE): (
+        (_w("said", "thought", "believed", "rumored", "rumoured", "reputed"), _w("to"), _w("be", "have"),
+         _Phrases(("said to", "thought to", "believed to", "rumored to", "rumoured to", "reputed to"))),
+    ),
+    # <participle> (in|on|as <word> ...) by some|many|...
+    id(_BY_SOME_RE): ((_BY_QUANT, _w("by")),),
+    # <participle> by (many|some ...) critics|observers|...
+    id(_BY_CRITICS_RE): ((_BY_CRITICS, _w("by")),),
+    # (is|are|...) (adverbs) considered|regarded|deemed
+    id(_CONSIDERED_RE): ((_w("considered", "regarded", "deemed"), _BE),),
+    # (is|are|...) (adverbs) described|hailed|... as
+    id(_DESCRIBED_RE): (
+        (_w("described", "characterized", "characterised", "portrayed", "hailed", "acclaimed", "praised",
+            "criticized", "criticised", "touted", "lauded", "derided"), _w("as"), _BE),
+    ),
+    # conventional|received|... wisdom|belief|perception
+    id(_WISDOM_RE): ((_w("wisdom", "belief", "perception"),),),
+    # there are|were|have been ... who|that (<word>) believe|say|...
+    id(_THERE_ARE_RE): (
+        (_w("there"), _w("who", "that"), _GROUP_VERBS | _w("maintain", "hold")),
+    ),
+    # according to some|many|...
+    id(_ACCORDING_SOME_RE): (
+        (_w("according"), _w("some", "many", "most", "others", "several", "various", "certain")),
+    ),
+    id(_WIDELY_RE): (
+        # widely|generally|... believed|considered|...|known as|...
+        (_w("widely", "generally", "commonly", "popularly", "universally", "often", "frequently", "sometimes",
+            "traditionally", "largely", "broadly"),
+         _w("believed", "considered", "regarded", "thought", "held", "accepted", "assumed", "seen", "viewed",
+            "reputed", "recognized", "recognised", "acknowledged", "acclaimed", "described", "perceived",
+            "credited", "known", "referred", "cited", "reported", "rumored", "rumoured", "claimed", "said",
+            "argued", "suggested")),
+        # (is|are|...) considered|regarded|... by some|many|critics|...
+        (_w("some", "many", "most", "several", "critics", "others", "experts", "observers", "scholars",
+            "historians", "fans", "people", "commentators", "analysts"), _w("by"),
+         _w("considered", "regarded", "seen", "viewed", "thought", "believed", "deemed", "described",
+            "perceived", "held", "claimed", "said", "reputed", "rumored", "rumoured"), _BE),
+        # some|many|most|several (would) say|argue|...
+        (_GROUP_VERBS, _w("some", "many", "most", "several")),
+        # has|have|had been suggested|... by some|many|others / that
+        (_w("been"), _w("by", "that"), _HAVE,
+         _w("said", "proposed", "reported", *_RECENT_PARTICIPLES)),
+        # has|have|had (also|long ...) been suggested|... closing a clause
+        (_w("been"), _HAVE, _w("asserted", "contended", *_RECENT_PARTICIPLES)),
+    ),
 }
+# The words of the folding: maximal runs of ASCII letters. A pattern's word bounded by
+# non-letters in the text is bounded by non-letters in the folding too (folding never turns a
+# non-letter into an ASCII letter), hence one of these runs.
+_GATE_WORD_RE = re.compile(r"[a-z]+")
+
+# Each conjunction is filed under the words of its first atom, so that a sentence only tries the
+# conjunctions led by one of its words; a conjunction led by a string atom is always tried.
+_LED: dict[str, list[tuple[int, tuple[_Atom, ...]]]] = {}  # word -> (pattern id, other atoms)
+_UNLED: list[tuple[int, tuple[_Atom, ...]]] = []  # (pattern id, atoms)
+for _key, _gate in _GATES.items():
+    for _conj in _gate:
+        if type(_conj[0]) is frozenset:
+            for _word in _conj[0]:
+                _LED.setdefault(_word, []).append((_key, _conj[1:]))
+        else:
+            _UNLED.append((_key, _conj))
+del _key, _gate, _conj, _word
+_LEADS = frozenset(_LED)
 
 
-def _scan(rx: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)``, skipped when the pattern's gate says no match is possible."""
-    gate = _GATES.get(id(rx))
-    if gate is not None:
-        if type(gate) is tuple:
-            for w in gate:  # _has, inlined: this runs 14 times per sentence
-                if w in low:
-                    break
-            else:
-                return iter(())
-        elif not gate(low):  # type: ignore[operator]
-            return iter(())
-    return rx.finditer(text)
+def _passing(folded: str, words: list[str]) -> set[int]:
+    """The ids of the patterns whose gate lets a sentence through (its folding, its words)."""
+    collapsed = None
+    passing = set()
+    for key, conj in chain(_UNLED, *map(_LED.__getitem__, _LEADS.intersection(words))):
+        if key not in passing:
+            for atom in conj:
+                if type(atom) is frozenset:
+                    if atom.isdisjoint(words):
+                        break
+                    continue
+                if type(atom) is _Phrases:
+                    if collapsed is None:
+                        collapsed = " ".join(folded.split())
+                    within = collapsed
+                else:
+                    within = folded
+                for s in atom:
+                    if s in within:
+                        break
+                else:
+                    break  # no string of the atom occurs
+            else:  # every atom of the conjunction holds
+                passing.add(key)
+    return passing
+
+
+def _scan(rx: re.Pattern[str], text: str, passing: set[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``, skipped when the pattern's gate said no match is possible."""
+    return rx.finditer(text) if id(rx) in passing else iter(())
 
 
 class _Tok(NamedTuple):
@@ -559,20 +682,39 @@ _TOKEN_RE = re.compile(
 )
 
 
-_new_tuple = tuple.__new__
-
-
-_span = re.Match.span
+# _TOKEN_RE as one capturing group: ``split`` returns gap, token, gap, token, ..., gap (a token
+# is never empty), and the running sum of the part lengths gives every token's offsets
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
+# the same on ASCII text, faster: a letter is [A-Za-z] and a digit [0-9] there; nothing after a
+# quantifier can fail, so it may as well be possessive; "'s" is already an apostrophe-joined
+# part of a word and '"' a \S
+_ASCII_TOKEN_SPLIT_RE = re.compile(r"((?:[A-Z]\.){2,}+|[A-Za-z]++(?:['\-][A-Za-z]++)*+|[0-9]++(?:[.,:][0-9]++)*+|\S)")
 
 
 def _tokens(text: str, base: int) -> list[_Tok]:
-    # tuple.__new__ skips NamedTuple's keyword-handling __new__: same object, a third of the time
-    spans = map(_span, _TOKEN_RE.finditer(text))
-    if text.isascii():
-        # ASCII lower-casing maps character to character: slice one lowered copy of the sentence
-        low = text.lower()
-        return [_new_tuple(_Tok, (base + s, base + e, text[s:e], low[s:e])) for s, e in spans]
-    return [_new_tuple(_Tok, (base + s, base + e, g, g.lower())) for s, e in spans for g in (text[s:e],)]
+    """The ``_TOKEN_RE`` tokens of ``text``, offsets shifted by ``base``."""
+    is_ascii = text.isascii()
+    parts = (_ASCII_TOKEN_SPLIT_RE if is_ascii else _TOKEN_SPLIT_RE).split(text)
+    texts = parts[1::2]
+    if not texts:
+        return []
+    offsets = list(accumulate(map(len, parts), initial=base))
+    if is_ascii:
+        # ASCII lower-casing maps character to character, and a token never holds a newline
+        lows = "\n".join(texts).lower().split("\n")
+    else:
+        lows = [t.lower() for t in texts]
+    # tuple.__new__ skips NamedTuple's keyword-handling __new__ (same object); map and zip keep
+    # the loop in C
+    return list(map(tuple.__new__, repeat(_Tok), zip(offsets[1:-1:2], offsets[2::2], texts, lows, strict=True)))
+
+
+_tok_low = attrgetter("low")
+
+
+def _indices_of(lows: frozenset[str], toks: list[_Tok]) -> Iterator[int]:
+    """Indices of the tokens whose lower case is in ``lows``, in order (the scan runs in C)."""
+    return compress(range(len(toks)), map(lows.__contains__, map(_tok_low, toks)))
 
 
 def _is_word(t: _Tok) -> bool:
@@ -589,10 +731,7 @@ def _is_verb(t: _Tok) -> bool:
 
 
 def _strip_poss(low: str) -> str:
-    for suf in ("'s", "’s"):
-        if low.endswith(suf):
-            return low[: -len(suf)]
-    return low
+    return low[:-2] if low.endswith(("'s", "’s")) else low
 
 
 # --------------------------------------------------------------------------- NP analysis
@@ -882,12 +1021,11 @@ def _right_np(toks: list[_Tok], k: int) -> _NP | None:
     return None
 
 
-def _np_source_kind(np: _NP, toks: list[_Tok], verb_tok: _Tok | None, after_verb: bool) -> str | None:
+def _np_source_kind(np: _NP, toks: list[_Tok], v: int | None, after_verb: bool) -> str | None:
+    """Source kind of ``np`` (``v``: token index of its speech verb, None after "according to")."""
     if np.kind != "group":
         return np.kind
-    v = None
-    if verb_tok is not None:
-        v = next((k for k in range(len(toks)) if toks[k].start == verb_tok.start), None)
+    verb_tok = toks[v] if v is not None else None
     postposed = False
     if v is not None and not after_verb:
         k = v - 1
@@ -920,14 +1058,17 @@ class _Attr:
     verb_start: int
 
 
+_ATTRIBUTION_WORDS = SPEECH_VERBS | {"according"}
+# speech verbs that may precede their subject: ", said Stephen Hess"
+_INVERTED_VERBS = _REPORTING_PAST | {"says", "adds", "writes", "asks", "explains"}
+
+
 def _find_attributions(toks: list[_Tok]) -> list[_Attr]:
     out: list[_Attr] = []
     n = len(toks)
-    verbs = SPEECH_VERBS
-    for v, t in enumerate(toks):
+    for v in _indices_of(_ATTRIBUTION_WORDS, toks):  # a speech verb or "according"
+        t = toks[v]
         low = t.low
-        if low != "according" and low not in verbs:
-            continue  # neither "according to" nor a speech verb: the cheap common case
         if low == "according" and v + 1 < n and toks[v + 1].low == "to":
             np = _right_np(toks, v + 2)
             if np is not None:
@@ -953,20 +1094,24 @@ def _find_attributions(toks: list[_Tok]) -> list[_Attr]:
             continue
         np = _left_np(toks, v)
         if np is not None:
-            kind = _np_source_kind(np, toks, t, False)
+            kind = _np_source_kind(np, toks, v, False)
             if kind is not None and kind != "group":
                 out.append(_Attr(kind, np.toks[0].start, np.toks[-1].end, np.text, t.low, t.start))
                 continue
         # inverted: ", said Stephen Hess" / "” said one Republican strategist"
-        if v > 0 and toks[v - 1].text in {",", "”", '"', "’", "—", "–"} and t.low in _REPORTING_PAST | {
-            "says", "adds", "writes", "asks", "explains"
-        }:
+        if v > 0 and toks[v - 1].text in {",", "”", '"', "’", "—", "–"} and t.low in _INVERTED_VERBS:
             np = _right_np(toks, v + 1)
             if np is not None:
-                kind = _np_source_kind(np, toks, t, True)
+                kind = _np_source_kind(np, toks, v, True)
                 if kind is not None and kind != "group":
                     out.append(_Attr(kind, np.toks[0].start, np.toks[-1].end, np.text, t.low, t.start))
     return out
+
+
+_VAGUE_QUANTIFIERS = frozenset({"some", "many", "most", "several", "various", "numerous", "others", "certain",
+                                "countless", "multiple"})
+_CERTAIN_HEADS = _PRO_NOUNS | _VAGUE_NOUNS
+_ADJECTIVAL_STANCE = _STANCE - _BELIEF - SPEECH_VERBS  # "Most proposed changes"
 
 
 def _vague_subjects(toks: list[_Tok]) -> list[tuple[int, int]]:
@@ -976,15 +1121,13 @@ def _vague_subjects(toks: list[_Tok]) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     n = len(toks)
-    for i, t in enumerate(toks):
-        if t.low not in {"some", "many", "most", "several", "various", "numerous", "others", "certain",
-                         "countless", "multiple"}:
-            continue
+    for i in _indices_of(_VAGUE_QUANTIFIERS, toks):
+        t = toks[i]
         prev = toks[i - 1] if i > 0 else None
         if prev is not None and not (prev.text in {",", ";", ":", "—", "–", "(", "“", '"'}
                                      or prev.low in _BOUNDARY_WORDS):
             continue
-        if t.low == "certain" and (i + 1 >= n or toks[i + 1].low not in _PRO_NOUNS | _VAGUE_NOUNS):
+        if t.low == "certain" and (i + 1 >= n or toks[i + 1].low not in _CERTAIN_HEADS):
             continue
         j = i + 1
         if j < n and toks[j].low == "of":  # "some of the analysts"
@@ -1031,7 +1174,7 @@ def _vague_subjects(toks: list[_Tok]) -> list[tuple[int, int]]:
             head in _PRO_NOUNS or verb not in _STANCE
         ):
             continue  # "several economists said", "Several police agencies told": newswire sourcing
-        if len(words) == 1 and verb.endswith("ed") and verb in _STANCE - _BELIEF - SPEECH_VERBS:
+        if len(words) == 1 and verb.endswith("ed") and verb in _ADJECTIVAL_STANCE:
             continue  # "Most proposed changes", "some disputed areas": an adjective
         if len(nouns) > 1 and head not in _INHERENTLY_VAGUE and verb in {"find", "finds", "found"} and (
             not _peopleish(head) or head in _PRO_NOUNS
@@ -1041,19 +1184,21 @@ def _vague_subjects(toks: list[_Tok]) -> list[tuple[int, int]]:
     return spans
 
 
+_CUE_ORDER = attrgetter("start", "end")
+
+
 def _cue(toks: list[_Tok], a: int, b: int, kind: str) -> Cue:
     return Cue(toks[a].start, toks[b - 1].end, " ".join(t.text for t in toks[a:b]), kind)
 
 
 # A sentence needs the token-level parse only when it holds one of these words: attributions
-# need a speech verb or "according"; vague subjects need a quantifier.
+# need a speech verb or "according"; vague subjects need a quantifier. They are looked for among
+# the words of the gates' folding: a word token of ``_TOKEN_RE`` lower-casing to one of them has
+# non-letters on both sides, so it is such a word. (A trigger inside a longer token, "most" in
+# "most-favoured", is such a word too: the sentence is parsed for nothing, as the parse only acts
+# on tokens that are trigger words.)
 _TRIGGER_WORDS = frozenset(SPEECH_VERBS) | {"according", "some", "many", "most", "several", "various",
                                              "numerous", "others", "certain", "countless", "multiple"}
-
-
-# The word tokens of ``_TOKEN_RE`` (its second branch) and nothing else: the other branches never
-# consume a letter, so on lower-case text both give the same words (trigger words are all words).
-_WORD_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s)?")
 
 
 def sentence_cues(text: str, start: int = 0,
@@ -1063,10 +1208,11 @@ def sentence_cues(text: str, start: int = 0,
 
     ``analysed`` passes the sentence's tokens and attributions when they were computed already.
     """
-    low = " ".join(ascii_fold(text).split())  # the gates' view: lower case, single spaces
+    folded = ascii_fold(text)
+    words = _GATE_WORD_RE.findall(folded)  # only ever looked up in frozensets: a list will do
     if analysed is not None:
         toks, attrs = analysed
-    elif _TRIGGER_WORDS.isdisjoint(_WORD_TOKEN_RE.findall(text.lower())):
+    elif _TRIGGER_WORDS.isdisjoint(words):
         toks, attrs = [], []  # no speech verb, "according" or vague quantifier: nothing to parse
     else:
         toks = _tokens(text, start)
@@ -1081,13 +1227,17 @@ def sentence_cues(text: str, start: int = 0,
                             a.kind))
             if a.verb != "according to":
                 cues[-1].end = a.verb_start + len(a.verb)
-    for i, j in _vague_subjects(toks):
+    for i, j in _vague_subjects(toks) if toks else ():
         c = _cue(toks, i, j, "vague")
         if not any(x.start <= c.start < x.end or c.start <= x.start < c.end for x in cues):
             cues.append(c)
+    passing = _passing(folded, words)
+    if not passing:  # no pattern can match: the common case
+        cues.sort(key=_CUE_ORDER)
+        return named, cues, attrs
     for rx, kind in ((_IMPERSONAL_RE, "impersonal"), (_REPORTS_RE, "impersonal"), (_HEDGE_RE, "hedge"),
                      (_WIDELY_RE, "vague")):
-        for m in _scan(rx, text, low):
+        for m in _scan(rx, text, passing):
             if rx is _IMPERSONAL_RE:
                 v = m.group("v")
                 tail = m.group("tail") or ""
@@ -1114,7 +1264,7 @@ def sentence_cues(text: str, start: int = 0,
         if not any(x.start <= start + s < x.end or start + s <= x.start < start + e for x in cues):
             cues.append(Cue(start + s, start + e, text[s:e], kind))
 
-    for m in _scan(_BY_SOME_RE, text, low):
+    for m in _scan(_BY_SOME_RE, text, passing):
         rest = m.group("rest").split()
         if m.group("q") in {"other", "certain", "various", "numerous"} and not rest:
             continue
@@ -1123,37 +1273,37 @@ def sentence_cues(text: str, start: int = 0,
         ):
             continue  # "joined by several scandals": not a group of people
         add(m.start(), m.end("q") if not rest or not any(_peopleish(w) for w in rest) else m.end(), "vague")
-    for m in _scan(_ACCORDING_SOME_RE, text, low):
+    for m in _scan(_ACCORDING_SOME_RE, text, passing):
         add(m.start(), m.end(), "vague")
-    for m in _scan(_CONSIDERED_RE, text, low):
+    for m in _scan(_CONSIDERED_RE, text, passing):
         if re.search(r"\bby\b", text[m.end():]):
             continue  # "was considered ... by analysts": the agent is given
         # An agentless evaluation ("Dominguez is considered an expert") is routine on the wire;
         # it is reported as speculation (info), not as an unsourced claim.
         add(m.start(), m.end(), "speculation")
-    for m in _scan(_BY_CRITICS_RE, text, low):
+    for m in _scan(_BY_CRITICS_RE, text, passing):
         add(m.start(), m.end(), "vague")
-    for m in _scan(_DESCRIBED_RE, text, low):
+    for m in _scan(_DESCRIBED_RE, text, passing):
         if re.search(r"\bby\b", text[m.end():]):
             continue  # "was described as sound by analysts": the agent is given
         add(m.start(), m.end(), "vague")
-    for m in _scan(_REDUCED_HEDGE_RE, text, low):
+    for m in _scan(_REDUCED_HEDGE_RE, text, passing):
         if m.group("w") and m.group("w") in _DESCRIBED_PREV:
             continue
         add(m.start("c"), m.end("c"), "hedge")
-    for m in _scan(_WISDOM_RE, text, low):
+    for m in _scan(_WISDOM_RE, text, passing):
         add(m.start(), m.end(), "impersonal")
-    for m in _scan(_THERE_ARE_RE, text, low):
+    for m in _scan(_THERE_ARE_RE, text, passing):
         if _peopleish(m.group("n")) or m.group("n") in {"some", "many", "those", "others"}:
             add(m.start(), m.end(), "vague")
-    for m in _scan(_SPECULATION_RE, text, low):
+    for m in _scan(_SPECULATION_RE, text, passing):
         add(m.start(), m.end(), "speculation")
     # anonymous phrases without a speech verb: "two other sources familiar with the conversation"
-    for m in _scan(_ANON_PHRASES, text, low):
+    for m in _scan(_ANON_PHRASES, text, passing):
         if any(x.kind == "anonymous" and x.start <= start + m.start() <= x.end + 40 for x in cues):
             continue
         cues.append(Cue(start + m.start(), start + m.end(), m.group(), "anonymous"))
-    cues.sort(key=lambda c: (c.start, c.end))
+    cues.sort(key=_CUE_ORDER)
     return named, cues, attrs
 
 
@@ -1259,6 +1409,8 @@ def _quote_speaker(q: QuoteLike, sentences: Sequence[SentenceLike],
 
 
 _QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
+_LOOSE_VERBS = _REPORTING | {"says", "adds", "writes", "asks"}
+_ANON_HEADS = _SINGULAR_ANON | _PRO_NOUNS
 _LOOSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
 
@@ -1283,10 +1435,10 @@ def _loose_np(words: list[_Tok], verb: str, verb_start: int) -> _Attr | None:
     while run and run[-1].low in _NAME_JOINERS:
         run.pop()
     head = _strip_poss(words[-1].low)
-    if run and (len(run) >= 2 or run[0] is words[0]) and head not in _SINGULAR_ANON | _PRO_NOUNS:
+    if run and (len(run) >= 2 or run[0] is words[0]) and head not in _ANON_HEADS:
         return _Attr("named", run[0].start, run[-1].end, " ".join(t.text for t in run), verb, verb_start)
     text = " ".join(t.text for t in words)
-    kind = "organisation" if words[0].low in {"the", "its", "their"} and head not in _SINGULAR_ANON | _PRO_NOUNS \
+    kind = "organisation" if words[0].low in {"the", "its", "their"} and head not in _ANON_HEADS \
         else "anonymous"
     return _Attr(kind, words[0].start, words[-1].end, text, verb, verb_start)
 
@@ -1298,7 +1450,7 @@ def _loose_speaker_after(after: list[_Tok]) -> _Attr | None:
         toks = toks[1:]
     if not toks:
         return None
-    if _is_verb(toks[0]) and toks[0].low in _REPORTING | {"says", "adds", "writes", "asks"}:
+    if _is_verb(toks[0]) and toks[0].low in _LOOSE_VERBS:
         np: list[_Tok] = []
         for t in toks[1:]:
             if t.text in {",", ".", ";", ":"} or t.text in _QUOTE_MARKS:
@@ -1308,7 +1460,7 @@ def _loose_speaker_after(after: list[_Tok]) -> _Attr | None:
     for k, t in enumerate(toks[:25]):
         if t.text in _QUOTE_MARKS or t.text in {";", ":"}:
             return None
-        if _is_verb(t) and t.low in _REPORTING | {"says", "adds", "writes", "asks"}:
+        if _is_verb(t) and t.low in _LOOSE_VERBS:
             rest = [u for u in toks[k + 1:] if _is_word(u)]
             if len(rest) > 12:
                 return None
@@ -1326,7 +1478,7 @@ def _loose_speaker_before(before: list[_Tok]) -> _Attr | None:
     toks = before
     while toks and toks[-1].text in {",", ":"}:
         toks = toks[:-1]
-    if not toks or not _is_verb(toks[-1]) or toks[-1].low not in _REPORTING | {"says", "adds", "writes", "asks"}:
+    if not toks or not _is_verb(toks[-1]) or toks[-1].low not in _LOOSE_VERBS:
         return None
     verb = toks[-1]
     # the clause subject: from the last clause boundary, first NP up to a comma or the verb
@@ -1369,6 +1521,8 @@ def attribute(sentences: Sequence[SentenceLike],
     # pronoun resolution, in document order, over sentence named sources and quote speakers
     events: list[tuple[int, int, str, object]] = []  # (offset, paragraph, kind, target)
     for ss in ssources:
+        if not ss.named:
+            continue
         para = sentences[ss.index].paragraph
         for k, (a0, _a1, _txt) in enumerate(ss.named):
             events.append((a0, para, "s", (ss, k)))
@@ -1426,15 +1580,14 @@ def attribute(sentences: Sequence[SentenceLike],
         if qs.speaker is None:
             inner = _inner_text(sentences, q)
             words = re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", inner)
-            titled = bool(words) and all(w[0].isupper() or w.lower() in _NAME_JOINERS | {
-                "the", "a", "an", "on", "in", "for", "to", "with", "is", "at", "by"} for w in words)
+            titled = bool(words) and all(w[0].isupper() or w.lower() in _TITLE_WORDS for w in words)
             heading = _is_heading_quote(sentences, q) and len(words) <= 10
             qs.scare = len(words) <= 4 or titled or heading
 
     # quotes with a known speaker cover their sentences and cues
     spans = [(quotes[qs.index].inner_start, quotes[qs.index].inner_end)
              for qs in qsources if qs.speaker is not None]
-    for ss in ssources:
+    for ss in ssources if spans else ():  # no such quote: nothing is covered (the defaults)
         s = sentences[ss.index]
         mid = s.start + len(s.text.rstrip()) // 2
         ss.in_attributed_quote = any(a <= s.start + 1 and mid < b for a, b in spans) or any(
@@ -1443,6 +1596,10 @@ def attribute(sentences: Sequence[SentenceLike],
         for c in ss.cues:
             c.in_quote = any(a <= c.start and c.end <= b for a, b in spans)
     return ssources, qsources
+
+
+# the lower-case words of a title ("Party of the Right")
+_TITLE_WORDS = _NAME_JOINERS | {"the", "a", "an", "on", "in", "for", "to", "with", "is", "at", "by"}
 
 
 def _previous_top(qsources: list[QuoteSource], quotes: Sequence[QuoteLike], idx: int) -> QuoteSource | None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from linter.extract.prefilter import ascii_fold
 from linter.kb import Event, KnowledgeBase
 
 __all__ = ["EventMention", "EventGazetteer", "event_gazetteer", "extract_events"]
@@ -81,6 +82,9 @@ class EventGazetteer:
     heads: dict[tuple[int, int], dict[str, list[Event]]]
     head_re: re.Pattern[str] | None
     upper_keys: frozenset[str] = frozenset()
+    #: the lower-case ASCII runs of each literal phrase, grouped by the phrase's longest run: a
+    #: phrase can match only text whose ``ascii_fold`` holds all of its runs
+    anchors: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
 
 
 def _md(mon: str | None, day: str | None, m: str | None, d: str | None) -> tuple[int, int] | None:
@@ -133,11 +137,17 @@ def event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
         literal = re.compile(r"(?<![\w/])(?:" + "|".join(alts) + r")(?![\w/])", re.IGNORECASE)
     all_heads = sorted({h for d in heads.values() for h in d}, key=len, reverse=True)
     head_re = re.compile(r"(?:" + "|".join(re.escape(h) for h in all_heads) + r")\b", re.IGNORECASE) if all_heads else None
-    g = EventGazetteer(literal, literal_events, heads, head_re, frozenset(upper))
+    by_key: dict[str, list[tuple[str, ...]]] = {}
+    for key in literal_events:
+        runs = tuple(_ASCII_RUN.findall(key))
+        by_key.setdefault(max(runs, key=len), []).append(runs)
+    anchors = tuple((k, tuple(v)) for k, v in by_key.items())
+    g = EventGazetteer(literal, literal_events, heads, head_re, frozenset(upper), anchors)
     kb.cache["events.gazetteer"] = g
     return g
 
 
+_ASCII_RUN = re.compile(r"[a-z0-9]+")
 _BEFORE_DET = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
 _AFTER_OF = re.compile(r"^\s+of\s+$")
 _BETWEEN_DATE_HEAD = re.compile(r"^,?\s+(?:(?:[A-Z][\w-]*|terror|terrorist|deadly|surprise)\s+){0,2}$")
@@ -155,6 +165,11 @@ def extract_events(
     by_start = sorted(dates, key=lambda d: d.start)
     starts = [d.start for d in by_start]
     out: list[EventMention] = []
+    literal = g.literal
+    if literal is not None:
+        folded = ascii_fold("\n".join(t for _, t in sentences))
+        if not _may_occur(folded, g.anchors):
+            literal = None  # no phrase of the gazetteer can occur in this document
     for base, text in sentences:
         end = base + len(text)
         # the dates starting in [base, end): a slice of the sorted list, in the same order
@@ -172,8 +187,8 @@ def extract_events(
                 out.append(hit)
                 taken.append((hit.start, hit.end))
         # literal names
-        if g.literal is not None:
-            for m in g.literal.finditer(text):
+        if literal is not None:
+            for m in literal.finditer(text):
                 s, e = base + m.start(), base + m.end()
                 if any(a < e and s < b for a, b in taken):
                     continue
@@ -190,6 +205,15 @@ def extract_events(
                 out.append(em)
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _may_occur(folded: str, anchors: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]) -> bool:
+    for key, phrases in anchors:
+        if key in folded:
+            for runs in phrases:
+                if all(w in folded for w in runs):
+                    return True
+    return False
 
 
 def _date_head(text: str, base: int, d: Any, table: dict[str, list[Event]], g: EventGazetteer) -> EventMention | None:

@@ -44,9 +44,12 @@ _WORDNUM = (r"(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen
 _CURRENCY_WORDS = (r"(?:dollars?|dlrs|euros?|pounds?|sterling|yen|yuan|renminbi|rupees?|marks|francs|"
                    r"roubles?|rubles?|pesos?|lira|riyals?|rials?|shekels?|won)")
 
-_MONEY = re.compile(
-    rf"(?:(?:US|U\.S\.|A|C|HK|NZ)?[$€£¥₹]\s?(?:{_NUM})(?:\s?{_SCALE}\b)?"
-    rf"|\b(?:{_NUM})(?:\s?{_SCALE})?\s+(?:U\.S\.\s+|US\s+|Canadian\s+|Australian\s+)?{_CURRENCY_WORDS}\b)",
+# Money is "$5 million" (a currency sign) or "5 million dlrs" (a currency word). The two forms
+# are searched apart (the sign form only when the sentence has a sign) and merged as one
+# alternation would: leftmost first, the sign form first at the same position.
+_MONEY_SIGN = re.compile(rf"(?:US|U\.S\.|A|C|HK|NZ)?[$€£¥₹]\s?(?:{_NUM})(?:\s?{_SCALE}\b)?", re.IGNORECASE)
+_MONEY_WORD = re.compile(
+    rf"\b(?:{_NUM})(?:\s?{_SCALE})?\s+(?:U\.S\.\s+|US\s+|Canadian\s+|Australian\s+)?{_CURRENCY_WORDS}\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
@@ -76,10 +79,6 @@ _TIME_UNIT_AT_END = re.compile(rf"\b{_TIME_UNITS}\s*$")
 _YEARS_OLD = re.compile(r"\s*(?:-|–)?\s*(?:year|yr)s?[- ]old")
 _NUMBER_WORD_BEFORE = re.compile(r"(?:No\.|number|#|aged|age)\s*$", re.IGNORECASE)
 _ONE_DIGIT = re.compile(r"\d")
-_CURRENCY_SYMBOL = re.compile(r"[$€£¥₹]")
-# every alternative of _CURRENCY_WORDS contains one of these
-_CURRENCY_STEMS = ("dollar", "dlrs", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "rupee", "marks",
-                   "francs", "rouble", "ruble", "peso", "lira", "riyal", "rial", "shekel", "won")
 
 # Cheap necessary conditions, so that a sentence without a figure costs a few scans for a
 # character class or a literal instead of the full patterns above. Each is implied by the
@@ -97,6 +96,8 @@ _VAGUE_WORDS = ("tens", "hundreds", "thousands", "millions", "billions", "dozens
 _WORDNUM_WORDS = ("three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                   "thirt", "fift", "twenty", "forty", "hundred", "thousand", "dozen", "million")
 _LOWER_RUN = re.compile(r"[a-z]*")
+# where the number-word branch of _COUNT can start (same look-behind, same case)
+_WORDNUM_START = re.compile(rf"(?<![\w$€£¥.,-]){_WORDNUM}")
 
 
 def _year_like(num: str) -> bool:
@@ -125,6 +126,33 @@ def _number_word_before(text: str, a: int) -> bool:
     return _NUMBER_WORD_BEFORE.search(text, max(0, end - 6), a) is not None
 
 
+def _money(text: str, pos: int, sign: bool) -> list[tuple[int, int, str]]:
+    """The non-overlapping money matches from ``pos``, as ``finditer`` of the alternation
+    ``_MONEY_SIGN|_MONEY_WORD`` gives them (``sign``: the text has a currency sign)."""
+    out: list[tuple[int, int, str]] = []
+    n = len(text)
+    while pos <= n:
+        a = _MONEY_SIGN.search(text, pos) if sign else None
+        b = _MONEY_WORD.search(text, pos)
+        m = a if a is not None and (b is None or a.start() <= b.start()) else b
+        if m is None:
+            break
+        out.append((m.start(), m.end(), "money"))
+        pos = m.end()
+    return out
+
+
+def _count_start(text: str, folded: str) -> int:
+    """Where the first ``_COUNT`` match can start: its first digit or number word."""
+    digit = _DIGIT.search(text)
+    pos = len(text) if digit is None else digit.start()
+    if contains_any(folded, _WORDNUM_WORDS):
+        word = _WORDNUM_START.search(text, 0, pos)  # letters only: a match before pos ends by pos
+        if word is not None:
+            pos = word.start()
+    return pos
+
+
 def extract_figures(sentence: SentenceLike) -> list[Figure]:
     """Specific figures in one sentence (absolute offsets)."""
     text, base = sentence.text, sentence.start
@@ -135,10 +163,10 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
 
     folded = ascii_fold(text)
     first = _DIGIT_OR_CURRENCY.search(text)
-    if first is not None and (_CURRENCY_SYMBOL.search(text, first.start()) is not None
-                              or contains_any(folded, _CURRENCY_STEMS)):
-        for m in _MONEY.finditer(text, max(0, first.start() - _MONEY_LEAD)):
-            found.append((m.start(), m.end(), "money"))
+    if first is not None:
+        sign = _CURRENCY_SYMBOL.search(text, first.start()) is not None
+        if sign or contains_any(folded, _CURRENCY_STEMS):
+            found.extend(_money(text, max(0, first.start() - _MONEY_LEAD), sign))
     if contains_any(folded, _PERCENT_WORDS):
         for m in _PERCENT.finditer(text):
             if free(m.start(), m.end()):
@@ -148,14 +176,7 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), "vague_count"))
     # a count starts with its number: from the first digit on, unless a number word may come first
-    digit = _DIGIT.search(text)
-    if contains_any(folded, _WORDNUM_WORDS):
-        pos = 0
-    elif digit is not None:
-        pos = digit.start()
-    else:
-        pos = len(text)
-    for m in _COUNT.finditer(text, pos):
+    for m in _COUNT.finditer(text, _count_start(text, folded)):
         a, b = m.start(), m.end()
         num = m.group("n")
         noun = m.group("noun")

@@ -7,8 +7,10 @@ country, form). Whether a title is right on a date is the rules' business (``lin
 How it works: a gazetteer is built once per KB (cached on the KB): every normalised name,
 alias, surname, title, country form, modifier and honorific. One regex finds runs of
 capitalised words (allowing "of", "of the" and name particles such as "al-", "bin", "von der"
-inside a run); only runs holding a gazetteer word are parsed, left to right, as
-``[modifier] [country] TITLE[-elect] [honorific] NAME``. A short look-behind regex catches a
+inside a run); only runs holding a gazetteer word and a word that can match a name or a title
+(an "anchor", see ``_word``) are parsed, left to right, as
+``[modifier] [country] TITLE[-elect] [honorific] NAME``. What each word as written can do, and
+whether each run is worth parsing, is remembered on the gazetteer. A short look-behind regex catches a
 lower-case modifier or title before the run ("former President", "former president Donald
 Trump", "then-President Obama"), and a look-ahead regex catches appositives ("Trump, the
 former president,"). A bare surname resolves to the person last named in full in the same
@@ -42,9 +44,11 @@ a clause ("Will Trump ...", written in lower case elsewhere in the document) is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import regex
 
@@ -75,6 +79,14 @@ _WS = r"(?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)"
 _RUN_RE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\p{{Nd}}'’.]){_TOKEN}"
     rf"(?:{_WS}(?:of{_WS}(?:the{_WS})?)?(?:{_PARTICLES}(?:{_WS}|-))*{_TOKEN})*"
+)
+# The same runs in ASCII text, for the faster ``re``: the character classes reduced to ASCII, and
+# the look-behind after the first capital (it checks the character before it) so that the search
+# skips ahead to capitals.
+_ASCII_TOKEN_TAIL = r"[A-Za-z0-9']*(?:[.\-][A-Za-z][A-Za-z']*)*\.?"
+_ASCII_RUN_RE = re.compile(
+    rf"[A-Z](?<![A-Za-z0-9'.].){_ASCII_TOKEN_TAIL}"
+    rf"(?:{_WS}(?:of{_WS}(?:the{_WS})?)?(?:{_PARTICLES}(?:{_WS}|-))*[A-Z]{_ASCII_TOKEN_TAIL})*"
 )
 _WORD_RE = regex.compile(r"[^\s]+")
 _ROMAN_RE = regex.compile(r"^[IVXL]+$")
@@ -190,7 +202,14 @@ class Gazetteer:
     appos_re: regex.Pattern[str]
     office_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     before_words: frozenset[str] = frozenset()  # words that can end a phrase written before a run
-    quick: dict[str, bool] = field(default_factory=dict)  # word as written -> may start something
+    quick: dict[str, _Word] = field(default_factory=dict)  # word as written -> its token and flags (``_word``)
+    runs: dict[str, bool] = field(default_factory=dict)  # run as written -> ``_worth_parsing``
+    interesting_words: dict[str, bool] = field(default_factory=dict)  # word as written -> holds an interesting word
+    anchors: frozenset[str] = frozenset()  # one word of every name, surname and title key
+    # every prefix of the first word of a key, by table (None: a key is empty); see ``_may_start``
+    name_heads: frozenset[str] | None = None
+    title_heads: frozenset[str] | None = None
+    country_heads: frozenset[str] | None = None
     nonname: frozenset[str] = frozenset()  # normalised words that are never part of a person's name
     given: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> given-name words
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> every name word
@@ -199,6 +218,13 @@ class Gazetteer:
 def _alt(words: Sequence[str]) -> str:
     uniq = sorted({w for w in words if w}, key=len, reverse=True)
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+def _heads(keys: Collection[str]) -> frozenset[str] | None:
+    """Every prefix of the first word of every key (None when a key is empty); see ``_may_start``."""
+    if "" in keys:
+        return None
+    return frozenset(head[:i] for head in {key.split(" ", 1)[0] for key in keys} for i in range(1, len(head) + 1))
 
 
 def gazetteer(kb: KnowledgeBase) -> Gazetteer:
@@ -242,6 +268,16 @@ def gazetteer(kb: KnowledgeBase) -> Gazetteer:
             interesting.update(key.split())
     interesting |= modifiers
     interesting -= {"the", "of", "a", "an", "and", "de", "la", "le", "van", "von", "der", "al", "bin"}
+    # A run can match a key only if it holds the key's anchor word (any one of its words) or joins
+    # initials across words ("J. F. K.": see ``_word``). As few anchors as can be: a one-word key
+    # is its own anchor, a longer key shares an anchor where it can ("commission president" has
+    # "president"), else takes its longest word.
+    all_keys = [key for table in (names, surnames, titles) for key in table]
+    anchors = {key for key in all_keys if " " not in key}  # "" too, if a key were empty: every run counts
+    for key in all_keys:
+        parts = key.split()
+        if len(parts) > 1 and anchors.isdisjoint(parts):
+            anchors.add(max(reversed(parts), key=len))
     before_words = set(modifiers)
     for key in titles:
         before_words.add(key.split()[-1])
@@ -289,6 +325,10 @@ def gazetteer(kb: KnowledgeBase) -> Gazetteer:
         appos_re=appos_re,
         office_titles=office_titles,
         before_words=frozenset(before_words),
+        anchors=frozenset(anchors),
+        name_heads=_heads(names),
+        title_heads=_heads(titles),
+        country_heads=_heads(countries),
     )
     kb.cache["mentions.gazetteer"] = g
     return g
@@ -304,27 +344,125 @@ class _Tok:
     end: int
     key: str  # normalised
     possessive: bool
+    shouty: bool  # ``_shouty``
+    head: str  # the first word of ``key``
 
 
-def _tokens(run: str, base: int) -> list[_Tok]:
+def _tok(text: str, start: int, end: int, key: str, possessive: bool) -> _Tok:
+    """A token not read through ``_word`` (a modifier's hyphenated tail)."""
+    return _Tok(text, start, end, key, possessive, _shouty(text), key.partition(" ")[0])
+
+
+# What a word of a run can do, as flags of ``_Word.flags``:
+_W_ANCHOR = 1  # holds the anchor word of a name, surname or title key
+_W_ENDS_INITIAL = 2  # ends in an initial that joins the next word's ("J." before "F. Kennedy")
+_W_STARTS_INITIAL = 4  # starts with an initial that joins the word before's
+
+
+class _Word(NamedTuple):
+    """A word as written (cached per gazetteer): its flags and what its ``_Tok`` holds."""
+
+    flags: int
+    text: str  # the token's text: trailing '.' and possessive stripped
+    cut: int  # characters stripped from the end
+    key: str  # normalised token text
+    possessive: bool
+    shouty: bool
+    head: str  # the first word of ``key``
+
+
+def _word(g: Gazetteer, word: str) -> _Word:
+    """``word`` as a token, with its flags (computed once per gazetteer).
+
+    A KB key matches a window of tokens when ``norm_name`` of their texts joined by spaces equals
+    it. ``norm_name`` normalises each word alike wherever it stands, so every word of the joined
+    key is a word of one token's key, except where initials are joined across tokens ("J. F." to
+    "jf"): that needs a token ending in an initial (``norm_name`` of it plus " x" joins the "x")
+    before one starting with an initial ("x " plus it joins). So a run holding no anchor word and
+    no such pair matches no key. A modifier's hyphenated tail ("Ex-President" read as
+    "President") is a token of its own: its flags count too. Dropping "-elect" from a title's
+    last word keeps its other words; a country form (matched with a possessive joined back on,
+    "irans") counts only before a title, which the run must then hold.
+    """
+    info = g.quick.get(word)
+    if info is not None:
+        return info
+    text, cut, poss = word, 0, False
+    if len(text) > 2 and text[-2:] in ("'s", "’s"):
+        text, cut, poss = text[:-2], 2, True
+    elif text.endswith(("s'", "s’", "z'", "z’", "x'", "x’")) and len(text) > 3:
+        text, cut, poss = text[:-1], 1, True
+    if text.endswith(".") and len(text.rstrip(".")) > 1 and text.count(".") == 1 and text[:-1] not in ("Jr", "Sr", "Dr", "Gen", "Mr", "Mrs", "Ms", "St"):
+        text, cut = text[:-1], cut + 1
+    key = norm_name(text)
+    if text.isascii() and text.replace("'", "").isalnum():
+        # letters and digits only (most words): the key is one word, an initial if one letter long
+        flags = (_W_ENDS_INITIAL | _W_STARTS_INITIAL) if len(key) == 1 else 0
+        if key in g.anchors:
+            flags |= _W_ANCHOR
+    else:
+        flags = _part_flags(g, text, key)
+        if "-" in text:
+            rest = text.partition("-")[2]
+            flags |= _part_flags(g, rest, norm_name(rest))
+    if "" in g.anchors:  # an empty key (not in a valid KB) matches anywhere
+        flags |= _W_ANCHOR
+    info = g.quick[word] = _Word(flags, text, cut, key, poss, _shouty(text), key.partition(" ")[0])
+    return info
+
+
+def _part_flags(g: Gazetteer, part: str, key: str) -> int:
+    """The flags of a word (or of its hyphenated tail) with ``key``, asking ``norm_name``
+    whether it ends or starts in an initial that joins a neighbour's."""
+    if not key:
+        return 0
+    flags = _W_ANCHOR if any(p in g.anchors for p in key.split()) else 0
+    if norm_name(part + " x") == key + "x":
+        flags |= _W_ENDS_INITIAL
+    if norm_name("x " + part) == "x" + key:
+        flags |= _W_STARTS_INITIAL
+    return flags
+
+
+def _gazetteer_word(g: Gazetteer, word: str) -> bool:
+    """Does ``word`` as written hold a gazetteer word (computed once per gazetteer)?"""
+    hit = g.interesting_words.get(word)
+    if hit is None:
+        interesting = g.interesting
+        hit = g.interesting_words[word] = any(p in interesting for p in norm_name(word.rstrip(".,'’s")).split()) or any(
+            p in interesting for p in norm_name(word).split()
+        )
+    return hit
+
+
+_MAX_RUNS = 200_000  # runs remembered by ``Gazetteer.runs`` (then forgotten, to bound memory)
+
+
+def _worth_parsing(g: Gazetteer, run: str) -> bool:
+    """Can this run hold a mention? It must hold a gazetteer word, and it must hold an anchor
+    word or initials joined across words (see ``_word``): a run with neither matches no title
+    and no name, so parsing it would find nothing and change nothing."""
+    quick = g.quick
+    words = run.split()
+    seen = 0
+    for w in words:
+        flags = (quick.get(w) or _word(g, w)).flags
+        if flags & _W_STARTS_INITIAL and seen & _W_ENDS_INITIAL:
+            flags |= _W_ANCHOR
+        seen |= flags
+    return bool(seen & _W_ANCHOR) and any(_gazetteer_word(g, w) for w in words)
+
+
+def _tokens(g: Gazetteer, run: str, base: int) -> list[_Tok]:
     out: list[_Tok] = []
     for m in _WORD_RE.finditer(run):
-        text = m.group()
-        start, end = base + m.start(), base + m.end()
-        poss = False
-        if len(text) > 2 and text[-2:] in ("'s", "’s"):
-            text, end, poss = text[:-2], end - 2, True
-        elif text.endswith(("s'", "s’", "z'", "z’", "x'", "x’")) and len(text) > 3:
-            text, end, poss = text[:-1], end - 1, True
-        if text.endswith(".") and len(text.rstrip(".")) > 1 and text.count(".") == 1 and text[:-1] not in ("Jr", "Sr", "Dr", "Gen", "Mr", "Mrs", "Ms", "St"):
-            text, end = text[:-1], end - 1
-        out.append(_Tok(text, start, end, norm_name(text), poss))
+        w = _word(g, m.group())
+        out.append(_Tok(w.text, base + m.start(), base + m.end() - w.cut, w.key, w.possessive, w.shouty, w.head))
     return out
 
 
-def _shouty(tok: _Tok) -> bool:
+def _shouty(t: str) -> bool:
     """An all-capitals word of four letters or more (headline, dateline): not a name."""
-    t = tok.text
     return len(t) >= 4 and t.isupper() and sum(c.isalpha() for c in t) >= 4 and not _ROMAN_RE.match(t)
 
 
@@ -409,9 +547,9 @@ def _title_persons(kb: KnowledgeBase, ids: Sequence[str], offices: Sequence[Offi
 def _match_name(g: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, list[str], bool]:
     """Longest known name starting at token i: (end index, person ids, is_full_name)."""
     n = len(toks)
-    if _shouty(toks[i]) or toks[i].key in _STOP_NAME:
+    if toks[i].shouty or toks[i].key in _STOP_NAME:
         return i, [], False
-    for j in range(min(n, i + g.max_name), i, -1):
+    for j in range(min(n, i + g.max_name), i, -1) if _may_start(toks[i], g.name_heads) else ():
         if j - 1 > i and toks[j - 2].possessive:
             continue
         key = toks[i].key if j == i + 1 else norm_name(" ".join(t.text for t in toks[i:j]))
@@ -429,18 +567,7 @@ def _parse_run(
     kb: KnowledgeBase, g: Gazetteer, doc: _Doc, sent: str, base: int, rstart: int, rend: int, out: list[Mention]
 ) -> None:
     run = sent[rstart:rend]
-    quick = g.quick
-    for w in run.split():
-        hit = quick.get(w)
-        if hit is None:
-            hit = quick[w] = any(p in g.interesting for p in norm_name(w.rstrip(".,'’s")).split()) or any(
-                p in g.interesting for p in norm_name(w).split()
-            )
-        if hit:
-            break
-    else:
-        return
-    toks = _tokens(run, base + rstart)
+    toks = _tokens(g, run, base + rstart)
     n = len(toks)
     i = 0
     # modifier / lower-case title written just before the run (checked only when the word
@@ -469,7 +596,7 @@ def _parse_run(
             word = before[-1]
             if "-" in word and norm_name(word.split("-", 1)[0]) in g.modifiers:
                 word = word.split("-", 1)[1]
-            wt = _tokens(word, 0)
+            wt = _tokens(g, word, 0)
             at_start = not sent[: pre_title.start()].rstrip()[: -len(before[-1])].strip()
             if wt and _qualifier(g, wt[-1], at_start):
                 pre_qual = QUAL_RANK if wt[-1].key in _RANKS else QUAL_BODY
@@ -495,7 +622,7 @@ def _parse_run(
             if norm_name(head) in g.modifiers and rest[:1].isupper():
                 mod, mod_start = normalize_modifier(head), tk.start
                 off = tk.start + len(head) + 1
-                toks[k] = _Tok(rest, off, tk.end, norm_name(rest), tk.possessive)
+                toks[k] = _tok(rest, off, tk.end, norm_name(rest), tk.possessive)
         # [Country] TITLE[-elect]
         country: str | None = None
         title_start: int | None = None
@@ -571,6 +698,8 @@ def _parse_run(
 def _country_at(g: Gazetteer, toks: list[_Tok], k: int) -> tuple[int, str] | None:
     """A country form starting at token k ("U.S.", "Iran's", "the United States")."""
     n = len(toks)
+    if k >= n - 1 or not (toks[k].possessive or _may_start(toks[k], g.country_heads)):
+        return None
     for j in range(min(n - 1, k + 4), k, -1):
         parts = [t.text for t in toks[k:j]]
         if toks[j - 1].possessive:
@@ -581,13 +710,27 @@ def _country_at(g: Gazetteer, toks: list[_Tok], k: int) -> tuple[int, str] | Non
     return None
 
 
+def _may_start(tok: _Tok, heads: frozenset[str] | None) -> bool:
+    """Can a key of a table (given its ``heads``, see ``_heads``) start at ``tok``?
+
+    ``norm_name`` of words joined by spaces starts with the first word of the first word's key,
+    made longer only where initials join across words ("J. D." is "jd"), so a token whose key's
+    first word is no prefix of a key's first word starts no key. Dropping "-elect" from a lone
+    title word keeps its first word; joining a possessive back on does not ("Iran's" is "irans"),
+    so ``_country_at`` does not ask for a possessive.
+    """
+    return heads is None or not tok.key or tok.head in heads
+
+
 def _title_at(g: Gazetteer, toks: list[_Tok], k: int) -> tuple[int, str, str | None] | None:
     """A title starting at token k: (end index, title key, "elect"/None)."""
     n = len(toks)
-    if k >= n or _shouty(toks[k]):
+    if k >= n or toks[k].shouty:
         return None
     if not toks[k].text[:1].isupper():
         return None  # every title found below must start with a capital
+    if not _may_start(toks[k], g.title_heads):
+        return None
     for j in range(min(n, k + g.max_title), k, -1):
         last = toks[j - 1]
         elect = None
@@ -606,7 +749,7 @@ def _title_at(g: Gazetteer, toks: list[_Tok], k: int) -> tuple[int, str, str | N
 def _unknown_name(toks: list[_Tok], k: int) -> int:
     """Two or three capitalised words after a title that are not in the KB: an unknown person."""
     j = k
-    while j < len(toks) and j - k < 3 and toks[j].text[:1].isupper() and toks[j].key not in _STOP_NAME and not _shouty(toks[j]):
+    while j < len(toks) and j - k < 3 and toks[j].text[:1].isupper() and toks[j].key not in _STOP_NAME and not toks[j].shouty:
         j += 1
         if toks[j - 1].possessive:
             break
@@ -628,7 +771,7 @@ def _namey(g: Gazetteer, tok: _Tok) -> bool:
     t = tok.text
     return (
         t[:1].isupper() and tok.key != "" and tok.key not in _STOP_NAME and tok.key not in g.nonname
-        and not _shouty(tok) and not (len(t) >= 3 and t.isupper() and not _ROMAN_RE.match(t))
+        and not tok.shouty and not (len(t) >= 3 and t.isupper() and not _ROMAN_RE.match(t))
     )
 
 
@@ -649,7 +792,7 @@ def _qualifier(g: Gazetteer, tok: _Tok, at_start: bool = False) -> bool:
         return False
     return (
         tok.text[:1].isupper() and key != "" and key not in _STOP_NAME and key not in _OPENERS
-        and key not in g.countries and key not in g.modifiers and key not in g.honorifics and not _shouty(tok)
+        and key not in g.countries and key not in g.modifiers and key not in g.honorifics and not tok.shouty
     )
 
 
@@ -954,9 +1097,17 @@ def extract_mentions(
     doc.pub_date = pub_date
     doc.sentences = sentences
     out: list[Mention] = []
+    runs = g.runs
+    if len(runs) > _MAX_RUNS:
+        runs.clear()
     for base, sent in sentences:
-        for m in _RUN_RE.finditer(sent):
-            _parse_run(kb, g, doc, sent, base, m.start(), m.end(), out)
+        for m in (_ASCII_RUN_RE if sent.isascii() else _RUN_RE).finditer(sent):
+            run = m.group()
+            worth = runs.get(run)
+            if worth is None:
+                worth = runs[run] = _worth_parsing(g, run)
+            if worth:
+                _parse_run(kb, g, doc, sent, base, m.start(), m.end(), out)
     seen: set[str] = set()
     for mention in out:
         if mention.attributive:  # "the Reagan administration" does not introduce Reagan

@@ -17,7 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-_WORD = re.compile(r"(?<![\w'’-])([A-Z\u00C0-\u00DE][\w'’-]*\w)")
+# A capitalised word of five characters or more (shorter ones never pair), not preceded by a word
+# character, apostrophe or hyphen. The look-behind comes after the capital (it checks the character
+# before it) so that the search skips ahead to capitals.
+_WORD = re.compile(r"([A-Z\u00C0-\u00DE](?<![\w'’-].)[\w'’-]{3,}\w)")
 _SENT_START = re.compile(r"(?:^|[.!?:;“\"(]\s*)$")
 _GIVEN = re.compile(r"([A-Z][a-z]+)\s+$")
 _TITLES = frozenset("""
@@ -55,6 +58,8 @@ class Variant:
 @lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Lower case with diacritics removed: "Erdoğan" → "erdogan"."""
+    if word.isascii():
+        return word.lower()  # nothing to decompose, no curly apostrophe
     norm = unicodedata.normalize("NFKD", word)
     return "".join(c for c in norm if not unicodedata.combining(c)).lower().replace("’", "'")
 
@@ -95,20 +100,30 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     ``known_names`` are names known to be right (the knowledge base's family names); pass
     ``folded=True`` when they are already ``fold``-ed.
     """
-    spans: dict[str, list[tuple[int, int]]] = {}
+    bases = [base for base, _ in sentences]
+    texts = [text for _, text in sentences]
+    # How often each word occurs, in order of first occurrence. Sentences joined by a line break
+    # give the same words as one by one (a word cannot run over the break).
+    counts: dict[str, int] = {}
+    for raw, n in Counter(_WORD.findall("\n".join(texts))).items():
+        word = raw[:-2] if raw.endswith(("'s", "’s")) else raw
+        if len(word) < 5 or word.isupper():
+            continue
+        counts[word] = counts.get(word, 0) + n
+
+    # Where each word occurs, (sentence index, offset): needed only once a pair of words gets past
+    # the spelling tests, so found on demand.
     owners: dict[str, list[tuple[int, int]]] = {}
-    texts: list[str] = []
-    for base, text in sentences:
-        for m in _WORD.finditer(text):
-            word = m.group(1)
-            if word.endswith(("'s", "’s")):
-                word = word[:-2]
-            if len(word) < 5 or word.isupper():
-                continue
-            s = m.start(1)
-            spans.setdefault(word, []).append((base + s, base + s + len(word)))
-            owners.setdefault(word, []).append((len(texts), s))
-        texts.append(text)
+
+    def where(word: str) -> list[tuple[int, int]]:
+        if not owners:
+            for idx, text in enumerate(texts):
+                for m in _WORD.finditer(text):
+                    w = m.group(1)
+                    if w.endswith(("'s", "’s")):
+                        w = w[:-2]
+                    owners.setdefault(w, []).append((idx, m.start(1)))
+        return owners[word]
 
     # Given names and mid-sentence use matter only for the few words that pair: computed on demand.
     given_cache: dict[str, set[str]] = {}
@@ -117,7 +132,7 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
         g = given_cache.get(word)
         if g is None:
             g = set()
-            for idx, pos in owners[word]:
+            for idx, pos in where(word):
                 given_m = _GIVEN.search(texts[idx], max(0, pos - 20), pos)
                 if given_m and given_m.group(1).lower() not in _TITLES:
                     g.add(given_m.group(1))
@@ -125,17 +140,18 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
         return g
 
     def mid_sentence(word: str) -> bool:
-        return any(not _sentence_start(texts[idx], pos) for idx, pos in owners[word])
+        return any(not _sentence_start(texts[idx], pos) for idx, pos in where(word))
     known = known_names if folded and isinstance(known_names, (set, frozenset)) else {fold(n) for n in known_names}
-    counts = Counter({w: len(v) for w, v in spans.items()})
-    folds = {w: fold(w) for w in spans}
-    words = [w for w in spans if folds[w] not in _COMMON]
     out: list[Variant] = []
     # Only words whose folded forms share their first and last letters can pair (a diacritics-only
     # or apostrophe-only difference folds alike; a misspelling keeps the ends of the name).
+    folds: dict[str, str] = {}
     by_initial: dict[str, list[str]] = {}
-    for w in words:
-        by_initial.setdefault(folds[w][0] + folds[w][-1], []).append(w)
+    for w in counts:
+        f = fold(w)
+        if f not in _COMMON:
+            folds[w] = f
+            by_initial.setdefault(f[0] + f[-1], []).append(w)
     for group in by_initial.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
@@ -174,11 +190,13 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
                     continue  # the canonical word is not known to be a person's name
                 if not mid_sentence(canon):
                     continue  # never seen capitalised mid-sentence: maybe just a sentence opener
-                if any(_PARTICLE_BEFORE.search(texts[idx], max(0, pos - 8), pos) for idx, pos in owners[var]):
+                places = where(var)
+                if any(_PARTICLE_BEFORE.search(texts[idx], max(0, pos - 8), pos) for idx, pos in places):
                     continue  # part of a longer name in another language: Jornal do Brasil
-                if all(_FOLLOWED_BY_NAME.match(texts[idx], pos + len(var)) for idx, pos in owners[var]):
+                if all(_FOLLOWED_BY_NAME.match(texts[idx], pos + len(var)) for idx, pos in places):
                     continue  # always a given name ("Marvin Smith"), not a misspelled family name
-                for start, end in spans[var]:
-                    out.append(Variant(start, end, var, canon, counts[var], counts[canon], diacritics_only))
+                for idx, pos in places:
+                    start = bases[idx] + pos
+                    out.append(Variant(start, start + len(var), var, canon, counts[var], counts[canon], diacritics_only))
     out.sort(key=lambda v: v.start)
     return out

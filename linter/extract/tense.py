@@ -13,8 +13,9 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
-__all__ = ["TENSES", "Governor", "detect_governor", "detect_tense", "sentence_boundaries"]
+__all__ = ["TENSES", "ClauseCache", "Governor", "detect_governor", "detect_tense", "sentence_boundaries"]
 
 TENSES = ("future", "past", "present_perfect", "present", "future_in_past", "unknown")
 
@@ -22,8 +23,11 @@ _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][A-Za-z]+)?")
 # Candidate sentence / clause boundaries: terminal punctuation followed by space, semicolons,
 # curly opening/closing quotes and paragraph breaks (a blank line, or a line break before an
 # indented line). A single line break inside a sentence is a soft wrap (newswire wraps at 70
-# columns), not a boundary.
-_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+|;|\n(?=[ \t]*\n|[ \t]+\S)|[“”]")
+# columns), not a boundary. Written as one character class first (what comes after depends on
+# the character), which the regex engine scans far faster than an alternation.
+_BOUNDARY = re.compile(
+    r"[.!?;\n“”](?:(?<=[.!?])[\"”’)\]]*\s+|(?<=[;“”])|(?<=\n)(?=[ \t]*\n|[ \t]+\S))"
+)
 _ABBREV = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen maj col lt sen rep gov st no "
     "jr sr inc corp co ltd vs etc rev prof capt sgt adm cmdr ft mt gov pres dept univ"
@@ -204,32 +208,64 @@ _GROUP_STARTERS = (_FUTURE_MODAL | _FIP_MODAL | _OTHER_MODAL | _FUTURE_ADJ | _BE
                    | _PLAN_PARTICIPLE | _IRREGULAR_PAST | _SAYS | {"due"})
 
 
-def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    out: list[tuple[int, int, str]] = []
-    seg = text[start:end]
-    if seg.isascii():
-        # lower-casing ASCII keeps every offset and every letter a letter: match the lowered copy
-        for m in _WORD.finditer(seg.lower()):
-            s = m.group()
-            a = m.start() + start
-            if "'" in s:
-                head, _, tail = s.partition("'")
-                if tail in ("ll", "ve", "d", "s", "re", "m"):
-                    out.append((a, a + len(head), head))
-                    out.append((a + len(head) + 1, m.end() + start, tail))
-                    continue
-            out.append((a, m.end() + start, s))
-        return out
-    for m in _WORD.finditer(text, start, end):
-        s = m.group().lower()
-        if "'" in s or "’" in s:
-            head, _, tail = s.replace("’", "'").partition("'")
-            if tail in ("ll", "ve", "d", "s", "re", "m"):
-                out.append((m.start(), m.start() + len(head), head))
-                out.append((m.start() + len(head) + 1, m.end(), tail))
-                continue
-        out.append((m.start(), m.end(), s))
-    return out
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+_CONTRACTIONS = frozenset({"ll", "ve", "d", "s", "re", "m"})
+_APOSTROPHE = re.compile("['’]")
+
+
+class _Clause:
+    """The words of ``text[start:end]`` (a clause), lower case, and the verb groups found so far.
+
+    ``starts``/``ends`` are the offsets of ``words`` in ``text``; ``cands`` are the indices of the
+    words that can start a verb group (:func:`_group_at` answers None for all others);
+    ``groups`` memoises :func:`_group_at`, which depends on the words alone, for the spans that
+    share the clause. Contractions are words of their own: "he'll" is "he", "ll".
+    """
+
+    __slots__ = ("cands", "ends", "groups", "starts", "words")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        seg = text[start:end]
+        ascii_seg = seg.isascii()
+        # split() with a group gives gap, word, gap, ..., gap: the offsets follow from the lengths
+        parts = _WORD_SPLIT.split(seg.lower() if ascii_seg else seg)
+        offs = list(accumulate(map(len, parts), initial=start))
+        words = parts[1::2]
+        starts = offs[1:-1:2]
+        ends = offs[2::2]
+        if not ascii_seg:
+            # lower-casing ASCII letters, hyphens and apostrophes keeps their number
+            words = [w.lower() for w in words]
+        if "'" in seg or "’" in seg:
+            _split_contractions(seg, start, words, starts, ends)
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+        starters = _GROUP_STARTERS
+        self.cands = [k for k, w in enumerate(words) if w in starters or (len(w) >= 5 and w.endswith("ed"))]
+        self.groups: dict[int, tuple[str, int] | None] = {}  # _group_at(words, i), computed once
+
+
+# What :func:`detect_governor` keeps per clause for the spans of one text: {(start, end): clause}.
+ClauseCache = dict[tuple[int, int], _Clause]
+
+
+def _split_contractions(seg: str, start: int, words: list[str], starts: list[int], ends: list[int]) -> None:
+    """Split "he'll" and "it’s", words of ``seg`` (at ``start``), into "he", "ll" and "it", "s", in place.
+
+    Words with another ending after the apostrophe stay whole ("o'clock").
+    """
+    for m in reversed(list(_APOSTROPHE.finditer(seg))):  # from the end: indices before stay valid
+        p = start + m.start()
+        k = bisect.bisect_right(starts, p) - 1
+        if k < 0 or p >= ends[k]:
+            continue  # not inside a word
+        head, _, tail = words[k].replace("’", "'").partition("'")
+        if tail in _CONTRACTIONS:
+            a = starts[k]
+            words[k:k + 1] = (head, tail)
+            starts[k:k + 1] = (a, a + len(head) + 1)
+            ends[k:k + 1] = (a + len(head), ends[k])
 
 
 def sentence_boundaries(text: str) -> list[int]:
@@ -270,12 +306,11 @@ def detect_tense(text: str, start: int, end: int, boundaries: Sequence[int] | No
 
 
 def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] | None = None,
-                    max_forward_words: int = 25,
-                    cache: dict[tuple[int, int], list[tuple[int, int, str]]] | None = None) -> Governor:
+                    max_forward_words: int = 25, cache: ClauseCache | None = None) -> Governor:
     """The verb group governing ``text[start:end]``: :func:`detect_tense` with its position.
 
     ``cache`` (a dict the caller keeps for one ``text``, with the same ``boundaries``) shares the
-    tokens of a clause between the spans in it.
+    words and verb groups of a clause between the spans in it.
     """
     if boundaries is None:
         boundaries = sentence_boundaries(text)
@@ -284,44 +319,60 @@ def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] |
     k2 = bisect.bisect_right(boundaries, end)
     clause_end = boundaries[k2] if k2 < len(boundaries) else len(text)
     if cache is None:
-        toks = _words(text, clause_start, clause_end)
+        clause = _Clause(text, clause_start, clause_end)
     else:
         key = (clause_start, clause_end)
         got = cache.get(key)
         if got is None:
-            got = cache[key] = _words(text, clause_start, clause_end)
-        toks = got
-    words = [t[2] for t in toks]
-    best: Governor | None = None
-    i = 0
-    n = len(words)
-    first_after: Governor | None = None
+            got = cache[key] = _Clause(text, clause_start, clause_end)
+        clause = got
+    starts, ends = clause.starts, clause.ends
+    n = len(starts)
+    # Walk the words left to right: words inside the span are skipped; a verb group before the
+    # span becomes the best so far and the walk resumes after it; the first group at or after the
+    # span ends the walk, as does reading more than max_forward_words words after the span.
+    # Words that cannot start a group are stepped over in bulk, counting those after the span.
+    after = bisect.bisect_left(starts, end)  # the first word after the span
     after_count = 0
-    starters = _GROUP_STARTERS
-    while i < n:
-        if toks[i][0] >= start and toks[i][1] <= end:
-            i += 1
+    best: tuple[str, int, int] | None = None  # (tense, first word, index after the group)
+    groups, words = clause.groups, clause.words
+    i = 0  # the next word to read: those before were read, or jumped over as part of a group
+    for w in clause.cands:
+        if w < i:
             continue
-        if toks[i][0] >= end:
+        if w > after:  # count the words stepped over after the span
+            after_count += w - (i if i > after else after)
+            if after_count > max_forward_words:
+                break
+        if starts[w] >= start and ends[w] <= end:
+            i = w + 1  # inside the span
+            continue
+        if w >= after:
             after_count += 1
             if after_count > max_forward_words:
                 break
-        w = words[i]
-        if w not in starters and (len(w) < 5 or not w.endswith("ed")):
-            i += 1  # _group_at would say None
-            continue
-        g = _group_at(words, i)
+        if w in groups:
+            g = groups[w]
+        else:
+            g = groups[w] = _group_at(words, w)
         if g is None:
-            i += 1
+            i = w + 1
             continue
         tense, j = g
-        last = toks[max(i, min(j, n) - 1)]
-        if toks[i][0] < start:
-            best = Governor(tense, toks[i][0], min(last[1], start) if last[0] < start else toks[i][1], True)
-        elif first_after is None:
-            first_after = Governor(tense, toks[i][0], last[1], False)
-            break
-        i = max(j, i + 1)
+        if starts[w] >= start:  # the first group at or after the span
+            if best is not None:
+                break
+            return Governor(tense, starts[w], ends[max(w, min(j, n) - 1)], False)
+        best = (tense, w, j)
+        i = j if j > w else w + 1
     if best is not None:
-        return best
-    return first_after if first_after is not None else Governor("unknown")
+        return _before(clause, best, start)
+    return Governor("unknown")
+
+
+def _before(clause: _Clause, group: tuple[str, int, int], start: int) -> Governor:
+    """The Governor for a verb group found before the span at ``start``, ending there at the latest."""
+    tense, i, j = group
+    starts, ends = clause.starts, clause.ends
+    last = max(i, min(j, len(starts)) - 1)
+    return Governor(tense, starts[i], min(ends[last], start) if starts[last] < start else ends[i], True)

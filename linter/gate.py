@@ -1,0 +1,112 @@
+"""Document gates: a cheap test, made once per document, that a rule cannot fire in it.
+
+A rule such as ``content/placeholder`` fires only where ``sentence.text =~ "...TK..."`` holds,
+and every match of that pattern contains one of a few literals ("TK", "XX", "[", ...;
+see :mod:`linter.dsl.literals`). Sentences, paragraphs and quotes are slices of
+``Document.prose``, so when the whole prose holds none of those literals no subject of the
+document can match, and the engine skips the rule without building a single view.
+
+``document_gate(node, subject)`` derives the gate from a rule's ``when`` syntax tree:
+
+- ``X.text =~ "pattern"`` where ``X`` is a sentence, paragraph or quote (reached from the
+  rule's subject through ``.sentence`` / ``.paragraph`` links only) gives the pattern's
+  required literals;
+- ``a and b`` needs both: the gates of both sides (either may have none);
+- ``a or b`` needs one of them: a gate only if both sides have one, the union of their
+  literals;
+- anything else (``not``, ``!~``, function calls, other attributes) gives no gate.
+
+A gate can say "may fire" too often, never "cannot fire" wrongly: it is only used to skip work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from linter.dsl import ast
+from linter.dsl.compiler import compile_regex
+from linter.dsl.literals import required_literals
+
+__all__ = ["Gate", "document_gate"]
+
+# Views whose ``text`` is ``doc.prose[start:end]`` and the links between them.
+_PROSE_OBJECTS = frozenset({"sentence", "paragraph", "quote"})
+_PROSE_LINKS = frozenset({"sentence", "paragraph"})
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """The rule may fire only if every clause holds; a clause holds when one of its literals
+    occurs in the prose (``exact``) or in its :func:`~linter.extract.prefilter.ascii_fold`
+    copy (``folded``)."""
+
+    clauses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (exact, folded) per clause
+
+    def admits(self, prose: str, folded_prose: Callable[[], str]) -> bool:
+        """``folded_prose()`` gives the folded copy; it is asked for only when needed."""
+        for exact, folded in self.clauses:
+            for lit in exact:
+                if lit in prose:
+                    break
+            else:
+                if not folded:
+                    return False
+                hay = folded_prose()
+                for lit in folded:
+                    if lit in hay:
+                        break
+                else:
+                    return False
+        return True
+
+
+def document_gate(node: ast.Node, subject: str) -> Gate | None:
+    clauses = _clauses(node, subject)
+    return Gate(tuple(clauses)) if clauses else None
+
+
+_Clause = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _clauses(node: ast.Node, subject: str) -> list[_Clause]:
+    """Clauses that must all hold for ``node`` to be true (empty: nothing known)."""
+    if isinstance(node, ast.BoolOp):
+        left, right = _clauses(node.left, subject), _clauses(node.right, subject)
+        if node.op == "and":
+            return left + right
+        if left and right:
+            # (all of L) or (all of R) implies (L[0] or R[0]): one clause, the union
+            (le, lf), (re_, rf) = left[0], right[0]
+            return [(tuple(dict.fromkeys(le + re_)), tuple(dict.fromkeys(lf + rf)))]
+        return []
+    if isinstance(node, ast.Compare) and node.op == "=~":
+        if not (isinstance(node.right, ast.Literal) and isinstance(node.right.value, str)):
+            return []
+        if not _is_prose_text(node.left, subject):
+            return []
+        pattern = node.right.value
+        try:
+            ignorecase = bool(compile_regex(pattern).flags & regex.IGNORECASE)
+        except Exception:  # noqa: BLE001 - the compiler reports bad patterns; no gate here
+            return []
+        found = required_literals(pattern, ignorecase)
+        if found is None:
+            return []
+        literals, folded = found
+        return [((), literals) if folded else (literals, ())]
+    return []
+
+
+def _is_prose_text(node: ast.Node, subject: str) -> bool:
+    """``node`` is ``<prose object>.text`` reached from the rule's subject by prose links only."""
+    if not (isinstance(node, ast.Attr) and node.name == "text"):
+        return False
+    obj = node.obj
+    while isinstance(obj, ast.Attr):
+        if obj.name not in _PROSE_LINKS:
+            return False
+        obj = obj.obj
+    return isinstance(obj, ast.Name) and obj.name == subject and subject in _PROSE_OBJECTS

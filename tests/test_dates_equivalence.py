@@ -1,0 +1,268 @@
+"""The date extractor's shortcuts find exactly what the plain scans they replace would find.
+
+Each fast path in ``linter.extract.dates`` and ``linter.extract.tense`` (pre-checks, gated or
+bounded searches, per-clause word lists) is compared with the straightforward computation on
+texts built from date, verb and number words, punctuation and awkward characters.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter import subjects_dates
+from linter.extract import dates as D
+from linter.extract import tense as T
+
+VOCAB = (
+    "said says saying told according to will would is was were has had have been be being to expected "
+    "set due planned scheduled not also already plans planned promised reportedly later the a an its "
+    "this that last next past coming recent previous following early late earlier mid few several many "
+    "some couple of one two five twelve twenty hundred about nearly over more than less at least "
+    "day days week weeks weekend month months year years decade decades century centuries quarter "
+    "second minute hours spring summer fall autumn winter ago earlier later from now hence "
+    "today Today TODAY yesterday Yesterday tomorrow tonight now Now currently Currently present "
+    "Monday Tuesday Friday Sunday January February March May June July Sept Sep Dec Jan. Mar. "
+    "in In on by since until between and or through during before after of the-year year-ago "
+    "first third 1st 4th final latest 1990 1990s 1980's 2019 2024 87 5 23 23rd 31st 3rd 100 1,000 "
+    "2020-05-06 3/14/2023 12/12/1999 $5 No. he'll it's it’s won't o'clock we’ve so-called state-owned "
+    "re-elected announced met signed opened walked need red ſeven İn K °C ٣ naïve _x x_ Co. U.S."
+).split()
+SEPARATORS = (" ", " ", " ", "  ", ", ", ". ", "; ", ":", "\n", "\n\n", "\n  ", " “", "” ", '"', "-", " - ",
+              "–", "(", ") ", "'", "’", "", "/", "\t")
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.one_of(st.sampled_from(VOCAB), st.text(max_size=3)), max_size=30))
+    out = []
+    for w in words:
+        out.append(w)
+        out.append(draw(st.sampled_from(SEPARATORS)))
+    return "".join(out)
+
+
+def _spans(text: str) -> st.SearchStrategy[tuple[int, int]]:
+    return st.tuples(st.integers(0, len(text)), st.integers(0, len(text))).map(lambda p: (min(p), max(p)))
+
+
+def _word_starts(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\w+", text)]
+
+
+# --------------------------------------------------------------------------- tense
+
+
+def _reference_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for m in T._WORD.finditer(text, start, end):
+        s = m.group().lower()
+        if "'" in s or "’" in s:
+            head, _, tail = s.replace("’", "'").partition("'")
+            if tail in ("ll", "ve", "d", "s", "re", "m"):
+                out.append((m.start(), m.start() + len(head), head))
+                out.append((m.start() + len(head) + 1, m.end(), tail))
+                continue
+        out.append((m.start(), m.end(), s))
+    return out
+
+
+def _reference_governor(text: str, start: int, end: int, boundaries: list[int],
+                        max_forward_words: int) -> T.Governor:
+    """detect_governor as first written: every word of the clause, one at a time."""
+    k = bisect.bisect_right(boundaries, start)
+    clause_start = boundaries[k - 1] if k > 0 else 0
+    k2 = bisect.bisect_right(boundaries, end)
+    clause_end = boundaries[k2] if k2 < len(boundaries) else len(text)
+    toks = _reference_words(text, clause_start, clause_end)
+    words = [t[2] for t in toks]
+    best: T.Governor | None = None
+    first_after: T.Governor | None = None
+    i = after_count = 0
+    n = len(words)
+    while i < n:
+        if toks[i][0] >= start and toks[i][1] <= end:
+            i += 1
+            continue
+        if toks[i][0] >= end:
+            after_count += 1
+            if after_count > max_forward_words:
+                break
+        g = T._group_at(words, i)
+        if g is None:
+            i += 1
+            continue
+        tense, j = g
+        last = toks[max(i, min(j, n) - 1)]
+        if toks[i][0] < start:
+            best = T.Governor(tense, toks[i][0], min(last[1], start) if last[0] < start else toks[i][1], True)
+        else:
+            first_after = T.Governor(tense, toks[i][0], last[1], False)
+            break
+        i = max(j, i + 1)
+    if best is not None:
+        return best
+    return first_after if first_after is not None else T.Governor("unknown")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data(), texts(), st.sampled_from([25, 3, 1, 0]))
+def test_governor_as_word_by_word(data: st.DataObject, text: str, max_forward: int) -> None:
+    boundaries = T.sentence_boundaries(text)
+    cache: T.ClauseCache = {}
+    for _ in range(4):
+        start, end = data.draw(_spans(text))
+        want = _reference_governor(text, start, end, boundaries, max_forward)
+        assert T.detect_governor(text, start, end, boundaries, max_forward, cache=cache) == want
+        assert T.detect_governor(text, start, end, None, max_forward) == want
+
+
+def test_every_other_word_starts_no_group() -> None:
+    # the walk only tries the words of _Clause.cands
+    for w in VOCAB + ["hundred", "bed", "need", "used", "red", "shed"]:
+        w = w.lower()
+        if w not in T._GROUP_STARTERS and not (len(w) >= 5 and w.endswith("ed")):
+            for words in ([w], ["the", w], [w, "to"], ["he", w, "been", "met"]):
+                assert T._group_at(words, words.index(w)) is None, words
+
+
+_OLD_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+|;|\n(?=[ \t]*\n|[ \t]+\S)|[“”]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts())
+def test_boundary_pattern(text: str) -> None:
+    assert [m.span() for m in T._BOUNDARY.finditer(text)] == [m.span() for m in _OLD_BOUNDARY.finditer(text)]
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts())
+def test_unit_matches(text: str) -> None:
+    low = text.lower()
+    want = [m.span() for m in D._P_UNIT.finditer(text)]
+    assert [m.span() for m in D._unit_matches(text, low if len(low) == len(text) else None)] == want
+    assert [m.span() for m in D._unit_matches(text, None)] == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts())
+def test_matches_at_gate_hits(text: str) -> None:
+    for pattern, gate in ((D._P_MONTH, D._MONTH_GATE), (D._P_ISO, D._YEARISH), (D._P_YEAR, D._YEARISH)):
+        got = [m.span() for m in D._matches_at(pattern, text, gate.finditer(text))]
+        assert got == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts())
+def test_pattern_gates(text: str) -> None:
+    low = text.lower()
+    for m in D._P_DAYWORD.finditer(text):
+        assert low.startswith(D._DAYWORD_PARTS, m.start() + 1) or len(low) != len(text)
+    if D._P_WEEKDAY.search(text):
+        assert "day" in text
+        first = D._WEEKDAY_GATE.search(text)
+        assert first is not None and first.start() <= D._P_WEEKDAY.search(text).start()  # type: ignore[union-attr]
+    for m in D._P_US.finditer(text):
+        g = D._US_GATE.search(text)
+        assert g is not None and g.start() - 2 <= m.start()
+    for m in D._P_YEAR_RANGE.finditer(text):
+        assert D._YEAR_RANGE_GATE.search(m.group())
+    if D._YEARISH.search(text):
+        assert "19" in text or "20" in text
+    if D._P_ORDINAL_DAY.search(text):
+        assert D._ORDINAL_GATE.search(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data(), texts())
+def test_bounded_head_search(data: st.DataObject, text: str) -> None:
+    for _ in range(3):
+        lo, hi = data.draw(_spans(text))
+        for pattern in D._HEAD_WORDS:
+            want = pattern.search(text, lo, hi)
+            got = D._search_head(pattern, text, lo, hi)
+            assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), pattern
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data(), texts())
+def test_head_word_pre_checks(data: st.DataObject, text: str) -> None:
+    """Where _candidates skips a search for the word before the anchor, the search finds nothing it keeps."""
+    starts = _word_starts(text)
+    if not starts:
+        return
+    hi = data.draw(st.sampled_from(starts))  # the anchors (units, months) start words
+    lo = max(0, hi - data.draw(st.sampled_from([60, 40, 32, 16, 3])))
+    head = D._head_word(text, lo, hi)
+    dashed = D._head_word(text, lo, hi, True)
+    if head:
+        assert dashed == head
+    h = D._THE_PAST_HEAD.search(text, lo, hi)
+    if h is not None and (h.group("rel") or h.group("the").lower() == "recent"):
+        assert D._may_be(head, D._THE_PAST_WORDS)
+    if D._PERIOD_HEAD.search(text, lo, hi):
+        assert D._may_be(head, D._PERIOD_WORDS)
+    h = D._DUR_HEAD.search(text, lo, hi)
+    if h is not None and " ".join(h.group("num").lower().split()) not in ("a", "an", "some", "many"):
+        assert D._may_be(dashed, D._DUR_WORDS)
+    h = D._P_MON_BEFORE.search(text, lo, hi)
+    if h is not None and (h.group("prep") or h.group("rel")):
+        assert D._may_be(dashed, D._MON_BEFORE_WORDS)
+    if D._DAY_HEAD.search(text, lo, hi):
+        assert head is not None and (head == "of" or head[:1].isdigit())
+    m = D._PREP_BEFORE.search(text, lo, hi)
+    if m is not None and m.group(1).lower() in D._PREPOSITIONS:
+        assert D._may_be(head, D._PREPOSITIONS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="abcdeJFMxy", min_size=1, max_size=5), min_size=1, max_size=8),
+       st.text(alphabet="abcdeJFMxy .", max_size=40))
+def test_prefix_tree(words: list[str], text: str) -> None:
+    flat = re.compile("|".join(map(re.escape, words)))
+    tree = re.compile(D._prefix_tree(words))
+    assert [m.start() for m in tree.finditer(text)][:1] == [m.start() for m in flat.finditer(text)][:1]
+    for i in range(len(text) + 1):
+        assert (tree.match(text, i) is None) == (flat.match(text, i) is None)
+
+
+# --------------------------------------------------------------------------- pre-checks, relations, arithmetic
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts(), st.text(max_size=20)))
+def test_digit_and_date_word_checks(text: str) -> None:
+    assert D._has_digit(text) == (re.search(r"\d", text) is not None)
+    low = text.lower()
+    old = (re.search(r"\d", text) is not None or any(w in low for w in subjects_dates._DATE_WORDS)
+           or (not text.isascii() and any(ch.isdigit() for ch in text)))
+    assert subjects_dates._may_hold_date(text) == old
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), texts())
+def test_speech_verbs(data: st.DataObject, text: str) -> None:
+    quotes = [data.draw(_spans(text)) for _ in range(data.draw(st.integers(0, 2)))]
+    want = [m.span() for m in D._SPEECH.finditer(text) if not any(qs <= m.start() < qe for qs, qe in quotes)]
+    assert D.speech_verbs(text, quotes) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+       st.sampled_from(sorted(D._UNIT_DELTA)), st.integers(-1000, 1000))
+def test_shift(d: date, unit: str, n: int) -> None:
+    def plain(f):  # type: ignore[no-untyped-def]
+        try:
+            return f()
+        except (ValueError, OverflowError) as e:
+            return type(e)
+
+    assert plain(lambda: D._shift(d, unit, n)) == plain(lambda: d + D._UNIT_DELTA[unit] * n)
+    assert plain(lambda: D._shift(d, unit, -n)) == plain(lambda: d - D._UNIT_DELTA[unit] * n)

@@ -31,7 +31,7 @@ from linter.dsl.ast import (
 from linter.dsl.checker import MATCH_NAME, Checked, binop_type, check, path_of
 from linter.dsl.errors import DslError
 from linter.dsl.functions import Function, FunctionRegistry
-from linter.dsl.literals import required_literals
+from linter.dsl.literals import anchored_prefixes, required_literals
 from linter.dsl.parser import parse
 from linter.dsl.runtime import EvalContext
 from linter.dsl.types import BOOL, NUMBER, ObjectType, Text, Type, is_assignable, type_article
@@ -625,15 +625,24 @@ class Compiler:
         )
 
         safe_length = timeout_free_length(pattern_text)
-        required = required_literals(pattern_text, bool(compiled.flags & regex.IGNORECASE))
+        ignorecase = bool(compiled.flags & regex.IGNORECASE)
+        required = required_literals(pattern_text, ignorecase)
         literals, folded = required if required is not None else ((), False)
+        anchored = anchored_prefixes(pattern_text, ignorecase)
 
         def match(ctx: EvalContext) -> bool:
             s = left(ctx)
             if not isinstance(s, str):
                 return False
+            low = ascii_fold(s) if folded or (anchored is not None and anchored.folded) else s
+            if anchored is not None:
+                head = low if anchored.folded else s
+                if anchored.skip_space:
+                    head = head.lstrip()
+                if not (head.startswith(anchored.prefixes) or (anchored.digit and head[:1].isdecimal())):
+                    return negate  # a pattern anchored at the start, and the start cannot match
             if literals:
-                hay = ascii_fold(s) if folded else s
+                hay = low if folded else s
                 for lit in literals:
                     if lit in hay:
                         break

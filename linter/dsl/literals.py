@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
-__all__ = ["required_literals"]
+__all__ = ["Anchored", "anchored_prefixes", "required_literals"]
 
 _IGNORECASE = 2
 _UNICODE = 32
@@ -55,6 +55,94 @@ def required_literals(pattern: str, ignorecase: bool) -> tuple[tuple[str, ...], 
             return None
         best = tuple(dict.fromkeys(lit.lower() for lit in best))
     return best, folded
+
+
+class Anchored(NamedTuple):
+    """Every match starts at the subject's start (after white space when ``skip_space``) with
+    one of ``prefixes`` (compared on ``ascii_fold`` text when ``folded``), or with a decimal
+    digit when ``digit``."""
+
+    prefixes: tuple[str, ...]
+    folded: bool
+    skip_space: bool
+    digit: bool
+
+
+def anchored_prefixes(pattern: str, ignorecase: bool) -> Anchored | None:
+    """For a pattern anchored at the start (``^...``, ``^\\s*(?:related|more ...)``): what its
+    matches must start with, or None when the pattern is not of that shape or it cannot tell.
+
+    A subject whose (left-stripped) text starts with none of the prefixes cannot match.
+    ``str.lstrip`` strips every character ``\\s`` matches (and a few more), and no prefix starts
+    with white space, so stripping never hides a match.
+    """
+    if _POSIX_CLASS.search(pattern) is not None or _fuzzy_like(pattern):
+        return None
+    try:
+        parsed = _parser.parse(pattern, _IGNORECASE if ignorecase else 0)
+    except Exception:  # noqa: BLE001 - any pattern the stdlib cannot parse: no answer
+        return None
+    if parsed.state.flags & ~(_IGNORECASE | _UNICODE):
+        return None  # MULTILINE (^ at every line) or anything else
+    folded = bool(parsed.state.flags & _IGNORECASE) or ignorecase
+    items = list(parsed)
+    if not items or items[0][0] is not C.AT or items[0][1] not in (C.AT_BEGINNING, C.AT_BEGINNING_STRING):
+        return None
+    rest = items[1:]
+    skip_space = False
+    if rest and rest[0][0] in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        _low, high, sub = rest[0][1]
+        if high == C.MAXREPEAT and list(sub) == [(C.IN, [(C.CATEGORY, C.CATEGORY_SPACE)])]:
+            skip_space, rest = True, rest[1:]
+    try:
+        got = _prefixes(rest)
+    except _Unsure:
+        return None
+    if got is None:
+        return None
+    prefixes, digit = got
+    if any(p[0].isspace() for p in prefixes):
+        return None
+    if folded:
+        if not all(p.isascii() for p in prefixes):
+            return None
+        prefixes = tuple(dict.fromkeys(p.lower() for p in prefixes))
+    return Anchored(prefixes, folded, skip_space, digit)
+
+
+def _prefixes(items: list[tuple[Any, Any]]) -> tuple[tuple[str, ...], bool] | None:
+    """(literal prefixes, may start with a digit) of every match of a sequence, or None."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is C.LITERAL:
+        run = []
+        for op2, av2 in items:
+            if op2 is not C.LITERAL:
+                break
+            run.append(chr(av2))
+        return ("".join(run),), False
+    if op is C.IN and av == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
+        return (), True
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        return _prefixes(list(sub)) if low >= 1 else None
+    if op is C.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            raise _Unsure
+        return _prefixes(list(sub))
+    if op is C.BRANCH:
+        out: list[str] = []
+        digit = False
+        for branch in av[1]:
+            got = _prefixes(list(branch))
+            if got is None:
+                return None
+            out.extend(got[0])
+            digit = digit or got[1]
+        return tuple(dict.fromkeys(out)), digit
+    return None
 
 
 def _fuzzy_like(pattern: str) -> bool:

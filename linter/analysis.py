@@ -36,6 +36,15 @@ class Analysis:
             self._kb = load_kb()
         return self._kb
 
+    def close(self) -> None:
+        """Drop the extractions and views. They point back at this object (a view's ``a``), so
+        without this the document's objects wait for the cyclic garbage collector instead of
+        being freed as soon as the engine is done with the document."""
+        self._cache.clear()
+        self._sentence_views.clear()
+        self._paragraph_views.clear()
+        self.__dict__.pop("document_view", None)
+
     @property
     def kb_loaded(self) -> bool:
         return self._kb is not None

@@ -74,6 +74,7 @@ class Engine:
             set_current_kb(None)
         if self.kb is None and analysis.kb_loaded:
             self.kb = analysis.kb  # loaded once, on the first document that needed it
+        analysis.close()
         suppressions = Suppressions.parse(doc)
         findings = [f for f in findings if not suppressions.suppressed(f)]
         findings.sort(key=Finding.sort_key)

@@ -45,3 +45,30 @@ def _check(text: str, kind: str, date: datetime.date | None) -> None:
        st.one_of(st.none(), st.dates(datetime.date(1980, 1, 1), datetime.date(2030, 12, 31))))
 def test_any_text_lints_and_findings_stay_inside(text: str, kind: str, date: datetime.date | None) -> None:
     _check(text, kind, date)
+
+
+def test_a_linted_document_leaves_no_cyclic_garbage() -> None:
+    """The engine frees a document's objects by reference counting (Analysis.close breaks the
+    view cycles), so a long archive does not keep the cyclic garbage collector busy."""
+    import gc
+    from pathlib import Path
+
+    from linter.engine import Engine, Selection
+    from linter.kb import load_kb
+    from linter.rules import load_rules
+
+    engine = Engine(load_rules(), Selection(["source/", "date/", "title/", "content/"]), kb=load_kb())
+    texts = [p.read_text() for p in sorted((Path(__file__).parents[1] / "seeds").glob("*.*"))]
+    engine.lint(load_text(texts[0], date=datetime.date(2025, 12, 30)))  # build the caches first
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        for text in texts:
+            engine.lint(load_text(text, date=datetime.date(2025, 12, 30)))
+            engine.lint(load_text(text))
+        gc.collect()
+        garbage = [type(o).__name__ for o in gc.garbage]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert garbage == []

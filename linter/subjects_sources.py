@@ -150,10 +150,15 @@ FIGURE.add("text", TEXT, lambda v: Text(v.f.text, v.f.start), "the figure as wri
 FIGURE.add("kind", STRING, lambda v: v.f.kind, "money, percent, count or vague_count")
 FIGURE.add("sentence", SENTENCE, lambda v: v.a.sentence_view(v.s.index), "the sentence it is in")
 FIGURE.add("paragraph", PARAGRAPH, lambda v: v.a.paragraph_view(v.s.paragraph), "the paragraph it is in")
-FIGURE.add("sentence_sourced", BOOL,
-           lambda v: bool(sentence_sources(v.a)[v.s.index].named)
-           or any(c.kind == "anonymous" for c in sentence_sources(v.a)[v.s.index].cues),
-           "the sentence names a source")
+
+
+def _sentence_sourced(v: FigureView) -> bool:
+    """The figure's sentence names a source or carries anonymous sourcing (one attribution lookup)."""
+    src = sentence_sources(v.a)[v.s.index]
+    return bool(src.named) or any(c.kind == "anonymous" for c in src.cues)
+
+
+FIGURE.add("sentence_sourced", BOOL, _sentence_sourced, "the sentence names a source")
 FIGURE.add("paragraph_sourced", BOOL, lambda v: v.a.get("paragraph_named", _paragraph_named).get(v.s.paragraph, False),
            "the paragraph names a source or quotes someone")
 FIGURE.add("in_quote", BOOL, lambda v: v.a.doc.in_quote(v.f.start) is not None, "inside a direct quote")

@@ -421,6 +421,28 @@ def test_in_attributed_quote_flag() -> None:
     assert not any(weasel_cues(s) for s in ss)
 
 
+@pytest.mark.parametrize("text", [
+    "He left. “We won. We lost,” Trump said. Many believe it is said to be weak. “No,” she said.",
+    "Trump wrote: “Many believe the regime will fall.\n\nIt is said to be weak.” Analysts say so.",
+    "“Fine.” Some say it is said to be over. Trump said: “Many believe it.” It is reportedly done.",
+])
+def test_quote_coverage_matches_every_span(text: str) -> None:
+    """attribute() skips the sentences clear of every attributed quote: same flags as trying all."""
+    sentences, quotes = split(text)
+    ss, qs = attribute(sentences, quotes)
+    spans = [(quotes[q.index].inner_start, quotes[q.index].inner_end) for q in qs if q.speaker is not None]
+    assert spans
+    for src in ss:
+        s = sentences[src.index]
+        mid = s.start + len(s.text.rstrip()) // 2
+        covered = any(a <= s.start + 1 and mid < b for a, b in spans) or any(
+            a <= s.start + len(s.text) - len(s.text.lstrip()) and s.start + len(s.text.rstrip()) <= b + 2
+            for a, b in spans)
+        assert src.in_attributed_quote == covered
+        assert [c.in_quote for c in src.cues] == [any(a <= c.start and c.end <= b for a, b in spans)
+                                                  for c in src.cues]
+
+
 # ------------------------------------------------------------------ figures
 
 
@@ -591,9 +613,14 @@ def test_gate_strings_and_words() -> None:
 @given(_gate_texts())
 @example("most-favoured nation, o'said, re-said, said's, U.S.said, 3said, ſaid, SAID")
 def test_trigger_words_never_miss_a_parse(text: str) -> None:
-    """A sentence with a trigger-word token is always parsed (sentence_cues skips the others)."""
-    if any(t.low in _attr._TRIGGER_WORDS for t in _attr._tokens(text, 0)):
-        assert not _attr._TRIGGER_WORDS.isdisjoint(_attr._GATE_WORD_RE.findall(ascii_fold(text)))
+    """A sentence with a trigger-word token is always parsed (sentence_cues skips the others).
+
+    Word by word: a trigger-word token is a gate word, so a sentence with a quantifier token also
+    has the quantifier among its gate words (sentence_cues looks for vague subjects only then).
+    """
+    triggers = {t.low for t in _attr._tokens(text, 0)} & _attr._TRIGGER_WORDS
+    assert triggers <= set(_attr._GATE_WORD_RE.findall(ascii_fold(text)))
+    assert _attr._VAGUE_QUANTIFIERS <= _attr._TRIGGER_WORDS
 
 
 @settings(max_examples=500, deadline=None)

@@ -1227,13 +1227,15 @@ def sentence_cues(text: str, start: int = 0,
                             a.kind))
             if a.verb != "according to":
                 cues[-1].end = a.verb_start + len(a.verb)
-    for i, j in _vague_subjects(toks) if toks else ():
+    # a vague subject starts at a quantifier token, a word of the sentence (see _TRIGGER_WORDS)
+    for i, j in _vague_subjects(toks) if toks and not _VAGUE_QUANTIFIERS.isdisjoint(words) else ():
         c = _cue(toks, i, j, "vague")
         if not any(x.start <= c.start < x.end or c.start <= x.start < c.end for x in cues):
             cues.append(c)
     passing = _passing(folded, words)
     if not passing:  # no pattern can match: the common case
-        cues.sort(key=_CUE_ORDER)
+        if len(cues) > 1:
+            cues.sort(key=_CUE_ORDER)
         return named, cues, attrs
     for rx, kind in ((_IMPERSONAL_RE, "impersonal"), (_REPORTS_RE, "impersonal"), (_HEDGE_RE, "hedge"),
                      (_WIDELY_RE, "vague")):
@@ -1501,31 +1503,31 @@ def attribute(sentences: Sequence[SentenceLike],
     """Attribute every sentence and every quote of a document (see the module docstring)."""
     cache: dict[int, tuple[list[_Tok], list[_Attr]]] = {}
     qsources: list[QuoteSource] = []
+    qwords: list[list[str]] = []  # the words of each quote
     for qi, q in enumerate(quotes):
         a, near = _quote_speaker(q, sentences, cache) if q.depth == 0 else (None, False)
         qs = QuoteSource(qi, None, None, None, None, None, depth=q.depth)
-        inner = _inner_text(sentences, q)
-        qs.words = len(re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", inner))
+        qwords.append(_QUOTE_WORD_RE.findall(_inner_text(sentences, q)))
+        qs.words = len(qwords[-1])
         if a is not None:
             qs.speaker, qs.speaker_start, qs.speaker_end, qs.verb = a.text, a.start, a.end, a.verb
             qs.speaker_kind = "anonymous" if a.kind == "vague" else a.kind
         qsources.append(qs)
         del near
 
-    # sentence sources
+    # sentence sources, and their named sources as events of the pronoun resolution below
     ssources: list[SentenceSource] = []
+    events: list[tuple[int, int, str, object]] = []  # (offset, paragraph, kind, target)
     for si, s in enumerate(sentences):
         named, cues, _ = sentence_cues(s.text, s.start, cache.get(si))
-        ssources.append(SentenceSource(si, named, cues))
+        ss = SentenceSource(si, named, cues)
+        ssources.append(ss)
+        if named:
+            para = s.paragraph
+            for k, (a0, _a1, _txt) in enumerate(named):
+                events.append((a0, para, "s", (ss, k)))
 
     # pronoun resolution, in document order, over sentence named sources and quote speakers
-    events: list[tuple[int, int, str, object]] = []  # (offset, paragraph, kind, target)
-    for ss in ssources:
-        if not ss.named:
-            continue
-        para = sentences[ss.index].paragraph
-        for k, (a0, _a1, _txt) in enumerate(ss.named):
-            events.append((a0, para, "s", (ss, k)))
     for qs in qsources:
         if qs.speaker_start is not None:
             events.append((qs.speaker_start, quotes[qs.index].paragraph, "q", qs))
@@ -1578,8 +1580,7 @@ def attribute(sentences: Sequence[SentenceLike],
                     qs.speaker, qs.speaker_start, qs.speaker_end = last[2], last[0], last[1]
                     qs.speaker_kind, qs.verb, qs.continued = "named", None, True
         if qs.speaker is None:
-            inner = _inner_text(sentences, q)
-            words = re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", inner)
+            words = qwords[qs.index]
             titled = bool(words) and all(w[0].isupper() or w.lower() in _TITLE_WORDS for w in words)
             heading = _is_heading_quote(sentences, q) and len(words) <= 10
             qs.scare = len(words) <= 4 or titled or heading
@@ -1587,17 +1588,28 @@ def attribute(sentences: Sequence[SentenceLike],
     # quotes with a known speaker cover their sentences and cues
     spans = [(quotes[qs.index].inner_start, quotes[qs.index].inner_end)
              for qs in qsources if qs.speaker is not None]
+    # A span covers something of a sentence only if a <= s.start + max(len(s.text), 1) and
+    # b >= s.start - 2 (the cues lie inside the sentence); a sentence clear of every span keeps
+    # the defaults (not covered).
+    lo_a = min((a for a, _b in spans), default=0)
+    hi_b = max((b for _a, b in spans), default=0)
     for ss in ssources if spans else ():  # no such quote: nothing is covered (the defaults)
         s = sentences[ss.index]
-        mid = s.start + len(s.text.rstrip()) // 2
-        ss.in_attributed_quote = any(a <= s.start + 1 and mid < b for a, b in spans) or any(
-            a <= s.start + len(s.text) - len(s.text.lstrip()) and s.start + len(s.text.rstrip()) <= b + 2
-            for a, b in spans)
+        text = s.text
+        s0 = s.start
+        if s0 + len(text) + 1 < lo_a or s0 - 2 > hi_b:
+            continue
+        end = s0 + len(text.rstrip())
+        mid = s0 + (end - s0) // 2
+        ss.in_attributed_quote = any(a <= s0 + 1 and mid < b for a, b in spans) or any(
+            a <= s0 + len(text) - len(text.lstrip()) and end <= b + 2 for a, b in spans)
         for c in ss.cues:
             c.in_quote = any(a <= c.start and c.end <= b for a, b in spans)
     return ssources, qsources
 
 
+# the words of a quote (its length, a scare quote's test)
+_QUOTE_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # the lower-case words of a title ("Party of the Right")
 _TITLE_WORDS = _NAME_JOINERS | {"the", "a", "an", "on", "in", "for", "to", "with", "is", "at", "by"}
 

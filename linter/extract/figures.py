@@ -10,6 +10,8 @@ Kinds: ``money``, ``percent``, ``count``, ``vague_count``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -85,7 +87,6 @@ _ONE_DIGIT = re.compile(r"\d")
 # pattern it guards, so skipping on a miss never loses a match (see linter.extract.prefilter).
 _DIGIT_OR_CURRENCY = re.compile(r"[\d$€£¥₹]")
 _MONEY_LEAD = 4  # a money figure starts at most 4 characters ("U.S.") before its first digit/symbol
-_DIGIT = re.compile(r"\d")
 _CURRENCY_SYMBOL = re.compile(r"[$€£¥₹]")
 # every alternative of _CURRENCY_WORDS contains one of these
 _CURRENCY_STEMS = ("dollar", "dlrs", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "rupee", "marks",
@@ -95,9 +96,18 @@ _VAGUE_WORDS = ("tens", "hundreds", "thousands", "millions", "billions", "dozens
 # every alternative of _WORDNUM contains one of these (it is matched case-sensitively)
 _WORDNUM_WORDS = ("three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                   "thirt", "fift", "twenty", "forty", "hundred", "thousand", "dozen", "million")
+# the _VAGUE_WORDS that contain none of _WORDNUM_WORDS ("tens" contains "ten", "hundreds"
+# "hundred", ...): in a text without a number word, one of _VAGUE_WORDS occurs exactly when one
+# of these does
+_VAGUE_NOT_WORDNUM_WORDS = ("billions", "scores")
 _LOWER_RUN = re.compile(r"[a-z]*")
 # where the number-word branch of _COUNT can start (same look-behind, same case)
 _WORDNUM_START = re.compile(rf"(?<![\w$€£¥.,-]){_WORDNUM}")
+# where the number-word branch of _PERCENT can start (same look-behind, same flags)
+_PERCENT_WORD_START = re.compile(rf"(?<![\w.])(?:{_WORDNUM}|one|two)", re.IGNORECASE)
+# maximal runs of digits: their starts are the only places a number can start where the
+# character before must not be a word character (\d is part of \w)
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _year_like(num: str) -> bool:
@@ -126,14 +136,43 @@ def _number_word_before(text: str, a: int) -> bool:
     return _NUMBER_WORD_BEFORE.search(text, max(0, end - 6), a) is not None
 
 
-def _money(text: str, pos: int, sign: bool) -> list[tuple[int, int, str]]:
+def _digit_runs(text: str) -> list[int]:
+    """Where the maximal runs of digits in ``text`` start, ascending."""
+    return [m.start() for m in _DIGIT_RUN.finditer(text)]
+
+
+def _search_at(pattern: re.Pattern[str], text: str, starts: list[int], pos: int) -> re.Match[str] | None:
+    """``pattern.search(text, pos)``, provided every match of ``pattern`` starts at one of
+    ``starts`` (ascending): try only those, leftmost first."""
+    for i in range(bisect_left(starts, pos), len(starts)):
+        m = pattern.match(text, starts[i])
+        if m is not None:
+            return m
+    return None
+
+
+def _finditer_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, provided every match of ``pattern`` is non-empty and starts at
+    one of ``starts`` (ascending): each match is the leftmost from the end of the one before."""
+    end = 0
+    for p in starts:
+        if p >= end:
+            m = pattern.match(text, p)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+def _money(text: str, pos: int, sign: bool, runs: list[int]) -> list[tuple[int, int, str]]:
     """The non-overlapping money matches from ``pos``, as ``finditer`` of the alternation
-    ``_MONEY_SIGN|_MONEY_WORD`` gives them (``sign``: the text has a currency sign)."""
+    ``_MONEY_SIGN|_MONEY_WORD`` gives them (``sign``: the text has a currency sign; ``runs``:
+    :func:`_digit_runs` of the text, the only places a ``_MONEY_WORD`` match, a word boundary
+    and a digit, can start)."""
     out: list[tuple[int, int, str]] = []
     n = len(text)
     while pos <= n:
         a = _MONEY_SIGN.search(text, pos) if sign else None
-        b = _MONEY_WORD.search(text, pos)
+        b = _search_at(_MONEY_WORD, text, runs, pos)
         m = a if a is not None and (b is None or a.start() <= b.start()) else b
         if m is None:
             break
@@ -142,15 +181,18 @@ def _money(text: str, pos: int, sign: bool) -> list[tuple[int, int, str]]:
     return out
 
 
-def _count_start(text: str, folded: str) -> int:
+def _count_start(text: str, runs: list[int]) -> int:
     """Where the first ``_COUNT`` match can start: its first digit or number word."""
-    digit = _DIGIT.search(text)
-    pos = len(text) if digit is None else digit.start()
-    if contains_any(folded, _WORDNUM_WORDS):
-        word = _WORDNUM_START.search(text, 0, pos)  # letters only: a match before pos ends by pos
-        if word is not None:
-            pos = word.start()
-    return pos
+    pos = runs[0] if runs else len(text)
+    word = _WORDNUM_START.search(text, 0, pos)  # letters and spaces: a match before pos ends by pos
+    return pos if word is None else word.start()
+
+
+def _percent_start(text: str, runs: list[int]) -> int:
+    """Where the first ``_PERCENT`` match can start: its first digit or number word."""
+    pos = runs[0] if runs else len(text)
+    word = _PERCENT_WORD_START.search(text, 0, pos)  # letters and spaces: a match before pos ends by pos
+    return pos if word is None else word.start()
 
 
 def extract_figures(sentence: SentenceLike) -> list[Figure]:
@@ -163,20 +205,29 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
 
     folded = ascii_fold(text)
     first = _DIGIT_OR_CURRENCY.search(text)
+    runs = _digit_runs(text) if first is not None else []
+    # A percentage or a count starts with its number. In a text without a number word that is a
+    # digit after no word character, the start of a run of digits, and only those are tried.
+    wordnum = contains_any(folded, _WORDNUM_WORDS)
     if first is not None:
         sign = _CURRENCY_SYMBOL.search(text, first.start()) is not None
         if sign or contains_any(folded, _CURRENCY_STEMS):
-            found.extend(_money(text, max(0, first.start() - _MONEY_LEAD), sign))
+            found.extend(_money(text, max(0, first.start() - _MONEY_LEAD), sign, runs))
     if contains_any(folded, _PERCENT_WORDS):
-        for m in _PERCENT.finditer(text):
+        if wordnum or "one" in folded or "two" in folded:  # its other number words
+            percents = _PERCENT.finditer(text, _percent_start(text, runs))
+        else:
+            percents = _finditer_at(_PERCENT, text, runs)
+        for m in percents:
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), "percent"))
-    if contains_any(folded, _VAGUE_WORDS):
+    if contains_any(folded, _VAGUE_WORDS if wordnum else _VAGUE_NOT_WORDNUM_WORDS):
         for m in _VAGUE.finditer(text):
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), "vague_count"))
-    # a count starts with its number: from the first digit on, unless a number word may come first
-    for m in _COUNT.finditer(text, _count_start(text, folded)):
+    # with a number word, scan from the first digit or number word on
+    counts = _COUNT.finditer(text, _count_start(text, runs)) if wordnum else _finditer_at(_COUNT, text, runs)
+    for m in counts:
         a, b = m.start(), m.end()
         num = m.group("n")
         noun = m.group("noun")

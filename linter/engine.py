@@ -92,8 +92,7 @@ class Engine:
         name = rule.subject
         for obj in subject.iterate(analysis):
             values[name] = obj
-            if ctx.match is not None or ctx.match_text is not None or ctx.groups:
-                ctx.reset_match()
+            ctx.reset_match()
             if not when(ctx):
                 continue
             span = None

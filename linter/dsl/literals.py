@@ -34,27 +34,44 @@ class _Unsure(Exception):
 
 def required_literals(pattern: str, ignorecase: bool) -> tuple[tuple[str, ...], bool] | None:
     """(literals, folded) or None. ``folded``: compare ``ascii_fold(literal) in ascii_fold(subject)``."""
+    got = _parse(pattern, ignorecase)
+    if got is None:
+        return None
+    items, folded = got
+    try:
+        best = _sequence(items)
+    except _Unsure:
+        return None
+    if not best:
+        return None
+    best = _fold(best, folded)
+    return None if best is None else (best, folded)
+
+
+def _parse(pattern: str, ignorecase: bool) -> tuple[list[tuple[Any, Any]], bool] | None:
+    """(parsed items, case-insensitive) of a pattern both parsers read alike, else None.
+
+    None for what the stdlib parser rejects or may read differently from ``regex`` (POSIX
+    classes, fuzzy ``{e<=1}``) and for flags other than ``i`` (``(?m)`` makes ``^`` match at
+    every line start)."""
     if _POSIX_CLASS.search(pattern) is not None or _fuzzy_like(pattern):
         return None
     try:
         parsed = _parser.parse(pattern, _IGNORECASE if ignorecase else 0)
     except Exception:  # noqa: BLE001 - any pattern the stdlib cannot parse: no answer
         return None
-    extra = parsed.state.flags & ~(_IGNORECASE | _UNICODE)
-    if extra:
+    if parsed.state.flags & ~(_IGNORECASE | _UNICODE):
         return None
-    folded = bool(parsed.state.flags & _IGNORECASE) or ignorecase
-    try:
-        best = _sequence(list(parsed))
-    except _Unsure:
+    return list(parsed), bool(parsed.state.flags & _IGNORECASE) or ignorecase
+
+
+def _fold(literals: tuple[str, ...], folded: bool) -> tuple[str, ...] | None:
+    """``literals`` as compared: lower-cased when ``folded`` (then only ASCII ones are usable)."""
+    if not folded:
+        return literals
+    if not all(lit.isascii() for lit in literals):
         return None
-    if not best:
-        return None
-    if folded:
-        if not all(lit.isascii() for lit in best):
-            return None
-        best = tuple(dict.fromkeys(lit.lower() for lit in best))
-    return best, folded
+    return tuple(dict.fromkeys(lit.lower() for lit in literals))
 
 
 class Anchored(NamedTuple):
@@ -76,16 +93,10 @@ def anchored_prefixes(pattern: str, ignorecase: bool) -> Anchored | None:
     ``str.lstrip`` strips every character ``\\s`` matches (and a few more), and no prefix starts
     with white space, so stripping never hides a match.
     """
-    if _POSIX_CLASS.search(pattern) is not None or _fuzzy_like(pattern):
+    parsed = _parse(pattern, ignorecase)
+    if parsed is None:
         return None
-    try:
-        parsed = _parser.parse(pattern, _IGNORECASE if ignorecase else 0)
-    except Exception:  # noqa: BLE001 - any pattern the stdlib cannot parse: no answer
-        return None
-    if parsed.state.flags & ~(_IGNORECASE | _UNICODE):
-        return None  # MULTILINE (^ at every line) or anything else
-    folded = bool(parsed.state.flags & _IGNORECASE) or ignorecase
-    items = list(parsed)
+    items, folded = parsed
     if not items or items[0][0] is not C.AT or items[0][1] not in (C.AT_BEGINNING, C.AT_BEGINNING_STRING):
         return None
     rest = items[1:]
@@ -103,11 +114,8 @@ def anchored_prefixes(pattern: str, ignorecase: bool) -> Anchored | None:
     prefixes, digit = got
     if any(p[0].isspace() for p in prefixes):
         return None
-    if folded:
-        if not all(p.isascii() for p in prefixes):
-            return None
-        prefixes = tuple(dict.fromkeys(p.lower() for p in prefixes))
-    return Anchored(prefixes, folded, skip_space, digit)
+    folded_prefixes = _fold(prefixes, folded)
+    return None if folded_prefixes is None else Anchored(folded_prefixes, folded, skip_space, digit)
 
 
 def _prefixes(items: list[tuple[Any, Any]]) -> tuple[tuple[str, ...], bool] | None:

@@ -181,17 +181,12 @@ def _money(text: str, pos: int, sign: bool, runs: list[int]) -> list[tuple[int, 
     return out
 
 
-def _count_start(text: str, runs: list[int]) -> int:
-    """Where the first ``_COUNT`` match can start: its first digit or number word."""
+def _number_start(text: str, runs: list[int], word_start: re.Pattern[str]) -> int:
+    """Where the first match of a pattern that starts with a number can start: the first digit
+    run, or the first number word (``word_start``: where the pattern's number-word branch can
+    start: ``_WORDNUM_START`` for ``_COUNT``, ``_PERCENT_WORD_START`` for ``_PERCENT``)."""
     pos = runs[0] if runs else len(text)
-    word = _WORDNUM_START.search(text, 0, pos)  # letters and spaces: a match before pos ends by pos
-    return pos if word is None else word.start()
-
-
-def _percent_start(text: str, runs: list[int]) -> int:
-    """Where the first ``_PERCENT`` match can start: its first digit or number word."""
-    pos = runs[0] if runs else len(text)
-    word = _PERCENT_WORD_START.search(text, 0, pos)  # letters and spaces: a match before pos ends by pos
+    word = word_start.search(text, 0, pos)  # letters and spaces: a match before pos ends by pos
     return pos if word is None else word.start()
 
 
@@ -215,7 +210,7 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
             found.extend(_money(text, max(0, first.start() - _MONEY_LEAD), sign, runs))
     if contains_any(folded, _PERCENT_WORDS):
         if wordnum or "one" in folded or "two" in folded:  # its other number words
-            percents = _PERCENT.finditer(text, _percent_start(text, runs))
+            percents = _PERCENT.finditer(text, _number_start(text, runs, _PERCENT_WORD_START))
         else:
             percents = _finditer_at(_PERCENT, text, runs)
         for m in percents:
@@ -226,7 +221,7 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), "vague_count"))
     # with a number word, scan from the first digit or number word on
-    counts = _COUNT.finditer(text, _count_start(text, runs)) if wordnum else _finditer_at(_COUNT, text, runs)
+    counts = _COUNT.finditer(text, _number_start(text, runs, _WORDNUM_START)) if wordnum else _finditer_at(_COUNT, text, runs)
     for m in counts:
         a, b = m.start(), m.end()
         num = m.group("n")

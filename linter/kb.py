@@ -14,7 +14,7 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +63,9 @@ class Term:
     interim: bool = False
     uncertain: bool = False
     note: str | None = None
+    #: the day the person became -elect (won the election) or -designate, when known
+    elected: date | None = None
+    designated: date | None = None
 
     def covers(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on < self.end)
@@ -85,6 +88,9 @@ class Office:
     country_forms: tuple[str, ...] = ()
     coverage_from: date | None = None
     as_of: date | None = None
+    #: head-of-state, head-of-government, minister, legislator, judge, governor, mayor,
+    #: party-leader, opposition-leader, org-head, executive, monarch, religious, other
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +101,9 @@ class Person:
     surname: str = ""
     born: date | None = None
     died: date | None = None
+    #: the years of birth and death, also when only the year is known (``born`` is then None)
+    born_year: int | None = None
+    died_year: int | None = None
     wikidata: str | None = None
     bare_surname: bool = True
     uncertain: bool = False
@@ -112,6 +121,12 @@ class Event:
     date: datetime.date
     end: datetime.date | None = None
     phrases: tuple[str, ...] = ()
+    #: war, attack, election, referendum, disaster, treaty, crisis, pandemic, death, other
+    kind: str | None = None
+    #: events of one series share it ("summer-olympics"): a year of another edition is named
+    series: str | None = None
+    #: how much of ``date`` is known: day (default), month or year
+    precision: str = "day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +135,10 @@ class Country:
     name: str
     adjectives: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    #: country (default), territory, organisation or company
+    kind: str = "country"
+    region: str | None = None
+    un_member: bool = False
 
     def forms(self) -> list[str]:
         """Every way the country is written before a title: "Iranian", "Iran", "Iran's"."""
@@ -460,7 +479,8 @@ def bundled_kb_dir() -> Path:
     return rules_dir() / "kb"
 
 
-_KINDS = ("meta", "countries", "offices", "events", "people")
+_KINDS = ("meta", "countries", "offices", "events", "people", "terms")
+_LIST_KINDS = ("countries", "offices", "events", "people", "terms")
 
 
 def _kb_files(path: Path) -> list[Path]:
@@ -470,8 +490,14 @@ def _kb_files(path: Path) -> list[Path]:
 
 
 def _kind_of(path: Path) -> str:
+    """A file's kind: its name (``meta``, ``countries``, ``offices``, ``events``), else the
+    folder it is in (``countries/``, ``offices/``, ``events/``, ``people/``, ``terms/``), else
+    people."""
     stem = path.stem.lower()
-    return stem if stem in _KINDS[:4] else "people"
+    if stem in _KINDS[:4]:
+        return stem
+    parent = path.parent.name.lower()
+    return parent if parent in _LIST_KINDS else "people"
 
 
 def _sections(path: Path, data: Any) -> Iterator[tuple[str, Any]]:
@@ -481,11 +507,11 @@ def _sections(path: Path, data: Any) -> Iterator[tuple[str, Any]]:
     unless it is a mapping with any of the keys ``as_of``, ``countries``, ``offices``,
     ``events``, ``people`` (a self-contained user KB file).
     """
-    if isinstance(data, dict) and any(k in data for k in ("countries", "offices", "events", "people")):
-        meta = {k: v for k, v in data.items() if k not in ("countries", "offices", "events", "people")}
+    if isinstance(data, dict) and any(k in data for k in _LIST_KINDS):
+        meta = {k: v for k, v in data.items() if k not in _LIST_KINDS}
         if meta:
             yield "meta", meta
-        for k in ("countries", "offices", "events", "people"):
+        for k in _LIST_KINDS:
             if k in data:
                 yield k, data[k]
         return
@@ -500,7 +526,20 @@ def _as_date(value: Any) -> date | None:
         return None
     if isinstance(value, date):
         return value
+    if isinstance(value, int):  # a year alone ("born: 1934") is not a day
+        return None
     return date.fromisoformat(str(value))
+
+
+def _as_year(value: Any) -> int | None:
+    """The year of a date or of a year written alone."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, date):
+        return value.year
+    return int(str(value)[:4])
 
 
 def _tuple(value: Any) -> tuple[str, ...]:
@@ -511,22 +550,25 @@ def _tuple(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+def _build_term(pid: str, t: dict[str, Any]) -> Term:
+    return Term(
+        person=pid,
+        office=str(t["office"]),
+        start=_as_date(t["start"]) or date.min,
+        end=_as_date(t.get("end")),
+        acting=bool(t.get("acting", False)),
+        interim=bool(t.get("interim", False)),
+        uncertain=bool(t.get("uncertain", False)),
+        note=t.get("note"),
+        elected=_as_date(t.get("elected")),
+        designated=_as_date(t.get("designated")),
+    )
+
+
 def _build_person(raw: dict[str, Any]) -> Person:
     pid = str(raw["id"])
     name = str(raw["name"])
-    terms = tuple(
-        Term(
-            person=pid,
-            office=str(t["office"]),
-            start=_as_date(t["start"]) or date.min,
-            end=_as_date(t.get("end")),
-            acting=bool(t.get("acting", False)),
-            interim=bool(t.get("interim", False)),
-            uncertain=bool(t.get("uncertain", False)),
-            note=t.get("note"),
-        )
-        for t in raw.get("terms") or ()
-    )
+    terms = tuple(_build_term(pid, t) for t in raw.get("terms") or ())
     return Person(
         id=pid,
         name=name,
@@ -534,6 +576,8 @@ def _build_person(raw: dict[str, Any]) -> Person:
         surname=str(raw.get("surname") or _default_surname(name)),
         born=_as_date(raw.get("born")),
         died=_as_date(raw.get("died")),
+        born_year=_as_year(raw.get("born")),
+        died_year=_as_year(raw.get("died")),
         wikidata=raw.get("wikidata"),
         bare_surname=bool(raw.get("bare_surname", True)),
         uncertain=bool(raw.get("uncertain", False)),
@@ -552,6 +596,7 @@ def _build_office(raw: dict[str, Any]) -> Office:
         country_forms=_tuple(raw.get("country_forms")),
         coverage_from=_as_date(raw.get("coverage_from")),
         as_of=_as_date(raw.get("as_of")),
+        kind=raw.get("kind"),
     )
 
 
@@ -562,6 +607,9 @@ def _build_event(raw: dict[str, Any]) -> Event:
         date=_as_date(raw["date"]) or date.min,
         end=_as_date(raw.get("end")),
         phrases=_tuple(raw.get("phrases")),
+        kind=raw.get("kind"),
+        series=raw.get("series"),
+        precision=str(raw.get("precision") or "day"),
     )
 
 
@@ -571,6 +619,9 @@ def _build_country(raw: dict[str, Any]) -> Country:
         name=str(raw.get("name", raw["code"])),
         adjectives=_tuple(raw.get("adjectives")),
         names=_tuple(raw.get("names")),
+        kind=str(raw.get("kind") or "country"),
+        region=raw.get("region"),
+        un_member=bool(raw.get("un_member", False)),
     )
 
 
@@ -580,6 +631,7 @@ def _load_paths(paths: Sequence[Path]) -> KnowledgeBase:
     offices: dict[str, Office] = {}
     events: dict[str, Event] = {}
     countries: dict[str, Country] = {}
+    extra_terms: list[Term] = []
     files: list[Path] = []
     for root in paths:
         for f in _kb_files(root):
@@ -606,6 +658,11 @@ def _load_paths(paths: Sequence[Path]) -> KnowledgeBase:
                     elif kind == "countries":
                         c = _build_country(raw)
                         countries[c.code] = c
+                    elif kind == "terms":
+                        extra_terms.append(_build_term(str(raw["person"]), raw))
+    for t in extra_terms:  # terms listed apart from their person (another file's person)
+        p = people[t.person]
+        people[t.person] = replace(p, terms=(*p.terms, t))
     return KnowledgeBase(
         as_of=as_of or date.today(),
         people=people,
@@ -671,22 +728,26 @@ _PERSON_KEYS = {
     "id", "name", "aliases", "surname", "born", "died", "wikidata", "bare_surname", "uncertain", "terms", "note",
     "source",
 }
-_TERM_KEYS = {"office", "start", "end", "acting", "interim", "uncertain", "note", "source"}
+_TERM_KEYS = {"office", "start", "end", "acting", "interim", "uncertain", "note", "source", "elected", "designated"}
+_STANDALONE_TERM_KEYS = _TERM_KEYS | {"person"}
 _OFFICE_KEYS = {
     "id", "name", "country", "single_holder", "titles", "phrases", "country_forms", "coverage_from", "as_of",
-    "note", "wikidata",
+    "note", "wikidata", "source", "kind",
 }
-_EVENT_KEYS = {"id", "name", "date", "end", "phrases", "note"}
-_COUNTRY_KEYS = {"code", "name", "adjectives", "names"}
+_EVENT_KEYS = {"id", "name", "date", "end", "phrases", "note", "source", "kind", "series", "precision", "wikidata"}
+_COUNTRY_KEYS = {"code", "name", "adjectives", "names", "kind", "region", "un_member", "source", "note"}
 _META_KEYS = {"version", "as_of", "note", "sources"}
 _REQUIRED = {
     "people": ("id", "name"),
     "offices": ("id", "name"),
     "events": ("id", "name", "date"),
     "countries": ("code",),
+    "terms": ("person", "office", "start"),
 }
-_DATE_KEYS = {"born", "died", "start", "end", "date", "as_of", "coverage_from"}
-_BOOL_KEYS = {"bare_surname", "uncertain", "acting", "interim", "single_holder"}
+_DATE_KEYS = {"born", "died", "start", "end", "date", "as_of", "coverage_from", "elected", "designated"}
+#: dates that may be a year alone when the day is not known
+_YEAR_OK = {"born", "died"}
+_BOOL_KEYS = {"bare_surname", "uncertain", "acting", "interim", "single_holder", "un_member"}
 _LIST_KEYS = {"aliases", "titles", "phrases", "country_forms", "adjectives", "names", "terms"}
 _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ALLOWED = {
@@ -694,7 +755,9 @@ _ALLOWED = {
     "offices": _OFFICE_KEYS,
     "events": _EVENT_KEYS,
     "countries": _COUNTRY_KEYS,
+    "terms": _STANDALONE_TERM_KEYS,
 }
+_YEAR_RE = re.compile(r"^\d{4}$")
 
 
 @dataclass
@@ -723,6 +786,11 @@ class _Seen:
     terms: list[tuple[_Loc, str, str, date, date | None, bool]] = field(default_factory=list)
     names: dict[str, tuple[str, _Loc]] = field(default_factory=dict)
     office_single: dict[str, bool] = field(default_factory=dict)
+    standalone: list[tuple[_Loc, str]] = field(default_factory=list)
+    #: which root (the KB, then each extra) an id was last defined in: within one root a
+    #: duplicate is a mistake; across roots a later entry replaces an earlier one
+    id_root: dict[str, dict[str, int]] = field(default_factory=lambda: {k: {} for k in _KINDS})
+    root: int = 0
     meta_as_of: bool = False
 
 
@@ -732,6 +800,8 @@ def _check_date(loc: _Loc, key: str, node: yaml.Node, out: list[KbProblem]) -> d
         if key in ("end", "died"):
             return None
         out.append(_Loc(loc.path, node).problem(f"{key}: expected a date YYYY-MM-DD"))
+        return None
+    if key in _YEAR_OK and _YEAR_RE.match(text):
         return None
     if not _ISO_RE.match(text):
         out.append(_Loc(loc.path, node).problem(f"{key}: bad date {text!r}; expected YYYY-MM-DD"))
@@ -743,7 +813,7 @@ def _check_date(loc: _Loc, key: str, node: yaml.Node, out: list[KbProblem]) -> d
         return None
 
 
-_SINGULAR = {"people": "person", "offices": "office", "events": "event", "countries": "country"}
+_SINGULAR = {"people": "person", "offices": "office", "events": "event", "countries": "country", "terms": "term"}
 
 
 def _check_entry(kind: str, path: str, node: yaml.Node, seen: _Seen, out: list[KbProblem]) -> None:
@@ -757,7 +827,7 @@ def _check_entry(kind: str, path: str, node: yaml.Node, seen: _Seen, out: list[K
     for k, v in pairs:
         if k.value not in allowed:
             out.append(_Loc(path, k).problem(f"unknown key {k.value!r} in {_SINGULAR.get(kind, kind)}; allowed: {', '.join(sorted(allowed))}"))
-        elif k.value in _DATE_KEYS:
+        elif k.value in _DATE_KEYS and kind != "terms":
             _check_date(loc, k.value, v, out)
         elif k.value in _BOOL_KEYS and (_scalar(v) or "").lower() not in ("true", "false"):
             out.append(_Loc(path, v).problem(f"{k.value}: expected true or false"))
@@ -765,14 +835,24 @@ def _check_entry(kind: str, path: str, node: yaml.Node, seen: _Seen, out: list[K
             out.append(_Loc(path, v).problem(f"{k.value}: expected a list"))
     for req in _REQUIRED[kind]:
         if req not in keys:
-            out.append(loc.problem(f"{kind[:-1]} without {req!r}"))
-    ident_key = "code" if kind == "countries" else "id"
+            out.append(loc.problem(f"{_SINGULAR[kind]} without {req!r}"))
+    ident_key = {"countries": "code", "terms": "person"}.get(kind, "id")
     ident = _scalar(keys[ident_key][1]) if ident_key in keys else None
-    if ident is not None:
+    if ident is not None and kind != "terms":
         prev = seen.ids[kind].get(ident)
         if prev is not None and prev.path == path:
-            out.append(_Loc(path, keys[ident_key][1]).problem(f"duplicate {kind[:-1]} id {ident!r} (first at line {prev.node.start_mark.line + 1})"))
+            out.append(_Loc(path, keys[ident_key][1]).problem(f"duplicate {_SINGULAR[kind]} id {ident!r} (first at line {prev.node.start_mark.line + 1})"))
+        elif prev is not None and seen.id_root[kind].get(ident) == seen.root:
+            out.append(_Loc(path, keys[ident_key][1]).problem(
+                f"duplicate {_SINGULAR[kind]} id {ident!r} (first in {prev.path}:{prev.node.start_mark.line + 1})"))
         seen.ids[kind][ident] = _Loc(path, keys[ident_key][1])
+        seen.id_root[kind][ident] = seen.root
+    if kind == "terms":
+        person = _scalar(keys["person"][1]) if "person" in keys else None
+        if person is not None:
+            seen.standalone.append((_Loc(path, keys["person"][1]), person))
+            _check_term(path, node, person, _STANDALONE_TERM_KEYS, seen, out)
+        return
     if kind == "offices" and ident is not None:
         single = keys.get("single_holder")
         seen.office_single[ident] = single is None or (_scalar(single[1]) or "").lower() == "true"
@@ -799,29 +879,37 @@ def _check_entry(kind: str, path: str, node: yaml.Node, seen: _Seen, out: list[K
     if not isinstance(terms_node, yaml.SequenceNode):
         return
     for tnode in terms_node.value:
-        tloc = _Loc(path, tnode)
-        if not isinstance(tnode, yaml.MappingNode):
-            out.append(tloc.problem("term: expected a mapping {office, start, end}"))
-            continue
-        tkeys = {k.value: (k, v) for k, v in _pairs(tnode)}
-        for k, v in _pairs(tnode):
-            if k.value not in _TERM_KEYS:
-                out.append(_Loc(path, k).problem(f"unknown key {k.value!r} in term; allowed: {', '.join(sorted(_TERM_KEYS))}"))
-            elif k.value in _BOOL_KEYS and (_scalar(v) or "").lower() not in ("true", "false"):
-                out.append(_Loc(path, v).problem(f"{k.value}: expected true or false"))
-        if "office" not in tkeys or "start" not in tkeys:
-            out.append(tloc.problem("term needs 'office' and 'start'"))
-            continue
-        start = _check_date(tloc, "start", tkeys["start"][1], out)
-        end = _check_date(tloc, "end", tkeys["end"][1], out) if "end" in tkeys else None
-        if start is None:
-            continue
-        if end is not None and end <= start:
-            out.append(_Loc(path, tkeys["end"][1]).problem(f"term ends ({end}) before or when it starts ({start})"))
-            continue
-        acting = any((_scalar(tkeys[k][1]) or "").lower() == "true" for k in ("acting", "interim") if k in tkeys)
-        office = _scalar(tkeys["office"][1]) or ""
-        seen.terms.append((_Loc(path, tkeys["office"][1]), ident, office, start, end, acting))
+        _check_term(path, tnode, ident, _TERM_KEYS, seen, out)
+
+
+def _check_term(path: str, tnode: yaml.Node, person: str, allowed: set[str], seen: _Seen,
+                out: list[KbProblem]) -> None:
+    """One term, inside its person (``allowed`` = term keys) or standalone (with ``person``)."""
+    tloc = _Loc(path, tnode)
+    if not isinstance(tnode, yaml.MappingNode):
+        out.append(tloc.problem("term: expected a mapping {office, start, end}"))
+        return
+    tkeys = {k.value: (k, v) for k, v in _pairs(tnode)}
+    for k, v in _pairs(tnode):
+        if k.value not in allowed:
+            out.append(_Loc(path, k).problem(f"unknown key {k.value!r} in term; allowed: {', '.join(sorted(allowed))}"))
+        elif k.value in _BOOL_KEYS and (_scalar(v) or "").lower() not in ("true", "false"):
+            out.append(_Loc(path, v).problem(f"{k.value}: expected true or false"))
+        elif k.value in ("elected", "designated"):
+            _check_date(tloc, k.value, v, out)
+    if "office" not in tkeys or "start" not in tkeys:
+        out.append(tloc.problem("term needs 'office' and 'start'"))
+        return
+    start = _check_date(tloc, "start", tkeys["start"][1], out)
+    end = _check_date(tloc, "end", tkeys["end"][1], out) if "end" in tkeys else None
+    if start is None:
+        return
+    if end is not None and end <= start:
+        out.append(_Loc(path, tkeys["end"][1]).problem(f"term ends ({end}) before or when it starts ({start})"))
+        return
+    acting = any((_scalar(tkeys[k][1]) or "").lower() == "true" for k in ("acting", "interim") if k in tkeys)
+    office = _scalar(tkeys["office"][1]) or ""
+    seen.terms.append((_Loc(path, tkeys["office"][1]), person, office, start, end, acting))
 
 
 def _check_file(path: Path, seen: _Seen, out: list[KbProblem]) -> None:
@@ -841,9 +929,9 @@ def _check_file(path: Path, seen: _Seen, out: list[KbProblem]) -> None:
         return
     sections: list[tuple[str, yaml.Node]] = []
     top = {k.value: v for k, v in _pairs(root)}
-    if isinstance(root, yaml.MappingNode) and any(k in top for k in ("countries", "offices", "events", "people")):
+    if isinstance(root, yaml.MappingNode) and any(k in top for k in _LIST_KINDS):
         for k, v in _pairs(root):
-            if k.value in ("countries", "offices", "events", "people"):
+            if k.value in _LIST_KINDS:
                 sections.append((k.value, v))
             elif k.value in _META_KEYS:
                 sections.append(("meta", root))
@@ -860,7 +948,7 @@ def _check_file(path: Path, seen: _Seen, out: list[KbProblem]) -> None:
                 if k.value == "as_of":
                     seen.meta_as_of = True
                     _check_date(_Loc(spath, v), "as_of", v, out)
-                elif k.value not in _META_KEYS and k.value not in ("countries", "offices", "events", "people"):
+                elif k.value not in _META_KEYS and k.value not in _LIST_KINDS:
                     out.append(_Loc(spath, k).problem(f"unknown key {k.value!r} in meta; allowed: {', '.join(sorted(_META_KEYS))}"))
             continue
         if not isinstance(node, yaml.SequenceNode):
@@ -881,9 +969,10 @@ def validate_kb(path: Path | None = None, extra: Sequence[Path] = ()) -> list[Kb
     roots = [Path(p) for p in (path or bundled_kb_dir(), *extra)]
     seen = _Seen()
     out: list[KbProblem] = []
-    files = [f for r in roots for f in _kb_files(r)]
-    for f in files:
-        _check_file(f, seen, out)
+    for i, r in enumerate(roots):
+        seen.root = i
+        for f in _kb_files(r):
+            _check_file(f, seen, out)
     # A user's file may name the bundled KB's offices.
     known_offices = set(seen.ids["offices"])
     single = dict(seen.office_single)
@@ -897,6 +986,15 @@ def validate_kb(path: Path | None = None, extra: Sequence[Path] = ()) -> list[Kb
     for loc, _pid, office, _s, _e, _a in seen.terms:
         if office not in known_offices:
             out.append(loc.problem(f"term names unknown office {office!r}"))
+    known_people = set(seen.ids["people"])
+    if path is not None and Path(path).resolve() != bundled_kb_dir().resolve():
+        try:
+            known_people |= set(load_kb().people)
+        except KbError:
+            pass
+    for loc, person in seen.standalone:
+        if person not in known_people:
+            out.append(loc.problem(f"term names unknown person {person!r}"))
     by_office: dict[str, list[tuple[_Loc, str, str, date, date | None, bool]]] = {}
     for t in seen.terms:
         if single.get(t[2], False) and not t[5]:

@@ -289,3 +289,41 @@ def test_import_wikidata(tmp_path: Path) -> None:
     merged = load_kb(extra=[out])
     assert merged.holds("zoe-example-mayor", "wd.mayor-of-exampleville", date(2020, 1, 1)) is True
     assert slugify("Nicolás Maduro") == "nicolas-maduro"
+
+
+# --- layout: kinds by folder, standalone terms, years alone -----------------------------------
+
+
+def _write(root: Path, rel: str, text: str) -> None:
+    f = root / rel
+    f.parent.mkdir(parents=True, exist_ok=True)
+    f.write_text(text, encoding="utf-8")
+
+
+def test_kinds_by_folder_standalone_terms_and_years(tmp_path: Path) -> None:
+    _write(tmp_path, "meta.yaml", "as_of: 2020-01-01\n")
+    _write(tmp_path, "offices/a.yaml", "- {id: xx.mayor, name: Mayor of X, titles: [Mayor], kind: mayor, source: MEM}\n")
+    _write(tmp_path, "offices/b.yaml", "- {id: xx.gov, name: Governor of X, titles: [Governor]}\n")
+    _write(tmp_path, "people/a.yaml",
+           "- {id: ann-bee, name: Ann Bee, born: 1950, source: MEM,\n"
+           "   terms: [{office: xx.mayor, start: 2001-01-01, end: 2005-01-01, elected: 2000-11-07}]}\n")
+    _write(tmp_path, "terms/b.yaml", "- {person: ann-bee, office: xx.gov, start: 2006-01-01, source: MEM}\n")
+    assert validate_kb(tmp_path) == []
+    kb = load_kb(tmp_path)
+    ann = kb.people["ann-bee"]
+    assert ann.born is None and ann.born_year == 1950
+    assert [(t.office, t.start) for t in ann.terms] == [("xx.mayor", date(2001, 1, 1)), ("xx.gov", date(2006, 1, 1))]
+    assert ann.terms[0].elected == date(2000, 11, 7)
+    assert kb.holds("ann-bee", "xx.gov", date(2010, 1, 1)) is True
+    assert kb.holds("ann-bee", "xx.gov", date(2021, 1, 1)) is None  # an open term after as_of
+
+
+def test_standalone_term_for_unknown_person_and_cross_file_duplicate(tmp_path: Path) -> None:
+    _write(tmp_path, "meta.yaml", "as_of: 2020-01-01\n")
+    _write(tmp_path, "offices/a.yaml", "- {id: xx.mayor, name: Mayor of X}\n")
+    _write(tmp_path, "people/a.yaml", "- {id: ann-bee, name: Ann Bee}\n")
+    _write(tmp_path, "people/b.yaml", "- {id: ann-bee, name: Ann Bee}\n")
+    _write(tmp_path, "terms/c.yaml", "- {person: bob-cee, office: xx.mayor, start: 2001-01-01}\n")
+    messages = [p.message for p in validate_kb(tmp_path)]
+    assert any("duplicate person id 'ann-bee'" in m for m in messages)
+    assert any("unknown person 'bob-cee'" in m for m in messages)

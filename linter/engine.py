@@ -15,7 +15,7 @@ from linter.analysis import Analysis
 from linter.document import Document
 from linter.dsl import EvalContext
 from linter.finding import Finding, Fix, Severity
-from linter.kb import set_current_kb
+from linter.kb.load import set_current_kb
 from linter.rules import Rule, RuleSet
 from linter.subjects import SUBJECTS
 from linter.suppress import Suppressions

@@ -76,7 +76,7 @@ def validate(path: Path | None) -> tuple[str, int]:
 
 
 def import_file(path: Path, output: Path | None) -> tuple[str, int]:
-    from linter.kb_import import import_wikidata
+    from linter.kb.wikidata import import_wikidata
 
     try:
         text = import_wikidata(path)

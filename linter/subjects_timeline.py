@@ -213,7 +213,7 @@ register_subject(Subject("event", EVENT, _iter_events, EVENT.doc))
 
 
 def _person(person_id: Any) -> Any:
-    from linter.kb import current_kb
+    from linter.kb.load import current_kb
 
     return current_kb().people.get(str(person_id))
 

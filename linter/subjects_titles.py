@@ -18,12 +18,11 @@ from linter.dsl import BOOL, DATE, NUMBER, STRING, TEXT, FunctionRegistry, Objec
 from linter.dsl.types import Text
 from linter.subjects import DOCUMENT, SENTENCE, Subject, register_subject
 
-STALE_AFTER = datetime.timedelta(days=60)
 PAST_NARRATION = ("past", "future_in_past")
 
 
 def _kb() -> Any:
-    from linter.kb import current_kb
+    from linter.kb.load import current_kb
 
     return current_kb()
 
@@ -251,39 +250,27 @@ DOCUMENT.add("kb_as_of", DATE, lambda v: v.a.kb.as_of, "the date the knowledge b
 
 
 def _holds(person: str, office: str, on: datetime.date) -> bool | None:
-    """True when a term covers ``on``; an open term counts past the KB's date (see kb_stale)."""
-    kb = _kb()
-    if person not in kb.people or office not in kb.offices:
-        return None
-    for t in kb.terms(person, office):
-        if t.near_uncertain_boundary(on):
-            return None
-        if t.covers(on):
-            return True
-    return False
+    return _kb().holds(person, office, on)
 
 
 def _ever_held(person: str, office: str) -> bool:
-    return bool(_kb().terms(person, office))
+    return _kb().ever_held(person, office)
 
 
 def _held_before(person: str, office: str, on: datetime.date) -> bool:
-    return any(t.start < on for t in _kb().terms(person, office))
+    return _kb().held_before(person, office, on)
 
 
 def _term_end(person: str, office: str, on: datetime.date) -> datetime.date | None:
-    ends = [t.end for t in _kb().terms(person, office) if t.end is not None and t.end <= on]
-    return max(ends) if ends else None
+    return _kb().last_end(person, office, on)
 
 
 def _term_start(person: str, office: str, on: datetime.date) -> datetime.date | None:
-    starts = [t.start for t in _kb().terms(person, office) if t.covers(on)]
-    return min(starts) if starts else None
+    return _kb().term_start(person, office, on)
 
 
 def _first_start(person: str, office: str) -> datetime.date | None:
-    starts = [t.start for t in _kb().terms(person, office)]
-    return min(starts) if starts else None
+    return _kb().first_start(person, office)
 
 
 def _holder_name(office: str, on: datetime.date) -> str | None:
@@ -303,7 +290,7 @@ def _current_offices(person: str, on: datetime.date) -> str | None:
 
 
 def _kb_stale(on: datetime.date) -> bool:
-    return on > _kb().as_of + STALE_AFTER
+    return _kb().is_stale(on)
 
 
 def _kb_note(on: datetime.date) -> str:
@@ -314,10 +301,7 @@ def _kb_note(on: datetime.date) -> str:
 
 def _covered(office: str, on: datetime.date) -> bool:
     """The KB claims to know every holder of the office on ``on``."""
-    o = _kb().offices.get(office)
-    if o is None:
-        return False
-    return o.coverage_from is None or on >= o.coverage_from
+    return _kb().covers(office, on)
 
 
 def _well_known(person: str) -> bool:

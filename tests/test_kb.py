@@ -10,7 +10,6 @@ import pytest
 from linter.kb import (
     KbError,
     KnowledgeBase,
-    holds,
     load_kb,
     norm_name,
     normalize_modifier,
@@ -65,7 +64,7 @@ def test_every_us_president_since_carter_in_order(kb: KnowledgeBase) -> None:
 def test_trump_sitting_and_former(kb: KnowledgeBase) -> None:
     assert kb.holds("donald-trump", "us.president", date(2025, 12, 30)) is True
     assert kb.holds("donald-trump", "us.president", date(2023, 6, 1)) is False
-    assert holds(kb, "donald-trump", "us.president", date(2019, 1, 1)) is True
+    assert kb.holds("donald-trump", "us.president", date(2019, 1, 1)) is True
     assert kb.held_before("donald-trump", "us.president", date(2023, 6, 1)) is True
     assert kb.held_before("donald-trump", "us.president", date(2016, 6, 1)) is False
     assert kb.people["donald-trump"].born == date(1946, 6, 14)
@@ -109,12 +108,18 @@ def test_offices_held(kb: KnowledgeBase) -> None:
 def test_unknown_answers(kb: KnowledgeBase) -> None:
     assert kb.holds("nobody", "us.president", date(2020, 1, 1)) is None
     assert kb.holds("donald-trump", "no.such-office", date(2020, 1, 1)) is None
-    # after the KB's as_of an open term is no longer known
-    assert kb.holds("donald-trump", "us.president", date(2028, 6, 1)) is None
-    # before coverage_from the KB cannot say "no"
-    assert kb.holds("ronald-reagan", "us.president", date(1960, 1, 1)) is None
     # near a boundary of an uncertain term
     assert kb.holds("gideon-saar", "il.foreign-minister", date(2024, 11, 10)) is None
+
+
+def test_holds_answers_from_terms_coverage_and_staleness_apart(kb: KnowledgeBase) -> None:
+    # one meaning: the terms as listed; an open term continues past as_of ...
+    assert kb.holds("donald-trump", "us.president", date(2028, 6, 1)) is True
+    assert kb.is_stale(date(2028, 6, 1)) and not kb.is_stale(kb.as_of)
+    # ... and "no term" is False even where the KB does not list every holder
+    assert kb.holds("ronald-reagan", "us.president", date(1960, 1, 1)) is False
+    assert not kb.covers("us.president", date(1960, 1, 1))
+    assert kb.covers("us.president", date(1990, 1, 1))
 
 
 # --- names ---------------------------------------------------------------------------------
@@ -267,7 +272,7 @@ def test_user_file_with_unknown_office(tmp_path: Path) -> None:
 def test_import_wikidata(tmp_path: Path) -> None:
     import yaml
 
-    from linter.kb_import import import_wikidata, slugify
+    from linter.kb.wikidata import import_wikidata, slugify
 
     text = import_wikidata(FIXTURES / "wikidata_sample.json")
     data = yaml.safe_load(text)
@@ -315,7 +320,7 @@ def test_kinds_by_folder_standalone_terms_and_years(tmp_path: Path) -> None:
     assert [(t.office, t.start) for t in ann.terms] == [("xx.mayor", date(2001, 1, 1)), ("xx.gov", date(2006, 1, 1))]
     assert ann.terms[0].elected == date(2000, 11, 7)
     assert kb.holds("ann-bee", "xx.gov", date(2010, 1, 1)) is True
-    assert kb.holds("ann-bee", "xx.gov", date(2021, 1, 1)) is None  # an open term after as_of
+    assert kb.holds("ann-bee", "xx.gov", date(2021, 1, 1)) is True  # an open term continues past as_of
 
 
 def test_standalone_term_for_unknown_person_and_cross_file_duplicate(tmp_path: Path) -> None:

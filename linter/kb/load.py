@@ -1,0 +1,287 @@
+"""Load the knowledge base from YAML: the bundled ``rules/kb/`` and a user's files merged over it.
+
+A file's kind (meta, countries, offices, events, people, terms) comes from its name or its folder
+(see ``docs/knowledge-base.md``); a mapping with those keys is a self-contained user file. An
+entry with the same id as an earlier one replaces it. Problems raise ``KbError`` located by
+``linter.kb.validate``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from linter.kb.model import (
+    Country,
+    Event,
+    KnowledgeBase,
+    Office,
+    Person,
+    Term,
+    _default_surname,
+)
+from linter.resources import rules_dir
+
+try:  # libyaml is ~10x faster; fall back to the pure-Python loader when it is missing
+    _FastLoader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _FastLoader = yaml.SafeLoader
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+def bundled_kb_dir() -> Path:
+    return rules_dir() / "kb"
+
+
+_KINDS = ("meta", "countries", "offices", "events", "people", "terms")
+_LIST_KINDS = ("countries", "offices", "events", "people", "terms")
+
+
+def _kb_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
+
+
+def _kind_of(path: Path) -> str:
+    """A file's kind: its name (``meta``, ``countries``, ``offices``, ``events``), else the
+    folder it is in (``countries/``, ``offices/``, ``events/``, ``people/``, ``terms/``), else
+    people."""
+    stem = path.stem.lower()
+    if stem in _KINDS[:4]:
+        return stem
+    parent = path.parent.name.lower()
+    return parent if parent in _LIST_KINDS else "people"
+
+
+def _sections(path: Path, data: Any) -> Iterator[tuple[str, Any]]:
+    """Split one file's data into (kind, payload) pairs.
+
+    A file named meta/countries/offices/events holds that kind; any other file holds people —
+    unless it is a mapping with any of the keys ``as_of``, ``countries``, ``offices``,
+    ``events``, ``people`` (a self-contained user KB file).
+    """
+    if isinstance(data, dict) and any(k in data for k in _LIST_KINDS):
+        meta = {k: v for k, v in data.items() if k not in _LIST_KINDS}
+        if meta:
+            yield "meta", meta
+        for k in _LIST_KINDS:
+            if k in data:
+                yield k, data[k]
+        return
+    kind = _kind_of(path)
+    if kind == "people" and isinstance(data, dict) and "as_of" in data:
+        kind = "meta"
+    yield kind, data
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int):  # a year alone ("born: 1934") is not a day
+        return None
+    return date.fromisoformat(str(value))
+
+
+def _as_year(value: Any) -> int | None:
+    """The year of a date or of a year written alone."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, date):
+        return value.year
+    return int(str(value)[:4])
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _build_term(pid: str, t: dict[str, Any]) -> Term:
+    return Term(
+        person=pid,
+        office=str(t["office"]),
+        start=_as_date(t["start"]) or date.min,
+        end=_as_date(t.get("end")),
+        acting=bool(t.get("acting", False)),
+        interim=bool(t.get("interim", False)),
+        uncertain=bool(t.get("uncertain", False)),
+        note=t.get("note"),
+        elected=_as_date(t.get("elected")),
+        designated=_as_date(t.get("designated")),
+    )
+
+
+def _build_person(raw: dict[str, Any]) -> Person:
+    pid = str(raw["id"])
+    name = str(raw["name"])
+    terms = tuple(_build_term(pid, t) for t in raw.get("terms") or ())
+    return Person(
+        id=pid,
+        name=name,
+        aliases=_tuple(raw.get("aliases")),
+        surname=str(raw.get("surname") or _default_surname(name)),
+        born=_as_date(raw.get("born")),
+        died=_as_date(raw.get("died")),
+        born_year=_as_year(raw.get("born")),
+        died_year=_as_year(raw.get("died")),
+        wikidata=raw.get("wikidata"),
+        bare_surname=bool(raw.get("bare_surname", True)),
+        uncertain=bool(raw.get("uncertain", False)),
+        terms=terms,
+    )
+
+
+def _build_office(raw: dict[str, Any]) -> Office:
+    return Office(
+        id=str(raw["id"]),
+        name=str(raw.get("name", raw["id"])),
+        country=raw.get("country"),
+        single_holder=bool(raw.get("single_holder", True)),
+        titles=_tuple(raw.get("titles")),
+        phrases=_tuple(raw.get("phrases")),
+        country_forms=_tuple(raw.get("country_forms")),
+        coverage_from=_as_date(raw.get("coverage_from")),
+        as_of=_as_date(raw.get("as_of")),
+        kind=raw.get("kind"),
+    )
+
+
+def _build_event(raw: dict[str, Any]) -> Event:
+    return Event(
+        id=str(raw["id"]),
+        name=str(raw["name"]),
+        date=_as_date(raw["date"]) or date.min,
+        end=_as_date(raw.get("end")),
+        phrases=_tuple(raw.get("phrases")),
+        kind=raw.get("kind"),
+        series=raw.get("series"),
+        precision=str(raw.get("precision") or "day"),
+    )
+
+
+def _build_country(raw: dict[str, Any]) -> Country:
+    return Country(
+        code=str(raw["code"]),
+        name=str(raw.get("name", raw["code"])),
+        adjectives=_tuple(raw.get("adjectives")),
+        names=_tuple(raw.get("names")),
+        kind=str(raw.get("kind") or "country"),
+        region=raw.get("region"),
+        un_member=bool(raw.get("un_member", False)),
+    )
+
+
+def _load_paths(paths: Sequence[Path]) -> KnowledgeBase:
+    as_of: date | None = None
+    people: dict[str, Person] = {}
+    offices: dict[str, Office] = {}
+    events: dict[str, Event] = {}
+    countries: dict[str, Country] = {}
+    extra_terms: list[Term] = []
+    files: list[Path] = []
+    for root in paths:
+        for f in _kb_files(root):
+            files.append(f)
+            with open(f, encoding="utf-8") as fh:
+                data = yaml.load(fh, Loader=_FastLoader)
+            if data is None:
+                continue
+            for kind, payload in _sections(f, data):
+                if kind == "meta":
+                    if isinstance(payload, dict) and payload.get("as_of") is not None:
+                        as_of = _as_date(payload["as_of"])
+                    continue
+                for raw in payload or ():
+                    if kind == "people":
+                        p = _build_person(raw)
+                        people[p.id] = p
+                    elif kind == "offices":
+                        o = _build_office(raw)
+                        offices[o.id] = o
+                    elif kind == "events":
+                        e = _build_event(raw)
+                        events[e.id] = e
+                    elif kind == "countries":
+                        c = _build_country(raw)
+                        countries[c.code] = c
+                    elif kind == "terms":
+                        extra_terms.append(_build_term(str(raw["person"]), raw))
+    for t in extra_terms:  # terms listed apart from their person (another file's person)
+        p = people[t.person]
+        people[t.person] = replace(p, terms=(*p.terms, t))
+    return KnowledgeBase(
+        as_of=as_of or date.today(),
+        people=people,
+        offices=offices,
+        events=sorted(events.values(), key=lambda e: e.date),
+        countries=countries,
+        sources=tuple(files),
+    )
+
+
+#: What a malformed file raises while it is read; ``linter.kb.load_kb`` turns it into located problems.
+LOAD_ERRORS = (KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError)
+
+
+@lru_cache(maxsize=16)
+def _load_cached(paths: tuple[Path, ...], stamp: tuple[float, ...]) -> KnowledgeBase:
+    return _load_paths(paths)
+
+
+def _stamp(paths: Sequence[Path]) -> tuple[float, ...]:
+    out: list[float] = []
+    for root in paths:
+        for f in _kb_files(root):
+            try:
+                out.append(f.stat().st_mtime)
+            except OSError:
+                out.append(-1.0)
+    return tuple(out)
+
+
+_current: Callable[[], KnowledgeBase] | None = None
+
+
+def current_kb() -> KnowledgeBase:
+    """The KB of the document being linted (the engine sets it), else the bundled one.
+
+    DSL functions such as ``holds`` take only their arguments; this is how they reach the KB
+    the run was configured with (``kb:`` in factlint.yaml) without a file-system check per call.
+    """
+    return _current() if _current is not None else read_kb()
+
+
+def set_current_kb(provider: Callable[[], KnowledgeBase] | None) -> None:
+    """Make ``provider()`` the KB that :func:`current_kb` returns (None: the bundled one)."""
+    global _current
+    _current = provider
+
+
+def kb_paths(path: Path | None = None, extra: Sequence[Path] = ()) -> tuple[Path, ...]:
+    """The roots of a KB: ``path`` (default: the bundled KB) then each of ``extra``, resolved."""
+    return tuple(Path(p).resolve() for p in (path or bundled_kb_dir(), *extra))
+
+
+def read_kb(path: Path | None = None, extra: Sequence[Path] = ()) -> KnowledgeBase:
+    """Read (and cache) a KB: ``path`` (a directory or one file; default: the bundled KB), then
+    every file or directory of ``extra`` merged over it — an entry with the same id replaces
+    the earlier one. A malformed file raises one of ``LOAD_ERRORS``; ``linter.kb.load_kb``
+    reports it at file:line:col instead."""
+    paths = kb_paths(path, extra)
+    return _load_cached(paths, _stamp(paths))

@@ -1,0 +1,464 @@
+"""The knowledge base's model: people, offices, terms, countries and events, and the date
+questions rules ask of them (``holds``, ``holder``, ``title_interval`` ...).
+
+Terms are half-open: a person holds an office on day D when ``start <= D < end`` (the handover
+day belongs to the successor); a missing ``end`` means the term was still open on the KB's
+``as_of`` date. Loading is ``linter.kb.load``; validation ``linter.kb.validate``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
+
+#: How far past ``as_of`` a date may lie before the KB counts as stale for it.
+STALE_AFTER = timedelta(days=60)
+
+# ---------------------------------------------------------------------------------------------
+# Data types
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One spell of one person in one office: ``[start, end)``; ``end is None`` = open."""
+
+    person: str
+    office: str
+    start: date
+    end: date | None = None
+    acting: bool = False
+    interim: bool = False
+    uncertain: bool = False
+    note: str | None = None
+    #: the day the person became -elect (won the election) or -designate, when known
+    elected: date | None = None
+    designated: date | None = None
+
+    def covers(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on < self.end)
+
+    def near_uncertain_boundary(self, on: date) -> bool:
+        """``on`` is within a month of a boundary the sources mark uncertain: the KB cannot tell."""
+        margin = timedelta(days=31)
+        return self.uncertain and (abs(on - self.start) <= margin
+                                   or (self.end is not None and abs(on - self.end) <= margin))
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    id: str
+    name: str
+    country: str | None = None
+    single_holder: bool = True
+    titles: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    country_forms: tuple[str, ...] = ()
+    coverage_from: date | None = None
+    as_of: date | None = None
+    #: head-of-state, head-of-government, minister, legislator, judge, governor, mayor,
+    #: party-leader, opposition-leader, org-head, executive, monarch, religious, other
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    surname: str = ""
+    born: date | None = None
+    died: date | None = None
+    #: the years of birth and death, also when only the year is known (``born`` is then None)
+    born_year: int | None = None
+    died_year: int | None = None
+    wikidata: str | None = None
+    bare_surname: bool = True
+    uncertain: bool = False
+    terms: tuple[Term, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    name: str
+    date: datetime.date
+    end: datetime.date | None = None
+    phrases: tuple[str, ...] = ()
+    #: war, attack, election, referendum, disaster, treaty, crisis, pandemic, death, other
+    kind: str | None = None
+    #: events of one series share it ("summer-olympics"): a year of another edition is named
+    series: str | None = None
+    #: how much of ``date`` is known: day (default), month or year
+    precision: str = "day"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name: str
+    adjectives: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    #: country (default), territory, organisation or company
+    kind: str = "country"
+    region: str | None = None
+    un_member: bool = False
+
+    def forms(self) -> list[str]:
+        """Every way the country is written before a title: "Iranian", "Iran", "Iran's"."""
+        out = list(self.adjectives) + list(self.names)
+        for n in self.names:
+            out += [n + "'s", n + "\u2019s"] if not n.endswith("s") else [n + "'", n + "\u2019"]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class KbProblem:
+    """A located problem in a KB file (1-based line and column)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class KbError(ValueError):
+    """The KB could not be loaded; ``problems`` says where."""
+
+    def __init__(self, problems: Sequence[KbProblem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems) or "invalid knowledge base")
+
+
+# ---------------------------------------------------------------------------------------------
+# Names
+
+_DROP_TOKENS = frozenset({"al", "el"})
+_SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "’": "'", "‘": "'", "‐": "-", "–": "-"})
+_SPLIT_RE = re.compile(r"[\s.\-]+")
+
+
+@lru_cache(maxsize=65536)
+def norm_name(text: str) -> str:
+    """Canonical key of a name: case, diacritics, dots, hyphens and "al-" do not matter.
+
+    ``norm_name("Nicolás Maduro") == norm_name("Nicolas Maduro")``,
+    ``norm_name("Bashar al-Assad") == norm_name("Bashar Assad")``,
+    ``norm_name("J.D. Vance") == norm_name("JD Vance")``.
+    """
+    if text.isascii():  # NFKD, combining marks and _SPECIAL change nothing; casefold is lower
+        s = text.lower()
+    else:
+        s = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+        s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold().translate(_SPECIAL)
+    s = s.replace("'", "")
+    tokens = [t for t in _SPLIT_RE.split(s) if t and t not in _DROP_TOKENS]
+    merged: list[str] = []
+    run = False  # the last merged token is a run of initials
+    for tok in tokens:  # "h w" -> "hw", "j d" -> "jd": initials written with or without dots
+        if len(tok) == 1 and run:
+            merged[-1] += tok
+        else:
+            merged.append(tok)
+            run = len(tok) == 1
+    return " ".join(merged)
+
+
+def _default_surname(name: str) -> str:
+    parts = name.split()
+    last = parts[-1] if parts else name
+    if parts and last.rstrip(".").upper() in {"JR", "SR", "II", "III", "IV"} and len(parts) > 1:
+        last = parts[-2].rstrip(",")
+    return last
+
+
+# ---------------------------------------------------------------------------------------------
+# Modifiers and the interval algebra
+
+_MODIFIER_ALIASES = {
+    "ex": "ex",
+    "former": "former",
+    "onetime": "former",
+    "one-time": "former",
+    "erstwhile": "former",
+    "then": "then",
+    "late": "late",
+    "ousted": "ousted",
+    "deposed": "deposed",
+    "toppled": "ousted",
+    "outgoing": "outgoing",
+    "incoming": "incoming",
+    "elect": "elect",
+    "designate": "elect",
+    "acting": "acting",
+    "interim": "interim",
+    "caretaker": "interim",
+    "longtime": "longtime",
+    "long-time": "longtime",
+    "long-serving": "longtime",
+    "longserving": "longtime",
+    "sitting": "sitting",
+    "current": "sitting",
+    "incumbent": "sitting",
+}
+
+#: Modifiers whose mention is correct only after the person left the office.
+PAST_MODIFIERS = frozenset({"former", "ex", "ousted", "deposed"})
+#: Modifiers whose mention is correct while the person holds the office.
+SITTING_MODIFIERS = frozenset({None, "sitting", "longtime", "acting", "interim", "outgoing"})
+#: How long before a term's start "President-elect"/"incoming" is plausible.
+ELECT_WINDOW = timedelta(days=100)
+
+
+def normalize_modifier(text: str | None) -> str | None:
+    """Map a modifier as written ("Ex-", "then", "one-time", "-elect") to its canonical form."""
+    if text is None:
+        return None
+    key = text.strip().strip("-").replace("\u2011", "-").casefold()
+    if key.endswith(("-elect", " elect", "-designate")):
+        return "elect"
+    return _MODIFIER_ALIASES.get(key, key or None)
+
+
+Interval = tuple[date | None, date | None]
+
+
+def _merge(spans: Iterable[tuple[date, date | None]]) -> list[tuple[date, date | None]]:
+    out: list[tuple[date, date | None]] = []
+    for start, end in sorted(spans, key=lambda s: s[0]):
+        if out:
+            pstart, pend = out[-1]
+            if pend is None:
+                continue
+            if start <= pend:
+                out[-1] = (pstart, None if end is None else max(pend, end))
+                continue
+        out.append((start, end))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The knowledge base
+
+
+@dataclass
+class KnowledgeBase:
+    """Loaded KB with name, surname and title indexes. Build it with :func:`load_kb`."""
+
+    as_of: date
+    people: dict[str, Person]
+    offices: dict[str, Office]
+    events: list[Event]
+    countries: dict[str, Country] = field(default_factory=dict)
+    sources: tuple[Path, ...] = ()
+    #: per-KB caches of other modules (e.g. the mention gazetteer), keyed by their name
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_name: dict[str, list[str]] = {}
+        self._by_surname: dict[str, list[str]] = {}
+        self._first_names: dict[str, set[str]] = {}
+        for p in self.people.values():
+            for n in p.names:
+                ids = self._by_name.setdefault(norm_name(n), [])
+                if p.id not in ids:
+                    ids.append(p.id)
+                toks = norm_name(n).split()
+                if len(toks) > 1:
+                    self._first_names.setdefault(toks[0], set()).add(p.id)
+            key = norm_name(p.surname)
+            if key:
+                ids = self._by_surname.setdefault(key, [])
+                if p.id not in ids:
+                    ids.append(p.id)
+
+    # -- names ------------------------------------------------------------------------------
+
+    def find_people(self, name: str) -> list[Person]:
+        """People whose full name, alias or surname is ``name`` (case/diacritics-insensitive)."""
+        key = norm_name(name)
+        ids = self._by_name.get(key)
+        if not ids:
+            toks = key.split()
+            if len(toks) == 1:
+                ids = self._by_surname.get(key, [])
+            elif toks:
+                # "Joseph Biden": a known first name of the person plus the surname
+                cands = self._by_surname.get(" ".join(toks[1:]), []) or self._by_surname.get(toks[-1], [])
+                firsts = self._first_names.get(toks[0], set())
+                ids = [c for c in cands if c in firsts]
+        return [self.people[i] for i in ids or ()]
+
+    def by_surname(self, surname: str) -> list[Person]:
+        return [self.people[i] for i in self._by_surname.get(norm_name(surname), ())]
+
+    def name_keys(self) -> dict[str, list[str]]:
+        """Normalised full names and aliases → person ids (read-only view for extractors)."""
+        return self._by_name
+
+    def surname_keys(self) -> dict[str, list[str]]:
+        return self._by_surname
+
+    # -- terms ------------------------------------------------------------------------------
+
+    def terms(self, person_id: str, office_id: str | None = None) -> list[Term]:
+        p = self.people.get(person_id)
+        if p is None:
+            return []
+        return [t for t in p.terms if office_id is None or t.office == office_id]
+
+    def office_as_of(self, office_id: str) -> date:
+        o = self.offices.get(office_id)
+        return o.as_of if o is not None and o.as_of is not None else self.as_of
+
+    def holds(self, person_id: str, office_id: str, on: date) -> bool | None:
+        """Did the person hold the office on ``on``, by the KB's terms?
+
+        True when a term covers ``on`` (a term still open at ``as_of`` counts as continuing),
+        False when none does, None when the KB cannot tell: the person or office is unknown, or
+        ``on`` is within a month of a boundary the sources mark ``uncertain``. Whether the KB
+        lists every holder on that day is :meth:`covers`; whether it is still current is
+        :meth:`is_stale`. The DSL's ``holds()`` is this method.
+        """
+        if person_id not in self.people or office_id not in self.offices:
+            return None
+        for t in self.terms(person_id, office_id):
+            if t.near_uncertain_boundary(on):
+                return None
+            if t.covers(on):
+                return True
+        return False
+
+    def covers(self, office_id: str, on: date) -> bool:
+        """The KB lists every holder of the office on ``on`` (from its ``coverage_from``)."""
+        o = self.offices.get(office_id)
+        if o is None:
+            return False
+        return o.coverage_from is None or on >= o.coverage_from
+
+    def is_stale(self, on: date) -> bool:
+        """``on`` is well past the KB's ``as_of`` (more than ``STALE_AFTER``)."""
+        return on > self.as_of + STALE_AFTER
+
+    def ever_held(self, person_id: str, office_id: str) -> bool:
+        return bool(self.terms(person_id, office_id))
+
+    def held_before(self, person_id: str, office_id: str, on: date) -> bool:
+        """True when a term of the person in the office started before ``on``."""
+        return any(t.start < on for t in self.terms(person_id, office_id))
+
+    def last_end(self, person_id: str, office_id: str, on: date) -> date | None:
+        """The end of the person's last term in the office that ended by ``on``."""
+        ends = [t.end for t in self.terms(person_id, office_id) if t.end is not None and t.end <= on]
+        return max(ends) if ends else None
+
+    def term_start(self, person_id: str, office_id: str, on: date) -> date | None:
+        """The start of the person's term in the office that covers ``on``."""
+        starts = [t.start for t in self.terms(person_id, office_id) if t.covers(on)]
+        return min(starts) if starts else None
+
+    def first_start(self, person_id: str, office_id: str) -> date | None:
+        starts = [t.start for t in self.terms(person_id, office_id)]
+        return min(starts) if starts else None
+
+    def holder(self, office_id: str, on: date) -> list[Person]:
+        """Everyone whose term in the office covers ``on`` (acting holders included)."""
+        return [p for p in self.people.values() if any(t.office == office_id and t.covers(on) for t in p.terms)]
+
+    def offices_held(self, person_id: str, on: date) -> list[Office]:
+        seen: list[Office] = []
+        for t in self.terms(person_id):
+            o = self.offices.get(t.office)
+            if o is not None and t.covers(on) and o not in seen:
+                seen.append(o)
+        return seen
+
+    def interval(self, person_id: str, office_id: str) -> list[tuple[date, date | None]]:
+        """The person's tenure(s) in the office, abutting and overlapping terms merged."""
+        return _merge((t.start, t.end) for t in self.terms(person_id, office_id))
+
+    # -- titles -----------------------------------------------------------------------------
+
+    def offices_with_title(self, title: str, country: str | None = None) -> list[Office]:
+        """Offices written ``title`` ("Prime Minister"), optionally only in ``country``."""
+        key = norm_name(title)
+        out = []
+        for o in self.offices.values():
+            if country is not None and o.country != country:
+                continue
+            if any(norm_name(t) == key for t in o.titles) or any(norm_name(ph) == key for ph in o.phrases):
+                out.append(o)
+        return out
+
+    def country_of_form(self, form: str) -> str | None:
+        """The country code a form names: "Iran's" → "IR", "U.S." → "US"."""
+        table: dict[str, str] | None = self.cache.get("kb.country_forms")
+        if table is None:
+            table = {}
+            for c in self.countries.values():
+                for f in c.forms():
+                    table.setdefault(norm_name(f), c.code)
+            self.cache["kb.country_forms"] = table
+        return table.get(norm_name(form))
+
+    def events_named(self, phrase: str) -> list[Event]:
+        key = norm_name(phrase)
+        return [e for e in self.events if key in {norm_name(x) for x in (e.name, *e.phrases)}]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rule helpers (pure functions)
+
+
+def title_interval(
+    kb: KnowledgeBase, person_id: str, office_id: str, modifier: str | None
+) -> list[Interval]:
+    """Publication-date intervals ``[start, end)`` in which the mention as written is correct.
+
+    ``None`` as a bound means unbounded. No terms → ``[]`` (never correct).
+
+    - no modifier, "sitting", "longtime", "acting", "interim", "outgoing": during a term;
+    - "former", "ex", "ousted", "deposed": after the first term ended and outside later terms;
+    - "then": any time after the first term began (narration of the past);
+    - "late": after the person's death (unknown death: only after the KB's ``as_of``);
+    - "elect", "incoming": in the ``ELECT_WINDOW`` before a term that does not continue an
+      earlier one.
+    """
+    mod = normalize_modifier(modifier)
+    spans = kb.interval(person_id, office_id)
+    if mod == "late":
+        person = kb.people.get(person_id)
+        if person is None:
+            return []
+        if person.died is not None:
+            return [(person.died, None)]
+        return [(kb.as_of + timedelta(days=1), None)]
+    if not spans:
+        return []
+    if mod in PAST_MODIFIERS:
+        out: list[Interval] = []
+        for (_, end), nxt in zip(spans, [*spans[1:], None], strict=False):
+            if end is None:
+                break
+            out.append((end, nxt[0] if nxt is not None else None))
+        return out
+    if mod == "then":
+        return [(spans[0][0], None)]
+    if mod in ("elect", "incoming"):
+        return [(s - ELECT_WINDOW, s) for s, _ in spans]
+    return [(s, e) for s, e in spans]

@@ -98,18 +98,13 @@ def _document(item: Any, dated: bool) -> Any:
 
 
 def _dump_one(item: Any, dated: bool) -> tuple[list[Any], list[Any]]:
-    from linter.analysis import Analysis
-    from linter.subjects import SUBJECTS, load_extensions
+    from linter.subjects import SUBJECTS
 
-    load_extensions()
     engine = _STATE["engine"]
     findings = [f.to_dict() | {"fix": None if f.fix is None else [f.fix.start, f.fix.end, f.fix.replacement]}
                 for f in engine.lint(_document(item, dated))]
     views: list[Any] = []
-    a = Analysis(_document(item, dated), engine.kb)
-    from linter.kb.load import set_current_kb
-
-    set_current_kb(lambda: engine.kb)
+    a = engine.analyse(_document(item, dated))
     for name, subject in sorted(SUBJECTS.items()):
         for obj in subject.iterate(a):
             row = [name, list(obj.span)]
@@ -119,7 +114,6 @@ def _dump_one(item: Any, dated: bool) -> tuple[list[Any], list[Any]]:
                 except Exception as exc:  # noqa: BLE001 - the dump records failures too
                     row.append([attr, f"EXC {type(exc).__name__}"])
             views.append(row)
-    set_current_kb(None)
     a.close()
     return findings, views
 

@@ -11,13 +11,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from linter.analysis import Analysis
 from linter.document import Document
 from linter.dsl import EvalContext
+from linter.extractions import Analysis
 from linter.finding import Finding, Fix, Severity
-from linter.kb.load import set_current_kb
+from linter.kb import KnowledgeBase, load_kb
 from linter.rules import Rule, RuleSet
 from linter.subjects import SUBJECTS
+from linter.subjects.document import document_view
 from linter.suppress import Suppressions
 
 
@@ -55,25 +56,37 @@ class Selection:
 
 
 class Engine:
-    """Holds the active rules and the knowledge base; lints one document at a time."""
+    """Holds the active rules and the knowledge base; lints one document at a time.
 
-    def __init__(self, ruleset: RuleSet, selection: Selection | None = None, kb: Any = None) -> None:
+    ``kb`` is the knowledge base to use; None loads the bundled one on the first document that
+    needs it (a run whose rules never look at the KB never loads it).
+    """
+
+    def __init__(self, ruleset: RuleSet, selection: Selection | None = None,
+                 kb: KnowledgeBase | None = None) -> None:
         self.selection = selection or Selection()
         self.rules = self.selection.active(ruleset.rules)
-        self.kb = kb
+        self._kb = kb
         self.warnings: list[str] = []
 
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = load_kb()
+        return self._kb
+
+    def _get_kb(self) -> KnowledgeBase:
+        return self.kb
+
+    def analyse(self, doc: Document) -> Analysis:
+        """The analysis of ``doc`` against this engine's knowledge base."""
+        return Analysis(doc, self._kb if self._kb is not None else self._get_kb)
+
     def lint(self, doc: Document) -> list[Finding]:
-        analysis = Analysis(doc, self.kb)
+        analysis = self.analyse(doc)
         findings: list[Finding] = []
-        set_current_kb(lambda: analysis.kb)  # the KB the DSL's look-up functions read
-        try:
-            for rule in self.rules:
-                findings.extend(self._run_rule(rule, analysis))
-        finally:
-            set_current_kb(None)
-        if self.kb is None and analysis.kb_loaded:
-            self.kb = analysis.kb  # loaded once, on the first document that needed it
+        for rule in self.rules:
+            findings.extend(self._run_rule(rule, analysis))
         analysis.close()
         suppressions = Suppressions.parse(doc)
         findings = [f for f in findings if not suppressions.suppressed(f)]
@@ -81,13 +94,13 @@ class Engine:
         return _dedupe(findings)
 
     def _run_rule(self, rule: Rule, analysis: Analysis) -> list[Finding]:
-        if rule.gate is not None and not rule.gate.admits(analysis.doc.prose, analysis.get_folded_prose):
+        if rule.gate is not None and not rule.gate.admits(analysis.doc.prose, lambda: analysis.folded_prose):
             return []  # no subject of this document can satisfy `when` (linter.gate)
         subject = SUBJECTS[rule.subject]
         doc = analysis.doc
         out: list[Finding] = []
-        values: dict[str, Any] = {"document": analysis.document_view, "options": rule.options}
-        ctx = EvalContext(values)
+        values: dict[str, Any] = {"document": document_view(analysis), "options": rule.options}
+        ctx = EvalContext(values, host=analysis)
         when = rule.when.fn
         name = rule.subject
         for obj in subject.iterate(analysis):

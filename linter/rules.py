@@ -20,15 +20,14 @@ from linter.dsl import (
     TEXT,
     CompiledExpr,
     DslError,
-    ObjectType,
     compile_expression,
     compile_template,
 )
-from linter.dsl.types import NUMBER, STRING, ListType, Type
+from linter.dsl.types import Type
 from linter.finding import Severity
 from linter.gate import Gate, document_gate
 from linter.resources import rules_dir
-from linter.subjects import SUBJECTS, Environment, build_environment
+from linter.subjects import SUBJECTS, Environment, build_environment, subject_names
 from linter.yamlsrc import Loc, Node, SourceError, read_yaml
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
@@ -214,8 +213,9 @@ class _Reader:
         if "subject" in fields:
             subject = self.expect(fields["subject"], str, "subject")
             if subject not in SUBJECTS:
+                names = subject_names()
                 raise self.error(fields["subject"].loc, f"unknown subject '{subject}'"
-                                 f"{_suggest(subject, SUBJECTS)}; valid subjects: {', '.join(SUBJECTS)}")
+                                 f"{_suggest(subject, names)}; valid subjects: {', '.join(names)}")
         options = self.options(fields.get("options"))
         env = self.env.for_subject(subject, options)
         when = self.compile(fields["when"], env, BOOL, "when")
@@ -341,16 +341,6 @@ def _option_type(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def option_type(value: Any) -> Type:
-    if isinstance(value, bool):
-        return BOOL
-    if isinstance(value, (int, float)):
-        return NUMBER
-    if isinstance(value, list):
-        return ListType(STRING)
-    return STRING
-
-
 def _kind_name(kind: type | tuple[type, ...]) -> str:
     names = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
              list: "a list", dict: "a mapping"}
@@ -430,7 +420,3 @@ def load_rules(extra: Sequence[Path] = (), bundled: bool = True) -> RuleSet:
             seen[rule.id] = rule
             rules.append(rule)
     return RuleSet(rules, files)
-
-
-def subject_type(name: str) -> ObjectType:
-    return SUBJECTS[name].type

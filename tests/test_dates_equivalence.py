@@ -14,7 +14,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter import subjects_dates
+from linter import extractions
 from linter.extract import dates as D
 from linter.extract import tense as T
 
@@ -241,9 +241,9 @@ def test_prefix_tree(words: list[str], text: str) -> None:
 def test_digit_and_date_word_checks(text: str) -> None:
     assert D._has_digit(text) == (re.search(r"\d", text) is not None)
     low = text.lower()
-    old = (re.search(r"\d", text) is not None or any(w in low for w in subjects_dates._DATE_WORDS)
+    old = (re.search(r"\d", text) is not None or any(w in low for w in extractions._DATE_WORDS)
            or (not text.isascii() and any(ch.isdigit() for ch in text)))
-    assert subjects_dates._may_hold_date(text) == old
+    assert extractions._may_hold_date(text) == old
 
 
 @settings(max_examples=300, deadline=None)

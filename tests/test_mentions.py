@@ -407,7 +407,7 @@ def test_initials_joined_across_words_still_match(kb: KnowledgeBase, monkeypatch
     names = {**g.names, "bj": ["boris-johnson"]}
     g2 = dataclasses.replace(g, names=names, anchors=g.anchors | {"bj"}, name_heads=M._heads(names),
                              quick={}, runs={}, interesting_words={})
-    monkeypatch.setitem(kb.cache, "mentions.gazetteer", g2)
+    monkeypatch.setitem(kb._derived, M._build_gazetteer, g2)
     for text in ("Britain's B. J. said no.", "Britain's B.\nJ. said no.", "Britain's B. Al J. said no."):
         ms = one(text, kb)
         assert [(m.name, m.person_id) for m in ms] == [(text[10:-9], "boris-johnson")], text

@@ -1,4 +1,4 @@
-"""The publication-date window (linter.window) and the rules date/window-contradiction and
+"""The publication-date window (linter.extract.window) and the rules date/window-contradiction and
 date/unknown-publication."""
 
 from __future__ import annotations
@@ -8,18 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from linter.analysis import Analysis
 from linter.document import load_text
 from linter.engine import Engine, Selection
+from linter.extract.window import Claim, describe_need, intersect, solve
+from linter.extractions import Analysis
+from linter.kb import load_kb
 from linter.rules import load_rules
-from linter.subjects_timeline import window
-from linter.window import Claim, describe_need, intersect, solve
 
 D = datetime.date
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 RULES = ["date/window-contradiction", "date/unknown-publication"]
 ENGINE = Engine(load_rules(), Selection(select=RULES))
+
+
+def _window(doc):  # type: ignore[no-untyped-def]
+    return Analysis(doc, load_kb()).window
 
 
 def seed_text(name: str) -> str:
@@ -76,7 +80,7 @@ def test_seed_000_without_date_clashes() -> None:
 def test_seed_001_without_date_is_consistent() -> None:
     out = lint(seed_text("001_535466d225eb473c.txt"))
     assert [(r, s) for r, s, _, _ in out] == [("date/unknown-publication", "INFO")]
-    w = window(Analysis(load_text(seed_text("001_535466d225eb473c.txt"), "x.txt")))
+    w = _window(load_text(seed_text("001_535466d225eb473c.txt"), "x.txt"))
     assert w.start is not None and w.end is not None
     # EXPECTED.md: 2022-12-29..2025-01-20; the window must contain it
     assert w.start <= D(2022, 12, 29) and w.end >= D(2025, 1, 19) and w.end <= D(2025, 1, 21)
@@ -90,7 +94,7 @@ def test_silent_when_dated(name: str) -> None:
 def test_seed_004_without_date_has_no_clash() -> None:
     out = lint(seed_text("004_03d1abdf2edee18b.txt"))
     assert [r for r, _, _, _ in out] == ["date/unknown-publication"]
-    w = window(Analysis(load_text(seed_text("004_03d1abdf2edee18b.txt"), "x.txt")))
+    w = _window(load_text(seed_text("004_03d1abdf2edee18b.txt"), "x.txt"))
     assert w.start is not None and w.start <= D(2026, 2, 12)
 
 
@@ -102,13 +106,13 @@ def test_seed_004_without_date_has_no_clash() -> None:
     "The incoming Trump administration will review the deal. Former President Joe Biden spoke.",
 ])
 def test_no_false_clash(text: str) -> None:
-    assert not window(Analysis(load_text(text, "x.txt"))).empty
+    assert not _window(load_text(text, "x.txt")).empty
 
 
 def test_administration_and_age_claims() -> None:
-    w = window(Analysis(load_text("The Biden administration has signaled openness to talks.", "x.txt")))
+    w = _window(load_text("The Biden administration has signaled openness to talks.", "x.txt"))
     assert (w.start, w.end) == (D(2021, 1, 19), D(2025, 1, 20))
-    w = window(Analysis(load_text("Benjamin Netanyahu, 76, said on Monday he would run.", "x.txt")))
+    w = _window(load_text("Benjamin Netanyahu, 76, said on Monday he would run.", "x.txt"))
     assert (w.start, w.end) == (D(2025, 10, 21), D(2026, 10, 20))
 
 
@@ -125,7 +129,7 @@ def test_window_contains_the_real_date_on_dated_news(shared: Path) -> None:
         if not rec.get("date"):
             continue
         truth = D.fromisoformat(rec["date"][:10])
-        w = window(Analysis(load_text(rec["text"], "x.txt")))
+        w = _window(load_text(rec["text"], "x.txt"))
         assert not w.empty, (rec["id"], w.conflicts)
         if w.claims:
             checked += 1

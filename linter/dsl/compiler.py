@@ -721,6 +721,19 @@ def _call_closure(fn: Function, args: tuple[Fn, ...], name: str) -> Fn:
     def failed(ctx: EvalContext, exc: Exception) -> None:
         ctx.warnings.append(f"function {name}() failed: {type(exc).__name__}: {exc}; treated as none")
 
+    if fn.host:
+        def call_host(ctx: EvalContext) -> Any:
+            values = [a(ctx) for a in args]
+            if not accepts_none and None in values:
+                return None
+            try:
+                return impl(ctx.host, *values)
+            except Exception as exc:  # noqa: BLE001 - a failing function must not stop the linter
+                failed(ctx, exc)
+                return None
+
+        return call_host
+
     if len(args) == 1:
         (a1,) = args
 

@@ -29,6 +29,9 @@ class Function:
     ``accepts_none``: if False (the default) a call with any none argument returns none without
     calling ``impl``. ``pure``: a call whose arguments are all constants is evaluated once at
     compile time (so ``date("2025-01-20")`` is checked and folded when the rule loads).
+    ``host``: ``impl`` takes the evaluation's host object first (``EvalContext.host``: the
+    document under analysis, through which knowledge-base functions reach the run's KB); such a
+    function is never folded.
     """
 
     name: str
@@ -38,6 +41,7 @@ class Function:
     doc: str = ""
     accepts_none: bool = False
     pure: bool = True
+    host: bool = False
 
     def signature(self) -> str:
         return f"{self.name}({', '.join(param_name(p) for p in self.params)}) -> {self.returns.name}"
@@ -64,10 +68,11 @@ class FunctionRegistry:
         doc: str = "",
         accepts_none: bool = False,
         pure: bool = True,
+        host: bool = False,
     ) -> Function:
         if not name.isidentifier() or name in ("and", "or", "not", "in", "true", "false", "none"):
             raise ValueError(f"invalid DSL function name {name!r}")
-        fn = Function(name, tuple(params), returns, impl, doc, accepts_none, pure)
+        fn = Function(name, tuple(params), returns, impl, doc, accepts_none, pure and not host, host)
         self._functions[name] = fn
         return fn
 

@@ -15,10 +15,12 @@ class EvalContext:
     successful ``=~`` sets ``match_text`` and ``groups`` (``{0: whole, 1: ..., "name": ...}``)
     and ``match``: the absolute ``(start, end)`` of the match when the matched value was a
     ``Text``, else None. The last successful ``=~`` wins. Warnings (a regex that timed out, a
-    function that failed) are appended to ``warnings``.
+    function that failed) are appended to ``warnings``. ``host`` is passed first to functions
+    registered with ``host=True`` (the engine puts the document's analysis there).
     """
 
     values: dict[str, Any]
+    host: Any = None
     match: tuple[int, int] | None = None
     match_text: str | None = None
     groups: dict[int | str, str | None] = field(default_factory=dict)

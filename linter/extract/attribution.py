@@ -1666,3 +1666,32 @@ def weasel_cues(src: SentenceSource) -> list[Cue]:
 def is_weasel(src: SentenceSource) -> bool:
     """True when :func:`weasel_cues` reports anything for the sentence."""
     return bool(weasel_cues(src))
+
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated|states|noted|notes|asked|asks|"
+    r"declared|declares|announced|announces|warned|warns|argued|argues|insisted|insists|explained|"
+    r"explains|replied|replies|responded|responds|recalled|recalls|according to|quoted|quoting|"
+    r"commented|comments|posted|tweeted|continued|continues|concluded|concludes|testified|"
+    r"acknowledged|admitted|conceded|called|calls|described|describes|put it|report(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
+
+
+class ParagraphLike(Protocol):
+    index: int
+    start: int
+    end: int
+
+
+def speech_near_quote(prose: str, paragraphs: Sequence[ParagraphLike], q: QuoteLike) -> bool:
+    """A speech verb in the quote's paragraph (outside the quote) or at the start of the next one."""
+    p = paragraphs[q.paragraph]
+    last = paragraphs[max(getattr(q, "paragraphs", ()) or (q.paragraph,))]
+    outside = prose[p.start:q.start] + " " + prose[q.end:last.end]
+    if _SPEECH.search(outside):
+        return True
+    if last.index + 1 < len(paragraphs):
+        nxt = paragraphs[last.index + 1]
+        return bool(_SPEECH.search(prose[nxt.start:min(nxt.end, nxt.start + 200)]))
+    return False

@@ -104,10 +104,11 @@ def _month_forms(k: str) -> set[str]:
 
 
 def event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
-    """The gazetteer of ``kb``'s events, built once and cached on the KB."""
-    cached = kb.cache.get("events.gazetteer")
-    if isinstance(cached, EventGazetteer):
-        return cached
+    """The gazetteer of ``kb``'s events, built once and kept by the KB."""
+    return kb.derived(_build_event_gazetteer)
+
+
+def _build_event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
     literal_events: dict[str, list[Event]] = {}
     upper: set[str] = set()
     heads: dict[tuple[int, int], dict[str, list[Event]]] = {}
@@ -143,7 +144,6 @@ def event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
         by_key.setdefault(max(runs, key=len), []).append(runs)
     anchors = tuple((k, tuple(v)) for k, v in by_key.items())
     g = EventGazetteer(literal, literal_events, heads, head_re, frozenset(upper), anchors)
-    kb.cache["events.gazetteer"] = g
     return g
 
 

@@ -228,10 +228,11 @@ def _heads(keys: Collection[str]) -> frozenset[str] | None:
 
 
 def gazetteer(kb: KnowledgeBase) -> Gazetteer:
-    """The KB's gazetteer (built on first use, then cached on the KB)."""
-    g = kb.cache.get("mentions.gazetteer")
-    if isinstance(g, Gazetteer):
-        return g
+    """The KB's gazetteer (built on first use, then kept by the KB)."""
+    return kb.derived(_build_gazetteer)
+
+
+def _build_gazetteer(kb: KnowledgeBase) -> Gazetteer:
     titles: dict[str, list[str]] = {}
     title_words: list[str] = []
     office_titles: dict[str, frozenset[str]] = {}
@@ -330,7 +331,6 @@ def gazetteer(kb: KnowledgeBase) -> Gazetteer:
         title_heads=_heads(titles),
         country_heads=_heads(countries),
     )
-    kb.cache["mentions.gazetteer"] = g
     return g
 
 

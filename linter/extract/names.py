@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from linter.kb import KnowledgeBase
+
 # A capitalised word of five characters or more (shorter ones never pair), not preceded by a word
 # character, apostrophe or hyphen. The look-behind comes after the capital (it checks the character
 # before it) so that the search skips ahead to capitals.
@@ -200,3 +202,20 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
                     out.append(Variant(start, start + len(var), var, canon, counts[var], counts[canon], diacritics_only))
     out.sort(key=lambda v: v.start)
     return out
+
+
+def known_family_names(kb: KnowledgeBase) -> frozenset[str]:
+    """Folded family names of every knowledge-base person (computed once per KB)."""
+    return kb.derived(_family_names)
+
+
+def _family_names(kb: KnowledgeBase) -> frozenset[str]:
+    names: set[str] = set()
+    for person in kb.people.values():
+        if person.surname:
+            names.add(person.surname)
+        for name in person.names:
+            words = name.replace("-", " ").split()
+            if words:
+                names.add(words[-1])  # family names only: given names are shared by many people
+    return frozenset(fold(n) for n in names)

@@ -8,7 +8,7 @@ entry with the same id as an earlier one replaces it. Problems raise ``KbError``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -253,24 +253,6 @@ def _stamp(paths: Sequence[Path]) -> tuple[float, ...]:
             except OSError:
                 out.append(-1.0)
     return tuple(out)
-
-
-_current: Callable[[], KnowledgeBase] | None = None
-
-
-def current_kb() -> KnowledgeBase:
-    """The KB of the document being linted (the engine sets it), else the bundled one.
-
-    DSL functions such as ``holds`` take only their arguments; this is how they reach the KB
-    the run was configured with (``kb:`` in factlint.yaml) without a file-system check per call.
-    """
-    return _current() if _current is not None else read_kb()
-
-
-def set_current_kb(provider: Callable[[], KnowledgeBase] | None) -> None:
-    """Make ``provider()`` the KB that :func:`current_kb` returns (None: the bundled one)."""
-    global _current
-    _current = provider
 
 
 def kb_paths(path: Path | None = None, extra: Sequence[Path] = ()) -> tuple[Path, ...]:

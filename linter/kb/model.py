@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -266,8 +266,9 @@ class KnowledgeBase:
     events: list[Event]
     countries: dict[str, Country] = field(default_factory=dict)
     sources: tuple[Path, ...] = ()
-    #: per-KB caches of other modules (e.g. the mention gazetteer), keyed by their name
-    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: values derived from this KB by other modules (indexes such as the mention gazetteer),
+    #: keyed by the function that builds them: see :meth:`derived`
+    _derived: dict[Callable[[KnowledgeBase], Any], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_name: dict[str, list[str]] = {}
@@ -286,6 +287,14 @@ class KnowledgeBase:
                 ids = self._by_surname.setdefault(key, [])
                 if p.id not in ids:
                     ids.append(p.id)
+
+    def derived(self, build: Callable[[KnowledgeBase], _T]) -> _T:
+        """``build(self)``, computed once per KB: the indexes other modules keep over it."""
+        try:
+            return self._derived[build]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[build] = build(self)
+            return value
 
     # -- names ------------------------------------------------------------------------------
 
@@ -407,18 +416,19 @@ class KnowledgeBase:
 
     def country_of_form(self, form: str) -> str | None:
         """The country code a form names: "Iran's" → "IR", "U.S." → "US"."""
-        table: dict[str, str] | None = self.cache.get("kb.country_forms")
-        if table is None:
-            table = {}
-            for c in self.countries.values():
-                for f in c.forms():
-                    table.setdefault(norm_name(f), c.code)
-            self.cache["kb.country_forms"] = table
-        return table.get(norm_name(form))
+        return self.derived(_country_forms).get(norm_name(form))
 
     def events_named(self, phrase: str) -> list[Event]:
         key = norm_name(phrase)
         return [e for e in self.events if key in {norm_name(x) for x in (e.name, *e.phrases)}]
+
+
+def _country_forms(kb: KnowledgeBase) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for c in kb.countries.values():
+        for f in c.forms():
+            table.setdefault(norm_name(f), c.code)
+    return table
 
 
 # ---------------------------------------------------------------------------------------------

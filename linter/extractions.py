@@ -1,0 +1,294 @@
+"""One document under analysis: the ``Document`` and what it contains, each extraction a typed
+property computed on first use and kept for the document's lifetime.
+
+Rules ask for what they need (dates, titled mentions, attribution); an extraction no selected
+rule reads is never computed, which keeps a keystroke in the editor cheap. The knowledge base is
+passed in (the engine's); ``Analysis`` knows nothing of the views rules see over it
+(``linter.subjects``), which keep their own per-document objects in :attr:`Analysis.views`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from linter.document import Document, Quote, Sentence
+from linter.extract import window as w
+from linter.extract.ages import Age, extract_ages
+from linter.extract.attribution import QuoteSource, SentenceSource, attribute, speech_near_quote
+from linter.extract.dates import (
+    DateMention,
+    extract_dates,
+    mark_reported,
+    pair_restatements,
+    speech_times,
+    speech_verbs,
+)
+from linter.extract.events import EventMention, extract_events
+from linter.extract.figures import Figure, extract_figures
+from linter.extract.mentions import Mention, extract_mentions
+from linter.extract.names import Variant, find_variants, known_family_names
+from linter.extract.prefilter import ascii_fold
+from linter.extract.tense import detect_tense
+from linter.extract.titles import Administration, administrations, title_clashes
+from linter.kb import KnowledgeBase
+
+__all__ = ["Analysis", "DateRelations"]
+
+_DATE_WORDS = ("day", "week", "month", "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+               "sep", "oct", "nov", "dec", "ago", "decade", "century", "today", "tonight", "now")
+_DECIMAL = re.compile(r"\d")  # str.isdecimal(); str.isdigit() also takes "²" and the like
+
+
+def _may_hold_date(text: str) -> bool:
+    """A digit or a date word: text without either holds no date expression."""
+    if text.isascii():  # then "in" finds the digits, much faster
+        return any(map(text.__contains__, "0123456789")) or _has_date_word(text)
+    if _DECIMAL.search(text) is not None or _has_date_word(text):
+        return True
+    return any(ch.isdigit() for ch in text)
+
+
+def _has_date_word(text: str) -> bool:
+    return any(map(text.lower().__contains__, _DATE_WORDS))
+
+
+@dataclass(slots=True)
+class DateRelations:
+    """Per date mention (keyed by ``id``): how it is reported (``quote`` or ``indirect``), the
+    date written for when reported words were said, and the absolute date restating a relative one."""
+
+    speech: dict[int, str] = field(default_factory=dict)
+    said_at: dict[int, tuple[DateMention, Sentence]] = field(default_factory=dict)
+    paired: dict[int, tuple[DateMention, Sentence]] = field(default_factory=dict)
+
+
+class Analysis:
+    """The document and everything extracted from it, shared by all rules for one run.
+
+    ``kb`` is the knowledge base, or a function that loads it (called once, on first use, so a
+    document no KB rule looks at never loads it).
+    """
+
+    def __init__(self, doc: Document, kb: KnowledgeBase | Callable[[], KnowledgeBase]) -> None:
+        self.doc = doc
+        self._kb = kb
+        self._sentence_starts = [s.start for s in doc.sentences]
+        self._tenses: dict[tuple[int, int], str] = {}
+        #: the views of ``linter.subjects`` over this document, kept by their own keys
+        self.views: dict[Any, Any] = {}
+
+    @cached_property
+    def kb(self) -> KnowledgeBase:
+        kb = self._kb
+        return kb if isinstance(kb, KnowledgeBase) else kb()
+
+    @property
+    def kb_loaded(self) -> bool:
+        return "kb" in self.__dict__
+
+    def close(self) -> None:
+        """Drop the extractions and views. Views point back at this object, so without this the
+        document's objects wait for the cyclic garbage collector instead of being freed as soon
+        as the engine is done with the document."""
+        kb = self.__dict__.get("kb")
+        self.__dict__.clear()
+        if kb is not None:
+            self.__dict__["kb"] = kb
+
+    # -- positions ----------------------------------------------------------------------------
+    def sentence_index_at(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i < 0:
+            return None
+        s = self.doc.sentences[i]
+        return i if offset <= s.end else None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = self.sentence_index_at(offset)
+        return None if i is None else self.doc.sentences[i]
+
+    def in_quote(self, offset: int) -> bool:
+        return self.doc.in_quote(offset) is not None
+
+    def quote_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Inner spans of the direct quotes overlapping ``[start, end)``."""
+        return [(q.inner_start, q.inner_end) for q in self.doc.quotes_in(start, end)]
+
+    @cached_property
+    def folded_prose(self) -> str:
+        """``ascii_fold(doc.prose)``: what case-insensitive literal pre-checks search."""
+        return ascii_fold(self.doc.prose)
+
+    @cached_property
+    def sentence_texts(self) -> list[tuple[int, str]]:
+        """``(start, text)`` of every sentence: what most extractors read."""
+        return [(s.start, s.text) for s in self.doc.sentences]
+
+    @cached_property
+    def _sentences_per_paragraph(self) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for s in self.doc.sentences:
+            counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
+        return counts
+
+    def sentence_count(self, paragraph: int) -> int:
+        return self._sentences_per_paragraph.get(paragraph, 0)
+
+    def quoted_fraction(self, sentence: Sentence) -> float:
+        """The share of the sentence's characters inside direct quotes (0..1)."""
+        length = max(1, sentence.end - sentence.start)
+        covered = 0
+        for q in self.doc.quotes_in(sentence.start, sentence.end):
+            if q.depth:
+                continue
+            covered += max(0, min(q.inner_end, sentence.end) - max(q.inner_start, sentence.start))
+        return min(1.0, covered / length)
+
+    def tense_at(self, start: int, end: int) -> str:
+        """The tense of the clause around ``[start, end)``: past, present, future ... or unknown."""
+        key = (start, end)
+        tense = self._tenses.get(key)
+        if tense is None:
+            i = self.sentence_index_at(start)
+            if i is None:
+                tense = "unknown"
+            else:
+                s = self.doc.sentences[i]
+                tense = detect_tense(s.text, start - s.start, end - s.start)
+            self._tenses[key] = tense
+        return tense
+
+    # -- dates --------------------------------------------------------------------------------
+    @cached_property
+    def dates(self) -> list[tuple[DateMention, Sentence]]:
+        """Every date expression of the document with its sentence, in order."""
+        out = []
+        pub = self.doc.pub_date
+        for s in self.doc.sentences:
+            if not _may_hold_date(s.text):
+                continue
+            ms = extract_dates(s.text, s.start, pub)
+            if ms:  # the quotes only matter to sentences with dates
+                mark_reported(ms, self.quote_spans(s.start, s.end))
+                for d in ms:
+                    out.append((d, s))
+        return out
+
+    @cached_property
+    def date_relations(self) -> DateRelations:
+        rel = DateRelations()
+        by_sentence: dict[int, list[DateMention]] = {}
+        sentences: dict[int, Sentence] = {}
+        for d, s in self.dates:
+            by_sentence.setdefault(s.index, []).append(d)
+            sentences[s.index] = s
+        for idx, ms in by_sentence.items():
+            s = sentences[idx]
+            quotes = self.quote_spans(s.start, s.end)
+            verbs = speech_verbs(s.text, quotes, s.start)
+            indirect = bool(verbs)
+            for d in ms:
+                if d.reported or self.doc.in_quote(d.start) is not None:
+                    rel.speech[id(d)] = "quote"
+                elif indirect:
+                    rel.speech[id(d)] = "indirect"
+            if indirect:
+                for i, k in speech_times(s.text, s.start, ms, quotes, verbs).items():
+                    rel.said_at[id(ms[i])] = (ms[k], s)
+            if len(ms) > 1:
+                for i, k in pair_restatements(s.text, s.start, ms).items():
+                    rel.paired[id(ms[i])] = (ms[k], s)
+        return rel
+
+    # -- people and titles --------------------------------------------------------------------
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """Every mention of a person: titled, appositive, full name or bare surname."""
+        return extract_mentions(self.sentence_texts, self.kb, self.doc.pub_date)
+
+    @cached_property
+    def title_clashes(self) -> dict[int, Mention]:
+        """For a titled mention (by ``id``), the earlier one of the same person it clashes with."""
+        return title_clashes(self.mentions, self.in_quote)
+
+    @cached_property
+    def administrations(self) -> list[Administration]:
+        return administrations(self.sentence_texts, self.kb)
+
+    @cached_property
+    def ages(self) -> list[Age]:
+        return extract_ages(self.sentence_texts, self.mentions, self.kb, self.doc.pub_date)
+
+    @cached_property
+    def events(self) -> list[EventMention]:
+        return extract_events(self.sentence_texts, [d for d, _ in self.dates], self.kb)
+
+    @cached_property
+    def window(self) -> w.Window:
+        """The publication dates the text's own time-sensitive claims allow."""
+        doc = self.doc
+
+        def sentence_of(offset: int) -> tuple[int, str] | None:
+            s = self.sentence_at(offset)
+            return None if s is None else (s.start, s.text)
+
+        def text_of(start: int, end: int) -> str:
+            return " ".join(doc.prose[start:end].split())
+
+        kb = self.kb
+        claims = [
+            *w.claims_from_mentions(self.mentions, kb, self.in_quote, text_of),
+            *w.claims_from_dates([d for d, _ in self.dates], sentence_of, self.in_quote),
+            *w.claims_from_ages(self.ages, kb),
+            *w.claims_from_events(self.events),
+            *w.claims_from_administrations(self.sentence_texts, kb, self.in_quote),
+        ]
+        claims.sort(key=lambda c: c.start)
+        return w.solve(claims)
+
+    # -- sourcing -----------------------------------------------------------------------------
+    @cached_property
+    def _attribution(self) -> tuple[list[SentenceSource], list[QuoteSource]]:
+        return attribute(self.doc.sentences, self.doc.quotes)
+
+    @property
+    def sentence_sources(self) -> list[SentenceSource]:
+        """Who carries each sentence (named sources, cues), in sentence order."""
+        return self._attribution[0]
+
+    @property
+    def quote_sources(self) -> list[QuoteSource]:
+        """Who speaks each direct quote, in quote order."""
+        return self._attribution[1]
+
+    @cached_property
+    def paragraph_named(self) -> dict[int, bool]:
+        """Paragraph index → it names a source, carries anonymous sourcing or quotes someone."""
+        named: dict[int, bool] = {}
+        for src in self.sentence_sources:
+            p = self.doc.sentences[src.index].paragraph
+            named[p] = named.get(p, False) or bool(src.named) or any(c.kind == "anonymous" for c in src.cues)
+        for q, qs in zip(self.doc.quotes, self.quote_sources, strict=False):
+            if qs.speaker is not None:
+                named[q.paragraph] = True
+        return named
+
+    def speech_near(self, quote: Quote) -> bool:
+        """A speech verb in the quote's paragraph (outside the quote) or opening the next one."""
+        return speech_near_quote(self.doc.prose, self.doc.paragraphs, quote)
+
+    @cached_property
+    def figures(self) -> list[tuple[Figure, Sentence]]:
+        """Every specific figure (money, percentage, count) with its sentence."""
+        return [(f, s) for s in self.doc.sentences for f in extract_figures(s)]
+
+    # -- content ------------------------------------------------------------------------------
+    @cached_property
+    def variants(self) -> list[Variant]:
+        """Names spelled two ways in the document."""
+        return find_variants(self.sentence_texts, known_family_names(self.kb), folded=True)

@@ -1,0 +1,115 @@
+"""What a rule can run over (its *subject*) and the typed attributes the DSL sees on each.
+
+One module per subject declares its ``ObjectType`` and its views of a document and ends with
+``SUBJECT = Subject(...)``; this package lists the bundled ones. A rule pack installed as a
+Python package adds subjects and DSL functions through the entry-point group
+``factlint.subjects``: each entry names a module with ``SUBJECT`` (or ``SUBJECTS``, a list) and,
+optionally, ``register_functions(registry)``. See docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from types import ModuleType
+from typing import Any
+
+from linter.dsl import FunctionRegistry, ObjectType, Type, default_registry
+from linter.subjects import (
+    administration,
+    age,
+    cue,
+    date,
+    document,
+    event,
+    figure,
+    functions,
+    mention,
+    paragraph,
+    quote,
+    sentence,
+    variant,
+)
+from linter.subjects.base import Subject, View, option_type
+
+__all__ = ["SUBJECTS", "Environment", "Subject", "View", "build_environment", "load_plugin", "subject_names"]
+
+ENTRY_POINT_GROUP = "factlint.subjects"
+
+#: The bundled subjects by name, in the order the docs list them.
+SUBJECTS: dict[str, Subject] = {
+    m.SUBJECT.name: m.SUBJECT
+    for m in (sentence, paragraph, quote, document, date, mention, administration, cue, figure, age, event, variant)
+}
+_FUNCTION_MODULES: list[Callable[[FunctionRegistry], None]] = [functions.register_functions]
+_plugins_loaded = False
+
+
+def load_plugin(module: ModuleType) -> None:
+    """Add the subjects (``SUBJECT`` or ``SUBJECTS``) and DSL functions (``register_functions``)
+    of a rule pack's module. A subject with a bundled name is an error."""
+    found = list(getattr(module, "SUBJECTS", ()))
+    if hasattr(module, "SUBJECT"):
+        found.append(module.SUBJECT)
+    for subject in found:
+        if not isinstance(subject, Subject):
+            raise TypeError(f"{module.__name__}: SUBJECT must be a linter.subjects.Subject")
+        if subject.name in SUBJECTS and SUBJECTS[subject.name] is not subject:
+            raise ValueError(f"{module.__name__}: subject {subject.name!r} is already defined")
+        SUBJECTS[subject.name] = subject
+    register = getattr(module, "register_functions", None)
+    if register is not None and register not in _FUNCTION_MODULES:
+        _FUNCTION_MODULES.append(register)
+
+
+def _load_entry_points() -> None:
+    """Load installed rule packs (entry-point group ``factlint.subjects``) once per process."""
+    global _plugins_loaded
+    if _plugins_loaded:
+        return
+    _plugins_loaded = True
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        load_plugin(ep.load())
+
+
+def subject_names() -> list[str]:
+    _load_entry_points()
+    return list(SUBJECTS)
+
+
+class Environment:
+    """The names and functions a rule's expressions may use."""
+
+    def __init__(self, registry: FunctionRegistry) -> None:
+        self.registry = registry
+
+    def for_subject(self, subject: str, options: dict[str, Any]) -> dict[str, Type]:
+        env: dict[str, Type] = {"document": document.DOCUMENT}
+        env[subject] = SUBJECTS[subject].type
+        opt = ObjectType("options", doc="the rule's options")
+        for key, value in options.items():
+            opt.add(key, option_type(value), _option_getter(key), f"option {key}")
+        env["options"] = opt
+        return env
+
+
+def _option_getter(key: str) -> Callable[[Any], Any]:
+    def get(opts: Any) -> Any:
+        return opts.get(key)
+
+    return get
+
+
+def build_environment() -> Environment:
+    """A fresh environment: the DSL's built-in functions plus those subjects add."""
+    _load_entry_points()
+    registry = default_registry()
+    for register in _FUNCTION_MODULES:
+        register(registry)
+    return Environment(registry)
+
+
+def views(subject: str, analysis: Any) -> Iterator[View]:
+    """The views of one subject in one analysed document."""
+    return SUBJECTS[subject].iterate(analysis)  # type: ignore[no-any-return]

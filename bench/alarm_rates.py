@@ -18,9 +18,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from linter.engine import Engine, Selection  # noqa: E402
+from linter.api import build_engine  # noqa: E402
 from linter.finding import Severity  # noqa: E402
-from linter.rules import load_rules  # noqa: E402
 from linter.runner import make_document, read_jsonl  # noqa: E402
 
 CORPORA = REPO.parent / "shared" / "corpora"
@@ -41,7 +40,7 @@ def main() -> int:
     if not all(c.exists() for c in args.corpora):
         print("skipped: corpora not found (../shared absent)")
         return 0
-    engine = Engine(load_rules(), Selection([s for s in args.select.split(",") if s]))
+    engine = build_engine(select=[s for s in args.select.split(",") if s])
     print("| corpus | articles | rule | warnings+errors | per 1,000 articles |")
     print("|---|---|---|---|---|")
     for corpus in args.corpora:
@@ -51,7 +50,7 @@ def main() -> int:
         shown = []
         for item in items:
             doc = make_document(item, None)
-            for f in engine.lint(doc):
+            for f in engine.lint(doc).findings:
                 if f.severity >= Severity.WARNING:
                     counts[f.rule] += 1
                     if f.rule == args.show:

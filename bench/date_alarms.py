@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from linter.engine import Engine, Selection  # noqa: E402
+from linter.api import build_engine  # noqa: E402
+from linter.engine import Engine  # noqa: E402
 from linter.finding import Finding, Severity  # noqa: E402
 from linter.rules import load_rules  # noqa: E402
 from linter.runner import Item, make_document, read_jsonl  # noqa: E402
@@ -66,7 +67,7 @@ def run_corpus(engine: Engine, path: Path, years: int = 0) -> tuple[int, list[tu
     out: list[tuple[Item, Finding]] = []
     for item in items:
         doc = make_document(item, None)
-        for f in engine.lint(doc):
+        for f in engine.lint(doc).findings:
             out.append((item, f))
     return len(items), out
 
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         print("corpora not found (no /work/shared); nothing to measure")
         return 0
     ruleset = load_rules(args.rules, bundled=not args.no_bundled)
-    engine = Engine(ruleset, Selection([args.rule]))
+    engine = build_engine(ruleset=ruleset, select=[args.rule])
     rule_ids = [r.id for r in engine.rules]
     print("| corpus | articles | rule | alarms | per 1,000 articles | infos |")
     print("|---|---:|---|---:|---:|---:|")

@@ -80,11 +80,9 @@ SEED_DATE = datetime.date(2025, 12, 30)
 
 
 def _setup() -> None:
-    from linter.engine import Engine, Selection
-    from linter.kb import load_kb
-    from linter.rules import load_rules
+    from linter.api import build_engine
 
-    _STATE["engine"] = Engine(load_rules(), Selection(["all"]), kb=load_kb())
+    _STATE["engine"] = build_engine(select=["all"])
 
 
 def _document(item: Any, dated: bool) -> Any:
@@ -102,7 +100,7 @@ def _dump_one(item: Any, dated: bool) -> tuple[list[Any], list[Any]]:
 
     engine = _STATE["engine"]
     findings = [f.to_dict() | {"fix": None if f.fix is None else [f.fix.start, f.fix.end, f.fix.replacement]}
-                for f in engine.lint(_document(item, dated))]
+                for f in engine.lint(_document(item, dated)).findings]
     views: list[Any] = []
     a = engine.analyse(_document(item, dated))
     for name, subject in sorted(SUBJECTS.items()):

@@ -20,9 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from linter.engine import Engine, Selection  # noqa: E402
+from linter.api import build_engine  # noqa: E402
 from linter.kb import load_kb  # noqa: E402
-from linter.rules import load_rules  # noqa: E402
 from linter.runner import make_document, read_jsonl  # noqa: E402
 
 DEFAULT = REPO.parent / "shared" / "corpora" / "reuters21578" / "reuters21578_all.jsonl.gz"
@@ -44,10 +43,8 @@ def main() -> int:
     if args.limit:
         items = items[: args.limit]
     t0 = time.perf_counter()
-    ruleset = load_rules()
-    kb = load_kb()
     select = [s for s in args.select.split(",") if s]
-    engine = Engine(ruleset, Selection(select), kb=kb)
+    engine = build_engine(select=select, kb=load_kb())
     startup = time.perf_counter() - t0
     size = sum(len(i.text.encode("utf-8")) for i in items)
     profiler = cProfile.Profile() if args.profile else None
@@ -59,7 +56,7 @@ def main() -> int:
         if profiler:
             profiler.enable()
         for item in items:
-            findings += len(engine.lint(make_document(item, None)))
+            findings += len(engine.lint(make_document(item, None)).findings)
         if profiler:
             profiler.disable()
         elapsed = min(elapsed, time.perf_counter() - t1)

@@ -93,10 +93,13 @@ def check(
     fix: Annotated[bool, typer.Option("--fix", help="Apply the safe corrections some rules offer, in place (atomically).")] = False,
 ) -> None:
     """Lint articles and report findings."""
-    from linter.engine import Selection
+    import dataclasses
+
+    from linter.api import KbError, build_engine
+    from linter.engine import matches_prefix
     from linter.report import RuleInfo, RunResult, formatter
     from linter.rules import load_rules
-    from linter.runner import Settings, build_engine, collect, lint_items
+    from linter.runner import collect, lint_items
 
     cfg = _config(config)
     fmt = format or cfg.format or "text"
@@ -105,43 +108,41 @@ def check(
     threshold = fail_on or cfg.fail_on or "error"
     if threshold not in FAIL_ON:
         fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {threshold!r}")
-    pub = _parse_date(date) or cfg.date
-    rule_paths = [*cfg.rules, *(rules or [])]
+    cfg = dataclasses.replace(
+        cfg,
+        date=_parse_date(date) or cfg.date,
+        rules=[*cfg.rules, *(rules or [])],
+        select=_split(select) or cfg.select,
+        ignore=_split(ignore) or cfg.ignore,
+    )
     try:
-        ruleset = load_rules(rule_paths, bundled=not no_bundled)
+        ruleset = load_rules(cfg.rules, bundled=not no_bundled)
     except SourceError as exc:
         fail(str(exc))
-    sel = Selection(_split(select) or cfg.select, _split(ignore) or cfg.ignore, dict(cfg.severity))
     known = [r.id for r in ruleset.rules]
-    from linter.engine import matches_prefix
-
-    for prefix in [*sel.select, *sel.ignore]:
+    for prefix in [*cfg.select, *cfg.ignore]:
         if not any(matches_prefix(rid, [prefix]) for rid in known):
             fail(f"no rule matches '{prefix}' (see 'factlint rules list')")
-    settings = Settings(tuple(str(p) for p in rule_paths), tuple(sel.select), tuple(sel.ignore),
-                        tuple((k, str(v)) for k, v in sel.severity.items()), pub, tuple(str(p) for p in cfg.kb))
-    from linter.kb import KbError
-
     try:
-        engine = build_engine(settings, ruleset)
+        engine = build_engine(cfg, ruleset=ruleset)
     except KbError as exc:
         fail(f"cannot load the knowledge base given by 'kb:' in the configuration:\n{exc}")
     inputs = collect(paths)
     if not inputs.items and not inputs.errors:
         typer.echo("factlint: warning: no articles found (folders are searched for .md .markdown .txt .html .htm)", err=True)
     n_jobs = jobs if jobs is not None else (cfg.jobs or 1)
-    findings, errors = lint_items(inputs.items, settings, engine, n_jobs)
-    if fix and not errors and "-" not in paths:
+    outcome = lint_items(inputs.items, cfg, engine, n_jobs, bundled=not no_bundled)
+    if fix and not outcome.errors and "-" not in paths:
         from linter.fixer import fix_files
 
-        fixed = fix_files(findings)
+        fixed = fix_files(outcome.findings)
         for path, count in fixed.items():
             typer.echo(f"factlint: fixed {count} problem{'s' if count != 1 else ''} in {path}", err=True)
         if fixed:  # lint again: report what the files hold now
             inputs = collect(paths)
-            findings, errors = lint_items(inputs.items, settings, engine, n_jobs)
-    errors = inputs.errors + errors
-    findings.sort(key=lambda f: f.sort_key())
+            outcome = lint_items(inputs.items, cfg, engine, n_jobs, bundled=not no_bundled)
+    errors = inputs.errors + outcome.errors
+    findings = sorted(outcome.findings, key=lambda f: f.sort_key())
     infos = {r.id: RuleInfo(r.id, r.severity, r.summary(), r.description.get("why", "")) for r in engine.rules}
     result = RunResult(findings, len(inputs.items), errors, infos)
     out = formatter(fmt)(result)
@@ -149,7 +150,7 @@ def check(
     sys.stdout.flush()
     for error in errors:
         typer.echo(error, err=True)
-    for warning in engine.warnings:
+    for warning in outcome.warnings:
         typer.echo(f"factlint: warning: {warning}", err=True)
     if errors:
         raise typer.Exit(2)

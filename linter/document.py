@@ -128,10 +128,10 @@ class Document:
     _quote_starts: list[int] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.reindex()
+        self._index()
 
-    def reindex(self) -> None:
-        """Recompute the look-up tables (call after changing ``sentences`` or ``quotes``)."""
+    def _index(self) -> None:
+        """The look-up tables of lines, sentences and quotes."""
         self._line_starts = [0]
         self._line_starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
         self._sentence_starts = [s.start for s in self.sentences]
@@ -479,8 +479,15 @@ def load_text(
     path: str = "<stdin>",
     kind: str | None = None,
     date: datetime.date | None = None,
+    title: str | None = None,
 ) -> Document:
-    """Build a ``Document`` from ``text``; ``kind`` None guesses from ``path`` (see ``guess_kind``)."""
+    """Build a ``Document`` from ``text``; ``kind`` None guesses from ``path`` (see ``guess_kind``).
+
+    ``date`` overrides the publication date the text carries. ``title`` is a headline given
+    beside the text (an archive record's ``title``): it is the document's title when the text
+    names none, and when the text's first line is that headline, the line becomes a paragraph
+    of kind ``title`` of its own (archives run headlines into the body with one newline).
+    """
     if kind is None:
         kind = guess_kind(path, text)
     if kind not in ("markdown", "text", "html"):
@@ -488,7 +495,7 @@ def load_text(
     meta: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     body_start = 0
-    title: str | None = None
+    given_title, title = title, None
     pub_date: datetime.date | None = None
     source: str | None = None
     html_mask: markup.HtmlMask | None = None
@@ -554,6 +561,11 @@ def load_text(
         title = next((_collapse(prose[p.start : p.end]) for p in paragraphs if p.kind == "heading"), None)
     elif paragraphs and paragraphs[0].kind == "heading":
         title = _collapse(prose[paragraphs[0].start : paragraphs[0].end])
+    if title is None and given_title:
+        title = given_title
+    headline_end = _headline_end(text, given_title)
+    if headline_end is not None:
+        paragraphs, sentences = _split_title_line(prose, paragraphs, sentences, headline_end)
 
     return Document(
         path=path,
@@ -568,6 +580,54 @@ def load_text(
         sentences=sentences,
         quotes=quotes,
     )
+
+
+def _headline_end(text: str, title: str | None) -> int | None:
+    """The end of the text's first line when that line is the given headline, else None."""
+    if not title:
+        return None
+    first_line = text.split("\n", 1)[0]
+    if first_line.strip() and first_line.strip() == title.strip():
+        return len(first_line)
+    return None
+
+
+def _split_title_line(prose: str, paragraphs: list[Paragraph], sentences: list[Sentence],
+                      end: int) -> tuple[list[Paragraph], list[Sentence]]:
+    """Make ``prose[:end]`` (an archive record's headline line) a paragraph of kind "title".
+
+    Headlines in archives are run into the body with a single newline, which plain-text
+    paragraphing may join to the next lines; the headline is split off so that rules treat it
+    as a title (no sourcing or first-reference checks on headlines).
+    """
+    if not paragraphs or paragraphs[0].start >= end:
+        return paragraphs, sentences
+    p0 = paragraphs[0]
+    if p0.end <= end:
+        p0.kind = "title"
+        return paragraphs, sentences
+    rest = end
+    while rest < p0.end and prose[rest].isspace():
+        rest += 1
+    out_paragraphs = [Paragraph(0, p0.start, end, "title"), Paragraph(1, rest, p0.end, p0.kind)]
+    out_paragraphs += [Paragraph(p.index + 1, p.start, p.end, p.kind) for p in paragraphs[1:]]
+    out_sentences: list[Sentence] = []
+    for s in sentences:
+        if s.start < end < s.end:
+            head = prose[s.start:end].rstrip()
+            tail_start = rest if rest < s.end else s.end
+            tail = prose[tail_start:s.end].strip()
+            if head:
+                out_sentences.append(Sentence(0, s.start, s.start + len(head), 0, head))
+            if tail:
+                offset = tail_start + (len(prose[tail_start:s.end]) - len(prose[tail_start:s.end].lstrip()))
+                out_sentences.append(Sentence(0, offset, offset + len(tail), 1, tail))
+        else:
+            para = 0 if s.end <= end else s.paragraph + 1
+            out_sentences.append(Sentence(0, s.start, s.end, para, s.text))
+    for i, sentence in enumerate(out_sentences):
+        sentence.index = i
+    return out_paragraphs, out_sentences
 
 
 def _html_date(mask: markup.HtmlMask) -> tuple[datetime.date | None, str | None]:

@@ -34,6 +34,15 @@ def matches_prefix(rule_id: str, prefixes: Iterable[str]) -> bool:
 
 
 @dataclass
+class Result:
+    """What linting one document gave: its findings (sorted, suppression comments applied) and
+    warnings about the run itself (a pattern that timed out, a function that failed)."""
+
+    findings: list[Finding]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Selection:
     """Which rules run: ``select`` and ``ignore`` are id prefixes (empty select = all enabled)."""
 
@@ -67,7 +76,6 @@ class Engine:
         self.selection = selection or Selection()
         self.rules = self.selection.active(ruleset.rules)
         self._kb = kb
-        self.warnings: list[str] = []
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -82,18 +90,19 @@ class Engine:
         """The analysis of ``doc`` against this engine's knowledge base."""
         return Analysis(doc, self._kb if self._kb is not None else self._get_kb)
 
-    def lint(self, doc: Document) -> list[Finding]:
+    def lint(self, doc: Document) -> Result:
         analysis = self.analyse(doc)
         findings: list[Finding] = []
+        warnings: list[str] = []
         for rule in self.rules:
-            findings.extend(self._run_rule(rule, analysis))
+            findings.extend(self._run_rule(rule, analysis, warnings))
         analysis.close()
         suppressions = Suppressions.parse(doc)
         findings = [f for f in findings if not suppressions.suppressed(f)]
         findings.sort(key=Finding.sort_key)
-        return _dedupe(findings)
+        return Result(_dedupe(findings), warnings)
 
-    def _run_rule(self, rule: Rule, analysis: Analysis) -> list[Finding]:
+    def _run_rule(self, rule: Rule, analysis: Analysis, warnings: list[str]) -> list[Finding]:
         if rule.gate is not None and not rule.gate.admits(analysis.doc.prose, lambda: analysis.folded_prose):
             return []  # no subject of this document can satisfy `when` (linter.gate)
         subject = SUBJECTS[rule.subject]
@@ -133,8 +142,7 @@ class Engine:
                     fix = Fix(fix_span[0], fix_span[1], rule.fix.replace.render(ctx))
             out.append(make_finding(doc, rule.id, severity, message, span, fix))
         for warning in ctx.warnings:
-            self.warnings.append(f"{doc.path}: rule {rule.id}: {warning}")
-        ctx.warnings.clear()
+            warnings.append(f"{doc.path}: rule {rule.id}: {warning}")
         return out
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from linter.document import load_text
-from linter.engine import Engine, Selection
+from linter.api import build_engine, lint_text
+from linter.engine import Engine
 from linter.finding import Finding
 from linter.rules import Example, Rule, RuleSet
 
@@ -37,9 +37,10 @@ class ExampleResult:
 
 
 def run_example(rule: Rule, example: Example, engine: Engine | None = None) -> ExampleResult:
-    engine = engine or Engine(RuleSet([rule]), Selection(select=[rule.id]))
-    doc = load_text(example.text, path=f"<example of {rule.id}>", kind=example.kind, date=example.date)
-    findings = [f for f in engine.lint(doc) if f.rule == rule.id]
+    engine = engine or build_engine(ruleset=RuleSet([rule]), select=[rule.id])
+    result = lint_text(example.text, path=f"<example of {rule.id}>", kind=example.kind, date=example.date,
+                       engine=engine)
+    findings = [f for f in result.findings if f.rule == rule.id]
     if example.expect_fail:
         ok = bool(findings) if example.count is None else len(findings) == example.count
     else:
@@ -55,7 +56,7 @@ def run_example(rule: Rule, example: Example, engine: Engine | None = None) -> E
 def run_examples(rules: Sequence[Rule]) -> list[ExampleResult]:
     results = []
     for rule in rules:
-        engine = Engine(RuleSet([rule]), Selection(select=[rule.id]))
+        engine = build_engine(ruleset=RuleSet([rule]), select=[rule.id])
         for example in rule.examples:
             results.append(run_example(rule, example, engine))
     return results

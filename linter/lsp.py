@@ -29,38 +29,35 @@ class Linter:
     def __init__(self) -> None:
         self._engines: dict[str, Any] = {}
         self.last_error: str | None = None
+        #: the warnings of the last lint (a pattern that timed out ...), replaced by each lint
+        self.warnings: list[str] = []
 
     def engine_for(self, path: Path) -> tuple[Any, Any]:
+        from linter.api import build_engine
         from linter.config import Config, discover, load_config
-        from linter.engine import Engine, Selection
-        from linter.kb import load_kb
-        from linter.rules import load_rules
 
         found = discover(path.parent if path.parent.is_dir() else None)
         key = str(found)
         cfg = load_config(found) if found else Config()
         if key not in self._engines:
-            ruleset = load_rules(cfg.rules)
-            kb = load_kb(extra=cfg.kb) if cfg.kb else None
-            self._engines[key] = Engine(ruleset, Selection(cfg.select, cfg.ignore, dict(cfg.severity)), kb=kb)
+            self._engines[key] = build_engine(cfg)
         return self._engines[key], cfg
 
     def reset(self) -> None:
         self._engines.clear()
 
     def lint(self, path: Path, text: str) -> list[Finding]:
-        from linter.document import DocumentError, load_text
-        from linter.kb import KbError
-        from linter.yamlsrc import SourceError
+        from linter.api import DocumentError, KbError, SourceError, lint_text
 
         try:
             engine, cfg = self.engine_for(path)
-            doc = load_text(text, path=str(path), date=cfg.date)
+            result = lint_text(text, path=str(path), config=cfg, engine=engine)
         except (SourceError, DocumentError, KbError) as exc:
             self.last_error = str(exc)
             return []
         self.last_error = None
-        return list(engine.lint(doc))
+        self.warnings = result.warnings
+        return result.findings
 
 
 def diagnostics(findings: list[Finding], text: str) -> list[Any]:

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from linter.document import Document, DocumentError, load_text, parse_date
-from linter.engine import Engine, Selection
+from linter.api import build_engine, lint_document, load_document
+from linter.config import Config
+from linter.document import Document, DocumentError, parse_date
+from linter.engine import Engine, Result
 from linter.finding import Finding
-from linter.rules import RuleSet, load_rules
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 
@@ -114,128 +115,67 @@ def _add_file(inputs: Inputs, path: Path, display: str) -> None:
     inputs.items.append(Item(display, text))
 
 
-def make_document(item: Item, date: datetime.date | None) -> Document:
-    doc = load_text(item.text, path=item.path, kind=item.kind, date=date or item.date)
-    if item.title:
-        if doc.title is None:
-            doc.title = item.title
-        first_line = item.text.split("\n", 1)[0]
-        if first_line.strip() and first_line.strip() == item.title.strip():
-            split_title_line(doc, len(first_line))
-    return doc
-
-
-def split_title_line(doc: Document, end: int) -> None:
-    """Make ``text[:end]`` (an archive record's headline line) a paragraph of kind "title".
-
-    Headlines in archives are run into the body with a single newline, which plain-text
-    paragraphing may join to the next lines; the headline is split off so that rules treat it
-    as a title (no sourcing or first-reference checks on headlines).
-    """
-    from linter.document import Paragraph, Sentence
-
-    if not doc.paragraphs or doc.paragraphs[0].start >= end:
-        return
-    p0 = doc.paragraphs[0]
-    if p0.end <= end:
-        p0.kind = "title"
-        return
-    rest = end
-    while rest < p0.end and doc.prose[rest].isspace():
-        rest += 1
-    paragraphs = [Paragraph(0, p0.start, end, "title"), Paragraph(1, rest, p0.end, p0.kind)]
-    paragraphs += [Paragraph(p.index + 1, p.start, p.end, p.kind) for p in doc.paragraphs[1:]]
-    sentences: list[Sentence] = []
-    for s in doc.sentences:
-        if s.start < end < s.end:
-            head = doc.prose[s.start:end].rstrip()
-            tail_start = rest if rest < s.end else s.end
-            tail = doc.prose[tail_start:s.end].strip()
-            if head:
-                sentences.append(Sentence(0, s.start, s.start + len(head), 0, head))
-            if tail:
-                offset = tail_start + (len(doc.prose[tail_start:s.end]) - len(doc.prose[tail_start:s.end].lstrip()))
-                sentences.append(Sentence(0, offset, offset + len(tail), 1, tail))
-        else:
-            para = 0 if s.end <= end else s.paragraph + 1
-            sentences.append(Sentence(0, s.start, s.end, para, s.text))
-    for i, sentence in enumerate(sentences):
-        sentence.index = i
-    doc.paragraphs = paragraphs
-    doc.sentences = sentences
-    doc.reindex()
+def make_document(item: Item, date: datetime.date | None = None) -> Document:
+    """The document of ``item``; ``date`` (the run's ``--date``) overrides the item's own."""
+    return load_document(item.text, path=item.path, kind=item.kind, date=date or item.date, title=item.title)
 
 
 @dataclass
-class Settings:
-    """What a worker needs to rebuild the engine (compiled rules cannot be pickled)."""
+class Outcome:
+    """What linting a list of items gave: findings, warnings about the run, input errors."""
 
-    rule_paths: tuple[str, ...] = ()
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: tuple[tuple[str, str], ...] = ()
-    date: datetime.date | None = None
-    kb_paths: tuple[str, ...] = ()  # extra KB files or folders merged over the bundled KB
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
 
-
-def build_engine(settings: Settings, ruleset: RuleSet | None = None) -> Engine:
-    """The engine for ``settings``. Raises ``KbError`` when an extra KB file is invalid."""
-    from linter.finding import Severity
-    from linter.kb import load_kb
-
-    ruleset = ruleset or load_rules([Path(p) for p in settings.rule_paths])
-    selection = Selection(settings.select, settings.ignore,
-                          {k: Severity.parse(v) for k, v in settings.severity})
-    # no extra KB: the bundled one is loaded on the first document that needs it
-    kb = load_kb(extra=[Path(p) for p in settings.kb_paths]) if settings.kb_paths else None
-    return Engine(ruleset, selection, kb=kb)
+    def add(self, result: Result | None, error: str | None) -> None:
+        if result is not None:
+            self.findings.extend(result.findings)
+            self.warnings.extend(result.warnings)
+        if error:
+            self.errors.append(error)
 
 
-def lint_item(engine: Engine, item: Item, date: datetime.date | None) -> tuple[list[Finding], str | None]:
+def lint_item(engine: Engine, item: Item, date: datetime.date | None) -> tuple[Result | None, str | None]:
     try:
         doc = make_document(item, date)
     except DocumentError as exc:
-        return [], f"{item.path}:{exc.line}:{exc.column}: {exc.message}"
-    return engine.lint(doc), None
+        return None, f"{item.path}:{exc.line}:{exc.column}: {exc.message}"
+    return lint_document(doc, engine), None
 
 
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(settings: Settings) -> None:
-    _WORKER["engine"] = build_engine(settings)
-    _WORKER["date"] = settings.date
+def _init_worker(config: Config, bundled: bool) -> None:
+    _WORKER["engine"] = build_engine(config, bundled=bundled)
+    _WORKER["date"] = config.date
 
 
-def _work(batch: list[Item]) -> list[tuple[list[Finding], str | None]]:
+def _work(batch: list[Item]) -> list[tuple[Result | None, str | None]]:
     engine: Engine = _WORKER["engine"]
     return [lint_item(engine, item, _WORKER["date"]) for item in batch]
 
 
-def lint_items(items: Sequence[Item], settings: Settings, engine: Engine, jobs: int = 1,
-               progress: Any = None) -> tuple[list[Finding], list[str]]:
-    """Lint every item; with ``jobs > 1`` (0 = one per core) batches go to worker processes."""
-    findings: list[Finding] = []
-    errors: list[str] = []
+def lint_items(items: Sequence[Item], config: Config, engine: Engine, jobs: int = 1,
+               progress: Any = None, bundled: bool = True) -> Outcome:
+    """Lint every item with ``engine``; with ``jobs > 1`` (0 = one per core) batches go to
+    worker processes, each building the same engine from ``config`` (and ``bundled``)."""
+    out = Outcome()
     if jobs == 0:
         jobs = os.cpu_count() or 1
     if jobs <= 1 or len(items) < 8:
         for item in items:
-            found, error = lint_item(engine, item, settings.date)
-            findings.extend(found)
-            if error:
-                errors.append(error)
+            out.add(*lint_item(engine, item, config.date))
             if progress is not None:
                 progress(1)
-        return findings, errors
+        return out
     size = max(1, min(64, len(items) // (jobs * 4) or 1))
     batches = [list(items[i:i + size]) for i in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, bundled)) as pool:
         for batch, results in zip(batches, pool.map(_work, batches), strict=True):
-            for found, error in results:
-                findings.extend(found)
-                if error:
-                    errors.append(error)
+            for result, error in results:
+                out.add(result, error)
             if progress is not None:
                 progress(len(batch))
-    return findings, errors
+    return out

@@ -30,7 +30,7 @@ PUB = date(2026, 2, 12)
 
 def lint(text: str, pub: date | None = PUB, rule: str = "date/") -> list[Finding]:
     doc = load_text(text, path="t.txt", date=pub)
-    return [f for f in DATE_ENGINE.lint(doc) if f.rule.startswith(rule)]
+    return [f for f in DATE_ENGINE.lint(doc).findings if f.rule.startswith(rule)]
 
 
 def severities(text: str, rule: str, pub: date | None = PUB) -> list[str]:
@@ -41,7 +41,7 @@ def severities(text: str, rule: str, pub: date | None = PUB) -> list[str]:
 
 def seed(name: str, date_: date | None = None) -> list[Finding]:
     text = (SEEDS / name).read_text(encoding="utf-8")
-    return DATE_ENGINE.lint(load_text(text, path=f"seeds/{name}", date=date_))
+    return DATE_ENGINE.lint(load_text(text, path=f"seeds/{name}", date=date_)).findings
 
 
 def alarms(findings: list[Finding]) -> list[Finding]:

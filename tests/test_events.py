@@ -50,10 +50,10 @@ def test_gazetteer_is_built_once() -> None:
 
 
 def test_rule() -> None:
-    out = ENGINE.lint(load_text("Israel has been at war since the October 7, 2022 attack.", "x.txt"))
+    out = ENGINE.lint(load_text("Israel has been at war since the October 7, 2022 attack.", "x.txt")).findings
     assert [(f.severity.name, f.message, f.excerpt) for f in out] == [
         ("ERROR", '"October 7, 2022 attack": the October 7 attack was on 2023-10-07, not October 7, 2022.',
          "October 7, 2022 attack")]
-    out = ENGINE.lint(load_text("Officials recalled the attack on October 7, 2022.", "x.txt"))
+    out = ENGINE.lint(load_text("Officials recalled the attack on October 7, 2022.", "x.txt")).findings
     assert [f.severity.name for f in out] == ["WARNING"]
-    assert ENGINE.lint(load_text("Israel has been at war since the October 7, 2023 attack.", "x.txt")) == []
+    assert ENGINE.lint(load_text("Israel has been at war since the October 7, 2023 attack.", "x.txt")).findings == []

@@ -60,11 +60,11 @@ _WITHOUT_GATES = Engine(RuleSet([dataclasses.replace(r, gate=None) for r in _GAT
 @given(st.lists(st.sampled_from(_PIECES), max_size=16).map("".join), st.sampled_from(["markdown", "text", "html"]))
 def test_gated_rules_find_what_ungated_rules_find(text: str, kind: str) -> None:
     assert _GATED, "the bundled rules have gates"
-    gated = _WITH_GATES.lint(load_text(text, kind=kind))
-    assert gated == _WITHOUT_GATES.lint(load_text(text, kind=kind))
+    gated = _WITH_GATES.lint(load_text(text, kind=kind)).findings
+    assert gated == _WITHOUT_GATES.lint(load_text(text, kind=kind)).findings
 
 
 def test_gated_rule_still_fires() -> None:
     doc = load_text("The talks resume.\n\nImage Source: Google\n\nWe will check TK figures.\n", kind="text")
-    found = {f.rule for f in _WITH_GATES.lint(doc)}
+    found = {f.rule for f in _WITH_GATES.lint(doc).findings}
     assert {"source/image-credit", "content/placeholder"} <= found

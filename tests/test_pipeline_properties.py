@@ -30,7 +30,7 @@ def _check(text: str, kind: str, date: datetime.date | None) -> None:
     except DocumentError:
         return
     lines = text.split("\n")
-    for f in ENGINE.lint(doc):
+    for f in ENGINE.lint(doc).findings:
         assert 1 <= f.line <= f.end_line <= len(lines)
         assert 1 <= f.column <= len(lines[f.line - 1]) + 1
         assert 1 <= f.end_column <= len(lines[f.end_line - 1]) + 1

@@ -30,7 +30,7 @@ def test_weekday_rule_agrees_with_the_calendar(day: datetime.date, weekday: str,
     text = f"The council met on {when}, to approve the budget."
     # Without a written year the year comes from the publication date: publish a few days later.
     doc = load_text(text, path="x.txt", date=day + datetime.timedelta(days=3))
-    findings = WEEKDAY.lint(doc)
+    findings = WEEKDAY.lint(doc).findings
     truth = DAYS[day.weekday()]
     assert bool(findings) == (weekday != truth), (text, truth, findings)
     for f in findings:
@@ -40,8 +40,8 @@ def test_weekday_rule_agrees_with_the_calendar(day: datetime.date, weekday: str,
 def test_former_sitting_drops_to_info_past_the_kb_date() -> None:
     kb = load_kb()
     text = "Former U.S. President Donald Trump spoke on Monday."
-    fresh = TITLES.lint(load_text(text, path="x.txt", date=kb.as_of))
+    fresh = TITLES.lint(load_text(text, path="x.txt", date=kb.as_of)).findings
     assert [(f.rule, f.severity) for f in fresh] == [("title/former-sitting", Severity.ERROR)]
-    stale = TITLES.lint(load_text(text, path="x.txt", date=kb.as_of + datetime.timedelta(days=400)))
+    stale = TITLES.lint(load_text(text, path="x.txt", date=kb.as_of + datetime.timedelta(days=400))).findings
     assert [(f.rule, f.severity) for f in stale] == [("title/former-sitting", Severity.INFO)]
     assert f"knowledge base is current to {kb.as_of.isoformat()}" in stale[0].message

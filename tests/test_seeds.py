@@ -41,7 +41,7 @@ def lint(run: str) -> list[Finding]:
         text = text.replace("date: 2025-12-30", "note: no date", 1)
         date = None
     doc = load_text(text, path=f"seeds/{name}", date=date if isinstance(date, datetime.date) else None)
-    return ENGINE.lint(doc)
+    return ENGINE.lint(doc).findings
 
 
 @pytest.mark.parametrize("run", sorted(RUNS))

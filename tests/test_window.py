@@ -64,7 +64,7 @@ def test_describe_need() -> None:
 
 def lint(text: str, date: D | None = None) -> list[tuple[str, str, int, str]]:
     doc = load_text(text, "x.txt", date=date)
-    return [(f.rule, f.severity.name, f.line, f.message) for f in ENGINE.lint(doc)]
+    return [(f.rule, f.severity.name, f.line, f.message) for f in ENGINE.lint(doc).findings]
 
 
 def test_seed_000_without_date_clashes() -> None:
@@ -73,7 +73,7 @@ def test_seed_000_without_date_clashes() -> None:
     msg = out[0][3]
     assert "'former U.S. President Donald Trump' (line 1) needs 2021-01-19..2025-01-20" in msg
     assert "'January 23, 2024' (future tense, line 10) needs 2024-01-23 or earlier" in msg
-    finding = ENGINE.lint(load_text(seed_text("000_5b1bdec33577ccee.txt"), "x.txt"))[0]
+    finding = ENGINE.lint(load_text(seed_text("000_5b1bdec33577ccee.txt"), "x.txt")).findings[0]
     assert finding.excerpt == "former U.S. President Donald Trump"  # points at the first clashing claim
 
 

@@ -527,7 +527,6 @@ def load_text(
     for p in paragraphs:
         for a, b in split_sentences(prose, p.start, p.end):
             sentences.append(Sentence(len(sentences), a, b, p.index, prose[a:b]))
-    quotes = find_quotes(prose, [(p.start, p.end) for p in paragraphs])
 
     # Publication date, first found wins.
     if date is not None:
@@ -566,6 +565,7 @@ def load_text(
     headline_end = _headline_end(text, given_title)
     if headline_end is not None:
         paragraphs, sentences = _split_title_line(prose, paragraphs, sentences, headline_end)
+    quotes = find_quotes(prose, [(p.start, p.end) for p in paragraphs])
 
     return Document(
         path=path,

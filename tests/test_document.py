@@ -468,3 +468,15 @@ def test_wikinews_style_text() -> None:
     assert doc.title == "Apple to lower UK iTunes prices"
     assert len(doc.paragraphs) == 4
     assert doc.sentences[2].text == "The European Commission has forced Apple Inc. to lower its prices."
+
+
+def test_archive_headline_split_keeps_quote_paragraphs_in_step() -> None:
+    """A quote in the body's first paragraph belongs to that paragraph, not to the headline split
+    off before it (quotes were once found before the split and kept the old numbering)."""
+    title = "Minister resigns"
+    text = title + "\nThe minister said \"I am done\" on Monday.\n"
+    doc = load_text(text, path="a.jsonl#1", kind="text", title=title)
+    assert [p.kind for p in doc.paragraphs][0] == "title"
+    (q,) = doc.quotes
+    assert doc.paragraphs[q.paragraph].kind != "title"
+    assert doc.paragraphs[q.paragraph].start <= q.start < doc.paragraphs[q.paragraph].end

@@ -473,8 +473,10 @@ def test_wikinews_style_text() -> None:
 def test_archive_headline_split_keeps_quote_paragraphs_in_step() -> None:
     """A quote in the body's first paragraph belongs to that paragraph, not to the headline split
     off before it (quotes were once found before the split and kept the old numbering)."""
-    title = "Minister resigns"
-    text = title + "\nThe minister said \"I am done\" on Monday.\n"
+    title = "MINISTER RESIGNS OVER BUDGET DISPUTE WITH THE TREASURY"
+    text = (title + "\nThe finance minister resigned on Monday after a long dispute with\n"
+            "the treasury over the budget, and he told reporters \"I am done with\n"
+            "this government\" as he left the building in the capital city.\n")
     doc = load_text(text, path="a.jsonl#1", kind="text", title=title)
     assert [p.kind for p in doc.paragraphs][0] == "title"
     (q,) = doc.quotes

@@ -15,8 +15,9 @@ from typing import Annotated, NoReturn
 import typer
 
 from linter import __version__
-from linter.config import FAIL_ON, FORMATS, Config, discover, load_config
+from linter.config import FAIL_ON, Config, discover, load_config
 from linter.finding import Severity
+from linter.report import format_names
 from linter.yamlsrc import SourceError
 
 app = typer.Typer(
@@ -82,7 +83,7 @@ def _config(path: Path | None) -> Config:
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, '-' for stdin, or .jsonl archives.")],
     date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD); overrides the article's.")] = None,
-    format: Annotated[str | None, typer.Option("--format", "-f", help="text, json, sarif, github, checkstyle or junit.")] = None,
+    format: Annotated[str | None, typer.Option("--format", "-f", help=f"Output format: {', '.join(format_names())}.")] = None,
     fail_on: Annotated[str | None, typer.Option(help="Lowest severity that makes the exit status 1: error, warning, info, never.")] = None,
     select: Annotated[list[str] | None, typer.Option(help="Only rules with these id prefixes (comma-separated).")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip rules with these id prefixes (comma-separated).")] = None,
@@ -103,8 +104,8 @@ def check(
 
     cfg = _config(config)
     fmt = format or cfg.format or "text"
-    if fmt not in FORMATS:
-        fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt not in format_names():
+        fail(f"--format must be one of {', '.join(format_names())}, not {fmt!r}")
     threshold = fail_on or cfg.fail_on or "error"
     if threshold not in FAIL_ON:
         fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {threshold!r}")
@@ -129,7 +130,10 @@ def check(
         fail(f"cannot load the knowledge base given by 'kb:' in the configuration:\n{exc}")
     inputs = collect(paths)
     if not inputs.items and not inputs.errors:
-        typer.echo("factlint: warning: no articles found (folders are searched for .md .markdown .txt .html .htm)", err=True)
+        from linter.document import FILE_KINDS
+
+        typer.echo("factlint: warning: no articles found (folders are searched for "
+                   f"{' '.join(FILE_KINDS)})", err=True)
     n_jobs = jobs if jobs is not None else (cfg.jobs or 1)
     outcome = lint_items(inputs.items, cfg, engine, n_jobs, bundled=not no_bundled)
     if fix and not outcome.errors and "-" not in paths:
@@ -201,7 +205,7 @@ def rules_show(
 
         close = difflib.get_close_matches(rule_id, list(ruleset.by_id()), n=1)
         fail(f"no rule '{rule_id}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
-    typer.echo(rule_markdown(found, heading="#"))
+    typer.echo(rule_markdown(found, heading="#", attributes=True))
 
 
 @rules_app.command("test")

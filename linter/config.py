@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime
 import re
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from linter.finding import Severity
+from linter.report import format_names
 from linter.yamlsrc import Loc, SourceError, read_yaml
 
 if sys.version_info >= (3, 11):
@@ -22,23 +24,49 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 CONFIG_NAMES = ("factlint.yaml", ".factlint.yaml", "factlint.yml", ".factlint.yml")
-FORMATS = ("text", "json", "sarif", "github", "checkstyle", "junit")
 FAIL_ON = ("error", "warning", "info", "never")
-KEYS = {
-    "select": "rule id prefixes to run (list or comma-separated string)",
-    "ignore": "rule id prefixes to skip",
-    "fail-on": "error, warning, info or never",
-    "rules": "extra rule files or folders (relative to the config file)",
-    "date": "the publication date to assume (YYYY-MM-DD)",
-    "format": "output format: " + ", ".join(FORMATS),
-    "jobs": "number of worker processes",
-    "severity": "mapping of rule id to error, warning or info (overrides the rule's own)",
-    "kb": "extra knowledge-base files or folders (relative to the config file)",
-}
+
+
+@dataclass(frozen=True)
+class Key:
+    """One configuration key: its name, how its value is read, its default and its doc.
+
+    ``kind`` names the reader (``prefixes``, ``paths``, ``choice``, ``date``, ``count``,
+    ``severities``); ``choices`` lists the allowed values of a ``choice``. Every key is
+    validated by the same code and documented from this table (``docs/configuration.md``).
+    """
+
+    name: str
+    kind: str
+    default: Any
+    doc: str
+    choices: Callable[[], Sequence[str]] | None = None
+
+    @property
+    def attr(self) -> str:
+        return self.name.replace("-", "_")
+
+
+SCHEMA: tuple[Key, ...] = (
+    Key("select", "prefixes", [], "rule id prefixes to run (list or comma-separated string); empty: "
+        "every rule that is on by default"),
+    Key("ignore", "prefixes", [], "rule id prefixes to skip"),
+    Key("fail-on", "choice", None, "the lowest severity that makes the exit status 1 (default: error)",
+        lambda: FAIL_ON),
+    Key("rules", "paths", [], "extra rule files or folders (relative to the configuration file)"),
+    Key("date", "date", None, "the publication date to assume (YYYY-MM-DD)"),
+    Key("format", "choice", None, "the output format (default: text)", format_names),
+    Key("jobs", "count", None, "number of worker processes (0: one per core)"),
+    Key("severity", "severities", {}, "mapping of rule id to error, warning or info (overrides the rule's own)"),
+    Key("kb", "paths", [], "extra knowledge-base files or folders (relative to the configuration file)"),
+)
+KEYS: dict[str, Key] = {k.name: k for k in SCHEMA}
 
 
 @dataclass
 class Config:
+    """A configuration: one attribute per key of ``SCHEMA``, and the file it came from."""
+
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     fail_on: str | None = None
@@ -115,53 +143,115 @@ def _apply(config: Config, key: str, value: Any, kloc: Loc, vloc: Loc, lines: li
     def err(loc: Loc, message: str) -> SourceError:
         return SourceError(loc, message, lines[loc.line - 1] if 0 < loc.line <= len(lines) else None)
 
-    norm = key.replace("_", "-")
-    if norm not in KEYS:
+    spec = KEYS.get(key.replace("_", "-"))
+    if spec is None:
         import difflib
 
-        close = difflib.get_close_matches(norm, list(KEYS), n=1)
+        close = difflib.get_close_matches(key.replace("_", "-"), list(KEYS), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise err(kloc, f"unknown configuration key '{key}'{hint}; valid keys: {', '.join(KEYS)}")
-    if norm in ("select", "ignore"):
-        items = _string_list(value)
-        if items is None:
-            raise err(vloc, f"'{key}' must be a list of rule id prefixes or a comma-separated string")
-        setattr(config, norm, items)
-    elif norm in ("rules", "kb"):
-        items = _string_list(value)
-        if items is None:
-            raise err(vloc, f"'{key}' must be a list of paths")
-        setattr(config, norm, [(base / p) for p in items])
-    elif norm == "fail-on":
-        if value not in FAIL_ON:
-            raise err(vloc, f"'fail-on' must be one of {', '.join(FAIL_ON)}, not {value!r}")
-        config.fail_on = value
-    elif norm == "format":
-        if value not in FORMATS:
-            raise err(vloc, f"'format' must be one of {', '.join(FORMATS)}, not {value!r}")
-        config.format = value
-    elif norm == "date":
-        if isinstance(value, datetime.datetime):
-            value = value.date()
-        if isinstance(value, datetime.date):
-            config.date = value
-        else:
-            try:
-                config.date = datetime.date.fromisoformat(str(value))
-            except ValueError:
-                raise err(vloc, f"'date' must be YYYY-MM-DD, not {value!r}") from None
-    elif norm == "jobs":
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise err(vloc, f"'jobs' must be a whole number >= 0, not {value!r}")
-        config.jobs = value
-    elif norm == "severity":
-        if not isinstance(value, dict):
-            raise err(vloc, "'severity' must map rule ids to error, warning or info")
-        for rule_id, level in value.items():
-            try:
-                config.severity[str(rule_id)] = Severity.parse(str(level))
-            except ValueError as exc:
-                raise err(vloc, f"severity of '{rule_id}': {exc}") from None
+    try:
+        setattr(config, spec.attr, _READERS[spec.kind](spec, value, base))
+    except ValueError as exc:
+        raise err(vloc, str(exc)) from None
+
+
+def _read_prefixes(spec: Key, value: Any, base: Path) -> list[str]:
+    items = _string_list(value)
+    if items is None:
+        raise ValueError(f"'{spec.name}' must be a list of rule id prefixes or a comma-separated string")
+    return items
+
+
+def _read_paths(spec: Key, value: Any, base: Path) -> list[Path]:
+    items = _string_list(value)
+    if items is None:
+        raise ValueError(f"'{spec.name}' must be a list of paths")
+    return [base / p for p in items]
+
+
+def _read_choice(spec: Key, value: Any, base: Path) -> str:
+    assert spec.choices is not None
+    choices = list(spec.choices())
+    if value not in choices:
+        raise ValueError(f"'{spec.name}' must be one of {', '.join(choices)}, not {value!r}")
+    return str(value)
+
+
+def _read_date(spec: Key, value: Any, base: Path) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"'{spec.name}' must be YYYY-MM-DD, not {value!r}") from None
+
+
+def _read_count(spec: Key, value: Any, base: Path) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"'{spec.name}' must be a whole number >= 0, not {value!r}")
+    return value
+
+
+def _read_severities(spec: Key, value: Any, base: Path) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ValueError(f"'{spec.name}' must map rule ids to error, warning or info")
+    out: dict[str, Severity] = {}
+    for rule_id, level in value.items():
+        try:
+            out[str(rule_id)] = Severity.parse(str(level))
+        except ValueError as exc:
+            raise ValueError(f"severity of '{rule_id}': {exc}") from None
+    return out
+
+
+_READERS: dict[str, Callable[[Key, Any, Path], Any]] = {
+    "prefixes": _read_prefixes,
+    "paths": _read_paths,
+    "choice": _read_choice,
+    "date": _read_date,
+    "count": _read_count,
+    "severities": _read_severities,
+}
+
+
+def _show_default(value: Any) -> str:
+    return "none" if value in (None, [], {}) else f"`{value!r}`"
+
+
+def schema_markdown() -> str:
+    """The configuration reference (``docs/configuration.md``), generated from ``SCHEMA``."""
+    rows = [f"| `{k.name}` | {k.kind} | {_show_default(k.default)} | {k.doc}"
+            + (f": {', '.join(f'`{c}`' for c in k.choices())}" if k.choices else "") + " |" for k in SCHEMA]
+    return CONFIG_DOC.format(table="\n".join(rows))
+
+
+CONFIG_DOC = """<!-- generated by `python -m linter.docs` from linter/config.py: do not edit by hand -->
+# Configuration
+
+factlint reads `factlint.yaml` (or `.factlint.yaml`, `factlint.yml`, `.factlint.yml`), or the
+`[tool.factlint]` table of `pyproject.toml`, from the working directory or the nearest folder
+above it; `--config FILE` names one. Keys mirror the long options of `factlint check`; an option
+given on the command line wins over the file. An unknown key or a wrong value stops the run with
+exit status 2 and the file's line and column.
+
+```yaml
+# factlint.yaml
+select: [title/, date/]
+ignore: [source/anonymous]
+fail-on: warning
+rules: [house-rules/]
+kb: [kb/our-people.yaml]
+severity:
+  date/weekday-mismatch: error
+```
+
+| key | value | default | meaning |
+|---|---|---|---|
+{table}
+"""
 
 
 def _string_list(value: Any) -> list[str] | None:

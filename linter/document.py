@@ -46,6 +46,8 @@ from linter.quotes import Quote, find_quotes
 from linter.splitter import split_sentences
 
 __all__ = [
+    "ARCHIVE_SUFFIXES",
+    "FILE_KINDS",
     "Document",
     "DocumentError",
     "Paragraph",
@@ -57,6 +59,15 @@ __all__ = [
     "parse_date",
 ]
 
+#: Every file suffix factlint reads as an article, with the kind of document it holds: the one
+#: table the document loader, the folder search and the language server share.
+FILE_KINDS: dict[str, str] = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "text",
+}
+#: Suffixes of JSON Lines archives (one article a record).
+ARCHIVE_SUFFIXES: tuple[str, ...] = (".jsonl", ".jsonl.gz")
 DATE_KEYS: tuple[str, ...] = ("date", "published", "publication_date", "pubDate")
 META_DATE_NAMES: tuple[str, ...] = (
     "article:published_time",
@@ -205,10 +216,9 @@ _MD_HINT = re.compile(
 def guess_kind(path: str, text: str) -> str:
     """``markdown``, ``html`` or ``text`` from the path's suffix, or the text itself for stdin."""
     suffix = Path(path.split("#", 1)[0]).suffix.lower() if path != "<stdin>" else ""
-    if suffix in (".md", ".markdown", ".mdown", ".mkd"):
-        return "markdown"
-    if suffix in (".html", ".htm", ".xhtml"):
-        return "html"
+    kind = FILE_KINDS.get(suffix)
+    if kind is not None:
+        return kind
     if path not in ("<stdin>", "-"):
         return "text"
     head = text.lstrip("\ufeff")

@@ -90,6 +90,8 @@ def build_server() -> Any:
     from lsprotocol import types
     from pygls.lsp.server import LanguageServer
 
+    from linter.document import guess_kind
+
     server = LanguageServer("factlint", __version__)
     linter = Linter()
 
@@ -126,7 +128,7 @@ def build_server() -> Any:
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION)
     def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
         document = server.workspace.get_text_document(params.text_document.uri)
-        plain = not params.text_document.uri.endswith((".md", ".markdown", ".html", ".htm"))
+        plain = guess_kind(str(uri_to_path(params.text_document.uri)), document.source) == "text"
         actions = []
         for diag in params.context.diagnostics:
             if diag.source != "factlint" or not diag.code:

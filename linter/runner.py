@@ -1,6 +1,6 @@
 """Turn the paths of ``factlint check`` into documents and lint them, in one process or several.
 
-Inputs: files, folders (searched for .md .markdown .txt .html .htm), ``-`` for stdin, and
+Inputs: files, folders (searched for the suffixes of ``document.FILE_KINDS``), ``-`` for stdin, and
 ``.jsonl`` archives (one article a line: ``id``, ``date``, ``text``, optional ``title``; ``.jsonl.gz``
 too). Input problems never stop the run: each is collected as an error message naming
 ``file:line`` and the run ends with exit status 2.
@@ -21,11 +21,9 @@ from typing import Any
 
 from linter.api import build_engine, lint_document, load_document
 from linter.config import Config
-from linter.document import Document, DocumentError, parse_date
+from linter.document import ARCHIVE_SUFFIXES, FILE_KINDS, Document, DocumentError, parse_date
 from linter.engine import Engine, Result
 from linter.finding import Finding
-
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +85,7 @@ def collect(paths: Sequence[str], stdin_text: str | None = None) -> Inputs:
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FILE_KINDS
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             for f in files:
                 _add_file(inputs, f, str(f))
@@ -99,8 +97,7 @@ def collect(paths: Sequence[str], stdin_text: str | None = None) -> Inputs:
 
 
 def _add_file(inputs: Inputs, path: Path, display: str) -> None:
-    name = path.name.lower()
-    if name.endswith(".jsonl") or name.endswith(".jsonl.gz"):
+    if path.name.lower().endswith(ARCHIVE_SUFFIXES):
         inputs.items.extend(read_jsonl(path, display, inputs.errors))
         return
     try:

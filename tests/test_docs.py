@@ -4,16 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from linter.docs import render_rules_doc
-from linter.rules import load_rules
+from linter.docs import generated
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_rules_md_is_current():
-    current = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
-    expected = render_rules_doc(load_rules().rules)
-    assert current == expected, "docs/rules.md is stale: run `python -m linter.docs`"
+def test_generated_docs_are_current():
+    for name, expected in generated().items():
+        current = (REPO / "docs" / name).read_text(encoding="utf-8")
+        assert current == expected, f"docs/{name} is stale: run `python -m linter.docs`"
+
+
+def test_rules_show_lists_the_subjects_attributes(tmp_path):
+    """docs/dsl.md promises that `factlint rules show` lists what a rule's subject offers."""
+    from typer.testing import CliRunner
+
+    from linter.cli import app
+
+    out = CliRunner().invoke(app, ["rules", "show", "title/former-sitting"]).output
+    assert "What `mention` offers" in out
+    assert "| `mention.modifier` | string |" in out and "| `mention.sentence` | sentence |" in out
 
 
 def test_readme_opens_with_the_two_setup_commands():

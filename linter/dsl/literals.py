@@ -18,9 +18,20 @@ answer is never wrong, only sometimes absent:
 from __future__ import annotations
 
 import re
-from re import _constants as C  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
+from types import ModuleType
 from typing import Any, NamedTuple
+
+C: ModuleType
+_parser: ModuleType
+try:  # Python 3.11 and later
+    from re import _constants as C  # type: ignore[attr-defined,no-redef]
+    from re import _parser  # type: ignore[attr-defined,no-redef]
+except ImportError:  # pragma: no cover - Python 3.10: the same parser under its old names
+    import sre_constants as C  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+# Python 3.10's parser has neither (it rejects such patterns, so they never reach the walk).
+_POSSESSIVE_REPEAT = getattr(C, "POSSESSIVE_REPEAT", object())
+_ATOMIC_GROUP = getattr(C, "ATOMIC_GROUP", object())
 
 __all__ = ["Anchored", "anchored_prefixes", "required_literals"]
 
@@ -101,7 +112,7 @@ def anchored_prefixes(pattern: str, ignorecase: bool) -> Anchored | None:
         return None
     rest = items[1:]
     skip_space = False
-    if rest and rest[0][0] in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+    if rest and rest[0][0] in (C.MAX_REPEAT, C.MIN_REPEAT, _POSSESSIVE_REPEAT):
         _low, high, sub = rest[0][1]
         if high == C.MAXREPEAT and list(sub) == [(C.IN, [(C.CATEGORY, C.CATEGORY_SPACE)])]:
             skip_space, rest = True, rest[1:]
@@ -132,7 +143,7 @@ def _prefixes(items: list[tuple[Any, Any]]) -> tuple[tuple[str, ...], bool] | No
         return ("".join(run),), False
     if op is C.IN and av == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
         return (), True
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, _POSSESSIVE_REPEAT):
         low, _high, sub = av
         return _prefixes(list(sub)) if low >= 1 else None
     if op is C.SUBPATTERN:
@@ -179,7 +190,7 @@ def _sequence(items: list[tuple[Any, Any]]) -> tuple[str, ...] | None:
                 raise _Unsure
             run.append(ch)
             continue
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, _POSSESSIVE_REPEAT):
             low, high, sub = av
             sub = list(sub)
             if low >= 1 and len(sub) == 1 and sub[0][0] is C.LITERAL:
@@ -207,7 +218,7 @@ def _sequence(items: list[tuple[Any, Any]]) -> tuple[str, ...] | None:
             got = _sequence(list(sub))
             if got:
                 candidates.append(got)
-        elif op is C.ATOMIC_GROUP:
+        elif op is _ATOMIC_GROUP:
             got = _sequence(list(av))
             if got:
                 candidates.append(got)

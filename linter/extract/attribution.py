@@ -688,7 +688,11 @@ _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 # the same on ASCII text, faster: a letter is [A-Za-z] and a digit [0-9] there; nothing after a
 # quantifier can fail, so it may as well be possessive; "'s" is already an apostrophe-joined
 # part of a word and '"' a \S
-_ASCII_TOKEN_SPLIT_RE = re.compile(r"((?:[A-Z]\.){2,}+|[A-Za-z]++(?:['\-][A-Za-z]++)*+|[0-9]++(?:[.,:][0-9]++)*+|\S)")
+try:
+    _ASCII_TOKEN_SPLIT_RE = re.compile(r"((?:[A-Z]\.){2,}+|[A-Za-z]++(?:['\-][A-Za-z]++)*+|[0-9]++(?:[.,:][0-9]++)*+|\S)")
+except re.error:  # pragma: no cover - Python 3.10 has no possessive quantifiers; nothing follows
+    # them inside the group, so the greedy forms match the same tokens
+    _ASCII_TOKEN_SPLIT_RE = re.compile(r"((?:[A-Z]\.){2,}|[A-Za-z]+(?:['\-][A-Za-z]+)*|[0-9]+(?:[.,:][0-9]+)*|\S)")
 
 
 def _tokens(text: str, base: int) -> list[_Tok]:

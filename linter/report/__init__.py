@@ -1,50 +1,46 @@
-"""Output formats. Each module turns a ``RunResult`` into text; none of them detects anything."""
+"""Output formats, one module each in this package: the module's name is what ``--format``
+takes and its ``render(result: RunResult) -> str`` writes the report. Adding a format is adding
+one module: the command line, the configuration and the docs find it by its name, and only the
+format a run asks for is imported.
+
+The module's docstring is the format's documentation (its first line is the help text).
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from functools import cache
+from types import ModuleType
 
-from linter.finding import Finding, Severity
+from linter.report.base import RuleInfo, RunResult
 
+__all__ = ["DEFAULT", "RuleInfo", "RunResult", "format_help", "format_names", "formatter"]
 
-@dataclass
-class RuleInfo:
-    """What an output format may say about a rule (SARIF's rule descriptors, JUnit's names)."""
-
-    id: str
-    severity: Severity
-    summary: str
-    help: str = ""
+DEFAULT = "text"
 
 
-@dataclass
-class RunResult:
-    """Everything one ``factlint check`` run produced."""
+@cache
+def format_names() -> list[str]:
+    """Every output format, the default first (read from the package folder, nothing imported)."""
+    names = [m.name for m in pkgutil.iter_modules(__path__) if m.name != "base" and not m.name.startswith("_")]
+    return sorted(names, key=lambda n: (n != DEFAULT, n))
 
-    findings: list[Finding]
-    files: int
-    errors: list[str] = field(default_factory=list)
-    rules: dict[str, RuleInfo] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
 
-    def counts(self) -> dict[str, int]:
-        result = {"error": 0, "warning": 0, "info": 0}
-        for f in self.findings:
-            result[str(f.severity)] += 1
-        return result
+def _module(name: str) -> ModuleType:
+    if name not in format_names():
+        raise KeyError(name)
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+def format_help(name: str) -> str:
+    """The first line of a format's documentation, without its "``--format NAME``:" lead."""
+    doc = (_module(name).__doc__ or name).strip().splitlines()[0]
+    lead = f"``--format {name}``:"
+    return doc[len(lead):].strip() if doc.startswith(lead) else doc
 
 
 def formatter(name: str) -> Callable[[RunResult], str]:
-    """The render function of output format ``name``."""
-    from linter.report import checkstyle, github, json_out, junit, sarif, text
-
-    table: dict[str, Callable[[RunResult], str]] = {
-        "text": text.render,
-        "json": json_out.render,
-        "sarif": sarif.render,
-        "github": github.render,
-        "checkstyle": checkstyle.render,
-        "junit": junit.render,
-    }
-    return table[name]
+    """The render function of output format ``name`` (``KeyError`` for an unknown one)."""
+    return _module(name).render  # type: ignore[no-any-return]

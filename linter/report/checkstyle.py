@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 from xml.sax.saxutils import quoteattr
 
-from linter.report import RunResult
+from linter.report.base import RunResult
 
 
 def render(result: RunResult) -> str:

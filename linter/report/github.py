@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.report import RunResult
+from linter.report.base import RunResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

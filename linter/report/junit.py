@@ -10,7 +10,7 @@ from collections import defaultdict
 from xml.sax.saxutils import escape, quoteattr
 
 from linter.finding import Finding, Severity
-from linter.report import RunResult
+from linter.report.base import RunResult
 
 
 def render(result: RunResult) -> str:

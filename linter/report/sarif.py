@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from linter import __version__
-from linter.report import RunResult
+from linter.report.base import RunResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 

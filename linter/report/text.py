@@ -7,7 +7,7 @@ are findings, so an empty run prints nothing.
 
 from __future__ import annotations
 
-from linter.report import RunResult
+from linter.report.base import RunResult
 
 
 def render_finding(f: object) -> str:

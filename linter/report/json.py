@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from linter.report import RunResult
+from linter.report.base import RunResult
 
 
 def render(result: RunResult) -> str:

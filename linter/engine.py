@@ -112,6 +112,7 @@ class Engine:
         ctx = EvalContext(values, host=analysis)
         when = rule.when.fn
         name = rule.subject
+        override = self.selection.severity.get(rule.id)
         for obj in subject.iterate(analysis):
             values[name] = obj
             ctx.reset_match()
@@ -126,11 +127,13 @@ class Engine:
                 span = ctx.match
             if span is None:
                 span = obj.span
-            severity = self.selection.severity.get(rule.id, rule.severity)
+            severity = rule.severity
             for case in rule.severity_when:
                 if case.when(ctx):
                     severity = case.severity
                     break
+            if override is not None:  # the user's configuration wins over the rule's own cases
+                severity = override
             message = rule.message.render(ctx)
             fix = None
             if rule.fix is not None:

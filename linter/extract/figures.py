@@ -30,12 +30,49 @@ class SentenceLike(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A figure: absolute span, its text and kind (money | percent | count | vague_count)."""
+    """A figure: absolute span, its text and kind (money | percent | count | vague_count), and
+    its ``value`` as a number ("$3.5 billion" → 3.5e9, "45%" → 45, "twelve troops" → 12; None
+    for a vague count)."""
 
     start: int
     end: int
     text: str
     kind: str
+    value: float | None = None
+
+
+_WORD_VALUES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+_SCALE_VALUES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6,
+                 "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_VALUE_RE = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([A-Za-z]+)")
+
+
+def figure_value(text: str, kind: str) -> float | None:
+    """The number a figure states: its digits or number word times its scale word
+    ("$3.5 billion" → 3.5e9, "a dozen" → 12, "45 percent" → 45); None for a vague count."""
+    if kind == "vague_count":
+        return None
+    number: float | None = None
+    for m in _VALUE_RE.finditer(text):
+        digits, word = m.groups()
+        if digits is not None:
+            if number is not None:
+                break
+            number = float(digits.replace(",", ""))
+            continue
+        w = word.lower()
+        if number is None and w in _WORD_VALUES:
+            number = float(_WORD_VALUES[w])
+        elif w in _SCALE_VALUES and (number is not None or w in ("hundred", "thousand", "million")):
+            number = (number if number is not None else 1.0) * _SCALE_VALUES[w]
+        elif number is not None and w not in ("a", "s"):
+            break
+    return number
 
 
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mln|m|k)"
@@ -241,4 +278,4 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
             continue
         found.append((a, b, "count"))
     found.sort()
-    return [Figure(base + a, base + b, text[a:b], kind) for a, b, kind in found]
+    return [Figure(base + a, base + b, text[a:b], kind, figure_value(text[a:b], kind)) for a, b, kind in found]

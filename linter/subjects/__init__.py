@@ -35,12 +35,14 @@ __all__ = ["SUBJECTS", "Environment", "Subject", "View", "build_environment", "l
 
 ENTRY_POINT_GROUP = "factlint.subjects"
 
+_BUNDLED = (sentence, paragraph, quote, document, date, mention, administration, cue, figure, age, event, variant)
 #: The bundled subjects by name, in the order the docs list them.
-SUBJECTS: dict[str, Subject] = {
-    m.SUBJECT.name: m.SUBJECT
-    for m in (sentence, paragraph, quote, document, date, mention, administration, cue, figure, age, event, variant)
-}
-_FUNCTION_MODULES: list[Callable[[FunctionRegistry], None]] = [functions.register_functions]
+SUBJECTS: dict[str, Subject] = {m.SUBJECT.name: m.SUBJECT for m in _BUNDLED}
+#: Who adds DSL functions: the shared calendar and knowledge-base ones, then each subject module's.
+_FUNCTION_MODULES: list[Callable[[FunctionRegistry], None]] = [
+    functions.register_functions,
+    *(m.register_functions for m in _BUNDLED if hasattr(m, "register_functions")),
+]
 _plugins_loaded = False
 
 

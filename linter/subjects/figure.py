@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from linter.dsl import BOOL, NUMBER, STRING, TEXT, ObjectType
-from linter.dsl.types import Text
+from linter.dsl import BOOL, NUMBER, STRING, TEXT, FunctionRegistry, ObjectType
+from linter.dsl.types import ListType, Text
 from linter.extractions import Analysis
 from linter.subjects.base import Subject, View
 from linter.subjects.paragraph import PARAGRAPH, paragraph_view
@@ -34,7 +35,8 @@ FIGURE.add("sentence_sourced", BOOL, _sentence_sourced, "the sentence names a so
 FIGURE.add("paragraph_sourced", BOOL, lambda v: v.a.paragraph_named.get(v.extra.paragraph, False),
            "the paragraph names a source or quotes someone")
 FIGURE.add("in_quote", BOOL, lambda v: v.a.in_quote(v.item.start), "inside a direct quote")
-FIGURE.add("value", NUMBER, lambda v: getattr(v.item, "value", None), "the number, when it is one")
+FIGURE.add("value", NUMBER, lambda v: v.item.value,
+           "the number it states: 45 for '45%', 3500000000 for '$3.5 billion', 12 for 'a dozen'; none for a vague count")
 
 
 def _iterate(a: Analysis) -> Iterator[FigureView]:
@@ -43,3 +45,30 @@ def _iterate(a: Analysis) -> Iterator[FigureView]:
 
 
 SUBJECT = Subject("figure", FIGURE, _iterate)
+
+FIGURES = ListType(FIGURE)
+
+
+def _figures_in(block: Any) -> list[FigureView]:
+    """The figures of a paragraph or sentence view, in order."""
+    a, item = block.a, block.item
+    return [FigureView(a, f, s) for f, s in a.figures if item.start <= f.start < item.end]
+
+
+def _of_kind(figures: list[FigureView], kind: str) -> list[FigureView]:
+    return [f for f in figures if f.item.kind == kind]
+
+
+def _total(figures: list[FigureView]) -> float:
+    return float(sum(f.item.value for f in figures if f.item.value is not None))
+
+
+def register_functions(registry: FunctionRegistry) -> None:
+    """Functions over the figures of a paragraph: what a numbers/ rule adds up."""
+    registry.register("figures", [(PARAGRAPH, SENTENCE)], FIGURES, _figures_in,
+                      "The figures of a paragraph or sentence, in order: figures(paragraph).")
+    registry.register("of_kind", [FIGURES, STRING], FIGURES, _of_kind,
+                      "The figures of one kind (money, percent, count, vague_count): "
+                      "of_kind(figures(paragraph), \"percent\").")
+    registry.register("total", [FIGURES], NUMBER, _total,
+                      "The sum of the figures' values (figures without a value count 0).")

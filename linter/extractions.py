@@ -32,9 +32,9 @@ from linter.extract.events import EventMention, extract_events
 from linter.extract.figures import Figure, extract_figures
 from linter.extract.mentions import Mention, extract_mentions
 from linter.extract.names import Variant, find_variants, known_family_names
-from linter.extract.prefilter import ascii_fold
 from linter.extract.tense import detect_tense
 from linter.extract.titles import Administration, administrations, title_clashes
+from linter.fold import ascii_fold
 from linter.kb import KnowledgeBase
 
 __all__ = ["Analysis", "DateRelations"]

@@ -40,7 +40,7 @@ _PROSE_LINKS = frozenset({"sentence", "paragraph"})
 @dataclass(frozen=True, slots=True)
 class Gate:
     """The rule may fire only if every clause holds; a clause holds when one of its literals
-    occurs in the prose (``exact``) or in its :func:`~linter.extract.prefilter.ascii_fold`
+    occurs in the prose (``exact``) or in its :func:`~linter.fold.ascii_fold`
     copy (``folded``)."""
 
     clauses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (exact, folded) per clause

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +49,12 @@ RULE_KEYS: dict[str, str] = {
     "enabled": "false to ship a rule that runs only when selected explicitly",
     "fix": "optional safe correction for --fix: {replace: template, at: text expression (default: the finding)}",
     "tags": "optional list of words for grouping",
+    "tokens": "optional named word lists the expressions match as tokens.NAME: a list of phrases, or "
+    "{lexicon: NAME, set: NAME, words: [...], patterns: [...], match: word|whole|any}",
 }
+TOKEN_KEYS = ("lexicon", "set", "words", "patterns", "match")
+#: How a token list is matched: as whole words, as the whole (stripped) text, or anywhere.
+TOKEN_MATCH = {"word": r"(?<!\w){}(?!\w)", "whole": r"^\s*{}\s*$", "any": "{}"}
 DESCRIPTION_KEYS = {
     "what": "What it does",
     "why": "Why is this bad?",
@@ -145,6 +152,7 @@ class _Reader:
         self.path = path
         self.lines = lines
         self.env = env
+        self.constants: dict[str, Any] = {}  # the rule's tokens.NAME patterns
 
     def error(self, loc: Loc, message: str) -> SourceError:
         line = self.lines[loc.line - 1] if 0 < loc.line <= len(self.lines) else None
@@ -179,7 +187,7 @@ class _Reader:
             node = Node("true" if node.value else "false", node.loc, style=node.style, raw=node.raw)
         source = self.expect(node, str, what)
         try:
-            return compile_expression(source, env, self.env.registry, expect=expect)
+            return compile_expression(source, env, self.env.registry, expect=expect, constants=self.constants)
         except DslError as err:
             raise self.error(self.dsl_loc(node, err), f"{what}: {err.message}"
                              + (f" ({err.hint})" if getattr(err, "hint", None) else "")) from None
@@ -217,6 +225,7 @@ class _Reader:
                 raise self.error(fields["subject"].loc, f"unknown subject '{subject}'"
                                  f"{_suggest(subject, names)}; valid subjects: {', '.join(names)}")
         options = self.options(fields.get("options"))
+        self.constants = self.tokens(fields.get("tokens"))
         env = self.env.for_subject(subject, options)
         when = self.compile(fields["when"], env, BOOL, "when")
         at = self.compile(fields["at"], env, TEXT, "at") if "at" in fields else None
@@ -247,6 +256,50 @@ class _Reader:
             severity_when=cases, options=options, description=description, examples=examples,
             enabled=enabled, tags=tags, loc=node.loc, gate=document_gate(when.node, subject),
         )
+
+    def tokens(self, node: Node | None) -> dict[str, str]:
+        """The rule's ``tokens:``: each name's word list (and lexicon) as one pattern."""
+        if node is None:
+            return {}
+        from linter.lexicon import LexiconError, alternation, lexicon
+
+        out: dict[str, str] = {}
+        for name, spec in self.expect(node, dict, "tokens").items():
+            if not name.isidentifier():
+                raise self.error(node.keys[name], f"token list name '{name}' must be a word (letters, digits, _)")
+            words: list[str] = []
+            patterns: list[str] = []
+            match = "word"
+            if isinstance(spec.value, list):
+                words = [self.expect(w, str, "a token") for w in spec.value]
+            else:
+                fields = self.expect(spec, dict, f"tokens.{name}")
+                for key, kloc in spec.keys.items():
+                    if key not in TOKEN_KEYS:
+                        raise self.error(kloc, f"unknown key '{key}' in tokens.{name}; valid keys: {', '.join(TOKEN_KEYS)}")
+                if "lexicon" in fields:
+                    try:
+                        lex = lexicon(self.expect(fields["lexicon"], str, "lexicon"))
+                        if "set" in fields:
+                            subset = self.expect(fields["set"], str, "set")
+                            if subset not in lex.sets:
+                                raise LexiconError(f"lexicon {lex.name!r} has no set {subset!r}; "
+                                                   f"it has: {', '.join(lex.sets) or 'none'}")
+                            words += lex.sets[subset]
+                        else:
+                            words += lex.words
+                            patterns += lex.patterns
+                    except LexiconError as exc:
+                        raise self.error(fields["lexicon"].loc, str(exc)) from None
+                words += [self.expect(w, str, "a token") for w in fields["words"].value] if "words" in fields else []
+                patterns += ([self.expect(p, str, "a pattern") for p in fields["patterns"].value]
+                             if "patterns" in fields else [])
+                if "match" in fields:
+                    match = self.expect(fields["match"], str, "match")
+                    if match not in TOKEN_MATCH:
+                        raise self.error(fields["match"].loc, f"match must be one of {', '.join(TOKEN_MATCH)}")
+            out[f"tokens.{name}"] = TOKEN_MATCH[match].format(alternation(words, patterns))
+        return out
 
     def fix(self, node: Node | None, env: dict[str, Type]) -> FixSpec | None:
         if node is None:
@@ -366,13 +419,16 @@ def _describe(value: Any) -> str:
 def rule_files(paths: Sequence[Path]) -> list[Path]:
     """Expand files and folders into the sorted list of rule files (``*.yaml``, ``*.yml``).
 
-    Folders named ``kb`` hold the knowledge base, not rules, and are skipped.
+    Folders named ``kb`` (the knowledge base) and ``lexicons`` (word lists) hold data, not
+    rules, and are skipped.
     """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.suffix in (".yaml", ".yml") and child.is_file() and "kb" not in child.relative_to(path).parts:
+                parts = child.relative_to(path).parts
+                if child.suffix in (".yaml", ".yml") and child.is_file() and "kb" not in parts \
+                        and "lexicons" not in parts:
                     found.append(child)
         elif path.exists():
             found.append(path)
@@ -403,10 +459,26 @@ def load_rule_file(path: Path, env: Environment | None = None) -> list[Rule]:
 
 
 def load_rules(extra: Sequence[Path] = (), bundled: bool = True) -> RuleSet:
-    """Load the bundled rule packs plus the user's rule files; duplicate ids are an error."""
-    env = build_environment()
+    """Load the bundled rule packs plus the user's rule files; duplicate ids are an error.
+
+    Compiled rules are kept for the process while no rule file changes (the language server and
+    the tests load the same rules many times); treat the result as read-only."""
     paths: list[Path] = ([rules_dir()] if bundled else []) + list(extra)
-    files = rule_files(paths)
+    files = tuple(rule_files(paths))
+    return _load_files(files, tuple(_digest(f) for f in files))
+
+
+def _digest(path: Path) -> str:
+    """What a rule file holds, as a key (a file rewritten in the same clock tick still counts)."""
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return ""
+
+
+@lru_cache(maxsize=16)
+def _load_files(files: tuple[Path, ...], digests: tuple[str, ...]) -> RuleSet:
+    env = build_environment()
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     for path in files:
@@ -419,4 +491,4 @@ def load_rules(extra: Sequence[Path] = (), bundled: bool = True) -> RuleSet:
                                   lines[rule.loc.line - 1] if rule.loc.line <= len(lines) else None)
             seen[rule.id] = rule
             rules.append(rule)
-    return RuleSet(rules, files)
+    return RuleSet(rules, list(files))

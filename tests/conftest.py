@@ -1,13 +1,30 @@
-"""Shared fixtures: where the repository and the optional ../shared folder are."""
+"""Shared test set-up: where the repository, the seeds and the optional ../shared folder are,
+and the hypothesis profiles (``ci``: derandomised, no deadline; ``dev``: the default search).
+
+Tests import the paths from here (``from conftest import REPO, SEEDS, SHARED``); tests that
+read ../shared skip cleanly when it is absent (the ``shared`` fixture or ``needs_shared``).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
 SHARED = REPO.parent / "shared"
+SHARED_SEEDS = SHARED / "seeds"
+CORPORA = SHARED / "corpora"
+
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not present")
+
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture

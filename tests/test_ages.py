@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from conftest import SEEDS
 
 from linter.document import load_text
 from linter.engine import Engine, Selection
@@ -85,10 +86,9 @@ def test_rule_silent_when_right_undated_or_just_after_birthday() -> None:
 
 
 def test_seed_004_theocrat_is_silent(repo: object) -> None:
-    from pathlib import Path
 
     from linter.document import load_path
 
-    doc = load_path(Path(__file__).resolve().parents[1] / "seeds" / "004_03d1abdf2edee18b.txt")
+    doc = load_path(SEEDS / "004_03d1abdf2edee18b.txt")
     assert doc.pub_date == PUB
     assert ENGINE.lint(doc).findings == []

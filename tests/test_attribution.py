@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
+from conftest import SHARED_SEEDS as SEEDS
 
 from linter.extract.attribution import QuoteSource, SentenceSource, attribute, is_weasel, weasel_cues
 from linter.extract.figures import extract_figures
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = SHARED / "seeds"
 
 
 @dataclass(frozen=True, slots=True)
@@ -525,7 +522,7 @@ from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import linter.extract.attribution as _attr  # noqa: E402
-from linter.extract.prefilter import ascii_fold  # noqa: E402
+from linter.fold import ascii_fold  # noqa: E402
 
 _PATTERNS = {key: next(v for v in vars(_attr).values() if id(v) == key) for key in _attr._GATES}
 # every word the gates name, the words around them in the patterns, and look-alikes

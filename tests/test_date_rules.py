@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime
 import importlib.util
 from datetime import date
-from pathlib import Path
 
 import pytest
+from conftest import REPO, SEEDS, SHARED  # noqa: E402
 
 from linter.document import load_text
 from linter.engine import Engine, Selection
@@ -18,9 +18,6 @@ from linter.extract.tense import detect_governor, detect_tense
 from linter.finding import Finding, Severity
 from linter.rules import load_rules
 
-REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO / "seeds"
-SHARED = REPO.parent / "shared"
 FM = 3  # seeds/ carry three lines of front matter: EXPECTED.md's line N is line N + 3
 RULES = load_rules()
 DATE_ENGINE = Engine(RULES, Selection(["date/"]))

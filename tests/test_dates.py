@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
+from conftest import SHARED_SEEDS as SEEDS
 
 from linter.extract.dates import DateMention, extract_dates
 from linter.extract.tense import detect_tense
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = SHARED / "seeds"
 
 
 def one(text: str, pub: date | None = None, **kw: object) -> DateMention:

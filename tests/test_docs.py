@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import REPO  # noqa: E402
 
 from linter.docs import generated
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def test_generated_docs_are_current():

@@ -6,11 +6,10 @@ import datetime
 from pathlib import Path
 
 import pytest
+from conftest import SHARED_SEEDS as SEEDS
 
 from linter.document import DocumentError, guess_kind, load_path, load_text, parse_date
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = SHARED / "seeds"
 D = datetime.date
 
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from typer.testing import CliRunner
 
 import linter.report
@@ -107,7 +108,7 @@ def test_numbers_rule_in_yaml_alone_adds_up_a_paragraph():
     assert "add up to 105%" in f.message and f.rule == "numbers/percent-sum"
     assert lint_text(text.replace("15%", "10%"), engine=engine).findings == []
     # the rule is data: its file holds no Python, and figure.value is a real number
-    source = (Path(__file__).resolve().parents[1] / "rules" / "numbers" / "percent-sum.yaml").read_text()
+    source = (REPO / "rules" / "numbers" / "percent-sum.yaml").read_text()
     assert "total(of_kind(figures(paragraph)" in source
     probe = load_rules([], bundled=True)
     assert any(r.id == "numbers/percent-sum" and not r.enabled for r in probe.rules)

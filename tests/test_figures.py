@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from linter.extract import figures as F
 from linter.extract.figures import extract_figures
-from linter.extract.prefilter import ascii_fold, contains_any
+from linter.fold import ascii_fold, contains_any
 
 _PIECES = ["$", "€", "US", "U.S.", "HK", "5", "1,000", "2.5", "12", " ", "  ", "\n", "million", "mln", "bn",
            "dlrs", "dollars", "yen", "Canadian", "three", "Three", "often", "ten", "a hundred", "dozens",

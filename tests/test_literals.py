@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from linter.dsl.compiler import compile_regex
 from linter.dsl.literals import anchored_prefixes, required_literals
-from linter.extract.prefilter import ascii_fold
+from linter.fold import ascii_fold
 
 PATTERNS = [
     r"^\s*(?:related (?:articles|posts)|more (?:stories|news) from|you (?:may|might) also like|\d+ comments?"

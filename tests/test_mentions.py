@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
+from conftest import SHARED_SEEDS as SEEDS
 
 from linter.extract.mentions import Mention, extract_mentions
 from linter.kb import KnowledgeBase, load_kb
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = SHARED / "seeds"
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
+from conftest import REPO  # noqa: E402
 
 
 def test_wheel_ships_rules_and_grammar_and_runs_elsewhere(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -51,14 +52,13 @@ def test_a_linted_document_leaves_no_cyclic_garbage() -> None:
     """The engine frees a document's objects by reference counting (Analysis.close breaks the
     view cycles), so a long archive does not keep the cyclic garbage collector busy."""
     import gc
-    from pathlib import Path
 
     from linter.engine import Engine, Selection
     from linter.kb import load_kb
     from linter.rules import load_rules
 
     engine = Engine(load_rules(), Selection(["source/", "date/", "title/", "content/"]), kb=load_kb())
-    texts = [p.read_text() for p in sorted((Path(__file__).parents[1] / "seeds").glob("*.*"))]
+    texts = [p.read_text() for p in sorted(SEEDS.glob("*.*"))]
     engine.lint(load_text(texts[0], date=datetime.date(2025, 12, 30)))  # build the caches first
     gc.collect()
     gc.set_debug(gc.DEBUG_SAVEALL)

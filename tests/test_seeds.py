@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime
 import json
 import os
-from pathlib import Path
 
 import pytest
+from conftest import REPO, SEEDS  # noqa: E402
 
 from linter.document import load_text
 from linter.engine import Engine
@@ -19,8 +19,6 @@ from linter.finding import Finding, Severity
 from linter.report import RunResult, formatter
 from linter.rules import load_rules
 
-REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO / "seeds"
 GOLDEN = REPO / "tests" / "golden"
 ENGINE = Engine(load_rules())
 FM = 3  # the seeds' front matter is three lines: EXPECTED.md's line N is line N + 3 here

@@ -16,8 +16,8 @@ from linter.kb import load_kb
 from linter.rules import load_rules
 
 D = datetime.date
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from conftest import SEEDS, SHARED  # noqa: E402
+
 RULES = ["date/window-contradiction", "date/unknown-publication"]
 ENGINE = Engine(load_rules(), Selection(select=RULES))
 

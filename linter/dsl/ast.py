@@ -7,6 +7,7 @@ to an equal tree (fully parenthesised where precedence would otherwise matter).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -206,3 +207,28 @@ def walk(node: Node) -> list[Node]:
         out.extend(walk(node.left))
         out.extend(walk(node.right))
     return out
+
+
+def substitute(node: Node, constants: dict[str, Any]) -> Node:
+    """``node`` with every ``NAME.FIELD`` named in ``constants`` replaced by a literal of its value,
+    at the same position (how a rule's ``tokens.NAME`` becomes the pattern it stands for)."""
+    if isinstance(node, Attr) and isinstance(node.obj, Name):
+        key = f"{node.obj.name}.{node.name}"
+        if key in constants:
+            return Literal(constants[key], node.obj.line, node.obj.column)
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(node):
+        value = getattr(node, f.name)
+        if isinstance(value, tuple):
+            new = tuple(substitute(v, constants) if _is_node(v) else v for v in value)
+            if new != value:
+                changes[f.name] = new
+        elif _is_node(value):
+            new_node = substitute(value, constants)
+            if new_node is not value:
+                changes[f.name] = new_node
+    return dataclasses.replace(node, **changes) if changes else node
+
+
+def _is_node(value: Any) -> bool:
+    return isinstance(value, (Literal, ListExpr, Name, Attr, Call, Neg, Not, BoolOp, BinOp, Compare))

@@ -27,6 +27,7 @@ from linter.dsl.ast import (
     Node,
     Not,
     start_of,
+    substitute,
 )
 from linter.dsl.checker import MATCH_NAME, Checked, binop_type, check, path_of
 from linter.dsl.errors import DslError
@@ -35,7 +36,7 @@ from linter.dsl.literals import anchored_prefixes, required_literals
 from linter.dsl.parser import parse
 from linter.dsl.runtime import EvalContext
 from linter.dsl.types import BOOL, NUMBER, ObjectType, Text, Type, is_assignable, type_article
-from linter.extract.prefilter import ascii_fold
+from linter.fold import ascii_fold
 
 Fn = Callable[[EvalContext], Any]
 
@@ -769,8 +770,12 @@ def compile_expression(
     expect: Type | None = BOOL,
     *,
     regex_timeout: float = DEFAULT_REGEX_TIMEOUT,
+    constants: dict[str, Any] | None = None,
 ) -> CompiledExpr:
     """Parse, type-check and compile ``source``; raises a located ``DslError``.
+
+    ``constants`` maps ``NAME.FIELD`` references to values substituted before checking (a rule's
+    ``tokens.NAME`` patterns).
 
     ``env`` maps root names to their types; ``expect`` is the type the result must have
     (``BOOL`` for a ``when:`` condition, None for anything).
@@ -779,6 +784,8 @@ def compile_expression(
         raise DslError(f"expected an expression as a string, not {type(source).__name__}", 1, 1, "")
     try:
         node = parse(source)
+        if constants:
+            node = substitute(node, constants)
         checked = check(node, source, env, registry)
         t = checked.type_of(node)
         if expect is not None and not is_assignable(t, expect):

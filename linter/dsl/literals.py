@@ -11,7 +11,7 @@ answer is never wrong, only sometimes absent:
 - zero-width items (anchors, look-arounds) and anything not a literal end a literal run; an
   optional item contributes nothing; an alternation contributes the union of its branches;
 - case-insensitive patterns keep only ASCII literals, compared on
-  :func:`linter.extract.prefilter.ascii_fold` text (which maps every character ``regex``'s
+  :func:`linter.fold.ascii_fold` text (which maps every character ``regex``'s
   simple case folding equates with an ASCII letter).
 """
 

@@ -100,7 +100,8 @@ from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter
 from typing import NamedTuple, Protocol
 
-from linter.extract.prefilter import ascii_fold
+from linter.fold import ascii_fold
+from linter.lexicon import word_set
 
 __all__ = [
     "Cue",
@@ -1672,14 +1673,9 @@ def is_weasel(src: SentenceSource) -> bool:
     return bool(weasel_cues(src))
 
 
-_SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated|states|noted|notes|asked|asks|"
-    r"declared|declares|announced|announces|warned|warns|argued|argues|insisted|insists|explained|"
-    r"explains|replied|replies|responded|responds|recalled|recalls|according to|quoted|quoting|"
-    r"commented|comments|posted|tweeted|continued|continues|concluded|concludes|testified|"
-    r"acknowledged|admitted|conceded|called|calls|described|describes|put it|report(?:ed|s)?)\b",
-    re.IGNORECASE,
-)
+# rules/lexicons/speech-verbs.yaml: a verb that, near a quote, says its speaker is named somewhere
+_SPEECH = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in word_set("speech-verbs", "quote-nearby")) + r")\b",
+                     re.IGNORECASE)
 
 
 class ParagraphLike(Protocol):

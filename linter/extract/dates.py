@@ -22,6 +22,7 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 
 from linter.extract.tense import ClauseCache, detect_governor, sentence_boundaries
+from linter.lexicon import word_set
 
 __all__ = ["DateMention", "extract_dates", "mark_reported", "pair_restatements", "resolve_weekday",
            "speech_verbs", "speech_times", "MONTHS", "WEEKDAYS"]
@@ -60,9 +61,8 @@ class DateMention:
 
 # --------------------------------------------------------------------------- vocabulary
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = word_set("calendar", "months")  # rules/lexicons/calendar.yaml
+WEEKDAYS = word_set("calendar", "weekdays")
 _MONTH_NUM: dict[str, int] = {}
 for _i, _m in enumerate(MONTHS, 1):
     _MONTH_NUM[_m.lower()] = _i
@@ -1307,13 +1307,7 @@ def pair_restatements(text: str, base: int, mentions: Sequence[DateMention]) -> 
     return out
 
 
-_SPEECH_WORDS = (
-    "said says say saying told tells telling stated states announced announces added adds wrote writes "
-    "declared declares insisted insists warned warns predicted predicts promised promises pledged vowed "
-    "confirmed confirms claimed claims argued argues noted notes explained explains testified reported "
-    "reports recalled stressed emphasized emphasised asserted replied remarked commented hinted signaled "
-    "signalled suggested suggests quoted".split()
-)
+_SPEECH_WORDS = list(word_set("speech-verbs", "dated-speech"))  # rules/lexicons/speech-verbs.yaml
 _SPEECH = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS) + r"|according\s+to)\b")
 # Where a _SPEECH match may start (see speech_verbs); many times faster to scan for.
 _SPEECH_START = re.compile(_prefix_tree(_SPEECH_WORDS) + r"|according\s+to")

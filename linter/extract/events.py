@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from linter.extract.prefilter import ascii_fold
+from linter.fold import ascii_fold
 from linter.kb import Event, KnowledgeBase
 
 __all__ = ["EventMention", "EventGazetteer", "event_gazetteer", "extract_events"]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from linter.extract.prefilter import ascii_fold, contains_any
+from linter.fold import ascii_fold, contains_any
 
 __all__ = ["Figure", "extract_figures"]
 
@@ -121,7 +121,7 @@ _ONE_DIGIT = re.compile(r"\d")
 
 # Cheap necessary conditions, so that a sentence without a figure costs a few scans for a
 # character class or a literal instead of the full patterns above. Each is implied by the
-# pattern it guards, so skipping on a miss never loses a match (see linter.extract.prefilter).
+# pattern it guards, so skipping on a miss never loses a match (see linter.fold).
 _DIGIT_OR_CURRENCY = re.compile(r"[\d$€£¥₹]")
 _MONEY_LEAD = 4  # a money figure starts at most 4 characters ("U.S.") before its first digit/symbol
 _CURRENCY_SYMBOL = re.compile(r"[$€£¥₹]")

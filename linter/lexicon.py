@@ -1,0 +1,98 @@
+"""Word lists as data: the vocabularies extractors and rules share, in ``rules/lexicons/*.yaml``.
+
+A lexicon file holds ``doc`` (what the words are), ``words`` (phrases, matched literally) and
+optional ``patterns`` (regular expressions for the forms that vary), and optional ``sets``:
+named lists of one vocabulary that different readers need (``speech-verbs`` has the verbs a
+date may follow and the verbs that name a quote's speaker). Rules reach a lexicon through their
+``tokens:`` key (``linter.rules``); extractors through :func:`word_set`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from linter.resources import rules_dir
+
+__all__ = ["Lexicon", "LexiconError", "alternation", "lexicon", "lexicon_names", "word_set"]
+
+
+class LexiconError(ValueError):
+    """A lexicon that does not exist or does not read."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    doc: str = ""
+    words: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    sets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    path: Path | None = None
+
+
+def lexicon_dir() -> Path:
+    return rules_dir() / "lexicons"
+
+
+def lexicon_names() -> list[str]:
+    return sorted(p.stem for p in lexicon_dir().glob("*.yaml"))
+
+
+@cache
+def lexicon(name: str) -> Lexicon:
+    """The bundled lexicon ``name`` (``rules/lexicons/<name>.yaml``), read once."""
+    path = lexicon_dir() / f"{name}.yaml"
+    if not path.is_file():
+        raise LexiconError(f"no lexicon {name!r}; the lexicons are: {', '.join(lexicon_names())}")
+    return read_lexicon(path, name)
+
+
+def read_lexicon(path: Path, name: str | None = None) -> Lexicon:
+    data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: a lexicon is a mapping with doc, words, patterns or sets")
+    unknown = set(data) - {"doc", "words", "patterns", "sets"}
+    if unknown:
+        raise LexiconError(f"{path}: unknown key {sorted(unknown)[0]!r}; allowed: doc, words, patterns, sets")
+
+    def strings(value: Any, what: str) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise LexiconError(f"{path}: {what} must be a list of strings")
+        return tuple(value)
+
+    sets = data.get("sets") or {}
+    if not isinstance(sets, dict):
+        raise LexiconError(f"{path}: sets must map names to lists of words")
+    return Lexicon(
+        name=name or path.stem,
+        doc=str(data.get("doc") or ""),
+        words=strings(data.get("words"), "words"),
+        patterns=strings(data.get("patterns"), "patterns"),
+        sets={str(k): strings(v, f"sets.{k}") for k, v in sets.items()},
+        path=path,
+    )
+
+
+def word_set(name: str, subset: str) -> tuple[str, ...]:
+    """One named list of a bundled lexicon (``word_set("calendar", "months")``)."""
+    lex = lexicon(name)
+    try:
+        return lex.sets[subset]
+    except KeyError:
+        raise LexiconError(f"lexicon {name!r} has no set {subset!r}; it has: {', '.join(lex.sets)}") from None
+
+
+def alternation(words: tuple[str, ...] | list[str], patterns: tuple[str, ...] | list[str] = ()) -> str:
+    """A regular expression matching any of ``words`` (literally) or ``patterns``: the words
+    longest first, so that the longest phrase wins where one begins another."""
+    literal = sorted(dict.fromkeys(words), key=lambda w: (-len(w), w))
+    parts = [regex.escape(w) for w in literal] + list(patterns)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"

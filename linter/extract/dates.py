@@ -23,6 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from linter.extract.tense import ClauseCache, detect_governor, sentence_boundaries
 from linter.lexicon import word_set
+from linter.patterns import prefix_tree
 
 __all__ = ["DateMention", "extract_dates", "mark_reported", "pair_restatements", "resolve_weekday",
            "speech_verbs", "speech_times", "MONTHS", "WEEKDAYS"]
@@ -103,25 +104,8 @@ _F = re.IGNORECASE
 
 
 def _prefix_tree(words: Sequence[str]) -> str:
-    """A regex finding the same places as the alternation of ``words`` (literal, non-empty).
-
-    Shared beginnings are factored out ("Jan(?:uary)?"), so the engine tries one branch per
-    character where an alternation tries every word: many times faster when there are many.
-    Where several words fit, it takes the longest.
-    """
-    heads: dict[str, list[str]] = {}
-    for w in sorted(set(words)):
-        heads.setdefault(w[0], []).append(w[1:])
-    alts = []
-    for head, tails in heads.items():
-        rest = [t for t in tails if t]
-        if len(tails) == 1:
-            alts.append(re.escape(head + tails[0]))
-        elif not rest:
-            alts.append(re.escape(head))
-        else:
-            alts.append(f"{re.escape(head)}(?:{_prefix_tree(rest)}){'?' if len(rest) < len(tails) else ''}")
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    """A regex finding the same places as the alternation of ``words`` (see ``linter.patterns``)."""
+    return prefix_tree(words)
 
 
 # Month-anchored patterns: one scan finds month names, small anchored patterns look around them.

@@ -29,6 +29,7 @@ from typing import Any
 
 from linter.fold import ascii_fold
 from linter.kb import Event, KnowledgeBase
+from linter.patterns import prefix_tree
 
 __all__ = ["EventMention", "EventGazetteer", "event_gazetteer", "extract_events"]
 
@@ -103,6 +104,10 @@ def _month_forms(k: str) -> set[str]:
     return {k, f, "sept"} if k == "sep" else {k, f}
 
 
+def _escape_quote(ch: str) -> str:
+    return "['’]" if ch == "'" else re.escape(ch)
+
+
 def event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
     """The gazetteer of ``kb``'s events, built once and kept by the KB."""
     return kb.derived(_build_event_gazetteer)
@@ -132,10 +137,8 @@ def _build_event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
                         hl.append(e)
     literal = None
     if literal_events:
-        alts = []
-        for key in sorted(literal_events, key=len, reverse=True):
-            alts.append(re.escape(key).replace(r"\ ", r"\s+").replace("'", "['’]"))
-        literal = re.compile(r"(?<![\w/])(?:" + "|".join(alts) + r")(?![\w/])", re.IGNORECASE)
+        tree = prefix_tree(literal_events, space=r"\s+", escape=_escape_quote)
+        literal = re.compile(r"(?<![\w/])" + tree + r"(?![\w/])", re.IGNORECASE)
     all_heads = sorted({h for d in heads.values() for h in d}, key=len, reverse=True)
     head_re = re.compile(r"(?:" + "|".join(re.escape(h) for h in all_heads) + r")\b", re.IGNORECASE) if all_heads else None
     by_key: dict[str, list[tuple[str, ...]]] = {}

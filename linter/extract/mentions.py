@@ -48,11 +48,13 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
 
 from linter.kb import KnowledgeBase, Office, norm_name, normalize_modifier
+from linter.patterns import prefix_tree
 
 __all__ = ["Mention", "extract_mentions", "Gazetteer", "gazetteer"]
 
@@ -185,6 +187,58 @@ class Mention:
     attributive: bool = False  # used as a modifier ("the Reagan administration"), not a reference
 
 
+_LETTERS = regex.compile(r"[^\W\d_]+")
+#: How far after a name an appositive title may reach (", the former U.S. secretary of state,").
+_APPOS_REACH = 160
+
+
+class _PhraseIndex:
+    """Titles and country forms, found by their letter runs. A pattern over all of them (a few
+    thousand phrases) takes a second to compile; a phrase can only match a window of text that
+    holds each of its letter runs, so the patterns around a run are built from the few phrases
+    the window can hold, and kept for reuse."""
+
+    def __init__(self, titles: Sequence[str], countries: Sequence[str]) -> None:
+        self.titles = tuple(sorted(set(titles)))
+        self.countries = tuple(sorted(set(countries)))
+        self.index: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
+        for kind, table in ((0, self.titles), (1, self.countries)):
+            for i, phrase in enumerate(table):
+                runs = frozenset(_LETTERS.findall(phrase.lower()))
+                anchor = max(sorted(runs), key=len) if runs else ""
+                self.index.setdefault(anchor, []).append((kind, i, runs))
+
+    def candidates(self, window: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        present = set(_LETTERS.findall(window.lower()))
+        titles: list[str] = []
+        countries: list[str] = []
+        for word in present | {""}:
+            for kind, i, runs in self.index.get(word, ()):
+                if runs <= present:
+                    (titles if kind == 0 else countries).append(self.titles[i] if kind == 0 else self.countries[i])
+        return tuple(sorted(titles)), tuple(sorted(countries))
+
+
+@lru_cache(maxsize=4096)
+def _before_re(titles: tuple[str, ...], countries: tuple[str, ...]) -> regex.Pattern[str]:
+    mod_alt = _alt(_MODIFIER_WORDS)
+    country = rf"(?:(?<![\p{{L}}])(?P<country>{_alt(countries)}){_WS})?" if countries else "(?P<country>(?!))?"
+    title = (rf"(?:(?<![\p{{L}}])(?P<title>{_alt(titles)})(?:-(?P<elect>elect|designate))?{_WS})?" if titles
+             else "(?P<title>(?!))?(?P<elect>(?!))?")
+    return regex.compile(rf"(?i)(?:(?<![\p{{L}}])(?P<mod>{mod_alt})(?:{_WS}|-))?{country}{title}\Z")
+
+
+@lru_cache(maxsize=4096)
+def _appos_re(titles: tuple[str, ...], countries: tuple[str, ...]) -> regex.Pattern[str]:
+    mod_alt = _alt(_MODIFIER_WORDS)
+    country_alt = _alt(countries) if countries else "(?!)"
+    return regex.compile(
+        rf"(?i),{_WS}(?:(?:the|a|an){_WS})?(?:(?P<mod>{mod_alt})(?:{_WS}|-))?"
+        rf"(?:(?P<country>{country_alt}){_WS})?(?P<title>{_alt(titles)})(?:-(?P<elect>elect|designate))?"
+        rf"(?:{_WS}of{_WS}(?P<ofc>{country_alt}))?(?=[,.;:)]|{_WS}(?:who|whose|said|and)\b|\Z)"
+    )
+
+
 @dataclass
 class Gazetteer:
     """Lookup tables built once per KB."""
@@ -198,8 +252,7 @@ class Gazetteer:
     interesting: frozenset[str]  # every normalised single word that can start something
     max_name: int
     max_title: int
-    before_re: regex.Pattern[str]
-    appos_re: regex.Pattern[str]
+    phrases: _PhraseIndex  # titles and country forms, for the patterns around a run
     office_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     before_words: frozenset[str] = frozenset()  # words that can end a phrase written before a run
     quick: dict[str, _Word] = field(default_factory=dict)  # word as written -> its token and flags (``_word``)
@@ -214,10 +267,23 @@ class Gazetteer:
     given: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> given-name words
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> every name word
 
+    def before(self, sent: str, lo: int, hi: int) -> regex.Match[str] | None:
+        """The modifier, country and title written just before ``sent[hi:]`` (within ``[lo, hi)``):
+        "former president ", "Iran's supreme leader ", "then-"."""
+        titles, countries = self.phrases.candidates(sent[lo:hi])
+        return _before_re(titles, countries).search(sent, lo, hi)
+
+    def appos(self, sent: str, pos: int) -> regex.Match[str] | None:
+        """", the former president," right at ``pos`` (after a name)."""
+        titles, countries = self.phrases.candidates(sent[pos:pos + _APPOS_REACH])
+        if not titles:
+            return None
+        return _appos_re(titles, countries).match(sent, pos)
+
 
 def _alt(words: Sequence[str]) -> str:
-    uniq = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+    """The words as one pattern (spaces match any run of spaces), longest first."""
+    return prefix_tree(words, space=r"\s+", escape=regex.escape)
 
 
 def _heads(keys: Collection[str]) -> frozenset[str] | None:
@@ -284,21 +350,6 @@ def _build_gazetteer(kb: KnowledgeBase) -> Gazetteer:
         before_words.add(key.split()[-1])
     max_name = max((len(k.split()) for k in names), default=1) + 1
     max_title = max((len(k.split()) for k in titles), default=1) + 3
-    mod_alt = _alt(_MODIFIER_WORDS)
-    country_alt = _alt(country_words)
-    title_alt = _alt(title_words)
-    # "former president ", "Iran's supreme leader ", "then-", "former " just before a run
-    before_re = regex.compile(
-        rf"(?i)(?:(?<![\p{{L}}])(?P<mod>{mod_alt})(?:{_WS}|-))?"
-        rf"(?:(?<![\p{{L}}])(?P<country>{country_alt}){_WS})?"
-        rf"(?:(?<![\p{{L}}])(?P<title>{title_alt})(?:-(?P<elect>elect|designate))?{_WS})?\Z"
-    )
-    # ", the former president," just after a name
-    appos_re = regex.compile(
-        rf"(?i),{_WS}(?:(?:the|a|an){_WS})?(?:(?P<mod>{mod_alt})(?:{_WS}|-))?"
-        rf"(?:(?P<country>{country_alt}){_WS})?(?P<title>{title_alt})(?:-(?P<elect>elect|designate))?"
-        rf"(?:{_WS}of{_WS}(?P<ofc>{country_alt}))?(?=[,.;:)]|{_WS}(?:who|whose|said|and)\b|\Z)"
-    )
     nonname = set(_NONNAME) | modifiers | honorifics
     for table in (titles, countries):
         for key in table:
@@ -322,8 +373,7 @@ def _build_gazetteer(kb: KnowledgeBase) -> Gazetteer:
         interesting=frozenset(interesting),
         max_name=max_name,
         max_title=max_title,
-        before_re=before_re,
-        appos_re=appos_re,
+        phrases=_PhraseIndex(title_words, country_words),
         office_titles=office_titles,
         before_words=frozenset(before_words),
         anchors=frozenset(anchors),
@@ -577,7 +627,7 @@ def _parse_run(
     if head.endswith(")"):  # "Former (and future) President X": look before the aside
         opened = sent.rfind("(", max(0, rstart - 60), rstart)
         if opened > 0 and ")" not in sent[opened : rstart].rstrip()[:-1]:
-            pre = g.before_re.search(sent, max(0, opened - 90), opened)
+            pre = g.before(sent, max(0, opened - 90), opened)
             if pre is not None and not pre.group(0):
                 pre = None
             head = ""
@@ -585,7 +635,7 @@ def _parse_run(
         word = head.rsplit(None, 1)[-1].rstrip("-")
         word = word.rsplit("-", 1)[-1] if "-" in word else word
         if norm_name(word) in g.before_words:
-            pre = g.before_re.search(sent, max(0, rstart - 90), rstart)
+            pre = g.before(sent, max(0, rstart - 90), rstart)
     pre_mod = normalize_modifier(pre.group("mod")) if pre and pre.group("mod") else None
     pre_title = pre if pre and pre.group("title") else None
     pre_qual = 0  # "Ex-Harvard president Larry Summers": another body's president
@@ -990,7 +1040,7 @@ def _emit(
         toks[0].start == start or (qualified and len(toks) > 1 and toks[1].start == start)
     ):
         mod = pre_mod
-        pm = g.before_re.search(sent, max(0, start - base - 90), start - base)
+        pm = g.before(sent, max(0, start - base - 90), start - base)
         if pm is not None and pm.group("mod"):
             start = base + pm.start("mod")
     # who?
@@ -1042,7 +1092,7 @@ def _emit(
             attributive = True
     # appositive: "Trump, the former president,"
     if title_key is None and not attributive:
-        am = g.appos_re.match(sent, name_end - base)
+        am = g.appos(sent, name_end - base)
         if am is not None:
             title_text = sent[am.start("title") if not am.group("country") else am.start("country") : am.end("title")]
             title_start = base + (am.start("country") if am.group("country") else am.start("title"))

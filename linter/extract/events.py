@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from linter.fold import ascii_fold
@@ -77,15 +78,27 @@ _DATED_PHRASE = re.compile(
 
 @dataclass
 class EventGazetteer:
-    literal: re.Pattern[str] | None
     literal_events: dict[str, list[Event]]
     #: (month, day) -> {head (lower case): events}
     heads: dict[tuple[int, int], dict[str, list[Event]]]
     head_re: re.Pattern[str] | None
     upper_keys: frozenset[str] = frozenset()
-    #: the lower-case ASCII runs of each literal phrase, grouped by the phrase's longest run: a
-    #: phrase can match only text whose ``ascii_fold`` holds all of its runs
-    anchors: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
+    #: each literal phrase (lower case) with its ASCII letter-and-digit runs, by its longest run:
+    #: a phrase can match only text whose ``ascii_fold`` holds all of its runs as runs
+    by_anchor: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
+
+    def literal_for(self, folded: str) -> re.Pattern[str] | None:
+        """The pattern of the literal phrases that can occur in ``folded`` (an ``ascii_fold``ed
+        document), None when none can: a pattern over every phrase takes long to compile."""
+        present = set(_ASCII_RUN.findall(folded))
+        keys = sorted(key for run in present for key, runs in self.by_anchor.get(run, ()) if runs <= present)
+        return _literal_re(tuple(keys)) if keys else None
+
+
+@lru_cache(maxsize=1024)
+def _literal_re(keys: tuple[str, ...]) -> re.Pattern[str]:
+    tree = prefix_tree(keys, space=r"\s+", escape=_escape_quote)
+    return re.compile(r"(?<![\w/])" + tree + r"(?![\w/])", re.IGNORECASE)
 
 
 def _md(mon: str | None, day: str | None, m: str | None, d: str | None) -> tuple[int, int] | None:
@@ -135,19 +148,13 @@ def _build_event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
                     hl = heads.setdefault(md, {}).setdefault(m.group("head").lower(), [])
                     if e not in hl:
                         hl.append(e)
-    literal = None
-    if literal_events:
-        tree = prefix_tree(literal_events, space=r"\s+", escape=_escape_quote)
-        literal = re.compile(r"(?<![\w/])" + tree + r"(?![\w/])", re.IGNORECASE)
     all_heads = sorted({h for d in heads.values() for h in d}, key=len, reverse=True)
     head_re = re.compile(r"(?:" + "|".join(re.escape(h) for h in all_heads) + r")\b", re.IGNORECASE) if all_heads else None
-    by_key: dict[str, list[tuple[str, ...]]] = {}
+    by_anchor: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for key in literal_events:
-        runs = tuple(_ASCII_RUN.findall(key))
-        by_key.setdefault(max(runs, key=len), []).append(runs)
-    anchors = tuple((k, tuple(v)) for k, v in by_key.items())
-    g = EventGazetteer(literal, literal_events, heads, head_re, frozenset(upper), anchors)
-    return g
+        runs = _ASCII_RUN.findall(key)
+        by_anchor.setdefault(max(runs, key=len) if runs else "", []).append((key, frozenset(runs)))
+    return EventGazetteer(literal_events, heads, head_re, frozenset(upper), by_anchor)
 
 
 _ASCII_RUN = re.compile(r"[a-z0-9]+")
@@ -168,11 +175,7 @@ def extract_events(
     by_start = sorted(dates, key=lambda d: d.start)
     starts = [d.start for d in by_start]
     out: list[EventMention] = []
-    literal = g.literal
-    if literal is not None:
-        folded = ascii_fold("\n".join(t for _, t in sentences))
-        if not _may_occur(folded, g.anchors):
-            literal = None  # no phrase of the gazetteer can occur in this document
+    literal = g.literal_for(ascii_fold("\n".join(t for _, t in sentences)))
     for base, text in sentences:
         end = base + len(text)
         # the dates starting in [base, end): a slice of the sorted list, in the same order
@@ -208,15 +211,6 @@ def extract_events(
                 out.append(em)
     out.sort(key=lambda x: x.start)
     return out
-
-
-def _may_occur(folded: str, anchors: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]) -> bool:
-    for key, phrases in anchors:
-        if key in folded:
-            for runs in phrases:
-                if all(w in folded for w in runs):
-                    return True
-    return False
 
 
 def _date_head(text: str, base: int, d: Any, table: dict[str, list[Event]], g: EventGazetteer) -> EventMention | None:

@@ -256,6 +256,46 @@ def kb_validate(
     raise typer.Exit(code)
 
 
+@kb_app.command("build")
+def kb_build(
+    shared: Annotated[Path | None, typer.Option("--shared", help="The folder that holds corpora/ (default: ../shared beside the checkout, when present).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the store here (default: rules/kb/kb.sqlite).")] = None,
+) -> None:
+    """Validate the curated KB and compile it, with the datasets, into the SQLite store."""
+    from linter.kbcli import build
+    from linter.resources import rules_dir
+
+    if shared is None:
+        candidate = rules_dir().parent.parent / "shared"
+        shared = candidate if candidate.is_dir() else None
+    text, code = build(shared, output)
+    typer.echo(text, err=code != 0)
+    raise typer.Exit(code)
+
+
+@kb_app.command("crosscheck")
+def kb_crosscheck(
+    shared: Annotated[Path, typer.Option("--shared", help="The folder that holds kb-sources/ and corpora/.")] = Path("../shared"),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the markdown report here (docs/kb-crosscheck.md).")] = None,
+) -> None:
+    """Compare heads of state and government with the REIGN and Archigos datasets."""
+    from linter.kbcli import crosscheck
+
+    text, code = crosscheck(shared, output)
+    typer.echo(text, err=code != 0)
+    raise typer.Exit(code)
+
+
+@kb_app.command("stats")
+def kb_stats() -> None:
+    """Counts of the knowledge base by region, office kind, decade and source."""
+    from linter.kbcli import stats
+
+    text, code = stats()
+    typer.echo(text, err=code != 0)
+    raise typer.Exit(code)
+
+
 @kb_app.command("import")
 def kb_import(
     path: Annotated[Path, typer.Argument(help="A Wikidata SPARQL JSON result (person, position, start, end).")],

@@ -28,16 +28,23 @@ from linter.extract.dates import (
     speech_times,
     speech_verbs,
 )
-from linter.extract.events import EventMention, extract_events
+from linter.extract.events import EVENTS_INDEX, EventMention, event_tables, extract_events
 from linter.extract.figures import Figure, extract_figures
-from linter.extract.mentions import Mention, extract_mentions
-from linter.extract.names import Variant, find_variants, known_family_names
+from linter.extract.mentions import GAZETTEER_INDEX, Mention, extract_mentions, gazetteer_tables
+from linter.extract.names import FAMILY_NAMES_INDEX, Variant, family_names, find_variants, known_family_names
 from linter.extract.tense import detect_tense
 from linter.extract.titles import Administration, administrations, title_clashes
 from linter.fold import ascii_fold
 from linter.kb import KnowledgeBase
 
-__all__ = ["Analysis", "DateRelations"]
+__all__ = ["STORED_INDEXES", "Analysis", "DateRelations"]
+
+#: The extractors' look-up tables over the KB, computed when it is compiled (``factlint kb build``)
+STORED_INDEXES: dict[str, Callable[[KnowledgeBase], Any]] = {
+    GAZETTEER_INDEX: gazetteer_tables,
+    EVENTS_INDEX: event_tables,
+    FAMILY_NAMES_INDEX: family_names,
+}
 
 _DATE_WORDS = ("day", "week", "month", "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                "sep", "oct", "nov", "dec", "ago", "decade", "century", "today", "tonight", "now")

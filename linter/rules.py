@@ -25,6 +25,7 @@ from linter.dsl import (
     compile_expression,
     compile_template,
 )
+from linter.dsl.parser import save_parse_cache
 from linter.dsl.types import Type
 from linter.finding import Severity
 from linter.gate import Gate, document_gate
@@ -491,4 +492,5 @@ def _load_files(files: tuple[Path, ...], digests: tuple[str, ...]) -> RuleSet:
                                   lines[rule.loc.line - 1] if rule.loc.line <= len(lines) else None)
             seen[rule.id] = rule
             rules.append(rule)
+    save_parse_cache()
     return RuleSet(rules, list(files))

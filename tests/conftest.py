@@ -25,6 +25,8 @@ settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+# the suite parses thousands of generated expressions: keep them out of the user's parse cache
+os.environ.setdefault("FACTLINT_NO_CACHE", "1")
 
 
 @pytest.fixture

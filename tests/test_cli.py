@@ -289,21 +289,21 @@ def test_json_finding_carries_its_fix(tmp_path: Path):
 
 
 USER_KB = """offices:
-  - {id: us.ca.governor, name: Governor of California, country: US, titles: [Governor],
+  - {id: xx.harbourmaster, name: Harbourmaster of Port Tarrow, titles: [Harbourmaster],
      coverage_from: 2003-11-17}
 people:
-  - id: gavin-newsom
-    name: Gavin Newsom
+  - id: quentin-tarrow
+    name: Quentin Tarrow
     born: 1967-10-10
     terms:
-      - {office: us.ca.governor, start: 2019-01-07}
+      - {office: xx.harbourmaster, start: 2019-01-07}
 """
 
 
 def test_config_kb_extends_the_knowledge_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """`kb:` in factlint.yaml merges the user's KB file over the bundled one, for extraction and
     for the DSL's look-ups (`holds`), in one process and with --jobs."""
-    (tmp_path / "a.md").write_text("---\ndate: 2024-05-02\n---\nFormer Governor Gavin Newsom spoke on Tuesday.\n")
+    (tmp_path / "a.md").write_text("---\ndate: 2024-05-02\n---\nFormer Harbourmaster Quentin Tarrow spoke on Tuesday.\n")
     monkeypatch.chdir(tmp_path)
     r = run("check", "a.md", "--select", "title/", "--format", "json")
     assert r.exit_code == 0 and json.loads(r.stdout)["findings"] == []  # unknown to the bundled KB

@@ -633,3 +633,21 @@ def test_pathological_sources_give_dsl_errors(source: str) -> None:
 def test_multiline_expression_from_yaml_block() -> None:
     source = 'sentence.text =~ "utiliz"  # the verb\n  and document.date > date("2025-01-01")\n'
     assert compile_expression(source, ENV, REG)(ctx_for()) is True
+
+
+def test_parse_cache_on_disk(tmp_path, monkeypatch):
+    """Parsed expressions are kept on disk and read back; a syntax error is never cached."""
+    import linter.dsl.parser as P
+
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(P, "_CACHE_STATE", {"table": None, "dirty": False})
+    node = P.parse('sentence.text =~ "utiliz"')
+    P.save_parse_cache()
+    [cached] = (tmp_path / "factlint").glob("dsl-ast-*.pickle")
+    monkeypatch.setattr(P, "_CACHE_STATE", {"table": None, "dirty": False})
+    monkeypatch.setattr(P, "_parse", lambda source: (_ for _ in ()).throw(AssertionError("parsed again")))
+    assert P.parse('sentence.text =~ "utiliz"') == node
+    with pytest.raises(AssertionError):
+        P.parse("a +")  # not in the cache: parsed (here: the stub refuses)
+    assert cached.stat().st_size > 0

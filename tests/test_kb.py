@@ -150,7 +150,7 @@ def test_find_people(kb: KnowledgeBase, query: str, expected: list[str]) -> None
 
 def test_surname_ambiguity(kb: KnowledgeBase) -> None:
     assert sorted(ids(kb.find_people("Assad"))) == ["bashar-al-assad", "hafez-al-assad"]
-    assert sorted(ids(kb.find_people("Bush"))) == ["george-hw-bush", "george-w-bush"]
+    assert {"george-hw-bush", "george-w-bush", "jeb-bush"} <= set(ids(kb.find_people("Bush")))
 
 
 def test_norm_name() -> None:

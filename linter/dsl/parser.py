@@ -1,12 +1,20 @@
 """Parse DSL source into the frozen AST of ``linter.dsl.ast``, with human, located parse errors.
 
 The grammar is ``grammar/factlint.lark`` (found through ``linter.resources.grammar_dir``); the
-LALR parser is built once per process.
+LALR parser is built once per process, and only when an expression is not in the parse cache:
+the ASTs of expressions already parsed are kept on disk (``$XDG_CACHE_HOME/factlint``, keyed by
+the package version and the grammar; ``FACTLINT_NO_CACHE=1`` turns it off), so a short run does
+not pay for building the parser and parsing every bundled rule again.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from lark import Lark, Token, Transformer, v_args
@@ -301,6 +309,66 @@ def _parse_error(err: UnexpectedInput, source: str) -> DslError:
 
 def parse(source: str) -> Node:
     """Parse one DSL expression. Raises ``DslError`` (located) on any syntax error."""
+    cache = _cache()
+    node = cache.get(source)
+    if node is None:
+        node = cache[source] = _parse(source)
+        _CACHE_STATE["dirty"] = True
+    return node
+
+
+_CACHE_STATE: dict[str, Any] = {"table": None, "dirty": False}
+_CACHE_LIMIT = 5000  # expressions kept; a larger table starts again empty
+
+
+def _cache_file() -> Path | None:
+    if os.environ.get("FACTLINT_NO_CACHE"):
+        return None
+    from linter import __version__
+
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factlint"
+    grammar = (grammar_dir() / GRAMMAR_FILE).read_bytes()
+    key = hashlib.sha256(__version__.encode() + b"\0" + grammar + b"\0" + Path(__file__).read_bytes()).hexdigest()
+    return root / f"dsl-ast-{key[:20]}.pickle"
+
+
+def _cache() -> dict[str, Node]:
+    table = _CACHE_STATE["table"]
+    if table is None:
+        table = {}
+        path = _cache_file()
+        if path is not None:
+            try:
+                with open(path, "rb") as fh:
+                    loaded = pickle.load(fh)
+                if isinstance(loaded, dict):
+                    table = loaded
+            except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+                table = {}
+        _CACHE_STATE["table"] = table
+    return table  # type: ignore[no-any-return]
+
+
+def save_parse_cache() -> None:
+    """Write the parse cache back when this process parsed something new (never fails a run)."""
+    if not _CACHE_STATE["dirty"]:
+        return
+    _CACHE_STATE["dirty"] = False
+    path = _cache_file()
+    table = _CACHE_STATE["table"] or {}
+    if path is None or len(table) > _CACHE_LIMIT:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".dsl-ast-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _parse(source: str) -> Node:
     try:
         tree = get_parser().parse(source)
     except UnexpectedInput as err:

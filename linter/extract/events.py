@@ -30,7 +30,6 @@ from typing import Any
 
 from linter.fold import ascii_fold
 from linter.kb import Event, KnowledgeBase
-from linter.patterns import prefix_tree
 
 __all__ = ["EventMention", "EventGazetteer", "event_gazetteer", "extract_events"]
 
@@ -87,18 +86,32 @@ class EventGazetteer:
     #: a phrase can match only text whose ``ascii_fold`` holds all of its runs as runs
     by_anchor: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
 
-    def literal_for(self, folded: str) -> re.Pattern[str] | None:
-        """The pattern of the literal phrases that can occur in ``folded`` (an ``ascii_fold``ed
-        document), None when none can: a pattern over every phrase takes long to compile."""
+    def literal_keys(self, folded: str) -> list[str]:
+        """The literal phrases that can occur in ``folded`` (an ``ascii_fold``ed document)."""
         present = set(_ASCII_RUN.findall(folded))
-        keys = sorted(key for run in present for key, runs in self.by_anchor.get(run, ()) if runs <= present)
-        return _literal_re(tuple(keys)) if keys else None
+        return sorted(key for run in present for key, runs in self.by_anchor.get(run, ()) if runs <= present)
 
 
-@lru_cache(maxsize=1024)
-def _literal_re(keys: tuple[str, ...]) -> re.Pattern[str]:
-    tree = prefix_tree(keys, space=r"\s+", escape=_escape_quote)
-    return re.compile(r"(?<![\w/])" + tree + r"(?![\w/])", re.IGNORECASE)
+@lru_cache(maxsize=8192)
+def _literal_re(key: str) -> re.Pattern[str]:
+    """One phrase as a pattern (compiled once per process): a pattern over every phrase of the
+    KB, or over each document's set, takes long to compile."""
+    body = "".join(r"\s+" if ch == " " else _escape_quote(ch) for ch in key)
+    return re.compile(r"(?<![\w/])" + body + r"(?![\w/])", re.IGNORECASE)
+
+
+def _literal_matches(text: str, keys: Sequence[str]) -> list[re.Match[str]]:
+    """The matches one alternation of ``keys`` would find in ``text``: left to right, the
+    longest phrase at each place, none overlapping."""
+    found = [m for key in keys for m in _literal_re(key).finditer(text)]
+    found.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
+    out: list[re.Match[str]] = []
+    reach = 0
+    for m in found:
+        if m.start() >= reach:
+            out.append(m)
+            reach = m.end()
+    return out
 
 
 def _md(mon: str | None, day: str | None, m: str | None, d: str | None) -> tuple[int, int] | None:
@@ -126,10 +139,15 @@ def event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
     return kb.derived(_build_event_gazetteer)
 
 
-def _build_event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
-    literal_events: dict[str, list[Event]] = {}
+#: The name under which ``event_tables`` is kept in the compiled KB (bump when they change).
+EVENTS_INDEX = "events.gazetteer.1"
+
+
+def event_tables(kb: KnowledgeBase) -> dict[str, Any]:
+    """The event gazetteer as JSON-able tables of event ids (computed when the KB is compiled)."""
+    literal_events: dict[str, list[str]] = {}
     upper: set[str] = set()
-    heads: dict[tuple[int, int], dict[str, list[Event]]] = {}
+    heads: dict[str, dict[str, list[str]]] = {}
     for e in kb.events:
         for phrase in (e.name, *e.phrases):
             phrase = phrase.strip()
@@ -139,22 +157,38 @@ def _build_event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
             if phrase.isupper():
                 upper.add(key)
             lst = literal_events.setdefault(key, [])
-            if e not in lst:
-                lst.append(e)
+            if e.id not in lst:
+                lst.append(e.id)
             m = _DATED_PHRASE.match(phrase)
             if m is not None:
                 md = _md(m.group("mon"), m.group("day"), m.group("m"), m.group("d"))
                 if md is not None:
-                    hl = heads.setdefault(md, {}).setdefault(m.group("head").lower(), [])
-                    if e not in hl:
-                        hl.append(e)
-    all_heads = sorted({h for d in heads.values() for h in d}, key=len, reverse=True)
-    head_re = re.compile(r"(?:" + "|".join(re.escape(h) for h in all_heads) + r")\b", re.IGNORECASE) if all_heads else None
-    by_anchor: dict[str, list[tuple[str, frozenset[str]]]] = {}
+                    hl = heads.setdefault(f"{md[0]}-{md[1]}", {}).setdefault(m.group("head").lower(), [])
+                    if e.id not in hl:
+                        hl.append(e.id)
+    by_anchor: dict[str, list[tuple[str, list[str]]]] = {}
     for key in literal_events:
         runs = _ASCII_RUN.findall(key)
-        by_anchor.setdefault(max(runs, key=len) if runs else "", []).append((key, frozenset(runs)))
-    return EventGazetteer(literal_events, heads, head_re, frozenset(upper), by_anchor)
+        by_anchor.setdefault(max(runs, key=len) if runs else "", []).append((key, sorted(set(runs))))
+    return {"literal_events": literal_events, "upper": sorted(upper), "heads": heads, "by_anchor": by_anchor}
+
+
+def _build_event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
+    t = kb.stored_index(EVENTS_INDEX) or event_tables(kb)
+    by_id = {e.id: e for e in kb.events}
+
+    def events(ids: list[str]) -> list[Event]:
+        return [by_id[i] for i in ids if i in by_id]
+
+    literal_events = {k: events(v) for k, v in t["literal_events"].items()}
+    heads: dict[tuple[int, int], dict[str, list[Event]]] = {}
+    for md, table in t["heads"].items():
+        m, d = md.split("-")
+        heads[(int(m), int(d))] = {h: events(v) for h, v in table.items()}
+    all_heads = sorted({h for d in heads.values() for h in d}, key=len, reverse=True)
+    head_re = re.compile(r"(?:" + "|".join(re.escape(h) for h in all_heads) + r")\b", re.IGNORECASE) if all_heads else None
+    by_anchor = {k: [(key, frozenset(runs)) for key, runs in v] for k, v in t["by_anchor"].items()}
+    return EventGazetteer(literal_events, heads, head_re, frozenset(t["upper"]), by_anchor)
 
 
 _ASCII_RUN = re.compile(r"[a-z0-9]+")
@@ -175,7 +209,7 @@ def extract_events(
     by_start = sorted(dates, key=lambda d: d.start)
     starts = [d.start for d in by_start]
     out: list[EventMention] = []
-    literal = g.literal_for(ascii_fold("\n".join(t for _, t in sentences)))
+    literal_keys = g.literal_keys(ascii_fold("\n".join(t for _, t in sentences)))
     for base, text in sentences:
         end = base + len(text)
         # the dates starting in [base, end): a slice of the sorted list, in the same order
@@ -193,8 +227,8 @@ def extract_events(
                 out.append(hit)
                 taken.append((hit.start, hit.end))
         # literal names
-        if literal is not None:
-            for m in literal.finditer(text):
+        if literal_keys:
+            for m in _literal_matches(text, literal_keys):
                 s, e = base + m.start(), base + m.end()
                 if any(a < e and s < b for a, b in taken):
                     continue

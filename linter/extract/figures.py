@@ -38,7 +38,10 @@ class Figure:
     end: int
     text: str
     kind: str
-    value: float | None = None
+
+    @property
+    def value(self) -> float | None:
+        return figure_value(self.text, self.kind)
 
 
 _WORD_VALUES = {
@@ -278,4 +281,4 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
             continue
         found.append((a, b, "count"))
     found.sort()
-    return [Figure(base + a, base + b, text[a:b], kind, figure_value(text[a:b], kind)) for a, b, kind in found]
+    return [Figure(base + a, base + b, text[a:b], kind) for a, b, kind in found]

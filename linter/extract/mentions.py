@@ -45,15 +45,16 @@ a clause ("Will Trump ...", written in lower case elsewhere in the document) is 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
-from linter.kb import KnowledgeBase, Office, norm_name, normalize_modifier
+from linter.extract.names import edit_distance
+from linter.kb import KnowledgeBase, Office, Person, norm_name, normalize_modifier
 from linter.patterns import prefix_tree
 
 __all__ = ["Mention", "extract_mentions", "Gazetteer", "gazetteer"]
@@ -190,53 +191,97 @@ class Mention:
 _LETTERS = regex.compile(r"[^\W\d_]+")
 #: How far after a name an appositive title may reach (", the former U.S. secretary of state,").
 _APPOS_REACH = 160
+#: What ends an appositive (a country's dots, "U.S.", do not)
+_APPOS_END = regex.compile(r"[,;:)]")
 
 
 class _PhraseIndex:
     """Titles and country forms, found by their letter runs. A pattern over all of them (a few
     thousand phrases) takes a second to compile; a phrase can only match a window of text that
-    holds each of its letter runs, so the patterns around a run are built from the few phrases
-    the window can hold, and kept for reuse."""
+    holds each of its letter runs, and a title written just before a name ends where the window
+    ends, so the patterns around a run are built from the few phrases the window can hold, and
+    kept for reuse."""
 
     def __init__(self, titles: Sequence[str], countries: Sequence[str]) -> None:
         self.titles = tuple(sorted(set(titles)))
         self.countries = tuple(sorted(set(countries)))
+        #: last letter run -> (kind: 0 title / 1 country, index, every run of the phrase)
         self.index: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
         for kind, table in ((0, self.titles), (1, self.countries)):
             for i, phrase in enumerate(table):
-                runs = frozenset(_LETTERS.findall(phrase.lower()))
-                anchor = max(sorted(runs), key=len) if runs else ""
-                self.index.setdefault(anchor, []).append((kind, i, runs))
+                runs = _LETTERS.findall(phrase.lower())
+                self.index.setdefault(runs[-1] if runs else "", []).append((kind, i, frozenset(runs)))
 
-    def candidates(self, window: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        present = set(_LETTERS.findall(window.lower()))
+    def candidates(self, window: str, title_at_end: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The titles and country forms ``window`` can hold; with ``title_at_end``, only titles
+        ending at its last letter run (or the one before "-elect", "-designate")."""
+        runs = _LETTERS.findall(window.lower())
+        present = set(runs)
+        ends: set[str] | None = None
+        if title_at_end:
+            ends = set(runs[-1:])
+            if runs and runs[-1] in ("elect", "designate"):
+                ends |= set(runs[-2:-1])
         titles: list[str] = []
         countries: list[str] = []
         for word in present | {""}:
-            for kind, i, runs in self.index.get(word, ()):
-                if runs <= present:
-                    (titles if kind == 0 else countries).append(self.titles[i] if kind == 0 else self.countries[i])
+            for kind, i, phrase_runs in self.index.get(word, ()):
+                if not phrase_runs <= present:
+                    continue
+                if kind == 0:
+                    if ends is None or word in ends or word == "":
+                        titles.append(self.titles[i])
+                else:
+                    countries.append(self.countries[i])
         return tuple(sorted(titles)), tuple(sorted(countries))
 
 
-@lru_cache(maxsize=4096)
-def _before_re(titles: tuple[str, ...], countries: tuple[str, ...]) -> regex.Pattern[str]:
-    mod_alt = _alt(_MODIFIER_WORDS)
-    country = rf"(?:(?<![\p{{L}}])(?P<country>{_alt(countries)}){_WS})?" if countries else "(?P<country>(?!))?"
-    title = (rf"(?:(?<![\p{{L}}])(?P<title>{_alt(titles)})(?:-(?P<elect>elect|designate))?{_WS})?" if titles
-             else "(?P<title>(?!))?(?P<elect>(?!))?")
-    return regex.compile(rf"(?i)(?:(?<![\p{{L}}])(?P<mod>{mod_alt})(?:{_WS}|-))?{country}{title}\Z")
+# These patterns are built many times (one per set of candidate phrases): the standard ``re``
+# compiles them several times faster than ``regex``; a letter is [^\W\d_] there.
+_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 
 
 @lru_cache(maxsize=4096)
-def _appos_re(titles: tuple[str, ...], countries: tuple[str, ...]) -> regex.Pattern[str]:
-    mod_alt = _alt(_MODIFIER_WORDS)
-    country_alt = _alt(countries) if countries else "(?!)"
-    return regex.compile(
+def _before_re(titles: tuple[str, ...], countries: tuple[str, ...]) -> re.Pattern[str]:
+    mod_alt = _re_alt(_MODIFIER_WORDS)
+    country = (rf"(?:{_NOT_LETTER_BEFORE}(?P<country>{_re_alt(countries)}){_WS})?" if countries
+               else "(?P<country>(?!))?")
+    title = (rf"(?:{_NOT_LETTER_BEFORE}(?P<title>{_re_alt(titles)})(?:-(?P<elect>elect|designate))?{_WS})?"
+             if titles else "(?P<title>(?!))?(?P<elect>(?!))?")
+    return re.compile(rf"(?i)(?:{_NOT_LETTER_BEFORE}(?P<mod>{mod_alt})(?:{_WS}|-))?{country}{title}\Z")
+
+
+def _re_alt(words: Sequence[str]) -> str:
+    return prefix_tree(words, space=r"\s+", escape=re.escape)
+
+
+@lru_cache(maxsize=4096)
+def _appos_re(titles: tuple[str, ...], countries: tuple[str, ...]) -> re.Pattern[str]:
+    mod_alt = _re_alt(_MODIFIER_WORDS)
+    country_alt = _re_alt(countries) if countries else "(?!)"
+    return re.compile(
         rf"(?i),{_WS}(?:(?:the|a|an){_WS})?(?:(?P<mod>{mod_alt})(?:{_WS}|-))?"
-        rf"(?:(?P<country>{country_alt}){_WS})?(?P<title>{_alt(titles)})(?:-(?P<elect>elect|designate))?"
+        rf"(?:(?P<country>{country_alt}){_WS})?(?P<title>{_re_alt(titles)})(?:-(?P<elect>elect|designate))?"
         rf"(?:{_WS}of{_WS}(?P<ofc>{country_alt}))?(?=[,.;:)]|{_WS}(?:who|whose|said|and)\b|\Z)"
     )
+
+
+class _PersonWords(dict[str, frozenset[str]]):
+    """Person id → words of the person's names, computed for a person when first asked for (a
+    KB of thousands of people is not read whole to build the gazetteer)."""
+
+    def __init__(self, kb: KnowledgeBase, words: Callable[[Person], frozenset[str]]) -> None:
+        super().__init__()
+        self._kb = kb
+        self._words = words
+
+    def __missing__(self, pid: str) -> frozenset[str]:
+        p = self._kb.people.get(pid)
+        value = self[pid] = frozenset() if p is None else self._words(p)
+        return value
+
+    def get(self, pid: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self[pid] if pid in self._kb.people else default
 
 
 @dataclass
@@ -264,18 +309,21 @@ class Gazetteer:
     title_heads: frozenset[str] | None = None
     country_heads: frozenset[str] | None = None
     nonname: frozenset[str] = frozenset()  # normalised words that are never part of a person's name
-    given: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> given-name words
-    name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> every name word
+    given: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> given-name words (lazy)
+    name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> every name word (lazy)
 
-    def before(self, sent: str, lo: int, hi: int) -> regex.Match[str] | None:
+    def before(self, sent: str, lo: int, hi: int) -> re.Match[str] | None:
         """The modifier, country and title written just before ``sent[hi:]`` (within ``[lo, hi)``):
         "former president ", "Iran's supreme leader ", "then-"."""
-        titles, countries = self.phrases.candidates(sent[lo:hi])
+        titles, countries = self.phrases.candidates(sent[lo:hi], title_at_end=True)
         return _before_re(titles, countries).search(sent, lo, hi)
 
-    def appos(self, sent: str, pos: int) -> regex.Match[str] | None:
+    def appos(self, sent: str, pos: int) -> re.Match[str] | None:
         """", the former president," right at ``pos`` (after a name)."""
-        titles, countries = self.phrases.candidates(sent[pos:pos + _APPOS_REACH])
+        if not sent.startswith(",", pos):
+            return None  # an appositive opens with a comma
+        end = _APPOS_END.search(sent, pos + 1, pos + _APPOS_REACH)
+        titles, countries = self.phrases.candidates(sent[pos:end.start() if end else pos + _APPOS_REACH])
         if not titles:
             return None
         return _appos_re(titles, countries).match(sent, pos)
@@ -298,10 +346,16 @@ def gazetteer(kb: KnowledgeBase) -> Gazetteer:
     return kb.derived(_build_gazetteer)
 
 
-def _build_gazetteer(kb: KnowledgeBase) -> Gazetteer:
+#: The name under which ``gazetteer_tables`` is kept in the compiled KB (bump when they change).
+GAZETTEER_INDEX = "mentions.gazetteer.2"
+
+
+def gazetteer_tables(kb: KnowledgeBase) -> dict[str, Any]:
+    """What the gazetteer is built from, as plain JSON-able tables: computed once when the KB is
+    compiled (``factlint kb build``), so that a run reads them instead of walking every name."""
     titles: dict[str, list[str]] = {}
     title_words: list[str] = []
-    office_titles: dict[str, frozenset[str]] = {}
+    office_titles: dict[str, list[str]] = {}
     for o in kb.offices.values():
         keys = set()
         for t in (*o.titles, *o.phrases):
@@ -311,7 +365,7 @@ def _build_gazetteer(kb: KnowledgeBase) -> Gazetteer:
             if o.id not in titles[k]:
                 titles[k].append(o.id)
             title_words.append(t)
-        office_titles[o.id] = frozenset(keys)
+        office_titles[o.id] = sorted(keys)
     countries: dict[str, str] = {}
     country_words: list[str] = []
     for c in kb.countries.values():
@@ -348,40 +402,63 @@ def _build_gazetteer(kb: KnowledgeBase) -> Gazetteer:
     before_words = set(modifiers)
     for key in titles:
         before_words.add(key.split()[-1])
-    max_name = max((len(k.split()) for k in names), default=1) + 1
-    max_title = max((len(k.split()) for k in titles), default=1) + 3
+    # Words of titles and country names are not parts of names, except where a KB person's name
+    # has the word: a country ("Chad", "Jordan") is still found as a country, and a word of one
+    # office's title only ("Yang" of "Yang di-Pertuan Agong") must not hide a person called so.
+    name_parts = set(surnames) | {key.split()[0] for key in names if key}
+    title_offices: dict[str, set[str]] = {}
+    for key, ids in titles.items():
+        for w in key.split():
+            title_offices.setdefault(w, set()).update(ids)
     nonname = set(_NONNAME) | modifiers | honorifics
-    for table in (titles, countries):
-        for key in table:
-            nonname.update(key.split())
-    given: dict[str, frozenset[str]] = {}
-    name_words: dict[str, frozenset[str]] = {}
-    for p in kb.people.values():
-        words = {w for n in p.names for w in norm_name(n).split()}
-        name_words[p.id] = frozenset(words)
-        given[p.id] = frozenset(words - set(norm_name(p.surname).split()) - nonname)
-    g = Gazetteer(
-        nonname=frozenset(nonname),
+    nonname.update(w for w, ids in title_offices.items() if len(ids) > 1 or w not in name_parts)
+    nonname.update(w for key in countries for w in key.split() if w not in name_parts)
+
+    def heads(keys: Collection[str]) -> list[str] | None:
+        found = _heads(keys)
+        return None if found is None else sorted(found)
+
+    return {
+        "names": names, "surnames": surnames, "titles": titles, "countries": countries,
+        "title_words": title_words, "country_words": country_words, "office_titles": office_titles,
+        "interesting": sorted(interesting), "anchors": sorted(anchors), "before_words": sorted(before_words),
+        "nonname": sorted(nonname),
+        "max_name": max((len(k.split()) for k in names), default=1) + 1,
+        "max_title": max((len(k.split()) for k in titles), default=1) + 3,
+        "name_heads": heads(names), "title_heads": heads(titles), "country_heads": heads(countries),
+    }
+
+
+def _build_gazetteer(kb: KnowledgeBase) -> Gazetteer:
+    t = kb.stored_index(GAZETTEER_INDEX) or gazetteer_tables(kb)
+    nonname = frozenset(t["nonname"])
+    name_words = _PersonWords(kb, lambda p: frozenset(w for n in p.names for w in norm_name(n).split()))
+    given = _PersonWords(kb, lambda p: name_words[p.id] - set(norm_name(p.surname).split()) - nonname)
+
+    def heads(value: list[str] | None) -> frozenset[str] | None:
+        return None if value is None else frozenset(value)
+
+    return Gazetteer(
+        nonname=nonname,
         given=given,
         name_words=name_words,
-        names=names,
-        surnames=surnames,
-        titles=titles,
-        countries=countries,
-        modifiers=modifiers,
-        honorifics=honorifics,
-        interesting=frozenset(interesting),
-        max_name=max_name,
-        max_title=max_title,
-        phrases=_PhraseIndex(title_words, country_words),
-        office_titles=office_titles,
-        before_words=frozenset(before_words),
-        anchors=frozenset(anchors),
-        name_heads=_heads(names),
-        title_heads=_heads(titles),
-        country_heads=_heads(countries),
+        names=t["names"],
+        surnames=t["surnames"],
+        titles=t["titles"],
+        countries=t["countries"],
+        modifiers=frozenset(norm_name(m) for m in _MODIFIER_WORDS),
+        honorifics=frozenset(norm_name(h) for h in _HONORIFICS),
+        interesting=frozenset(t["interesting"]),
+        max_name=t["max_name"],
+        max_title=t["max_title"],
+        phrases=_PhraseIndex(t["title_words"], t["country_words"]),
+        office_titles={k: frozenset(v) for k, v in t["office_titles"].items()},
+        before_words=frozenset(t["before_words"]),
+        anchors=frozenset(t["anchors"]),
+        name_heads=heads(t["name_heads"]),
+        title_heads=heads(t["title_heads"]),
+        country_heads=heads(t["country_heads"]),
     )
-    return g
 
 
 # ---------------------------------------------------------------------------------------------
@@ -581,9 +658,12 @@ def _resolve_office(
             return mine[0].id
         if len(mine) > 1:
             return None
-        if len(cands) == 1:
-            return cands[0].id
         home = {kb.offices[o].country for o in held if o in kb.offices}
+        if len(cands) == 1:
+            # a title no country is written with, that only another country's office has, is
+            # more likely the person's own country's office than a mix-up: no office
+            only = cands[0]
+            return only.id if country is not None or not home or only.country in home else None
         local = [o for o in cands if o.country in home]
         return local[0].id if len(local) == 1 else None
     return cands[0].id if len(cands) == 1 else None
@@ -1165,6 +1245,26 @@ def extract_mentions(
         if mention.person_id is None:
             mention.first_in_document = True
         elif mention.person_id not in seen:
-            mention.first_in_document = True
             seen.add(mention.person_id)
+            mention.first_in_document = not (
+                mention.form == FORM_SURNAME and _introduced_misspelt(g, kb, mention, sentences))
     return out
+
+
+_CAPITALISED = regex.compile(r"\b(\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)")
+
+
+def _introduced_misspelt(g: Gazetteer, kb: KnowledgeBase, mention: Mention,
+                         sentences: Sequence[tuple[int, str]]) -> bool:
+    """Earlier text names the person with a given name and a misspelt surname ("Prime Minister
+    Ingvar Calrsson ... Carlsson told"): the person was introduced, the spelling is the slip."""
+    assert mention.person_id is not None
+    givens = g.given[mention.person_id]
+    surname = norm_name(kb.people[mention.person_id].surname)
+    for base, text in sentences:
+        if base >= mention.start:
+            break
+        for m in _CAPITALISED.finditer(text[: max(0, mention.start - base)]):
+            if norm_name(m.group(1)) in givens and 0 < edit_distance(norm_name(m.group(2)), surname, 2) <= 2:
+                return True
+    return False

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +25,11 @@ from linter.kb import KnowledgeBase
 _WORD = re.compile(r"([A-Z\u00C0-\u00DE](?<![\w'’-].)[\w'’-]{3,}\w)")
 _SENT_START = re.compile(r"(?:^|[.!?:;“\"(]\s*)$")
 _GIVEN = re.compile(r"([A-Z][a-z]+)\s+$")
+#: words before a name that say it is a person's (a title or an honorific)
+_NAME_TITLES = frozenset("""
+president minister ayatollah secretary senator governor general chancellor king queen prince sheikh pope
+judge justice mayor speaker leader chairman chief director ambassador envoy mr mrs ms dr sir lord premier
+""".split())
 _TITLES = frozenset("""
 president minister ayatollah secretary senator governor general chancellor king queen prince sheikh
 pope judge justice mayor speaker leader chairman chief director ambassador envoy mr mrs ms dr sir lord
@@ -66,6 +71,11 @@ def fold(word: str) -> str:
     return "".join(c for c in norm if not unicodedata.combining(c)).lower().replace("’", "'")
 
 
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` once it is past ``limit``."""
+    return _distance(a, b, limit)
+
+
 def _distance(a: str, b: str, limit: int) -> int:
     """Damerau-Levenshtein (optimal string alignment) distance, stopping early past ``limit``."""
     if abs(len(a) - len(b)) > limit:
@@ -99,8 +109,9 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
                   folded: bool = False) -> list[Variant]:
     """Spelling variants in a document given as ``(absolute start, sentence text)`` pairs.
 
-    ``known_names`` are names known to be right (the knowledge base's family names); pass
-    ``folded=True`` when they are already ``fold``-ed.
+    ``known_names`` are names known to be right (the knowledge base's family names; a mapping to
+    the given names each goes with lets a short name pair only when written as that person's);
+    pass ``folded=True`` when they are already ``fold``-ed.
     """
     bases = [base for base, _ in sentences]
     texts = [text for _, text in sentences]
@@ -141,9 +152,23 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
             given_cache[word] = g
         return g
 
+    def named(word: str) -> bool:
+        """Written as a person's name somewhere: after a title or an honorific, or after a given
+        name (one the KB knows with this family name, when it knows the name)."""
+        givens = known_given.get(fold(word))
+        found = given_of(word)
+        if found and (givens is None or any(fold(g) in givens for g in found)):
+            return True
+        for idx, pos in where(word):
+            m = _GIVEN.search(texts[idx], max(0, pos - 20), pos)
+            if m is not None and m.group(1).lower() in _NAME_TITLES:
+                return True
+        return False
+
     def mid_sentence(word: str) -> bool:
         return any(not _sentence_start(texts[idx], pos) for idx, pos in where(word))
-    known = known_names if folded and isinstance(known_names, (set, frozenset)) else {fold(n) for n in known_names}
+    known = known_names if folded and isinstance(known_names, (set, frozenset, dict)) else {fold(n) for n in known_names}
+    known_given: Mapping[str, frozenset[str]] = known_names if isinstance(known_names, dict) else {}
     out: list[Variant] = []
     # Only words whose folded forms share their first and last letters can pair (a diacritics-only
     # or apostrophe-only difference folds alike; a misspelling keeps the ends of the name).
@@ -190,6 +215,8 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
                     continue  # no evidence which spelling is meant
                 if folds[canon] not in known and not given_of(canon):
                     continue  # the canonical word is not known to be a person's name
+                if min(len(fa), len(fb)) < 6 and not named(canon):
+                    continue  # a short name pairs only where the text writes it as a name (Spore/Store)
                 if not mid_sentence(canon):
                     continue  # never seen capitalised mid-sentence: maybe just a sentence opener
                 places = where(var)
@@ -204,18 +231,34 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     return out
 
 
-def known_family_names(kb: KnowledgeBase) -> frozenset[str]:
-    """Folded family names of every knowledge-base person (computed once per KB)."""
-    return kb.derived(_family_names)
+#: The name under which ``family_names`` is kept in the compiled KB.
+FAMILY_NAMES_INDEX = "names.family.2"
 
 
-def _family_names(kb: KnowledgeBase) -> frozenset[str]:
-    names: set[str] = set()
+def known_family_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Folded family names of every knowledge-base person known by surname alone → the folded
+    given names they go with (computed once per KB)."""
+    return kb.derived(_known_family_names)
+
+
+def _known_family_names(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    stored = kb.stored_index(FAMILY_NAMES_INDEX)
+    table = stored if stored is not None else family_names(kb)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def family_names(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """The folded family names of every person known by surname alone, each with the folded
+    first words of that person's names (what the compiled KB keeps)."""
+    names: dict[str, set[str]] = {}
     for person in kb.people.values():
+        if not person.bare_surname:
+            continue  # a name the KB itself does not know by surname alone decides no spelling
+        firsts = {fold(n.split()[0]) for n in person.names if len(n.split()) > 1}
         if person.surname:
-            names.add(person.surname)
+            names.setdefault(fold(person.surname), set()).update(firsts)
         for name in person.names:
             words = name.replace("-", " ").split()
-            if words:
-                names.add(words[-1])  # family names only: given names are shared by many people
-    return frozenset(fold(n) for n in names)
+            if words:  # family names only: given names are shared by many people
+                names.setdefault(fold(words[-1]), set()).update(firsts)
+    return {k: sorted(v) for k, v in sorted(names.items())}

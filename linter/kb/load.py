@@ -104,6 +104,10 @@ def _as_year(value: Any) -> int | None:
     return int(str(value)[:4])
 
 
+def _source(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
 def _tuple(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -124,6 +128,7 @@ def _build_term(pid: str, t: dict[str, Any]) -> Term:
         note=t.get("note"),
         elected=_as_date(t.get("elected")),
         designated=_as_date(t.get("designated")),
+        source=_source(t.get("source")),
     )
 
 
@@ -144,7 +149,18 @@ def _build_person(raw: dict[str, Any]) -> Person:
         bare_surname=bool(raw.get("bare_surname", True)),
         uncertain=bool(raw.get("uncertain", False)),
         terms=terms,
+        source=_source(raw.get("source")),
     )
+
+
+#: Offices whose holders news names by surname alone ("Macron said"): heads of state and of
+#: government, monarchs, heads of international bodies, popes. An office without a ``kind``
+#: (the original core offices, each of that rank) counts too.
+PROMINENT_KINDS = frozenset({"head-of-state", "head-of-government", "monarch", "org-head", "religious", None})
+
+
+def _prominent(office: Office | None) -> bool:
+    return office is not None and office.kind in PROMINENT_KINDS
 
 
 def _build_office(raw: dict[str, Any]) -> Office:
@@ -159,6 +175,7 @@ def _build_office(raw: dict[str, Any]) -> Office:
         coverage_from=_as_date(raw.get("coverage_from")),
         as_of=_as_date(raw.get("as_of")),
         kind=raw.get("kind"),
+        source=_source(raw.get("source")),
     )
 
 
@@ -172,6 +189,7 @@ def _build_event(raw: dict[str, Any]) -> Event:
         kind=raw.get("kind"),
         series=raw.get("series"),
         precision=str(raw.get("precision") or "day"),
+        source=_source(raw.get("source")),
     )
 
 
@@ -184,17 +202,21 @@ def _build_country(raw: dict[str, Any]) -> Country:
         kind=str(raw.get("kind") or "country"),
         region=raw.get("region"),
         un_member=bool(raw.get("un_member", False)),
+        source=_source(raw.get("source")),
     )
 
 
-def _load_paths(paths: Sequence[Path]) -> KnowledgeBase:
-    as_of: date | None = None
-    people: dict[str, Person] = {}
-    offices: dict[str, Office] = {}
-    events: dict[str, Event] = {}
-    countries: dict[str, Country] = {}
+def _load_paths(paths: Sequence[Path], base: KnowledgeBase | None = None) -> KnowledgeBase:
+    """Read the files of ``paths`` in order, each entry replacing one with its id, over ``base``
+    (everything of another KB, e.g. the compiled bundled one) when given."""
+    as_of: date | None = base.as_of if base is not None else None
+    people: dict[str, Person] = dict(base.people.items()) if base is not None else {}
+    offices: dict[str, Office] = dict(base.offices.items()) if base is not None else {}
+    events: dict[str, Event] = {e.id: e for e in base.events} if base is not None else {}
+    countries: dict[str, Country] = dict(base.countries.items()) if base is not None else {}
     extra_terms: list[Term] = []
-    files: list[Path] = []
+    implicit_bare: set[str] = set()  # people whose bare_surname follows from their offices
+    files: list[Path] = list(base.sources) if base is not None else []
     for root in paths:
         for f in _kb_files(root):
             files.append(f)
@@ -211,6 +233,10 @@ def _load_paths(paths: Sequence[Path]) -> KnowledgeBase:
                     if kind == "people":
                         p = _build_person(raw)
                         people[p.id] = p
+                        if "bare_surname" in raw:
+                            implicit_bare.discard(p.id)
+                        else:
+                            implicit_bare.add(p.id)
                     elif kind == "offices":
                         o = _build_office(raw)
                         offices[o.id] = o
@@ -225,6 +251,11 @@ def _load_paths(paths: Sequence[Path]) -> KnowledgeBase:
     for t in extra_terms:  # terms listed apart from their person (another file's person)
         p = people[t.person]
         people[t.person] = replace(p, terms=(*p.terms, t))
+    for pid in implicit_bare:  # unless the file says, only the prominent are known by surname alone
+        p = people[pid]
+        prominent = any(_prominent(offices.get(t.office)) for t in p.terms)
+        if p.bare_surname != prominent:
+            people[pid] = replace(p, bare_surname=prominent)
     return KnowledgeBase(
         as_of=as_of or date.today(),
         people=people,
@@ -240,8 +271,8 @@ LOAD_ERRORS = (KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError)
 
 
 @lru_cache(maxsize=16)
-def _load_cached(paths: tuple[Path, ...], stamp: tuple[float, ...]) -> KnowledgeBase:
-    return _load_paths(paths)
+def _load_cached(paths: tuple[Path, ...], stamp: tuple[float, ...], base: KnowledgeBase | None = None) -> KnowledgeBase:
+    return _load_paths(paths, base)
 
 
 def _stamp(paths: Sequence[Path]) -> tuple[float, ...]:
@@ -260,10 +291,11 @@ def kb_paths(path: Path | None = None, extra: Sequence[Path] = ()) -> tuple[Path
     return tuple(Path(p).resolve() for p in (path or bundled_kb_dir(), *extra))
 
 
-def read_kb(path: Path | None = None, extra: Sequence[Path] = ()) -> KnowledgeBase:
+def read_kb(path: Path | None = None, extra: Sequence[Path] = (), base: KnowledgeBase | None = None) -> KnowledgeBase:
     """Read (and cache) a KB: ``path`` (a directory or one file; default: the bundled KB), then
     every file or directory of ``extra`` merged over it — an entry with the same id replaces
-    the earlier one. A malformed file raises one of ``LOAD_ERRORS``; ``linter.kb.load_kb``
-    reports it at file:line:col instead."""
-    paths = kb_paths(path, extra)
-    return _load_cached(paths, _stamp(paths))
+    the earlier one. With ``base`` (the compiled bundled KB), ``extra`` is merged over it
+    instead. A malformed file raises one of ``LOAD_ERRORS``; ``linter.kb.load_kb`` reports it at
+    file:line:col instead."""
+    paths = tuple(Path(p).resolve() for p in extra) if base is not None else kb_paths(path, extra)
+    return _load_cached(paths, _stamp(paths), base)

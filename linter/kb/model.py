@@ -42,6 +42,7 @@ class Term:
     #: the day the person became -elect (won the election) or -designate, when known
     elected: date | None = None
     designated: date | None = None
+    source: str | None = None
 
     def covers(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on < self.end)
@@ -67,6 +68,7 @@ class Office:
     #: head-of-state, head-of-government, minister, legislator, judge, governor, mayor,
     #: party-leader, opposition-leader, org-head, executive, monarch, religious, other
     kind: str | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ class Person:
     bare_surname: bool = True
     uncertain: bool = False
     terms: tuple[Term, ...] = ()
+    source: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -103,6 +106,7 @@ class Event:
     series: str | None = None
     #: how much of ``date`` is known: day (default), month or year
     precision: str = "day"
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,7 @@ class Country:
     kind: str = "country"
     region: str | None = None
     un_member: bool = False
+    source: str | None = None
 
     def forms(self) -> list[str]:
         """Every way the country is written before a title: "Iranian", "Iran", "Iran's"."""
@@ -256,7 +261,7 @@ def _merge(spans: Iterable[tuple[date, date | None]]) -> list[tuple[date, date |
 # The knowledge base
 
 
-@dataclass
+@dataclass(eq=False)
 class KnowledgeBase:
     """Loaded KB with name, surname and title indexes. Build it with :func:`load_kb`."""
 
@@ -287,6 +292,10 @@ class KnowledgeBase:
                 ids = self._by_surname.setdefault(key, [])
                 if p.id not in ids:
                     ids.append(p.id)
+
+    def stored_index(self, name: str) -> Any:
+        """An index computed over this KB when it was compiled (``linter.kb.store``), or None."""
+        return None
 
     def derived(self, build: Callable[[KnowledgeBase], _T]) -> _T:
         """``build(self)``, computed once per KB: the indexes other modules keep over it."""
@@ -323,6 +332,10 @@ class KnowledgeBase:
     def surname_keys(self) -> dict[str, list[str]]:
         return self._by_surname
 
+    def first_name_keys(self) -> dict[str, set[str]]:
+        """First words of multi-word names and aliases → person ids ("Joseph" → joe-biden)."""
+        return self._first_names
+
     # -- terms ------------------------------------------------------------------------------
 
     def terms(self, person_id: str, office_id: str | None = None) -> list[Term]:
@@ -354,11 +367,17 @@ class KnowledgeBase:
         return False
 
     def covers(self, office_id: str, on: date) -> bool:
-        """The KB lists every holder of the office on ``on`` (from its ``coverage_from``)."""
+        """The KB lists every holder of the office on ``on``: from its ``coverage_from`` on, and
+        never for an office without one (its list may be partial)."""
         o = self.offices.get(office_id)
-        if o is None:
+        if o is None or o.coverage_from is None:
             return False
-        return o.coverage_from is None or on >= o.coverage_from
+        return on >= o.coverage_from
+
+    def career_start(self, person_id: str) -> date | None:
+        """When the person's first known term began (any office)."""
+        starts = [t.start for t in self.terms(person_id)]
+        return min(starts) if starts else None
 
     def is_stale(self, on: date) -> bool:
         """``on`` is well past the KB's ``as_of`` (more than ``STALE_AFTER``)."""

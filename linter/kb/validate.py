@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -89,6 +89,19 @@ class _Seen:
     id_root: dict[str, dict[str, int]] = field(default_factory=lambda: {k: {} for k in _KINDS})
     root: int = 0
     meta_as_of: bool = False
+    #: person id -> (birth day, death day) as written, for terms before birth or after death
+    lives: dict[str, tuple[date | None, date | None]] = field(default_factory=dict)
+
+
+def _quiet_date(node: yaml.Node) -> date | None:
+    """The full date a node holds, or None (a year alone, a bad date: reported elsewhere)."""
+    text = _scalar(node)
+    if text is None or not _ISO_RE.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _check_date(loc: _Loc, key: str, node: yaml.Node, out: list[KbProblem]) -> date | None:
@@ -155,6 +168,8 @@ def _check_entry(kind: str, path: str, node: yaml.Node, seen: _Seen, out: list[K
         seen.office_single[ident] = single is None or (_scalar(single[1]) or "").lower() == "true"
     if kind != "people" or ident is None:
         return
+    seen.lives[ident] = tuple(  # type: ignore[assignment]
+        _quiet_date(keys[k][1]) if k in keys else None for k in ("born", "died"))
     # names shared by two people
     name_nodes: list[yaml.Node] = []
     if "name" in keys:
@@ -259,9 +274,10 @@ def validate_kb(path: Path | None = None, extra: Sequence[Path] = ()) -> list[Kb
     """Every problem in a KB (default: the bundled one), each located at file:line:col.
 
     Reports: YAML errors; unknown keys; missing required keys; bad dates; a term whose end
-    is not after its start; a term naming an unknown office; a name or alias shared by two
-    people; overlapping terms in a ``single_holder`` office (acting/interim terms and exact
-    abutting excepted).
+    is not after its start; a term before the person's birth or after their death; a term
+    naming an unknown office or person; a name or alias shared by two people; duplicate ids;
+    overlapping terms in a ``single_holder`` office (acting/interim terms and exact abutting
+    excepted).
     """
     roots = [Path(p) for p in (path or bundled_kb_dir(), *extra)]
     seen = _Seen()
@@ -280,9 +296,16 @@ def validate_kb(path: Path | None = None, extra: Sequence[Path] = ()) -> list[Kb
             single = {**{o.id: o.single_holder for o in bundled.offices.values()}, **single}
         except LOAD_ERRORS:
             pass
-    for loc, _pid, office, _s, _e, _a in seen.terms:
+    for loc, pid, office, start, end, _a in seen.terms:
         if office not in known_offices:
             out.append(loc.problem(f"term names unknown office {office!r}"))
+        born, died = seen.lives.get(pid, (None, None))
+        if born is not None and start < born:
+            out.append(loc.problem(f"term of {pid!r} in {office!r} starts ({start}) before the person was born ({born})"))
+        if died is not None and start > died:
+            out.append(loc.problem(f"term of {pid!r} in {office!r} starts ({start}) after the person died ({died})"))
+        elif died is not None and end is not None and end > died + timedelta(days=1):
+            out.append(loc.problem(f"term of {pid!r} in {office!r} ends ({end}) after the person died ({died})"))
     known_people = set(seen.ids["people"])
     if path is not None and Path(path).resolve() != bundled_kb_dir().resolve():
         try:

@@ -87,6 +87,8 @@ def register_functions(registry: FunctionRegistry) -> None:
        "The start of the person's term in the office that covers the date.", host=True)
     kb("first_term_start", [STRING, STRING], DATE, lambda a, p, o: a.kb.first_start(p, o),
        "When the person first took the office.", host=True)
+    kb("career_start", [STRING], DATE, lambda a, p: a.kb.career_start(p),
+       "When the person's first known term in any office began.", host=True)
     kb("holder_name", [STRING, DATE], STRING, _holder_name,
        "Who held the office on the date (names, comma-separated).", host=True)
     kb("office_name", [STRING], STRING, _office_name, "The office's full name.", host=True)

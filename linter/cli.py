@@ -92,6 +92,7 @@ def check(
     jobs: Annotated[int | None, typer.Option(help="Worker processes (0 = one per core).")] = None,
     no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled rules.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply the safe corrections some rules offer, in place (atomically).")] = False,
+    output_file: Annotated[Path | None, typer.Option("--output-file", "-o", help="Write the report to this file (atomically) instead of standard output; --format html puts its pages beside it.")] = None,
 ) -> None:
     """Lint articles and report findings."""
     import dataclasses
@@ -147,11 +148,34 @@ def check(
             outcome = lint_items(inputs.items, cfg, engine, n_jobs, bundled=not no_bundled)
     errors = inputs.errors + outcome.errors
     findings = sorted(outcome.findings, key=lambda f: f.sort_key())
-    infos = {r.id: RuleInfo(r.id, r.severity, r.summary(), r.description.get("why", "")) for r in engine.rules}
+    from linter.resources import rules_dir
+
+    bundled_dir = rules_dir().resolve()
+    infos = {r.id: RuleInfo(r.id, r.severity, r.summary(), r.description.get("why", ""),
+                            bool(r.loc and Path(r.loc.path).resolve().is_relative_to(bundled_dir)))
+             for r in engine.rules}
     result = RunResult(findings, len(inputs.items), errors, infos)
-    out = formatter(fmt)(result)
-    sys.stdout.write(out)
-    sys.stdout.flush()
+    if fmt == "html":  # the HTML report shows each article's text: hand it the articles, one at a time
+        from linter.report.html import collect_articles
+        from linter.runner import make_document
+
+        result.articles = collect_articles(inputs.items, findings, load=lambda item: make_document(item, cfg.date),
+                                           analyse=engine.analyse)
+    if output_file is None:
+        sys.stdout.write(formatter(fmt)(result))
+        sys.stdout.flush()
+    else:
+        try:
+            if fmt == "html":
+                from linter.report.html import write as write_html
+
+                write_html(result, output_file)
+            else:
+                from linter.fixer import write_atomically
+
+                write_atomically(output_file, formatter(fmt)(result))
+        except OSError as exc:
+            fail(f"cannot write {output_file}: {exc.strerror or exc}")
     for error in errors:
         typer.echo(error, err=True)
     for warning in outcome.warnings:

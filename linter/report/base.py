@@ -1,8 +1,15 @@
 """What every output format receives: the ``RunResult`` of one ``factlint check`` run and the
-``RuleInfo`` a format may print about each rule. Formats only render; none detects anything."""
+``RuleInfo`` a format may print about each rule. Formats only render; none detects anything.
+
+A format that shows the articles themselves (``html``) also reads ``RunResult.articles``: one
+``Article`` for each article with findings (its text, where each finding lies, its publication
+date, the knowledge-base facts behind its title and age findings), which the command line fills
+only for such a format."""
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from linter.finding import Finding, Severity
@@ -16,6 +23,47 @@ class RuleInfo:
     severity: Severity
     summary: str
     help: str = ""
+    #: a bundled rule, documented in docs/rules.md (a rule file of the user's is not)
+    bundled: bool = False
+
+
+@dataclass
+class KbFact:
+    """What the knowledge base holds about the person a finding names: the facts behind a title
+    or an age finding. Dates are ISO strings (a year alone when only the year is known)."""
+
+    person: str
+    born: str | None = None
+    died: str | None = None
+    #: (office, start, end) of the person's terms, the office the text names first ("" = open)
+    terms: list[tuple[str, str, str]] = field(default_factory=list)
+    #: more terms than ``terms`` lists
+    more_terms: int = 0
+    #: a line about the publication date ("aged 79 on 2025-12-30")
+    note: str = ""
+
+
+@dataclass
+class Article:
+    """One linted article as a format that shows its text receives it.
+
+    ``spans[i]`` is the ``(start, end)`` code-point offset of ``findings[i]`` in ``text``
+    (``text[start:end] == findings[i].excerpt``); ``spans`` is None when the text is not
+    available. ``paragraphs`` are the document's paragraph spans; for an HTML article ``prose``
+    is its text with the markup blanked out (same length and offsets as ``text``)."""
+
+    path: str
+    text: str
+    kind: str
+    findings: list[Finding]
+    spans: list[tuple[int, int]] | None
+    date: datetime.date | None = None
+    date_source: str | None = None
+    title: str | None = None
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    prose: str | None = None
+    #: finding index -> the knowledge-base facts behind it
+    facts: dict[int, KbFact] = field(default_factory=dict)
 
 
 @dataclass
@@ -27,6 +75,9 @@ class RunResult:
     errors: list[str] = field(default_factory=list)
     rules: dict[str, RuleInfo] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: the articles with findings, in input order, for a format that shows them (None: not
+    #: collected). Possibly a one-pass iterator: a format reads it once, article by article.
+    articles: Iterable[Article] | None = None
 
     def counts(self) -> dict[str, int]:
         result = {"error": 0, "warning": 0, "info": 0}

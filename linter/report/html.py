@@ -261,6 +261,47 @@ def highlight(text: str, spans: Sequence[tuple[int, int]], *, ids: Sequence[str]
 # Article views and the archive summary
 
 
+def _e(value: object) -> str:
+    return str(escape(value))
+
+
+_BADGES = {s: f'<span class="badge s-{s}"><span class="icon" aria-hidden="true"></span>{s}</span>' for s in SEVERITIES}
+
+
+def _finding_item(f: Finding, fid: str, number: int, fact: KbFact | None, linked: bool) -> str:
+    """One entry of the list of findings beside the text: the details a highlight shows.
+
+    Written here rather than in the template because an archive has tens of thousands of them
+    (the template engine would cost more than the whole report may); every value is escaped
+    with ``markupsafe.escape``, the function the template's autoescaping uses."""
+    sev = str(f.severity)
+    rule = _e(f.rule)
+    head = f'<span class="num">{number}</span> {_BADGES[sev]}'
+    head = f'<a class="jump" href="#m-{fid}">{head}</a>' if linked else f"<span>{head}</span>"
+    kb = ""
+    if fact is not None:
+        facts = "".join(f", {word} {_e(value)}" for word, value in (("born", fact.born), ("died", fact.died)) if value)
+        note = f"; {_e(fact.note)}" if fact.note else ""
+        kb = f'<div class="kb"><p class="kb-h">Knowledge base: <strong>{_e(fact.person)}</strong>{facts}{note}</p>'
+        if fact.terms:
+            rows = "".join(f"<tr><td>{_e(o)}</td><td>{_e(a)}</td><td>{_e(b) if b else 'in office'}</td></tr>"
+                           for o, a, b in fact.terms)
+            kb += ('<table class="terms"><thead><tr><th scope="col">Office</th><th scope="col">From</th>'
+                   f'<th scope="col">To</th></tr></thead><tbody>{rows}</tbody></table>')
+            if fact.more_terms:
+                kb += f'<p class="more">and {fact.more_terms} other term{"s" if fact.more_terms != 1 else ""}</p>'
+        kb += "</div>"
+    return (f'<li id="{fid}" class="fi s-{sev}" data-family="{_e(_family(f.rule))}" data-sev="{sev}" '
+            f'data-rule="{rule}" data-line="{f.line}" data-col="{f.column}"><div class="card">'
+            f'<p class="fhead">{head} <a class="rule" href="#{_rule_anchor(f.rule)}">{rule}</a> '
+            f'<span class="pos">line {f.line}, col. {f.column}</span></p>'
+            f'<p class="msg">{_e(f.message)}</p>{kb}</div></li>\n')
+
+
+def _rule_anchor(rule: str) -> str:
+    return "rule-" + re.sub(r"[^A-Za-z0-9_-]", "-", rule)
+
+
 @dataclass
 class _View:
     """One article view, ready for the template."""
@@ -274,7 +315,10 @@ class _View:
     date_source: str | None
     counts: dict[str, int]
     body: Markup | None
-    findings: list[dict[str, Any]]
+    #: the list of findings beside the text (``<li>`` items)
+    items: Markup
+    #: the rule of each finding
+    rules: list[str]
     families: str
 
 
@@ -299,22 +343,14 @@ def _view(article: Article, number: int, rules: dict[str, RuleInfo]) -> _View:
         body = highlight(article.prose if html and article.prose is not None else article.text,
                          article.spans, ids=ids, severities=sevs,
                          numbers=[rank[i] for i in range(len(ids))], paragraphs=article.paragraphs, html=html)
-    items = []
-    for i in order:
-        f = article.findings[i]
-        info = rules.get(f.rule)
-        items.append({
-            "id": ids[i], "n": rank[i], "rule": f.rule, "family": _family(f.rule),
-            "severity": str(f.severity), "message": f.message, "excerpt": f.excerpt,
-            "line": f.line, "column": f.column, "fact": article.facts.get(i),
-            "doc": info is not None and info.bundled,
-        })
+    items = "".join(_finding_item(article.findings[i], ids[i], rank[i], article.facts.get(i), body is not None)
+                    for i in order)
     counts = Counter(sevs)
     return _View(
         anchor=anchor, label=_label(article.path), title=article.title, path=article.path,
         kind=article.kind, date=article.date.isoformat() if article.date else None,
         date_source=article.date_source, counts={s: counts.get(s, 0) for s in SEVERITIES},
-        body=body, findings=items,
+        body=body, items=Markup(items), rules=[f.rule for f in article.findings],
         families=" ".join(sorted({f"{_family(f.rule)}:{f.severity}" for f in article.findings})),
     )
 
@@ -444,7 +480,7 @@ def _environment() -> jinja2.Environment:
         js=Markup((_ASSETS / "report.js").read_text(encoding="utf-8")),
     )
     env.filters["plural"] = lambda n, word: f"{n:,} {word}{'' if n == 1 else 's'}"
-    env.filters["anchor"] = lambda rule: "rule-" + re.sub(r"[^A-Za-z0-9_-]", "-", rule)
+    env.filters["anchor"] = _rule_anchor
     env.filters["doc_anchor"] = lambda rule: rule.replace("/", "")
     return env
 
@@ -491,7 +527,8 @@ def render(result: RunResult) -> str:
         summary.add(view, article, f"#{view.anchor}")
         used.update(f.rule for f in article.findings)
         views.append(view)
-    return _page("report.html.j2", run=_run_info(result), summary=_summary_values(summary, result),
+    run = _run_info(result)
+    return _page("report.html.j2", run=run, summary=_summary_values(summary, result),
                  views=views, rules=_rule_docs(result, used), families=_families(used), pages=[],
                  archive=result.files > 1 or len(views) > 1, page=None)
 
@@ -502,6 +539,7 @@ def write(result: RunResult, path: Path, page_size: int = PAGE_SIZE) -> list[Pat
     (``<stem>_files/page-0001.html`` ...), each written as soon as it is full. Returns the files
     written (pages from an earlier, longer report are removed)."""
     folder = path.with_name(f"{path.stem}_files")
+    run = _run_info(result)
     summary = _Summary()
     buffer: list[tuple[_View, Article]] = []
     written: list[Path] = []
@@ -514,11 +552,11 @@ def write(result: RunResult, path: Path, page_size: int = PAGE_SIZE) -> list[Pat
         page_number += 1
         name = f"page-{page_number:04d}.html"
         views = [v for v, _a in buffer]
-        page_rules = {f["rule"] for v in views for f in v.findings}
+        page_rules = {r for v in views for r in v.rules}
         summary.pages.append({"href": f"{folder.name}/{name}", "number": page_number,
                               "first": views[0].label, "last": views[-1].label, "articles": len(views),
-                              "findings": sum(len(v.findings) for v in views)})
-        text = _page("report.html.j2", run=_run_info(result), summary=None, views=views,
+                              "findings": sum(len(v.rules) for v in views)})
+        text = _page("report.html.j2", run=run, summary=None, views=views,
                      rules=_rule_docs(result, page_rules), families=_families(page_rules), archive=False,
                      pages=[], page={"number": page_number, "home": f"../{path.name}",
                                      "prev": f"page-{page_number - 1:04d}.html" if page_number > 1 else None,
@@ -542,13 +580,13 @@ def write(result: RunResult, path: Path, page_size: int = PAGE_SIZE) -> list[Pat
     if paged and buffer:
         flush(last=True)
     if paged:
-        text = _page("report.html.j2", run=_run_info(result), summary=_summary_values(summary, result), views=[],
+        text = _page("report.html.j2", run=run, summary=_summary_values(summary, result), views=[],
                      rules=_rule_docs(result, used), families=_families(used), archive=True,
                      pages=summary.pages, page=None)
     else:  # everything fits on one page: the links point inside it
         for entry in summary.top:
             entry[1]["href"] = "#" + entry[1]["href"].rsplit("#", 1)[1]
-        text = _page("report.html.j2", run=_run_info(result), summary=_summary_values(summary, result),
+        text = _page("report.html.j2", run=run, summary=_summary_values(summary, result),
                      views=[v for v, _a in buffer], rules=_rule_docs(result, used), families=_families(used),
                      archive=result.files > 1 or len(buffer) > 1, pages=[], page=None)
     _write_text(path, text)

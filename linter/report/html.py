@@ -18,8 +18,9 @@ self-contained file; written to standard output, the report is one file with eve
 
 Everything is inline (styles, script, chart); a Content-Security-Policy forbids every network
 request and every script but the report's own. Article text is untrusted: the template engine
-(Jinja2) escapes everything it prints, and the highlighted text is escaped chunk by chunk with
-the same ``markupsafe.escape``.
+(Jinja2) escapes everything it prints; the two parts written in Python for speed (the
+highlighted text and the list of findings, tens of thousands of entries in an archive) escape
+every value they print with the standard library's ``html.escape``.
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from html import escape as html_escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from linter import __version__
 from linter.finding import Finding
@@ -167,8 +169,38 @@ def person_facts(kb: KnowledgeBase, person_id: str, office_id: str | None = None
 # Highlighting
 
 
-_SOFT_BREAK = Markup('<span class="sb">\n</span>')
-_PARA_BREAK = Markup('<span class="pb" aria-hidden="true"></span>')
+_SOFT_BREAK = '<span class="sb">\n</span>'
+_PARA_BREAK = ' <span class="pb" aria-hidden="true"></span>'
+#: stand-ins for a soft line break and a paragraph break while the text is cut and escaped (one
+#: character each, so offsets stay put; private-use code points that escaping leaves alone)
+_SOFT, _PARA = "\ue000", "\ue001"
+
+
+def _display(text: str, paragraphs: Sequence[tuple[int, int]], html: bool) -> tuple[str, bool]:
+    """``text`` with the newlines inside paragraphs (plain text and Markdown) or the whitespace
+    before each paragraph but the first (HTML) replaced by a stand-in; unchanged (and False)
+    when the text holds a stand-in itself or there is nothing to mark."""
+    if not paragraphs or _SOFT in text or _PARA in text:
+        return text, False
+    pieces: list[str] = []
+    last = 0
+    if html:
+        for a, _b in sorted(paragraphs)[1:]:
+            if a > last and text[a - 1].isspace():
+                pieces.append(text[last:a - 1])
+                pieces.append(_PARA)
+                last = a
+    else:
+        for a, b in sorted(paragraphs):
+            a = max(a, last)
+            if b > a and "\n" in text[a:b]:
+                pieces.append(text[last:a])
+                pieces.append(text[a:b].replace("\n", _SOFT))
+                last = b
+    if not pieces:
+        return text, False
+    pieces.append(text[last:])
+    return "".join(pieces), True
 
 
 def highlight(text: str, spans: Sequence[tuple[int, int]], *, ids: Sequence[str],
@@ -180,81 +212,70 @@ def highlight(text: str, spans: Sequence[tuple[int, int]], *, ids: Sequence[str]
     ``data-f`` (the first has the finding's id, ``tabindex`` and number; the others the class
     ``cont``), so that the pieces' text, read in order, is exactly ``text[start:end]``. An empty
     span gives an empty ``<mark>``. Inside a paragraph, a newline of hard-wrapped text is a soft
-    break (the browser reflows it; the text keeps it). With ``html`` the paragraph starts get a
-    break of their own (the blanked markup is collapsed by the style sheet).
+    break (the browser reflows it; the text keeps it). With ``html`` each paragraph but the first
+    gets a break of its own (the blanked markup is collapsed by the style sheet).
     """
-    n = len(spans)
-    numbers = numbers if numbers is not None else [i + 1 for i in range(n)]
-    # events at each offset: paragraph bounds, closes, empties, opens
-    points: set[int] = {0, len(text)}
-    opens: dict[int, list[int]] = {}
-    closes: dict[int, set[int]] = {}
-    empties: dict[int, list[int]] = {}
+    size = len(text)
+    display, marked = _display(text, paragraphs, html)
+    events: list[tuple[int, int, int, int]] = []  # (offset, order, -end, finding)
     for i, (s, e) in enumerate(spans):
-        s = max(0, min(s, len(text)))
-        e = max(s, min(e, len(text)))
-        points.add(s)
+        s = max(0, min(s, size))
+        e = max(s, min(e, size))
         if s == e:
-            empties.setdefault(s, []).append(i)
-            continue
-        points.add(e)
-        opens.setdefault(s, []).append(i)
-        closes.setdefault(e, set()).add(i)
-    ends = {i: spans[i][1] for i in range(n)}
-    para_start: set[int] = set()
-    para_end: set[int] = set()
-    for a, b in paragraphs:
-        para_start.add(a)
-        para_end.add(b)
-        points.add(a)
-        points.add(b)
-    first_para = min(para_start) if para_start else -1
+            events.append((s, 1, 0, i))  # empty: after the closes, before the opens
+        else:
+            events.append((e, 0, 0, i))
+            events.append((s, 2, -e, i))  # at one offset the longest opens first
+    events.sort()
 
     def open_tag(i: int, first: bool) -> str:
         sev = severities[i]
         if first:
-            return (f'<mark id="m-{ids[i]}" class="f s-{sev}" data-f="{ids[i]}" data-n="{numbers[i]}" '
+            n = numbers[i] if numbers is not None else i + 1
+            return (f'<mark id="m-{ids[i]}" class="f s-{sev}" data-f="{ids[i]}" data-n="{n}" '
                     f'tabindex="0" aria-describedby="{ids[i]}">')
         return f'<mark class="f s-{sev} cont" data-f="{ids[i]}">'
 
     out: list[str] = []
     stack: list[int] = []
-    in_para = 0
     prev = 0
-    for pos in sorted(points):
+    k = 0
+    while k < len(events):
+        pos = events[k][0]
         if pos > prev:
-            chunk = str(escape(text[prev:pos]))
-            if in_para > 0 and not html and "\n" in chunk:
-                chunk = chunk.replace("\n", _SOFT_BREAK)
-            out.append(chunk)
-        prev = pos
-        ending = closes.get(pos)
-        if ending:
+            out.append(html_escape(display[prev:pos]))
+            prev = pos
+        closing = set()
+        while k < len(events) and events[k][0] == pos and events[k][1] == 0:
+            closing.add(events[k][3])
+            k += 1
+        if closing:  # close down to the last ending span, then reopen the others
             reopen: list[int] = []
-            pending = set(ending)
-            while pending:
+            while closing:
                 i = stack.pop()
                 out.append("</mark>")
-                if i in pending:
-                    pending.discard(i)
+                if i in closing:
+                    closing.discard(i)
                 else:
                     reopen.append(i)
             for i in reversed(reopen):
                 out.append(open_tag(i, False))
                 stack.append(i)
-        if pos in para_end:
-            in_para -= 1
-        if pos in para_start:
-            if html and pos != first_para:
-                out.append(_PARA_BREAK)
-            in_para += 1
-        for i in empties.get(pos, ()):
-            out.append(open_tag(i, True)[:-1] + ' data-empty="1"></mark>')
-        for i in sorted(opens.get(pos, ()), key=lambda j: -ends[j]):
-            out.append(open_tag(i, True))
-            stack.append(i)
+        while k < len(events) and events[k][0] == pos:
+            _pos, kind, _end, i = events[k]
+            if kind == 1:
+                out.append(open_tag(i, True)[:-1] + ' data-empty="1"></mark>')
+            else:
+                out.append(open_tag(i, True))
+                stack.append(i)
+            k += 1
+    if prev < size:
+        out.append(html_escape(display[prev:]))
     out.extend("</mark>" for _ in stack)
-    return Markup("".join(out))
+    result = "".join(out)
+    if marked:
+        result = result.replace(_SOFT, _SOFT_BREAK).replace(_PARA, _PARA_BREAK)
+    return Markup(result)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,7 +283,7 @@ def highlight(text: str, spans: Sequence[tuple[int, int]], *, ids: Sequence[str]
 
 
 def _e(value: object) -> str:
-    return str(escape(value))
+    return html_escape(str(value))
 
 
 _BADGES = {s: f'<span class="badge s-{s}"><span class="icon" aria-hidden="true"></span>{s}</span>' for s in SEVERITIES}
@@ -273,9 +294,9 @@ def _finding_item(f: Finding, fid: str, number: int, fact: KbFact | None, linked
 
     Written here rather than in the template because an archive has tens of thousands of them
     (the template engine would cost more than the whole report may); every value is escaped
-    with ``markupsafe.escape``, the function the template's autoescaping uses."""
+    with ``html.escape``."""
     sev = str(f.severity)
-    rule = _e(f.rule)
+    rule = html_escape(f.rule)
     head = f'<span class="num">{number}</span> {_BADGES[sev]}'
     head = f'<a class="jump" href="#m-{fid}">{head}</a>' if linked else f"<span>{head}</span>"
     kb = ""
@@ -295,7 +316,11 @@ def _finding_item(f: Finding, fid: str, number: int, fact: KbFact | None, linked
             f'data-rule="{rule}" data-line="{f.line}" data-col="{f.column}"><div class="card">'
             f'<p class="fhead">{head} <a class="rule" href="#{_rule_anchor(f.rule)}">{rule}</a> '
             f'<span class="pos">line {f.line}, col. {f.column}</span></p>'
-            f'<p class="msg">{_e(f.message)}</p>{kb}</div></li>\n')
+            f'<p class="msg">{html_escape(f.message)}</p>{kb}</div></li>\n')
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _rule_anchor(rule: str) -> str:
@@ -320,6 +345,9 @@ class _View:
     #: the rule of each finding
     rules: list[str]
     families: str
+    #: the counts as badges ("1 error", "2 warnings") and as words
+    badges: Markup = Markup("")
+    tally: str = ""
 
 
 def _label(path: str) -> str:
@@ -346,11 +374,14 @@ def _view(article: Article, number: int, rules: dict[str, RuleInfo]) -> _View:
     items = "".join(_finding_item(article.findings[i], ids[i], rank[i], article.facts.get(i), body is not None)
                     for i in order)
     counts = Counter(sevs)
+    present = [(sev, counts[sev]) for sev in SEVERITIES if counts.get(sev)]
+    badges = " ".join(_BADGES[sev].replace(f"</span>{sev}<", f"</span>{_plural(n, sev)}<") for sev, n in present)
     return _View(
         anchor=anchor, label=_label(article.path), title=article.title, path=article.path,
         kind=article.kind, date=article.date.isoformat() if article.date else None,
         date_source=article.date_source, counts={s: counts.get(s, 0) for s in SEVERITIES},
         body=body, items=Markup(items), rules=[f.rule for f in article.findings],
+        badges=Markup(badges), tally=", ".join(_plural(n, sev) for sev, n in present),
         families=" ".join(sorted({f"{_family(f.rule)}:{f.severity}" for f in article.findings})),
     )
 
@@ -479,7 +510,7 @@ def _environment() -> jinja2.Environment:
         css=Markup((_ASSETS / "report.css").read_text(encoding="utf-8")),
         js=Markup((_ASSETS / "report.js").read_text(encoding="utf-8")),
     )
-    env.filters["plural"] = lambda n, word: f"{n:,} {word}{'' if n == 1 else 's'}"
+    env.filters["plural"] = _plural
     env.filters["anchor"] = _rule_anchor
     env.filters["doc_anchor"] = lambda rule: rule.replace("/", "")
     return env

@@ -9,6 +9,7 @@ DIR (``docs/img`` for docs/report.md, see the commands there).
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -373,6 +374,32 @@ def test_archive_is_paged_and_bounded(tmp_path):
     assert not folder.exists()
     one = Page(out.read_text(encoding="utf-8"))
     assert len(one.firsts) == len(findings)
+
+
+def _synthetic(n: int):
+    """``n`` articles of 2,000 characters with three findings each, made one at a time."""
+    body = ("It has been reported that the talks failed. " * 45)[:2000]
+    for k in range(n):
+        fs = [Finding(f"s{k}", 1, 1 + 45 * j, 1, 21 + 45 * j, "source/weasel", Severity.WARNING, "Unsourced", body[45 * j:45 * j + 20])
+              for j in range(3)]
+        yield Article(f"archive.jsonl#s{k}", body, "text", fs, [(45 * j, 45 * j + 20) for j in range(3)],
+                      date=datetime.date(2025, 1 + k % 12, 1))
+
+
+def test_writing_an_archive_keeps_memory_bounded(tmp_path):
+    """The pages are written as they fill: ten times the articles, about the same peak memory."""
+    import tracemalloc
+
+    write(RunResult([], 1, [], {}, articles=_synthetic(1)), tmp_path / "warm.html")  # templates compiled
+    peaks = []
+    for n in (150, 1500):
+        result = RunResult([], n, [], {}, articles=_synthetic(n))
+        tracemalloc.start()
+        write(result, tmp_path / f"r{n}.html", page_size=50)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert len(list((tmp_path / f"r{n}_files").glob("page-*.html"))) == n // 50
+    assert peaks[1] < 1.5 * peaks[0], peaks  # holding every view would take ten times as much
 
 
 def test_timeline_chart_counts_months_and_gaps():

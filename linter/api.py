@@ -64,14 +64,16 @@ def build_engine(config: Config | None = None, *, ruleset: RuleSet | None = None
 
 
 def load_document(text: str, *, path: str = "<text>", date: datetime.date | None = None,
-                  config: Config | None = None, kind: str | None = None, title: str | None = None) -> Document:
+                  config: Config | None = None, kind: str | None = None, title: str | None = None,
+                  standfirst: str | None = None) -> Document:
     """Read ``text`` into a ``Document``. ``date`` (else the configuration's) overrides the
     publication date the text carries; ``kind`` is markdown, text or html (default: guessed
-    from ``path`` and the text); ``title`` is a headline given beside the text. Raises
-    ``DocumentError`` (located) for broken front matter or an unreadable date."""
+    from ``path`` and the text); ``title`` is a headline given beside the text, ``standfirst``
+    its description (dek). Raises ``DocumentError`` (located) for broken front matter or an
+    unreadable date."""
     if date is None and config is not None:
         date = config.date
-    return load_text(text, path=path, kind=kind, date=date, title=title)
+    return load_text(text, path=path, kind=kind, date=date, title=title, standfirst=standfirst)
 
 
 def lint_document(doc: Document, engine: Engine) -> Result:

@@ -64,7 +64,8 @@ def rule_markdown(rule: Rule, heading: str = "##", attributes: bool = False) -> 
             parts += [f"**{label}**", ""]
             for e in group:
                 date = f" *(published {e.date})*" if e.date else ""
-                parts.append(f"- `{' '.join(e.text.split())}`{date}")
+                level = f" → {e.severity}" if e.severity is not None else ""
+                parts.append(f"- `{' '.join(e.text.split())}`{date}{level}")
             parts.append("")
     if attributes:
         parts += [f"**What `{rule.subject}` offers** (the attributes its expressions may read; "

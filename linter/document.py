@@ -134,6 +134,8 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    #: where the record's standfirst (description, dek) is, when it is the line after the headline
+    standfirst: tuple[int, int] | None = None
     _line_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _quote_starts: list[int] = field(default_factory=list, init=False, repr=False)
@@ -490,6 +492,7 @@ def load_text(
     kind: str | None = None,
     date: datetime.date | None = None,
     title: str | None = None,
+    standfirst: str | None = None,
 ) -> Document:
     """Build a ``Document`` from ``text``; ``kind`` None guesses from ``path`` (see ``guess_kind``).
 
@@ -497,6 +500,8 @@ def load_text(
     beside the text (an archive record's ``title``): it is the document's title when the text
     names none, and when the text's first line is that headline, the line becomes a paragraph
     of kind ``title`` of its own (archives run headlines into the body with one newline).
+    ``standfirst`` is a record's description (a dek): when it is the line after that headline,
+    the document notes where it is (``Document.standfirst``).
     """
     if kind is None:
         kind = guess_kind(path, text)
@@ -573,8 +578,10 @@ def load_text(
     if title is None and given_title:
         title = given_title
     headline_end = _headline_end(text, given_title)
+    standfirst_span = None
     if headline_end is not None:
         paragraphs, sentences = _split_title_line(prose, paragraphs, sentences, headline_end)
+        standfirst_span = _standfirst_span(text, headline_end, standfirst)
     quotes = find_quotes(prose, [(p.start, p.end) for p in paragraphs])
 
     return Document(
@@ -589,7 +596,22 @@ def load_text(
         paragraphs=paragraphs,
         sentences=sentences,
         quotes=quotes,
+        standfirst=standfirst_span,
     )
+
+
+def _standfirst_span(text: str, after: int, standfirst: str | None) -> tuple[int, int] | None:
+    """Where the given standfirst is the line after the headline, else None."""
+    if not standfirst or not standfirst.strip():
+        return None
+    start = after
+    while start < len(text) and text[start].isspace():
+        start += 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[start:line_end].strip() == standfirst.strip():
+        return start, line_end
+    return None
 
 
 def _headline_end(text: str, title: str | None) -> int | None:

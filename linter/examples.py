@@ -29,7 +29,9 @@ class ExampleResult:
         want = "must trigger" if ex.expect_fail else "must not trigger"
         if ex.count is not None and ex.expect_fail:
             want += f" {ex.count} time(s)"
-        got = "; ".join(f"{f.line}:{f.column} {f.message}" for f in self.findings) or "no finding"
+        got = "; ".join(f"{f.line}:{f.column} {f.severity} {f.message}" for f in self.findings) or "no finding"
+        if ex.severity is not None:
+            want += f" at {ex.severity}"
         if ex.fixed is not None:
             want += f", and --fix must give {ex.fixed!r}"
         date = f" (published {ex.date})" if ex.date else ""
@@ -45,6 +47,8 @@ def run_example(rule: Rule, example: Example, engine: Engine | None = None) -> E
         ok = bool(findings) if example.count is None else len(findings) == example.count
     else:
         ok = not findings
+    if ok and example.severity is not None:
+        ok = all(f.severity == example.severity for f in findings)
     if ok and example.fixed is not None:
         from linter.fixer import apply_fixes
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from linter.document import Document, Quote, Sentence
+from linter.document import Document, Paragraph, Quote, Sentence
 from linter.extract import window as w
 from linter.extract.ages import Age, extract_ages
 from linter.extract.attribution import QuoteSource, SentenceSource, attribute, speech_near_quote
@@ -32,6 +33,7 @@ from linter.extract.events import EVENTS_INDEX, EventMention, event_tables, extr
 from linter.extract.figures import Figure, extract_figures
 from linter.extract.mentions import GAZETTEER_INDEX, Mention, extract_mentions, gazetteer_tables
 from linter.extract.names import FAMILY_NAMES_INDEX, Variant, family_names, find_variants, known_family_names
+from linter.extract.reftime import RefTime, reference_time
 from linter.extract.tense import detect_tense
 from linter.extract.titles import Administration, administrations, title_clashes
 from linter.fold import ascii_fold
@@ -46,9 +48,20 @@ STORED_INDEXES: dict[str, Callable[[KnowledgeBase], Any]] = {
     FAMILY_NAMES_INDEX: family_names,
 }
 
+#: the start of a byline ("By Jane Doe") or a photo caption ("FILE - ...", "(Photo: ...)")
+_FURNITURE = re.compile(r"\s*(?:By\s+[A-Z]|BY\s+[A-Z]|FILE\s*[-–—:]|PHOTO\s*[-–—:]|Photo\s*:|\(Photo|"
+                        r"\(AP Photo|\(Reuters|Caption\s*:|Image\s*:)")
+_FINAL_PUNCT = frozenset(".!?:;\"”’')…")
 _DATE_WORDS = ("day", "week", "month", "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                "sep", "oct", "nov", "dec", "ago", "decade", "century", "today", "tonight", "now")
 _DECIMAL = re.compile(r"\d")  # str.isdecimal(); str.isdigit() also takes "²" and the like
+
+
+def _plain(text: str) -> str:
+    """Lower case without diacritics: "César" -> "cesar"."""
+    if text.isascii():
+        return text.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
 def _may_hold_date(text: str) -> bool:
@@ -86,6 +99,7 @@ class Analysis:
         self._kb = kb
         self._sentence_starts = [s.start for s in doc.sentences]
         self._tenses: dict[tuple[int, int], str] = {}
+        self._ref_times: dict[tuple[int, int], RefTime] = {}
         #: the views of ``linter.subjects`` over this document, kept by their own keys
         self.views: dict[Any, Any] = {}
 
@@ -212,6 +226,34 @@ class Analysis:
                     rel.paired[id(ms[i])] = (ms[k], s)
         return rel
 
+    @cached_property
+    def _dates_by_sentence(self) -> dict[int, list[DateMention]]:
+        out: dict[int, list[DateMention]] = {}
+        for d, s in self.dates:
+            out.setdefault(s.index, []).append(d)
+        return out
+
+    def ref_time(self, start: int, end: int) -> RefTime:
+        """The time the clause around ``[start, end)`` speaks of (``linter.extract.reftime``)."""
+        key = (start, end)
+        got = self._ref_times.get(key)
+        if got is None:
+            s = self.sentence_at(start)
+            if s is None:
+                got = RefTime(None, None, "unknown")
+            else:
+                by_sentence = self._dates_by_sentence
+                earlier: list[DateMention] = []
+                i = s.index - 1
+                while i >= 0 and self.doc.sentences[i].paragraph == s.paragraph:
+                    earlier[:0] = by_sentence.get(i, ())
+                    i -= 1
+                caption = self._furniture(self.doc.paragraphs[s.paragraph])
+                got = reference_time(s.text, s.start, (start, end), by_sentence.get(s.index, ()),
+                                     self.doc.pub_date, self.tense_at(start, end), earlier, caption)
+            self._ref_times[key] = got
+        return got
+
     # -- people and titles --------------------------------------------------------------------
     @cached_property
     def mentions(self) -> list[Mention]:
@@ -222,6 +264,64 @@ class Analysis:
     def title_clashes(self) -> dict[int, Mention]:
         """For a titled mention (by ``id``), the earlier one of the same person it clashes with."""
         return title_clashes(self.mentions, self.in_quote)
+
+    @cached_property
+    def first_in_body(self) -> set[int]:
+        """The ``id``s of the mentions that are the first of their person in the body text.
+
+        Headlines, bylines, photo captions and direct quotes neither count nor introduce. A
+        standfirst (a record's description) or a display line (one line with no final
+        punctuation: a repeated headline, a live-blog label) is not checked, but a title or full
+        name there introduces the person (news APIs give the lead as the description)."""
+        seen: set[str] = set()
+        anywhere: set[str] = set()
+        out: set[int] = set()
+        for m in self.mentions:
+            if m.person_id is None or m.attributive:
+                continue
+            first_anywhere = m.person_id not in anywhere
+            anywhere.add(m.person_id)
+            if m.person_id in seen:
+                continue
+            sentence = self.sentence_at(m.start)
+            p = None if sentence is None else self.doc.paragraphs[sentence.paragraph]
+            if p is None or p.kind in ("heading", "title") or self.in_quote(m.start) or self._furniture(p):
+                continue
+            if self._standfirst(m.start) or self._display_line(p):
+                if m.form != "surname":
+                    seen.add(m.person_id)
+                continue
+            seen.add(m.person_id)
+            if m.form == "surname" and ((first_anywhere and not m.first_in_document)
+                                        or self._named_before(m.person_id, m.start)):
+                continue  # introduced misspelt ("Ingvar Calrsson"), or in lower case
+            out.add(id(m))
+        return out
+
+    def _named_before(self, person_id: str, before: int) -> bool:
+        """The person's full name is written before ``before`` in any case ("finance minister
+        cesar gaviria"), which the mention finder, reading capitals, does not see."""
+        person = self.kb.people.get(person_id)
+        if person is None:
+            return False
+        names = [_plain(n) for n in person.names if len(n.split()) > 1]
+        if not names:
+            return False
+        text = " ".join(_plain(self.doc.prose[:before]).split())
+        return any(n in text for n in names)
+
+    def _furniture(self, p: Paragraph) -> bool:
+        """A byline or a photo caption: not where a person is introduced."""
+        return bool(_FURNITURE.match(self.doc.prose, p.start))
+
+    def _standfirst(self, at: int) -> bool:
+        span = self.doc.standfirst
+        return span is not None and span[0] <= at < span[1]
+
+    def _display_line(self, p: Paragraph) -> bool:
+        """One short line without final punctuation: display type, not a sentence of the body."""
+        text = self.doc.prose[p.start:p.end].rstrip()
+        return 0 < len(text) < 160 and "\n" not in text and text[-1] not in _FINAL_PUNCT
 
     @cached_property
     def administrations(self) -> list[Administration]:

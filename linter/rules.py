@@ -61,9 +61,10 @@ DESCRIPTION_KEYS = {
     "why": "Why is this bad?",
     "example": "Example",
     "instead": "Use instead",
+    "severity": "Severity by evidence",
     "known_problems": "Known problems",
 }
-EXAMPLE_KEYS = {"text", "date", "kind", "count", "name", "fixed"}
+EXAMPLE_KEYS = {"text", "date", "kind", "count", "name", "fixed", "severity"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ class Example:
     name: str | None = None
     loc: Loc | None = None
     fixed: str | None = None  # the text after --fix, for rules that offer a fix
+    severity: Severity | None = None  # a fail example: the severity its findings must have
 
 
 @dataclass(slots=True)
@@ -385,8 +387,11 @@ class _Reader:
         count = self.expect(fields["count"], int, "count") if "count" in fields else None
         name = self.expect(fields["name"], str, "name") if "name" in fields else None
         fixed = self.expect(fields["fixed"], str, "fixed") if "fixed" in fields else None
+        severity = self.severity(fields["severity"]) if "severity" in fields else None
+        if severity is not None and not expect_fail:
+            raise self.error(fields["severity"].loc, "only a fail example can name a severity")
         return Example(self.expect(fields["text"], str, "example text"), expect_fail, date, kind, count,
-                       name, node.loc, fixed)
+                       name, node.loc, fixed, severity)
 
 
 def _option_type(value: Any) -> bool:

@@ -35,6 +35,11 @@ class Item:
     kind: str | None = None
     date: datetime.date | None = None
     title: str | None = None
+    standfirst: str | None = None  # the record's description (dek), shown under the headline
+
+
+#: the fields of an archive record that hold its standfirst, first found wins
+STANDFIRST_FIELDS = ("description", "standfirst", "dek", "subtitle", "summary")
 
 
 @dataclass
@@ -70,7 +75,8 @@ def read_jsonl(path: Path, display: str, errors: list[str]) -> Iterator[Item]:
                     errors.append(f"{display}:{line_no}: record {rid!r} has an unreadable date {raw_date!r}")
                     continue
                 title = record.get("title") if isinstance(record.get("title"), str) else None
-                yield Item(f"{display}#{rid}", text, "text", date, title)
+                dek = next((v for v in map(record.get, STANDFIRST_FIELDS) if isinstance(v, str) and v.strip()), None)
+                yield Item(f"{display}#{rid}", text, "text", date, title, dek)
     except (OSError, UnicodeDecodeError, EOFError) as exc:
         errors.append(f"{display}:1: cannot read archive: {exc}")
 
@@ -114,7 +120,8 @@ def _add_file(inputs: Inputs, path: Path, display: str) -> None:
 
 def make_document(item: Item, date: datetime.date | None = None) -> Document:
     """The document of ``item``; ``date`` (the run's ``--date``) overrides the item's own."""
-    return load_document(item.text, path=item.path, kind=item.kind, date=date or item.date, title=item.title)
+    return load_document(item.text, path=item.path, kind=item.kind, date=date or item.date, title=item.title,
+                         standfirst=item.standfirst)
 
 
 @dataclass

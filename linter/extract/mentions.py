@@ -45,6 +45,7 @@ a clause ("Will Trump ...", written in lower case elsewhere in the document) is 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -75,7 +76,7 @@ _HONORIFICS = (
     "Ayatollah", "Grand Ayatollah", "Sheikh", "Sheik", "Sir", "Dame", "Lord", "Lady", "Dr.", "Dr", "Gen.",
     "General", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Hojatoleslam", "Imam", "Prince", "Maj. Gen.",
 )
-_PARTICLES = r"(?:al|el|bin|ibn|bint|de|da|di|do|dos|du|van|von|der|den|del|la|le|ter|zu)"
+_PARTICLES = r"(?:al|el|bin|ibn|bint|arap|de|da|di|do|dos|du|van|von|der|den|del|la|le|ter|zu)"
 _UP = r"[\p{Lu}\p{Lt}]"
 _TOKEN = _UP + r"[\p{L}\p{M}\p{Nd}'’]*(?:[.\-][\p{L}][\p{L}\p{M}'’]*)*\.?"
 _WS = r"(?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)"
@@ -186,6 +187,10 @@ class Mention:
     first_in_document: bool = False
     country: str | None = None  # country code named with the title ("Israeli" -> "IL")
     attributive: bool = False  # used as a modifier ("the Reagan administration"), not a reference
+    #: how the office was told from the others of its title: "country" (a country written with
+    #: it), "title" (no other office has the title), "person" (the one the person held, or
+    #: the only one of the person's country) or None
+    office_by: str | None = None
 
 
 _LETTERS = regex.compile(r"[^\W\d_]+")
@@ -347,7 +352,7 @@ def gazetteer(kb: KnowledgeBase) -> Gazetteer:
 
 
 #: The name under which ``gazetteer_tables`` is kept in the compiled KB (bump when they change).
-GAZETTEER_INDEX = "mentions.gazetteer.2"
+GAZETTEER_INDEX = "mentions.gazetteer.3"
 
 
 def gazetteer_tables(kb: KnowledgeBase) -> dict[str, Any]:
@@ -370,7 +375,11 @@ def gazetteer_tables(kb: KnowledgeBase) -> dict[str, Any]:
     country_words: list[str] = []
     for c in kb.countries.values():
         for f in c.forms():
-            countries.setdefault(norm_name(f), c.code)
+            key = norm_name(f)
+            if key in countries and c.code not in countries[key].split("|"):
+                # "Congo", "Congolese": two countries' word; the person decides (see _in_country)
+                countries[key] = "|".join(sorted({*countries[key].split("|"), c.code}))
+            countries.setdefault(key, c.code)
             country_words.append(f)
             if f.endswith(".") and f.count(".") > 1:
                 country_words.append(f[:-1])  # "U.S president": the last dot dropped
@@ -643,30 +652,45 @@ class _Doc:
                 self.recent[toks[-1]] = pid
 
 
+def _in_country(office: Office, country: str | None) -> bool:
+    """Is the office of ``country``: a code, or several joined by "|" for a word two countries
+    share ("Congo": CD|CG)?"""
+    return country is None or office.country == country or office.country in country.split("|")
+
+
 def _resolve_office(
     kb: KnowledgeBase, g: Gazetteer, title_key: str, country: str | None, pid: str | None
-) -> str | None:
+) -> tuple[str | None, str | None]:
+    """The office a title names, and how it was told apart (see ``Mention.office_by``)."""
     cands = [kb.offices[o] for o in g.titles.get(title_key, ()) if o in kb.offices]
     if country is not None:
-        cands = [o for o in cands if o.country == country]
+        cands = [o for o in cands if _in_country(o, country)]
     if not cands:
-        return None
+        return None, None
+    shared = country is not None and "|" in country
+    how = "country" if country is not None and not shared else "title" if len(cands) == 1 else "person"
     if pid is not None:
         held = {t.office for t in kb.people[pid].terms}
         mine = [o for o in cands if o.id in held]
         if len(mine) == 1:
-            return mine[0].id
+            return mine[0].id, how if len(cands) == 1 else "person"
         if len(mine) > 1:
-            return None
+            return None, None
         home = {kb.offices[o].country for o in held if o in kb.offices}
         if len(cands) == 1:
             # a title no country is written with, that only another country's office has, is
             # more likely the person's own country's office than a mix-up: no office
             only = cands[0]
-            return only.id if country is not None or not home or only.country in home else None
+            return (only.id, how) if country is not None or not home or only.country in home else (None, None)
         local = [o for o in cands if o.country in home]
-        return local[0].id if len(local) == 1 else None
-    return cands[0].id if len(cands) == 1 else None
+        if len(local) > 1:
+            # Macron is French and ex officio co-prince of Andorra: the country of most terms
+            weight = Counter(kb.offices[t.office].country for t in kb.people[pid].terms if t.office in kb.offices)
+            local.sort(key=lambda o: -weight[o.country])
+            if weight[local[0].country] == weight[local[1].country]:
+                return None, None
+        return (local[0].id, "person") if local else (None, None)
+    return (cands[0].id, how) if len(cands) == 1 else (None, None)
 
 
 def _title_persons(kb: KnowledgeBase, ids: Sequence[str], offices: Sequence[Office]) -> list[str]:
@@ -686,6 +710,9 @@ def _match_name(g: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, list[str],
         ids = g.names.get(key)
         if ids:
             return j, ids, True
+    t = toks[i].text.rstrip(".")
+    if len(t) >= 2 and t.isupper() and not _ROMAN_RE.match(t):
+        return i, [], False  # an acronym ("DOE said": the Department of Energy), not a surname
     ids = g.surnames.get(toks[i].key)
     if ids:
         # a surname written as two words ("Bagheri Kani") is in the name table too; one word here
@@ -1049,11 +1076,14 @@ def _titled_single(
     recent = doc.recent.get(key)
     if recent is not None and recent in ids:
         return recent
+    titled = [c for c in g.names.get(f"{title_key} {key}", ()) if doc.plausible(c)]
+    if len(titled) == 1:
+        return titled[0]  # a name the KB knows with its title: "King Charles", "Prince Charles"
     if qualified == QUAL_RANK or not ids:
         return None
     offices = [kb.offices[o] for o in g.titles.get(title_key, ()) if o in kb.offices]
     if country is not None:
-        offices = [o for o in offices if o.country == country]
+        offices = [o for o in offices if _in_country(o, country)]
     cands = [c for c in ids if doc.plausible(c)]
     held = _title_persons(kb, cands, offices)
     if held:
@@ -1123,6 +1153,11 @@ def _emit(
         pm = g.before(sent, max(0, start - base - 90), start - base)
         if pm is not None and pm.group("mod"):
             start = base + pm.start("mod")
+    elif first_in_run and k == 0 and mod is None and title_text is None and pre_mod == "late":
+        mod = pre_mod  # "the late Jimmy Carter": "late" needs no title
+        pm = g.before(sent, max(0, start - base - 90), start - base)
+        if pm is not None and pm.group("mod"):
+            start = base + pm.start("mod")
     # who?
     pid: str | None = None
     single = j == k + 1
@@ -1143,7 +1178,7 @@ def _emit(
             if title_key is not None and qualified != QUAL_RANK:
                 offices = [kb.offices[o] for o in g.titles.get(title_key, ()) if o in kb.offices]
                 if country is not None:
-                    offices = [o for o in offices if o.country == country]
+                    offices = [o for o in offices if _in_country(o, country)]
                 narrowed = _title_persons(kb, cands, offices)
                 if narrowed:
                     cands = narrowed
@@ -1182,13 +1217,13 @@ def _emit(
             country = g.countries.get(norm_name(cform)) if cform else None
             mod = normalize_modifier(am.group("mod")) if am.group("mod") else ("elect" if am.group("elect") else None)
             form = FORM_APPOSITIVE
-    office = None
+    office = office_by = None
     if title_key is not None and not qualified:
-        office = _resolve_office(kb, g, title_key, country, pid)
+        office, office_by = _resolve_office(kb, g, title_key, country, pid)
     elif title_key is not None and qualified == QUAL_BODY and pid is not None:
         # "Gaullist Prime Minister Jacques Chirac": kept when the KB says he held such an office
         mine = [o for o in g.titles.get(title_key, ()) if o in kb.offices and kb.terms(pid, o)]
-        office = mine[0] if len(mine) == 1 else None
+        office, office_by = (mine[0], "person") if len(mine) == 1 else (None, None)
     if pid is not None and not attributive:
         doc.remember(pid)
     out.append(
@@ -1207,6 +1242,7 @@ def _emit(
             form=form,
             country=country,
             attributive=attributive,
+            office_by=office_by,
         )
     )
 

@@ -257,6 +257,25 @@ def _merge(spans: Iterable[tuple[date, date | None]]) -> list[tuple[date, date |
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a person's timeline says of a title at a reference time (see ``KnowledgeBase.verdict``).
+
+    ``kind``: ``holds`` (a term of the office overlaps the time), ``stale`` (every term of it
+    ended before: ``date`` is when the last one ended), ``not_yet`` (the first term starts
+    after: ``date`` is its start, ``elected`` when the KB says the person was already elected or
+    designated), ``never`` (no term of this office: ``other`` names the offices the person
+    held at that time, None when none), ``dead`` (the person
+    had died: ``date``), ``unknown`` (the KB cannot say). ``uncertain``: a boundary the sources
+    mark uncertain lies near the time."""
+
+    kind: str
+    date: date | None = None
+    other: str | None = None
+    uncertain: bool = False
+    elected: bool = False
+
+
 # ---------------------------------------------------------------------------------------------
 # The knowledge base
 
@@ -373,6 +392,51 @@ class KnowledgeBase:
         if o is None or o.coverage_from is None:
             return False
         return on >= o.coverage_from
+
+    def verdict(self, person_id: str, office_id: str, start: date | None, end: date | None) -> Verdict:
+        """The person's timeline against a title of ``office_id`` for the days ``[start, end]``
+        (inclusive; the time a clause speaks of): holds, stale, not yet, never, dead or unknown."""
+        person = self.people.get(person_id)
+        if person is None or office_id not in self.offices or (start is None and end is None):
+            return Verdict("unknown")
+        lo = start or end
+        hi = end or start
+        assert lo is not None and hi is not None
+        terms = self.terms(person_id, office_id)
+        uncertain = any(t.near_uncertain_boundary(lo) or t.near_uncertain_boundary(hi) for t in terms)
+        if person.died is not None and lo > person.died:
+            return Verdict("dead", person.died, uncertain=person.uncertain)
+        if not terms:
+            country = self.offices[office_id].country
+            then = [t for t in self.terms(person_id) if t.office in self.offices
+                    and t.start <= hi and (t.end is None or t.end > lo)]
+            held = [self.offices[t.office] for t in then]
+            # the offices of the title's country first: "President of France, Co-Prince of Andorra"
+            names = sorted({o.name: o.country != country for o in held}.items(), key=lambda kv: (kv[1], kv[0]))
+            return Verdict("never", other=", ".join(n for n, _ in names) or None)
+        if any(t.start <= hi and (t.end is None or t.end > lo) for t in terms):
+            return Verdict("holds", uncertain=uncertain)
+        ended = [t.end for t in terms if t.end is not None and t.end <= lo]
+        later = [t for t in terms if t.start > hi]
+        first = min(later, key=lambda t: t.start) if later else None
+        chosen = None if first is None else first.elected or first.designated
+        elected = chosen is not None and chosen <= hi
+        # a former holder running again is "former" until elected: not yet only when the KB
+        # knows of the election (or designation), or the person never held the office before
+        if first is not None and (elected or not ended):
+            return Verdict("not_yet", first.start, uncertain=uncertain, elected=elected)
+        if ended:
+            return Verdict("stale", max(ended), uncertain=uncertain)
+        return Verdict("unknown", uncertain=uncertain)
+
+    def offices_then(self, person_id: str, start: date, end: date) -> list[Office]:
+        """The offices the person held at some time in ``[start, end]``."""
+        out: list[Office] = []
+        for t in self.terms(person_id):
+            o = self.offices.get(t.office)
+            if o is not None and o not in out and t.start <= end and (t.end is None or t.end > start):
+                out.append(o)
+        return out
 
     def career_start(self, person_id: str) -> date | None:
         """When the person's first known term began (any office)."""

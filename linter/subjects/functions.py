@@ -59,6 +59,15 @@ def _well_known(a: Analysis, person: str) -> bool:
     return p is not None and bool(p.terms) and p.bare_surname
 
 
+def _life(a: Analysis, person: str) -> str | None:
+    p = a.kb.people.get(person)
+    if p is None:
+        return None
+    born = f"born {p.born.isoformat()}" if p.born else (f"born {p.born_year}" if p.born_year else "no birth")
+    died = f"died {p.died.isoformat()}" if p.died else (f"died {p.died_year}" if p.died_year else "no death recorded")
+    return f"{born}, {died}"
+
+
 def _person_field(field: str) -> Any:
     def get(a: Analysis, person_id: Any) -> Any:
         p = a.kb.people.get(str(person_id))
@@ -106,5 +115,7 @@ def register_functions(registry: FunctionRegistry) -> None:
        "The birth date of the KB person with this id (none when unknown).", host=True)
     kb("died", [STRING], DATE, _person_field("died"),
        "The date of death of the KB person with this id (none when alive or unknown).", host=True)
+    kb("life", [STRING], STRING, _life,
+       "The KB person's birth and death in words: \"born 1924-10-01, died 2024-12-29\".", host=True)
     kb("person_name", [STRING], STRING, _person_field("name"),
        "The full name of the KB person with this id.", host=True)

@@ -7,7 +7,9 @@ value accuracy (a prediction is correct when it overlaps a gold DATE and its ``t
 gold ``value``), for the te3-platinum subset and for all documents, split into explicit+partial
 dates (gold values ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) and the rest.  Predictions of kind
 ``duration`` and predictions overlapping a gold TIME/DURATION/SET are left out of precision.
-Exits 0 with a message when the shared corpora are absent.
+A second table scores durations the same way: gold DURATION timexes ("three days" = ``P3D``)
+against the extractor's ``duration`` mentions, value correct when the ``timex`` equals the gold
+value. Exits 0 with a message when the shared corpora are absent.
 """
 
 from __future__ import annotations
@@ -90,6 +92,51 @@ def evaluate(path: Path, subset: str | None = None) -> tuple[dict[str, dict[str,
             for name in names:
                 _score(groups[name], doc, golds, preds)
     return groups, elapsed, nbytes
+
+
+def evaluate_durations(path: Path, subset: str | None = None) -> dict[str, Counts]:
+    """Gold DURATION timexes against predicted ``duration`` mentions, per subset."""
+    groups = {"te3-platinum": Counts(), "all": Counts()}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            if subset and doc["subset"] != subset:
+                continue
+            pub = date.fromisoformat(doc["date"][:10])
+            text: str = doc["text"]
+            preds = [p for off, par in _paragraphs(text) for p in extract_dates(par, off, pub) if p.kind == "duration"]
+            golds = [g for g in doc["timexes"] if g["type"] == "DURATION"]
+            names = ["all"] + (["te3-platinum"] if doc["subset"] == "te3-platinum" else [])
+            for name in names:
+                c = groups[name]
+                for g in golds:
+                    gspan = (int(g["start"]), int(g["end"]))
+                    ov = [p for p in preds if _overlap((p.start, p.end), gspan)]
+                    c.gold += 1
+                    c.strict_tp_gold += any((p.start, p.end) == gspan for p in ov)
+                    c.relaxed_tp_gold += bool(ov)
+                    c.value_tp_gold += any(p.timex == g["value"] for p in ov)
+                for p in preds:
+                    gov = [g for g in golds if _overlap((p.start, p.end), (int(g["start"]), int(g["end"])))]
+                    c.pred += 1
+                    c.pred_valued += p.timex is not None
+                    c.strict_tp_pred += any((int(g["start"]), int(g["end"])) == (p.start, p.end) for g in gov)
+                    c.relaxed_tp_pred += bool(gov)
+                    c.value_tp_pred += any(g["value"] == p.timex for g in gov)
+    return groups
+
+
+def duration_table(groups: dict[str, Counts]) -> str:
+    rows = ["| subset | gold | pred | strict P | strict R | relaxed P | relaxed R | value P | value R | value F1 |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, c in groups.items():
+        vp = c.value_tp_pred / c.pred_valued if c.pred_valued else 0.0
+        vr = c.value_tp_gold / c.gold if c.gold else 0.0
+        rows.append(f"| {name} | {c.gold} | {c.pred} | {_pct(c.strict_tp_pred, c.pred)} | "
+                    f"{_pct(c.strict_tp_gold, c.gold)} | {_pct(c.relaxed_tp_pred, c.pred)} | "
+                    f"{_pct(c.relaxed_tp_gold, c.gold)} | {_pct(c.value_tp_pred, c.pred_valued)} | "
+                    f"{_pct(c.value_tp_gold, c.gold)} | {_f1(vp, vr)} |")
+    return "\n".join(rows)
 
 
 def _score(group: dict[str, Counts], doc: dict[str, object], golds: list[dict[str, object]],
@@ -178,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     groups, elapsed, nbytes = evaluate(args.corpus, args.subset)
     print(table(groups))
+    print("\nDurations (gold DURATION timexes; the extractor's duration mentions):\n")
+    print(duration_table(evaluate_durations(args.corpus, args.subset)))
     print(f"\nextract_dates: {nbytes / 1e6:.2f} MB in {elapsed:.2f} s ({nbytes / 1e6 / elapsed:.2f} MB/s)")
     if args.speed and REUTERS.exists():
         mbs, nbytes, found = speed(REUTERS)

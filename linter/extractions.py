@@ -31,6 +31,7 @@ from linter.extract.dates import (
 )
 from linter.extract.events import EVENTS_INDEX, EventMention, event_tables, extract_events
 from linter.extract.figures import Figure, extract_figures
+from linter.extract.intervals import Interval, extract_intervals
 from linter.extract.mentions import GAZETTEER_INDEX, Mention, extract_mentions, gazetteer_tables
 from linter.extract.names import FAMILY_NAMES_INDEX, Variant, family_names, find_variants, known_family_names
 from linter.extract.reftime import RefTime, reference_time
@@ -51,9 +52,11 @@ STORED_INDEXES: dict[str, Callable[[KnowledgeBase], Any]] = {
 #: the start of a byline ("By Jane Doe") or a photo caption ("FILE - ...", "(Photo: ...)")
 _FURNITURE = re.compile(r"\s*(?:By\s+[A-Z]|BY\s+[A-Z]|FILE\s*[-–—:]|PHOTO\s*[-–—:]|Photo\s*:|\(Photo|"
                         r"\(AP Photo|\(Reuters|Caption\s*:|Image\s*:)")
+#: a necessary condition for an interval claim in a sentence (``linter.extract.intervals``)
+_INTERVAL_GATE = re.compile(r"(?i)\b(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
 _FINAL_PUNCT = frozenset(".!?:;\"”’')…")
 _DATE_WORDS = ("day", "week", "month", "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-               "sep", "oct", "nov", "dec", "ago", "decade", "century", "today", "tonight", "now")
+               "sep", "oct", "nov", "dec", "ago", "decade", "century", "today", "tonight", "now", "tomorrow")
 _DECIMAL = re.compile(r"\d")  # str.isdecimal(); str.isdigit() also takes "²" and the like
 
 
@@ -334,6 +337,25 @@ class Analysis:
     @cached_property
     def events(self) -> list[EventMention]:
         return extract_events(self.sentence_texts, [d for d, _ in self.dates], self.kb)
+
+    @cached_property
+    def intervals(self) -> list[Interval]:
+        """Stated amounts of time between two points the text gives (``linter.extract.intervals``)."""
+        out: list[Interval] = []
+        by_sentence = self._dates_by_sentence
+        events: dict[int, list[EventMention]] | None = None
+        for s in self.doc.sentences:
+            if _INTERVAL_GATE.search(s.text) is None:
+                continue
+            if events is None:
+                events = {}
+                for e in self.events:
+                    sentence = self.sentence_at(e.start)
+                    if sentence is not None:
+                        events.setdefault(sentence.index, []).append(e)
+            out.extend(extract_intervals(s.text, s.start, by_sentence.get(s.index, ()), events.get(s.index, ()),
+                                         self.doc.pub_date, self.tense_at))
+        return out
 
     @cached_property
     def window(self) -> w.Window:

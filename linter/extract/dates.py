@@ -58,6 +58,10 @@ class DateMention:
     preposition: str | None = None  # "on" in "on January 23, 2024" (lower case), none if no preposition
     tense_before: bool = True  # the governing verb precedes the expression ("In May 2018, he withdrew": False)
     after_verb: bool = False  # written right after its governing verb group: "will meet Jan. 5"
+    verb_gap: int | None = None  # words between the governing verb group before it and it ("take place": 1)
+    verb_group: str | None = None  # the governing verb group as written ("will take")
+    verb_gap_text: str | None = None  # the words between that group (before it) and it ("the budget")
+    verb_lead: str | None = None  # the word just before that group, lower case ("being" in "being paid")
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -169,7 +173,7 @@ _THE_PAST_HEAD = re.compile(
     rf"(?:(?P<num>{_NUM_ALT})\s+)?$",
     _F,
 )
-_THE_PAST_TAIL = re.compile(r"(?!\s+(?:of|before|after|earlier|later|when|that|in\s+which)\b)")
+_THE_PAST_TAIL = re.compile(r"(?!\s+(?:of|before|after|earlier|later|when|that|in\s+which|for\s+which)\b)")
 _QUARTER_HEAD = re.compile(
     r"(?:\b[Tt]he\s+)?\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
     r"year-ago|previous)[\s-]+$",
@@ -813,6 +817,16 @@ _UNIT_GRAN = {"day": "day", "week": "week", "month": "month", "year": "year", "d
 _UNIT_HALF_DAYS = {"day": 0, "week": 3, "month": 15, "year": 182, "decade": 1826, "century": 18262}
 _DUR_CODE = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y",
              "decade": "DE", "century": "CE"}
+def _duration_timex(unit: str, n: int | None) -> str:
+    """TimeML's value for an amount of time: "P3D", "PT2H", "P20Y" for two decades (TimeML
+    counts decades and centuries in years), "PXY" when the amount is vague."""
+    if unit in ("decade", "century"):
+        return "PXY" if n is None else f"P{n * (10 if unit == 'decade' else 100)}Y"
+    code = _DUR_CODE[unit]
+    amount = "X" if n is None else str(n)
+    return f"PT{amount}{code}" if unit in ("second", "minute", "hour") else f"P{amount}{code}"
+
+
 _LESS_THAN = frozenset({"less than", "fewer than", "under", "not even", "just under", "as recently as"})
 _MORE_THAN = frozenset({"more than", "over", "at least", "well over", "a little over", "a little more than",
                         "just over", "little more than", "as long as"})
@@ -929,9 +943,7 @@ def _resolve(dm: DateMention, c: _Cand, pub: date | None, tense: str) -> None:
     if k == "duration":
         dm.granularity = "none"
         unit = c.unit or "day"
-        code = _DUR_CODE[unit]
-        n = "X" if c.num is None else str(c.num)
-        dm.timex = f"PT{n}{code}" if unit in ("second", "minute", "hour") else f"P{n}{code}"
+        dm.timex = _duration_timex(unit, c.num)
         if c.extra == "old":
             dm.relative = None
         return
@@ -1056,7 +1068,7 @@ def _resolve_the_past(dm: DateMention, c: _Cand, pub: date | None) -> None:
             lo, hi = _VAGUE[c.vague]
             dm.earliest, dm.latest = _shift(pub, unit, -hi), pub
         return
-    dm.timex = f"P{n}{_DUR_CODE[unit]}"
+    dm.timex = _duration_timex(unit, n)
     if pub is None:
         return
     if rel in ("past", "last", "previous"):
@@ -1198,6 +1210,13 @@ def extract_dates(text: str, base: int = 0, pub: date | None = None,
         dm.tense_before = gov.before
         dm.preposition = _preposition_before(text, c.start)
         dm.after_verb = gov.before and gov.end is not None and text[gov.end:c.start].strip() == ""
+        if gov.before and gov.end is not None and gov.end <= c.start:
+            dm.verb_gap_text = " ".join(text[gov.end:c.start].split())
+            dm.verb_gap = len(dm.verb_gap_text.split())
+        if gov.start is not None and gov.end is not None:
+            dm.verb_group = text[gov.start:gov.end]
+            lead = text[max(0, gov.start - 30):gov.start].split()
+            dm.verb_lead = lead[-1].lower() if lead else None
         out.append(dm)
     if quoted_spans:
         mark_reported(out, quoted_spans)
@@ -1257,6 +1276,7 @@ def _add_ordinal_days(text: str, chosen: list[_Cand]) -> list[_Cand]:
 # "yesterday (March 3)", "in 2019 - two years ago". Plain juxtaposition ("March last year") is
 # a composition, not a restatement, so punctuation or a preposition is required.
 _RESTATE_GAP = re.compile(r"\s*(?P<p>,|\(|–|—|--?)?\s*(?P<prep>(?:in|on|during)\s+)?")
+_ASIDE_END = re.compile(r"\s*(?:[,.;:!?)\]—–-]|\Z)")
 _LIST_AFTER = re.compile(r"\s*,?\s*(?:and|or|to|through|until)\b|\s*[-–]\s*\d")
 
 
@@ -1265,6 +1285,8 @@ def _restates(rel: DateMention, ab: DateMention) -> bool:
         return False
     if rel.granularity == "day":
         return ab.granularity == "day" and ab.value is not None
+    if rel.granularity in ("week", "month") and ab.granularity in ("day", "month") and ab.earliest is not None:
+        return True  # "two weeks ago, on March 1": the year is the one nearest publication
     return ab.year_explicit
 
 
@@ -1286,7 +1308,8 @@ def pair_restatements(text: str, base: int, mentions: Sequence[DateMention]) -> 
         if _restates(a, b):
             out[i] = i + 1
         elif _restates(b, a) and m.group("p") and not m.group("prep"):
-            if _LIST_AFTER.match(text, b.end - base) is None:
+            # "in 2019 - two years ago -": the relative closes the aside, no verb after it
+            if _LIST_AFTER.match(text, b.end - base) is None and _ASIDE_END.match(text, b.end - base):
                 out[i + 1] = i
     return out
 

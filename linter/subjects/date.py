@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,6 +25,23 @@ class DateView(View):
         if d.weekday_start is not None:
             return (min(d.start, d.weekday_start), max(d.end, d.weekday_end or d.end))
         return (d.start, d.end)
+
+
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
+
+
+def _next_word(v: DateView) -> str:
+    m = _NEXT_WORD.match(v.a.doc.prose, v.item.end)
+    return m.group(1).lower() if m else ""
+
+
+_OPENING = re.compile(r"(?i)(?:\W*|.*[,;:]\s*)(?:(?:back|as|early|late)\s+)?(?:on|in|during|by|of)?\s*\Z", re.S)
+
+
+def _clause_initial(v: DateView) -> bool:
+    s = v.extra
+    before = v.a.doc.prose[s.start:v.item.start] if s.start <= v.item.start else ""
+    return len(before) < 200 and _OPENING.fullmatch(before) is not None
 
 
 def _related(v: DateView, table: dict[int, tuple[Any, Any]]) -> DateView | None:
@@ -72,6 +90,20 @@ DATE_T.add("verb_before", BOOL, lambda v: v.item.tense_before,
 DATE_T.add("after_verb", BOOL, lambda v: v.item.after_verb,
            "written right after the verb group that sets its tense, with no preposition: 'will meet "
            "Jan. 5'")
+DATE_T.add("verb_gap", NUMBER, lambda v: v.item.verb_gap,
+           "how many words stand between the verb group that governs it (before it) and it: 0 in \"will meet "
+           "Jan. 5\", 1 in \"will take place Tuesday\"; none when the verb comes after")
+DATE_T.add("verb_group", STRING, lambda v: v.item.verb_group,
+           "the verb group that governs it, as written (\"will take\"), or none")
+DATE_T.add("verb_lead", STRING, lambda v: v.item.verb_lead,
+           "the word just before the governing verb group, lower case (\"being\" in \"being paid\")")
+DATE_T.add("verb_gap_text", STRING, lambda v: v.item.verb_gap_text,
+           "the words between the governing verb group (before it) and it: \"the budget\" in \"approved the "
+           "budget on March 3\"")
+DATE_T.add("clause_initial", BOOL, _clause_initial,
+           "it opens its sentence or clause, at most after a preposition: \"On Jan. 23, 2024, Trump will ...\"")
+DATE_T.add("next_word", STRING, _next_word,
+           "the word right after it, lower case; \"\" when punctuation or the end of the sentence follows")
 DATE_T.add("speech", STRING, lambda v: v.a.date_relations.speech.get(id(v.item)),
            "quote (inside a direct quote), indirect (its sentence reports speech: said, told, "
            "according to) or none")

@@ -329,7 +329,7 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
                             qual, (frm.lo, frm.hi), (to.lo, to.hi), frm.text, to.text, frm.source, to.source))
 
     # "two days after Monday's vote", "three years before the 2019 election"
-    for m in _AFTER.finditer(text):
+    for m in _AFTER.finditer(text) if ("after" in low or "before" in low) else ():
         ref = _point_at(base + m.end(), dates, events, text=text, base=base, pub=pub)
         if ref is None:
             continue
@@ -343,7 +343,7 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
             end=ref.end - base)
 
     # "three days later, on May 6" after "on May 1"
-    for m in _LATER.finditer(text):
+    for m in _LATER.finditer(text) if ("later" in low or "earlier" in low) else ():
         nxt = _point_at(base + m.end(), dates, events, reach=4, text=text, base=base)
         if nxt is None:
             continue
@@ -357,7 +357,7 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
             m.group("q"), end=nxt.end - base)
 
     # "in the 10 years since the 2014 referendum"
-    for m in _SINCE_N.finditer(text):
+    for m in _SINCE_N.finditer(text) if "since" in low else ():
         ref = _point_at(base + m.end(), dates, events, text=text, base=base, pub=pub)
         if ref is None:
             continue
@@ -366,7 +366,8 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
             end=ref.end - base)
 
     # "since 2010, for 12 years" / "for 12 years, since 2010"
-    for m in _FOR_N.finditer(text):
+    has_since = any(d.preposition == "since" for d in dates)
+    for m in _FOR_N.finditer(text) if has_since and "for" in low else ():
         since = [d for d in dates if d.preposition == "since" and abs(d.start - (base + m.start())) < 80]
         if len(since) != 1:
             continue
@@ -377,7 +378,7 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
         add(m, "for", _cardinal(m.group("n")), _unit(m.group("unit")), ref, until, m.group("q"))
 
     # "now in its third week" + "began on Oct. 2"
-    for m in _ORDINAL_PERIOD.finditer(text):
+    for m in _ORDINAL_PERIOD.finditer(text) if "its" in low else ():
         starts = []
         for d in dates:
             p = _date_point(d)
@@ -393,6 +394,8 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
 
     # "its 70th anniversary this week" / "turns 60 next year", counted from a founding or an event
     for pattern, kind in ((_ANNIVERSARY, "anniversary"), (_TURNS, "turns")):
+        if (kind == "anniversary" and "anniversar" not in low) or (kind == "turns" and "turn" not in low):
+            continue  # the pattern's own word is absent: no match (and no search)
         for m in pattern.finditer(text):
             amount = ordinal_value(m.group("n")) if kind == "anniversary" else _cardinal(m.group("n"))
             if amount is None or amount < 2 or (kind == "turns" and amount > 300):

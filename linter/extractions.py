@@ -332,11 +332,12 @@ class Analysis:
 
     @cached_property
     def ages(self) -> list[Age]:
-        return extract_ages(self.sentence_texts, self.mentions, self.kb, self.doc.pub_date)
+        return extract_ages(self.sentence_texts, self.mentions, self.kb, self.doc.pub_date, self.ref_time)
 
     @cached_property
     def events(self) -> list[EventMention]:
-        return extract_events(self.sentence_texts, [d for d, _ in self.dates], self.kb)
+        return extract_events(self.sentence_texts, [d for d, _ in self.dates], self.kb, self.doc.pub_date,
+                              self.folded_prose)
 
     @cached_property
     def intervals(self) -> list[Interval]:

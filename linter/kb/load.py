@@ -190,7 +190,19 @@ def _build_event(raw: dict[str, Any]) -> Event:
         series=raw.get("series"),
         precision=str(raw.get("precision") or "day"),
         source=_source(raw.get("source")),
+        places=_tuple(raw.get("places")),
+        edition=_edition(raw.get("edition")),
     )
+
+
+def _edition(value: Any) -> tuple[int, ...]:
+    """An event's ``edition``: a number or a list of numbers (ValueError otherwise)."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(x, int) and not isinstance(x, bool) and x > 0 for x in items):
+        raise ValueError(f"edition: expected a positive number or a list of them, not {value!r}")
+    return tuple(items)
 
 
 def _build_country(raw: dict[str, Any]) -> Country:

@@ -107,6 +107,12 @@ class Event:
     #: how much of ``date`` is known: day (default), month or year
     precision: str = "day"
     source: str | None = None
+    #: where it happened or whom it concerned, as news names them (host city, country, the
+    #: parties): "the 2016 Olympics in Tokyo", "the April 1998 peace deal" beside "Northern Ireland"
+    places: tuple[str, ...] = ()
+    #: its number in its series (the Games of the XXXIII Olympiad: 33), or the numbers of two
+    #: numberings in use ((33, 30): also the 30th Summer Games held); () when not numbered
+    edition: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,8 @@ _OFFICE_KEYS = {
     "id", "name", "country", "single_holder", "titles", "phrases", "country_forms", "coverage_from", "as_of",
     "note", "wikidata", "source", "kind",
 }
-_EVENT_KEYS = {"id", "name", "date", "end", "phrases", "note", "source", "kind", "series", "precision", "wikidata"}
+_EVENT_KEYS = {"id", "name", "date", "end", "phrases", "note", "source", "kind", "series", "precision", "wikidata",
+               "places", "edition"}
 _COUNTRY_KEYS = {"code", "name", "adjectives", "names", "kind", "region", "un_member", "source", "note"}
 _META_KEYS = {"version", "as_of", "note", "sources"}
 _REQUIRED = {
@@ -45,7 +46,8 @@ _DATE_KEYS = {"born", "died", "start", "end", "date", "as_of", "coverage_from", 
 #: dates that may be a year alone when the day is not known
 _YEAR_OK = {"born", "died"}
 _BOOL_KEYS = {"bare_surname", "uncertain", "acting", "interim", "single_holder", "un_member"}
-_LIST_KEYS = {"aliases", "titles", "phrases", "country_forms", "adjectives", "names", "terms"}
+_LIST_KEYS = {"aliases", "titles", "phrases", "country_forms", "adjectives", "names", "terms", "places"}
+_NUMBER_RE = re.compile(r"^[1-9]\d*$")
 _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ALLOWED = {
     "people": _PERSON_KEYS,
@@ -104,6 +106,11 @@ def _quiet_date(node: yaml.Node) -> date | None:
         return None
 
 
+def _is_edition(node: yaml.Node) -> bool:
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    return bool(items) and all(isinstance(n, yaml.ScalarNode) and _NUMBER_RE.match(n.value) for n in items)
+
+
 def _check_date(loc: _Loc, key: str, node: yaml.Node, out: list[KbProblem]) -> date | None:
     text = _scalar(node)
     if text is None or text in ("", "null", "~"):
@@ -143,6 +150,8 @@ def _check_entry(kind: str, path: str, node: yaml.Node, seen: _Seen, out: list[K
             out.append(_Loc(path, v).problem(f"{k.value}: expected true or false"))
         elif k.value in _LIST_KEYS and not isinstance(v, yaml.SequenceNode):
             out.append(_Loc(path, v).problem(f"{k.value}: expected a list"))
+        elif k.value == "edition" and not _is_edition(v):
+            out.append(_Loc(path, v).problem("edition: expected a positive number or a list of them"))
     for req in _REQUIRED[kind]:
         if req not in keys:
             out.append(loc.problem(f"{_SINGULAR[kind]} without {req!r}"))

@@ -27,6 +27,7 @@ from linter.subjects import (
     mention,
     paragraph,
     quote,
+    restatement,
     sentence,
     variant,
 )
@@ -37,7 +38,7 @@ __all__ = ["SUBJECTS", "Environment", "Subject", "View", "build_environment", "l
 ENTRY_POINT_GROUP = "factlint.subjects"
 
 _BUNDLED = (sentence, paragraph, quote, document, date, interval, mention, administration, cue, figure, age, event,
-            variant)
+            restatement, variant)
 #: The bundled subjects by name, in the order the docs list them.
 SUBJECTS: dict[str, Subject] = {m.SUBJECT.name: m.SUBJECT for m in _BUNDLED}
 #: Who adds DSL functions: the shared calendar and knowledge-base ones, then each subject module's.

@@ -19,7 +19,7 @@ from typing import Any
 
 from linter.document import Document, Paragraph, Quote, Sentence
 from linter.extract import window as w
-from linter.extract.ages import Age, extract_ages
+from linter.extract.ages import GIVEN_NAMES_INDEX, Age, extract_ages, given_names
 from linter.extract.attribution import QuoteSource, SentenceSource, attribute, speech_near_quote
 from linter.extract.dates import (
     DateMention,
@@ -47,6 +47,7 @@ STORED_INDEXES: dict[str, Callable[[KnowledgeBase], Any]] = {
     GAZETTEER_INDEX: gazetteer_tables,
     EVENTS_INDEX: event_tables,
     FAMILY_NAMES_INDEX: family_names,
+    GIVEN_NAMES_INDEX: given_names,
 }
 
 #: the start of a byline ("By Jane Doe") or a photo caption ("FILE - ...", "(Photo: ...)")

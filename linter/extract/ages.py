@@ -52,6 +52,7 @@ from typing import Any, NamedTuple
 from linter.kb import KnowledgeBase, norm_name
 
 __all__ = [
+    "GIVEN_NAMES_INDEX",
     "Age",
     "Birth",
     "FORM_ADJECTIVE",
@@ -60,6 +61,7 @@ __all__ = [
     "FORM_DEATH",
     "FORM_DESCRIPTOR",
     "FORM_PREDICATE",
+    "given_names",
     "age_clashes",
     "age_span",
     "ages_by_person",
@@ -383,15 +385,25 @@ def _num(text: str) -> int | None:
     return _NUM_WORDS[head] + _UNITS[tail] if tail in _UNITS else None
 
 
-def _given_names(kb: KnowledgeBase) -> frozenset[str]:
-    """The first words of the KB's people's full names: what makes a capitalised pair a person."""
+#: The name under which ``given_names`` is kept in the compiled KB.
+GIVEN_NAMES_INDEX = "ages.given.1"
+
+
+def given_names(kb: KnowledgeBase) -> list[str]:
+    """The first words of the KB's people's full names (normalised, sorted): what makes a
+    capitalised pair a person. The compiled KB keeps them (``GIVEN_NAMES_INDEX``)."""
     out: set[str] = set()
     for p in kb.people.values():
         for n in p.names:
             words = n.split()
             if len(words) >= 2 and len(words[0]) > 2 and not words[0].endswith("."):
                 out.add(norm_name(words[0]))
-    return frozenset(out - _NOT_NAME)
+    return sorted(out)
+
+
+def _given_names(kb: KnowledgeBase) -> frozenset[str]:
+    stored = kb.stored_index(GIVEN_NAMES_INDEX)
+    return frozenset(stored if stored is not None else given_names(kb)) - _NOT_NAME
 
 
 def _demonyms(kb: KnowledgeBase) -> frozenset[str]:

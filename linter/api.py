@@ -60,7 +60,8 @@ def build_engine(config: Config | None = None, *, ruleset: RuleSet | None = None
                           dict(config.severity))
     if kb is None and config.kb:
         kb = load_kb(extra=[Path(p) for p in config.kb])
-    return Engine(ruleset, selection, kb=kb)  # no kb: the bundled one, loaded when first needed
+    # no kb: the bundled one, loaded when first needed
+    return Engine(ruleset, selection, kb=kb, genre=config.genre)
 
 
 def load_document(text: str, *, path: str = "<text>", date: datetime.date | None = None,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linter.extract.genre import GENRES
 from linter.finding import Severity
 from linter.report import format_names
 from linter.yamlsrc import Loc, SourceError, read_yaml
@@ -58,6 +59,9 @@ SCHEMA: tuple[Key, ...] = (
     Key("format", "choice", None, "the output format (default: text)", format_names),
     Key("jobs", "count", None, "number of worker processes (0: one per core)"),
     Key("severity", "severities", {}, "mapping of rule id to error, warning or info (overrides the rule's own)"),
+    Key("genre", "choice", None, "the genre of documents whose front matter names none (default: read from "
+        "cues in the text, else news); the sourcing rules stay quiet on opinion, speech and press-release",
+        lambda: GENRES),
     Key("kb", "paths", [], "extra knowledge-base files or folders (relative to the configuration file)"),
 )
 KEYS: dict[str, Key] = {k.name: k for k in SCHEMA}
@@ -75,6 +79,7 @@ class Config:
     format: str | None = None
     jobs: int | None = None
     severity: dict[str, Severity] = field(default_factory=dict)
+    genre: str | None = None
     kb: list[Path] = field(default_factory=list)
     path: Path | None = None
 

@@ -72,10 +72,12 @@ class Engine:
     """
 
     def __init__(self, ruleset: RuleSet, selection: Selection | None = None,
-                 kb: KnowledgeBase | None = None) -> None:
+                 kb: KnowledgeBase | None = None, genre: str | None = None) -> None:
         self.selection = selection or Selection()
         self.rules = self.selection.active(ruleset.rules)
         self._kb = kb
+        #: the configuration's genre, for documents whose front matter names none
+        self.genre = genre
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -88,7 +90,7 @@ class Engine:
 
     def analyse(self, doc: Document) -> Analysis:
         """The analysis of ``doc`` against this engine's knowledge base."""
-        return Analysis(doc, self._kb if self._kb is not None else self._get_kb)
+        return Analysis(doc, self._kb if self._kb is not None else self._get_kb, genre=self.genre)
 
     def lint(self, doc: Document) -> Result:
         analysis = self.analyse(doc)

@@ -98,9 +98,12 @@ class Analysis:
     document no KB rule looks at never loads it).
     """
 
-    def __init__(self, doc: Document, kb: KnowledgeBase | Callable[[], KnowledgeBase]) -> None:
+    def __init__(self, doc: Document, kb: KnowledgeBase | Callable[[], KnowledgeBase],
+                 genre: str | None = None) -> None:
         self.doc = doc
         self._kb = kb
+        #: the configuration's genre (``linter.extract.genre``), for a document that names none
+        self.genre = genre
         self._sentence_starts = [s.start for s in doc.sentences]
         self._tenses: dict[tuple[int, int], str] = {}
         self._ref_times: dict[tuple[int, int], RefTime] = {}

@@ -17,6 +17,9 @@ Rules, in the order a reader would apply them:
   Otherwise a double quote left open at the end of its paragraph is capped there
   (``closed=False``) and an open single quote is dropped, so unbalanced marks never swallow the
   rest of the document.
+* The typewriter (TeX and Penn Treebank) pairs of newswire archives: two backquotes open a
+  double quote and two straight single quotes close the innermost open one (a pair of them with
+  no double quote open is ignored).
 * ``depth`` counts the quotes that enclose a quote: 0 for the outer, 1 for a nested one.
 """
 
@@ -46,9 +49,9 @@ class Quote:
     mark: str = "“"
 
 
-_MARKS = re.compile("[“”\"‘’']")
-_OPEN_BEFORE = frozenset("([{“‘\"'—–-/«")
-_DOUBLE_OPENERS = frozenset("“\"")
+_MARKS = re.compile("``|''|[“”\"‘’']")
+_OPEN_BEFORE = frozenset("([{“‘\"'—–-/«`")
+_DOUBLE_OPENERS = frozenset("“\"`")
 
 
 @dataclass(slots=True)
@@ -73,8 +76,11 @@ def find_quotes(prose: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote
             c = m.group()
             before = prose[i - 1] if i > ps else " "
             after = prose[i + 1] if i + 1 < pe else " "
-            if c == "“":
+            if c == "“" or c == "``":
                 stack.append(_Open(True, False, i, pi))
+            elif c == "''":
+                if any(o.double for o in stack):
+                    _close_double(stack, i, pi, found, prose, width=2)
             elif c == "”":
                 _close_double(stack, i, pi, found, prose)
             elif c == '"':
@@ -110,7 +116,7 @@ def find_quotes(prose: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote
                 skip_at = ns
                 continue
         for o in stack:
-            found.append((o.offset, pe, pe, _para_range(o.paragraph, pi), False, prose[o.offset]))
+            found.append((o.offset, pe, pe, _para_range(o.paragraph, pi), False, _mark(prose, o.offset)))
         stack.clear()
     return _number(found, prose)
 
@@ -120,13 +126,14 @@ def _para_range(first: int, last: int) -> tuple[int, ...]:
 
 
 def _close_double(
-    stack: list[_Open], i: int, pi: int, found: list[tuple[int, int, int, tuple[int, ...], bool, str]], prose: str
+    stack: list[_Open], i: int, pi: int, found: list[tuple[int, int, int, tuple[int, ...], bool, str]], prose: str,
+    width: int = 1,
 ) -> None:
     for k in range(len(stack) - 1, -1, -1):
         if stack[k].double:
             o = stack[k]
             del stack[k:]
-            found.append((o.offset, i + 1, i, _para_range(o.paragraph, pi), True, prose[o.offset]))
+            found.append((o.offset, i + width, i, _para_range(o.paragraph, pi), True, _mark(prose, o.offset)))
             return
 
 
@@ -141,6 +148,11 @@ def _close_single(
             return
 
 
+def _mark(prose: str, at: int) -> str:
+    """The opening mark at ``at``: one character, or the two backquotes of a typewriter pair."""
+    return "``" if prose.startswith("``", at) else prose[at]
+
+
 def _number(found: list[tuple[int, int, int, tuple[int, ...], bool, str]], prose: str) -> list[Quote]:
     found.sort(key=lambda f: (f[0], -f[1]))
     quotes: list[Quote] = []
@@ -148,7 +160,7 @@ def _number(found: list[tuple[int, int, int, tuple[int, ...], bool, str]], prose
     for start, end, inner_end, paras, closed, mark in found:
         while enclosing and enclosing[-1] <= start:
             enclosing.pop()
-        inner_start = start + 1
+        inner_start = start + len(mark)
         quotes.append(
             Quote(
                 index=len(quotes),

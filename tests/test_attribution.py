@@ -624,9 +624,19 @@ def test_trigger_words_never_miss_a_parse(text: str) -> None:
 @given(st.one_of(_gate_texts(), st.text(alphabet=st.characters(max_codepoint=127)),
                  st.text(alphabet="aB.'’-\"“s 1,:Ué\n")))
 @example("U.S. A.B.C. x's it’s 1,000.5 3:30 a-b-c 'quoted' \"q\" rock'n'roll")
+@example("``we won,'' said Lee. ```a'''")
 def test_tokens(text: str) -> None:
-    """``_tokens`` gives what ``_TOKEN_RE.finditer`` does (the ASCII pattern splits like the full one)."""
-    expected = [(7 + m.start(), 7 + m.end(), m.group(), m.group().lower()) for m in _attr._TOKEN_RE.finditer(text)]
+    """``_tokens`` gives what ``_TOKEN_RE.finditer`` does on the text with its typewriter quote pairs
+    made curly (the ASCII pattern splits like the full one)."""
+    curly = _attr._curly(text)
+    assert len(curly) == len(text)
+    expected = [(7 + m.start(), 7 + m.end(), m.group(), m.group().lower()) for m in _attr._TOKEN_RE.finditer(curly)]
     assert [tuple(t) for t in _attr._tokens(text, 7)] == expected
     if text.isascii():
         assert _attr._ASCII_TOKEN_SPLIT_RE.split(text) == _attr._TOKEN_SPLIT_RE.split(text)
+
+
+def test_typewriter_quote_pairs_tokenise_as_curly_marks() -> None:
+    toks = _attr._tokens("``we won,'' said Lee.", 0)
+    assert [t.text for t in toks] == ["“", "we", "won", ",", "”", "said", "Lee", "."]
+    assert (toks[0].start, toks[4].start) == (0, 10)

@@ -103,3 +103,20 @@ def test_quotes_in_and_in_quote_innermost() -> None:
     assert doc.in_quote(text.index("Y")) is None
     assert doc.quotes_in(text.index("Y"), len(text)) == [doc.quotes[2]]
     assert doc.quotes_in(0, 3) == [doc.quotes[0]]
+
+
+def test_typewriter_pairs_of_newswire_archives() -> None:
+    text = "He said ``we can't stop now,'' and left. ``It was to be our day.'' It's the students' day."
+    doc = load_text(text, "t.txt", kind="text")
+    first, second = doc.quotes
+    assert (first.text, first.mark, text[first.start:first.end]) == ("we can't stop now,", "``", "``we can't stop now,''")
+    assert second.text == "It was to be our day." and second.closed
+    # a closing pair with nothing open is ignored; an opening pair left open is capped at its paragraph
+    assert quotes_of("Nothing open here'' at all.") == []
+    assert quotes_of("He said ``we will win.\nNext paragraph.") == [("we will win.", 0, False)]
+
+
+def test_typewriter_quote_continues_into_next_paragraph() -> None:
+    text = "He said ``we will win.\n``And we will rebuild,'' he added."
+    (q,) = load_text(text, "t.txt", kind="text").quotes
+    assert q.paragraphs == (0, 1) and q.text.endswith("rebuild,")

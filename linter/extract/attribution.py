@@ -104,6 +104,7 @@ from linter.fold import ascii_fold
 from linter.lexicon import word_set
 
 __all__ = [
+    "ANONYMITY_EXPLAINED",
     "Cue",
     "QuoteLike",
     "QuoteSource",
@@ -186,6 +187,9 @@ class QuoteSource:
     continued: bool = False  # speaker inherited from the previous quote
     depth: int = 0
     words: int = 0
+    via: str | None = None  # how the speaker was found (see ``SPEAKER_VIA``)
+    gap: int = 0  # paragraphs between the quote and its speaker (0: the quote's own paragraph)
+    mention: bool = False  # the quote names words ("the slogan “...”", "“...” was the refrain"), not speech
 
     @property
     def unattributed(self) -> bool:
@@ -221,6 +225,7 @@ _SPEECH_BASE = {
     "emphasise": ("emphasised",), "stress": ("stressed",), "recall": ("recalled",),
     "quip": ("quipped",), "counter": ("countered",), "speak": ("speaks", "spoke"), "continue": (), "suspect": ("suspects", "suspected"),
     "worry": ("worries", "worried"), "consider": ("considers", "considered"), "doubt": ("doubted",),
+    "cite": ("cites", "cited"),
 }
 SPEECH_VERBS: frozenset[str] = frozenset(
     {base for base in _SPEECH_BASE if base not in {"continue", "state", "note", "post", "tweet",
@@ -326,7 +331,37 @@ _ORG_NOUNS = frozenset(
      "complaint", "order", "ruling", "verdict", "announcement", "release", "bulletin", "radio",
      "television", "tv", "press"}
 )
+# texts that speak for their authors: "the letter reads", "the invitation said", "the sign read"
+_TEXT_NOUNS = frozenset(
+    {"letter", "statement", "report", "ruling", "website", "site", "invitation", "sign", "inscription", "caption",
+     "headline", "tagline", "slogan", "banner", "poster", "post", "tweet", "message", "email", "e-mail", "note",
+     "text", "passage", "plaque", "notice", "label", "ad", "advert", "advertisement", "petition", "motion",
+     "resolution", "bill", "law", "clause", "provision", "constitution", "charter", "treaty", "agreement",
+     "accord", "contract", "manifesto", "platform", "article", "editorial", "column", "book", "chapter", "essay",
+     "poem", "song", "lyrics", "script", "transcript", "card", "flyer", "leaflet", "pamphlet", "brochure",
+     "placard", "page", "entry", "description", "summary", "abstract", "warning", "alert", "memo",
+     "memorandum", "document", "filing", "complaint", "lawsuit", "indictment", "order", "decision", "opinion",
+     "verdict", "release", "announcement", "communique", "communiqué", "decree", "bulletin", "study", "survey",
+     "poll", "paper", "draft", "proposal", "plan", "guidance", "guideline", "guidelines", "policy", "rule",
+     "rules", "regulation", "code", "notification", "newsletter", "blog", "account", "feed", "video", "footage",
+     "recording", "tape", "broadcast", "speech", "address", "will", "diary", "journal", "minutes"}
+)
+# verbs by which a text says what it says: "the letter reads", "reads the sign", "data showed"
+_READS = frozenset({"reads", "read", "reading", "showed", "shows", "show", "shown", "found", "finds",
+                    "indicated", "indicates", "revealed", "reveals"})
+# what data speak through: "financial disclosures made public on Saturday showed", "the survey found"
+_DATA_NOUNS = _TEXT_NOUNS | frozenset(
+    {"data", "figures", "statistics", "numbers", "records", "documents", "filings", "disclosures", "results",
+     "polls", "surveys", "studies", "estimates", "projections", "forecasts", "reports", "tallies", "tally",
+     "count", "counts", "census", "analysis", "analyses", "review", "audit", "investigation", "inquiry",
+     "probe", "research", "logs", "jury", "court", "judge", "panel", "tribunal", "commission",
+     "committee", "regulator", "regulators", "auditors", "inspectors", "investigators", "researchers",
+     "scientists", "minutes", "papers", "emails", "messages", "texts", "photos",
+     "images", "videos", "footage", "accounts", "statements", "tables", "charts", "maps", "model", "models"})
 _PRONOUNS = frozenset({"he", "she"})
+# pronouns that name a source as the subject of a speech verb: "it said" (a company), "we believe"
+# (the author); "they say" in the present is nobody in particular and stays out
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _NAME_JOINERS = frozenset({"of", "de", "del", "da", "van", "von", "der", "den", "la", "le", "bin", "ibn",
                            "al", "el", "du", "and", "&"})
 # capitalised words that are not names when they open a subject
@@ -381,6 +416,17 @@ _ANON_PHRASES = re.compile(
     r"not\s+authori[sz]ed\s+to\s+speak|(?:polled|surveyed|canvassed|queried)\s+by\b)",
     re.IGNORECASE,
 )
+#: a sentence that says why a source is not named: what the ``source/anonymous`` rule asks for
+ANONYMITY_EXPLAINED = re.compile(
+    r"\b(?:asked|asking|declined|requested|requesting|wished|wishing|wanted|preferred)\s+(?:not\s+to\s+be\s+"
+    r"(?:named|identified|quoted)|to\s+remain\s+anonymous|anonymity)|\bdid\s+not\s+want\s+to\s+be\s+"
+    r"(?:named|identified|quoted)|\bcondition\s+(?:of|that\s+(?:he|she|they)\s+not\s+be\s+(?:named|identified))|"
+    r"\b(?:speaking|spoke|talking)\s+(?:anonymously|on\s+background|privately)|\b(?:granted|given)\s+anonymity\b|"
+    r"\bnot\s+(?:authori[sz]ed|allowed|permitted|cleared)\s+to\s+(?:speak|talk|comment|discuss|be\s+(?:named|quoted))|"
+    r"\bbecause\s+(?:the\s+\w+\s+)?(?:talks|discussions|deliberations|negotiations|matter|information|details)\s+"
+    r"(?:were|was|are|is|remain|remained)\s+(?:private|confidential|sensitive|classified)",
+    re.IGNORECASE,
+)
 _IMPERSONAL_RE = re.compile(
     r"\b[Ii]t(?:\s+|(?=['’]s\b))(?:is|was|has\s+been|had\s+been|'s\s+been|’s\s+been|'s|’s|is\s+being|was\s+being|has\s+long\s+been)\s+"
     r"(?:also\s+|now\s+|often\s+|sometimes\s+|widely\s+|generally\s+|commonly\s+|long\s+|further\s+|"
@@ -411,7 +457,7 @@ _HEDGE_RE = re.compile(
 _WIDELY_RE = re.compile(
     r"(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)\b(?:widely|generally|commonly|popularly|universally|often|frequently|sometimes|traditionally|"
     r"largely|broadly)\s+(?:believed|considered|regarded|thought|(?:(?<=widely\s)|(?<=erally\s)|(?<=monly\s))held|accepted|assumed|seen|viewed|reputed|"
-    r"recogni[sz]ed|acknowledged|acclaimed|described|perceived|credited|known\s+as|referred|"
+    r"recogni[sz]ed|acknowledged|acclaimed|described|perceived|credited|"
     r"cited|reported|rumou?red|claimed|said|argued|suggested)\b"
     r"|\b(?:is|are|was|were|been|be)\s+(?:considered|regarded|seen|viewed|thought|believed|deemed|"
     r"described|perceived|held|claimed|said|reputed|rumou?red)\s+(?:by\s+(?:some|many|most|several|"
@@ -477,7 +523,12 @@ _CONSIDERED_RE = re.compile(
 )
 # an unnamed agent: "was praised by critics", "detected by other observers"
 _BY_CRITICS_RE = re.compile(
-    r"\b(?:[a-z]+ed|seen|known|held|taken)\s+by\s+(?:(?:many|some|other|several|most|numerous|various)\s+)?"
+    r"\b(?:(?:praised|acclaimed|hailed|lauded|celebrated|admired|criticized|criticised|condemned|denounced|"
+    r"derided|ridiculed|mocked|attacked|panned|dismissed|rejected|disputed|questioned|challenged|doubted|"
+    r"contested|accepted|endorsed|favou?red|preferred|described|characteri[sz]ed|called|labell?ed|dubbed|"
+    r"termed|considered|regarded|viewed|deemed|thought|believed|claimed|argued|suggested|proposed|"
+    r"speculated|theori[sz]ed|interpreted|understood|cited|credited|attributed|identified|recogni[sz]ed|"
+    r"acknowledged|noted|observed|reported|detected|documented|perceived|judged|rated|ranked)|seen|known|held)\s+by\s+(?:(?:many|some|other|several|most|numerous|various)\s+)?"
     r"(?:critics|observers|commentators|scholars|historians|experts|reviewers|others|researchers|"
     r"writers|authors|fans)\b"
 )
@@ -603,7 +654,7 @@ _GATES: dict[int, _Gate] = {
             "traditionally", "largely", "broadly"),
          _w("believed", "considered", "regarded", "thought", "held", "accepted", "assumed", "seen", "viewed",
             "reputed", "recognized", "recognised", "acknowledged", "acclaimed", "described", "perceived",
-            "credited", "known", "referred", "cited", "reported", "rumored", "rumoured", "claimed", "said",
+            "credited", "cited", "reported", "rumored", "rumoured", "claimed", "said",
             "argued", "suggested")),
         # (is|are|...) considered|regarded|... by some|many|critics|...
         (_w("some", "many", "most", "several", "critics", "others", "experts", "observers", "scholars",
@@ -696,8 +747,18 @@ except re.error:  # pragma: no cover - Python 3.10 has no possessive quantifiers
     _ASCII_TOKEN_SPLIT_RE = re.compile(r"((?:[A-Z]\.){2,}|[A-Za-z]+(?:['\-][A-Za-z]+)*|[0-9]+(?:[.,:][0-9]+)*|\S)")
 
 
+def _curly(text: str) -> str:
+    """``text`` with its typewriter quote pairs as a curly mark and a space (the same length)."""
+    if "``" in text or "''" in text:
+        return text.replace("``", "\u201c ").replace("''", " \u201d")
+    return text
+
+
 def _tokens(text: str, base: int) -> list[_Tok]:
-    """The ``_TOKEN_RE`` tokens of ``text``, offsets shifted by ``base``."""
+    """The ``_TOKEN_RE`` tokens of ``text``, offsets shifted by ``base``. The typewriter quote pairs
+    of newswire archives (two backquotes, two straight single quotes) are read as curly quotes, a
+    mark and a space of the same length, so offsets stay those of ``text``."""
+    text = _curly(text)
     is_ascii = text.isascii()
     parts = (_ASCII_TOKEN_SPLIT_RE if is_ascii else _TOKEN_SPLIT_RE).split(text)
     texts = parts[1::2]
@@ -851,6 +912,8 @@ def _classify_group(words: list[_Tok], verb: _Tok | None, after_verb: bool, post
     )
     if head in {"reports", "rumours", "rumors"}:
         return "anonymous" if (has_caps or definite or has_count) else "impersonal"
+    if head in _TEXT_NOUNS and (definite or has_caps):
+        return "organisation"  # "The report says", "the Commerce Department report said": a text speaks
     if len(lows) == 1 and head in _QUANT:
         return "vague"
     if head in _INHERENTLY_VAGUE and head not in _SINGULAR_ANON:
@@ -875,12 +938,27 @@ def _classify_group(words: list[_Tok], verb: _Tok | None, after_verb: bool, post
 
 
 def _is_aux(t: _Tok) -> bool:
-    return t.low in _AUX or t.low.endswith(("n't", "n’t"))
+    """An auxiliary, a negation or an adverb between a subject and its verb ("wrongly suggested")."""
+    return t.low in _AUX or t.low.endswith(("n't", "n’t")) or (
+        len(t.low) > 4 and t.low.endswith("ly") and t.low not in _LY_NOUNS and t.text[0].islower())
+
+
+# words in -ly that are no adverbs
+_LY_NOUNS = frozenset({"family", "rally", "ally", "assembly", "supply", "reply", "monopoly", "anomaly", "bully",
+                       "belly", "jelly", "july", "italy", "folly", "holly", "lily", "tally", "homily", "melancholy",
+                       "oligopoly", "panoply", "sally", "gully", "dolly", "filly", "rely", "apply", "comply",
+                       "imply", "multiply", "underbelly", "butterfly", "dragonfly", "firefly", "nelly"})
 
 
 def _left_np(toks: list[_Tok], v: int) -> _NP | None:
-    """The subject NP left of the verb at token index v (skips auxiliaries and an appositive)."""
+    """The subject NP left of the verb at token index v (skips auxiliaries, a time phrase and an
+    appositive)."""
     i = v - 1
+    k = i
+    while k >= 0 and v - k <= 4 and (toks[k].low in _TIME_WORDS or toks[k].text[0].isdigit()):
+        k -= 1  # "Trump on Friday said", "the ministry last week said"
+    if k < i and k >= 0 and toks[k + 1].low in {"on", "last", "this", "next", "earlier", "late", "early"}:
+        i = k
     while i >= 0 and _is_aux(toks[i]) and not (i == 0 or toks[i - 1].low in {",", ";"}):
         i -= 1
     if i >= 0 and _is_aux(toks[i]):
@@ -900,7 +978,9 @@ def _left_np(toks: list[_Tok], v: int) -> _NP | None:
         return None
     head = toks[i]
     hl = _strip_poss(head.low)
-    if hl in _PRONOUNS and not head.low.endswith(("'s", "’s")):
+    if hl in _SUBJECT_PRONOUNS and not head.low.endswith(("'s", "’s")):
+        if hl == "they" and i + 1 < len(toks) and toks[i + 1].low in _PRESENT:
+            return None  # "they say": people in general
         return _NP(i, i + 1, "pronoun", [head])
     if _is_cap(head) and head.low not in _COMMON_CAPS and not (
         i == 0 and (hl in _SCHOLARLY or hl in _VAGUE_NOUNS) and head.text[1:].islower()
@@ -924,7 +1004,7 @@ def _left_np(toks: list[_Tok], v: int) -> _NP | None:
             while b - 1 >= 0 and _is_cap(toks[b - 1]) and toks[b - 1].low not in _COMMON_CAPS:
                 b -= 1
             return _NP(b, e, "named", toks[b:e])
-        if k >= 0 and toks[k].low in _PREPOSITIONS:
+        if k >= 0 and toks[k].low in _PREPOSITIONS and toks[k].low not in {"after", "before", "since", "until"}:
             return None  # "Some officials from both the U.S. and Israel believe": not the subject
         words = toks[j: i + 1]
         kind = "organisation" if (any(_strip_poss(t.low) in _ORG_NOUNS for t in words)
@@ -967,8 +1047,8 @@ def _left_np(toks: list[_Tok], v: int) -> _NP | None:
         if not any(w in _QUANT or w in {"a", "an", "one"} for w in lows):
             return _NP(j, i + 1, "organisation" if hl in {"spokesman", "spokeswoman", "spokesperson"}
                        else "named", words)
-    if hl in _ORG_NOUNS and hl not in _PRO_NOUNS:
-        if lows[0] in {"the", "its", "their"} or any(
+    if (hl in _ORG_NOUNS or hl in _TEXT_NOUNS) and hl not in _PRO_NOUNS:
+        if lows[0] in {"the", "its", "their", "his", "her", "this", "that"} or any(
             t.low.endswith(("'s", "’s")) or _is_cap(t) for t in words[:-1]
         ):
             return _NP(j, i + 1, "organisation", words)
@@ -1007,7 +1087,7 @@ def _right_np(toks: list[_Tok], k: int) -> _NP | None:
         return _NP(k, k + len(words), "group", words)
     if head in _ROLE_NOUNS and lows[0] in {"the", "his", "her", "their"}:
         return _NP(k, k + len(words), "named", words)
-    if head in _ORG_NOUNS and (lows[0] in {"the", "its"} or caps):
+    if (head in _ORG_NOUNS or head in _TEXT_NOUNS) and (lows[0] in {"the", "its", "his", "her", "their"} or caps):
         return _NP(k, k + len(words), "organisation", words)
     if caps and _is_cap(words[-1]):
         # the capitalised run at the end ("private political analyst Stephen Hess")
@@ -1026,10 +1106,51 @@ def _right_np(toks: list[_Tok], k: int) -> _NP | None:
     return None
 
 
+def _no_claim(np: _NP, toks: list[_Tok], v: int) -> bool:
+    """The group and its verb carry no claim: "whether or not critics agree", "Not all traders
+    agree", "others tweeted about their experience", "exporters concluded sales of wheat"."""
+    if v + 1 < len(toks) and toks[v + 1].low in _NO_CLAIM_AFTER:
+        return True
+    if toks[v].low in {"concluded", "concludes", "conclude"} and \
+            any(t.low in _CONCLUDED_OBJECTS for t in toks[v + 1:v + 4] if t.low != "that"):
+        return True
+    if np.toks and np.toks[0].low in {"not", "nor"}:
+        return True  # the group phrase itself opens with the negation: "Not all traders agree"
+    k = np.start - 1
+    if k >= 0 and toks[k].low == "all":
+        k -= 1
+    if k >= 0 and toks[k].low in {"not", "nor"}:
+        return True
+    while k >= 0 and k > np.start - 10 and toks[k].text not in {",", ";", ":", "(", "“", '"', "—"}:
+        if toks[k].low in {"whether", "if", "unless"}:
+            return True
+        k -= 1
+    return False
+
+
+# what a deal's parties conclude: "exporters concluded sales of ...", "the two sides concluded talks"
+_CONCLUDED_OBJECTS = frozenset(
+    {"sales", "sale", "deal", "deals", "agreement", "agreements", "accord", "accords", "contract", "contracts",
+     "talks", "negotiations", "purchases", "purchase", "visit", "meeting", "meetings", "session", "tour", "business",
+     "transactions", "transaction", "trades"})
+
+
 def _np_source_kind(np: _NP, toks: list[_Tok], v: int | None, after_verb: bool) -> str | None:
     """Source kind of ``np`` (``v``: token index of its speech verb, None after "according to")."""
+    if np.kind in {"group", "vague"} and v is not None and not after_verb and _no_claim(np, toks, v):
+        return None
     if np.kind != "group":
         return np.kind
+    if v is not None and not after_verb and _appositive_name(toks[np.end:v]):
+        return "named"  # "The firm's chief executive, Alan Mulally, commented"
+    if v is None and _appositive_name(_up_to_comma(toks, np.end)):
+        return "named"  # "According to the resort's general manager, Kevin Loh, the chefs ..."
+    head = np.toks[-1]
+    if len(np.toks) >= 2 and _is_cap(head) and (v is None or not _is_cap(toks[v])):
+        return "organisation"  # a group noun inside a proper name: "Consumer Reports", "the Association of ... Dealers"
+    if _strip_poss(head.low) == "police" and len(np.toks) <= 2 \
+            and not any(t.low in _NUMBER_WORDS or t.low in _QUANT for t in np.toks):
+        return "organisation"  # "police said": the force speaks as an institution, like "the ministry said"
     verb_tok = toks[v] if v is not None else None
     postposed = False
     if v is not None and not after_verb:
@@ -1048,6 +1169,38 @@ def _np_source_kind(np: _NP, toks: list[_Tok], v: int | None, after_verb: bool) 
     return _classify_group(np.toks, verb_tok, after_verb, postposed)
 
 
+# the anonymous phrases that only source when they follow a person: "sources familiar with the talks"
+_KNOWING = re.compile(r"(?i)familiar|briefed|close|with\s+knowledge")
+_KNOWERS = frozenset({"people", "person", "persons", "someone", "source", "sources", "those", "one", "others",
+                      "official", "officials", "aide", "aides", "insider", "insiders", "individuals", "individual"})
+
+
+def _knower_before(before: str) -> bool:
+    """The word before an anonymous phrase names a person or a source ("officials briefed on")."""
+    words = re.findall(r"[^\W\d_]+", before[-40:].lower())
+    return bool(words) and (words[-1] in _KNOWERS or words[-1] in _PRO_NOUNS or words[-1] in _SINGULAR_ANON
+                            or words[-1] in _INHERENTLY_VAGUE)
+
+
+def _up_to_comma(toks: list[_Tok], i: int) -> list[_Tok]:
+    """The tokens from ``i`` to the second comma from there (inclusive), at most eight."""
+    commas = 0
+    for j in range(i, min(len(toks), i + 8)):
+        if toks[j].text == ",":
+            commas += 1
+            if commas == 2:
+                return toks[i:j + 1]
+    return []
+
+
+def _appositive_name(between: list[_Tok]) -> bool:
+    """``between`` (the tokens from a group noun to its verb) is a name set off by commas: ", Alan Mulally,"."""
+    if len(between) < 3 or between[0].text != "," or between[-1].text != ",":
+        return False
+    inner = between[1:-1]
+    return len(inner) <= 5 and all(_is_cap(t) or t.text in {".", "-"} for t in inner)
+
+
 # --------------------------------------------------------------------------- sentence analysis
 
 
@@ -1063,7 +1216,20 @@ class _Attr:
     verb_start: int
 
 
-_ATTRIBUTION_WORDS = SPEECH_VERBS | {"according"}
+# a time phrase between a subject and its verb: "Trump on Friday said", "officials last week said"
+_TIME_WORDS = frozenset(
+    {"on", "last", "this", "next", "earlier", "late", "early", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "week", "month", "year", "night", "morning", "afternoon", "evening",
+     "weekend", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+     "oct", "nov", "dec", ".", ","})
+_ATTRIBUTION_WORDS = SPEECH_VERBS | {"according"} | _READS
+# degree words before a participle make it an adjective: "our most feared", "the much expected"
+_DEGREE = frozenset({"most", "more", "less", "least", "much", "so", "very", "too", "well", "better", "best",
+                     "worst", "little", "oft", "greatly", "highly", "deeply", "long", "hotly"})
+# prepositions after a group's verb: the group speaks *about* something and carries no claim
+# ("others tweeted about their experience", "critics commented on the plan")
+_NO_CLAIM_AFTER = frozenset({"about"})
 # speech verbs that may precede their subject: ", said Stephen Hess"
 _INVERTED_VERBS = _REPORTING_PAST | {"says", "adds", "writes", "asks", "explains"}
 
@@ -1084,6 +1250,19 @@ def _find_attributions(toks: list[_Tok]) -> list[_Attr]:
                     out.append(_Attr(kind, np.toks[0].start, np.toks[-1].end, np.text, "according to",
                                      t.start))
             continue
+        if low in _READS:
+            if not t.text[0].islower():
+                continue
+            np = _left_np(toks, v)
+            if np is None and v > 0 and toks[v - 1].text in {",", "”", '"', "’", "—", "–"}:
+                np = _right_np(toks, v + 1)  # “...,” reads the letter
+            if np is not None and (np.kind in {"organisation", "named"} and not low.startswith("read") or _strip_poss(
+                    np.toks[-1].low) in (_TEXT_NOUNS if low.startswith("read") else _DATA_NOUNS)) \
+                    and np.kind in {"organisation", "named", "group"}:
+                out.append(_Attr("organisation", np.toks[0].start, np.toks[-1].end, np.text, low, t.start))
+                continue
+            if not _is_verb(t):
+                continue
         if not _is_verb(t):
             continue
         if t.low in {"put"} and not (v + 1 < n and toks[v + 1].low == "it"):
@@ -1092,6 +1271,8 @@ def _find_attributions(toks: list[_Tok]) -> list[_Attr]:
             continue  # "disposed participants to believe": an infinitive carries no claim
         if t.low in {"called", "asked"} and v + 1 < n and toks[v + 1].low in {"for", "on", "off", "in", "up", "back"}:
             continue  # "called for", "asked for": a request, not a claim
+        if v > 0 and toks[v - 1].low in _DEGREE and t.low.endswith(("ed", "ught", "wn")):
+            continue  # "our most feared illnesses", "a well known fact": an adjective, not a verb
         if t.low in {"expected", "estimated", "considered", "thought", "alleged", "reported",
                      "described", "called", "believed", "said", "told", "asked"} and v > 0 and toks[v - 1].low in {
             "is", "are", "was", "were", "be", "been", "being", "an", "the", "a"
@@ -1152,6 +1333,12 @@ def _vague_subjects(toks: list[_Tok]) -> list[tuple[int, int]]:
             j += 1
         if found is None:
             continue
+        if found == i + 1 and toks[found].low.endswith("s") and toks[found].low not in {"says"}:
+            continue  # "Some questions remain", "many claims": a plural noun, not a verb
+        if prev is not None and prev.low in {"not", "nor"}:
+            continue  # "not many believe": no claim is carried
+        if found + 1 < n and toks[found].low not in {"say", "says"} and toks[found + 1].low in _NO_CLAIM_AFTER:
+            continue  # "others tweeted about their experience"
         words = toks[i:found]
         # the head of the subject must be a person/group noun (or the quantifier itself)
         lows = [_strip_poss(w.low) for w in words]
@@ -1191,6 +1378,28 @@ def _vague_subjects(toks: list[_Tok]) -> list[tuple[int, int]]:
 
 _CUE_ORDER = attrgetter("start", "end")
 
+# the legal process carries an allegation: "charged ... for allegedly covering up", "the suspect allegedly"
+_LEGAL_RE = re.compile(
+    r"\b(?:charge[sd]?|charging|accus(?:ed|es|ing|ation|ations)|indict(?:ed|ment|ments)?|arrest(?:ed|s)?|"
+    r"convict(?:ed|ion)?|sued|suing|lawsuits?|suits?|prosecut(?:ors?|ion|ed|ing)|trial|court|courts|jury|"
+    r"judge|guilty|plead(?:ed|s)?|pled|suspects?|suspected|police|investigat(?:ors?|ion|ing|ed)|probe|"
+    r"complaint|counts?|crimes?|criminal|felony|misdemeanou?r|allegations?|charging\s+documents?|"
+    r"warrant|detained|custody|verdict|case)\b",
+    re.IGNORECASE,
+)
+
+# a named source in an "as" clause: "as stated on the Apple website", "as reported by Reuters"
+_AS_VERBS = frozenset({"stated", "reported", "announced", "noted", "published", "posted", "written", "explained",
+                       "claimed", "shown", "described", "quoted", "listed", "detailed", "outlined", "said",
+                       "confirmed", "disclosed", "revealed", "indicated", "estimated"})
+_AS_SOURCE_RE = re.compile(
+    r"\b[Aa]s\s+(?:(?:was|is|were|are|has\s+been|had\s+been)\s+)?(?:" + "|".join(sorted(_AS_VERBS)) + r")\s+"
+    r"(?:on|in|by|at)\s+(?P<src>(?:(?:the|its|their|his|her)\s+)?(?:(?:[A-Z][\w&.'’-]*|[a-z]+['’]s)\s+){0,5}"
+    r"(?:[A-Z][\w&.'’-]*|website|site|page|statement|report|filing|release|announcement|blog|account|feed|"
+    r"letter|document|study|survey|paper|journal|newspaper|magazine|broadcast|interview|ruling|order|"
+    r"complaint|lawsuit|indictment|records?|data|figures|register|prospectus|label|packaging)\b)"
+)
+
 
 def _cue(toks: list[_Tok], a: int, b: int, kind: str) -> Cue:
     return Cue(toks[a].start, toks[b - 1].end, " ".join(t.text for t in toks[a:b]), kind)
@@ -1202,7 +1411,7 @@ def _cue(toks: list[_Tok], a: int, b: int, kind: str) -> Cue:
 # non-letters on both sides, so it is such a word. (A trigger inside a longer token, "most" in
 # "most-favoured", is such a word too: the sentence is parsed for nothing, as the parse only acts
 # on tokens that are trigger words.)
-_TRIGGER_WORDS = frozenset(SPEECH_VERBS) | {"according", "some", "many", "most", "several", "various",
+_TRIGGER_WORDS = frozenset(SPEECH_VERBS) | _READS | {"according", "some", "many", "most", "several", "various",
                                              "numerous", "others", "certain", "countless", "multiple"}
 
 
@@ -1224,6 +1433,9 @@ def sentence_cues(text: str, start: int = 0,
         attrs = _find_attributions(toks)
     named: list[tuple[int, int, str]] = []
     cues: list[Cue] = []
+    if "as" in words and not _AS_VERBS.isdisjoint(words):
+        for m in _AS_SOURCE_RE.finditer(text):  # "as stated on the Apple website"
+            named.append((start + m.start("src"), start + m.end("src"), m.group("src")))
     for a in attrs:
         if a.kind in {"named", "organisation", "pronoun"}:
             named.append((a.start, a.end, a.text))
@@ -1260,6 +1472,8 @@ def sentence_cues(text: str, start: int = 0,
                 s, e = m.start(), m.end("v")
             else:
                 s, e = m.start(), m.end()
+                if rx is _HEDGE_RE and "alleg" in m.group().lower() and _LEGAL_RE.search(text):
+                    continue  # "charged with allegedly covering up": the charge carries the allegation
                 if rx is _WIDELY_RE and re.match(
                     r"\s+by\s+(?!some\b|many\b|most\b|several\b|critics\b|others\b|experts\b)", text[e:]
                 ):
@@ -1309,6 +1523,8 @@ def sentence_cues(text: str, start: int = 0,
     for m in _scan(_ANON_PHRASES, text, passing):
         if any(x.kind == "anonymous" and x.start <= start + m.start() <= x.end + 40 for x in cues):
             continue
+        if _KNOWING.match(m.group()) and not _knower_before(text[:m.start()]):
+            continue  # "the public has long been familiar with shows": knowing, not sourcing
         cues.append(Cue(start + m.start(), start + m.end(), m.group(), "anonymous"))
     cues.sort(key=_CUE_ORDER)
     return named, cues, attrs
@@ -1363,22 +1579,30 @@ def _quote_speaker(q: QuoteLike, sentences: Sequence[SentenceLike],
     etoks, eattrs = analysed(ei)
     after = [t for t in etoks if t.start >= q.end]
     if after:
-        first_verb_idx = next((k for k, t in enumerate(after[:12]) if _is_verb(t) or
+        first_verb_idx = next((k for k, t in enumerate(after[:12]) if _is_verb(t) or t.low in _READS or
                                (t.low == "according" and k + 1 < len(after) and after[k + 1].low == "to")),
                               None)
         if first_verb_idx is not None and first_verb_idx <= 9:
             a = _speaker_from_attrs(eattrs, after[0].start, after[first_verb_idx].end, False)
             if a is not None:
                 return a, True
-        a = _loose_speaker_after(after)
+        inner_end = q.inner_end - sentences[ei].start
+        handover = 0 < inner_end <= len(sentences[ei].text) and sentences[ei].text[inner_end - 1] in ",?!"
+        a = _loose_speaker_after(after, handover)
         if a is not None:
             return a, True
-    elif ei + 1 < len(sentences) and sentences[ei + 1].paragraph == q.paragraph:
+    elif ei + 1 < len(sentences) and sentences[ei + 1].paragraph == max(getattr(q, "paragraphs", ()) or
+                                                                         (q.paragraph,)):
         # “We will win.” Trump said.  (the splitter cut after the closing mark)
         ntoks, nattrs = analysed(ei + 1)
         if 0 < len(ntoks) <= 10 and nattrs and nattrs[0].verb_start <= ntoks[min(5, len(ntoks) - 1)].start:
             if nattrs[0].kind in {"named", "organisation", "pronoun", "anonymous", "vague"}:
                 return nattrs[0], True
+        # “... provocative actions of Turkey ...” Cyprus' permanent representative said in a letter.
+        if ntoks and ntoks[0].text not in _QUOTE_MARKS:
+            a = _loose_speaker_after(ntoks[:16], True)
+            if a is not None:
+                return a, True
     # 2. before the quote, in its sentence: Trump wrote: “...” / Vance said this week that “...”
     stoks, sattrs = analysed(si)
     before = [t for t in stoks if t.end <= q.start]
@@ -1419,6 +1643,12 @@ _QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
 _LOOSE_VERBS = _REPORTING | {"says", "adds", "writes", "asks"}
 _ANON_HEADS = _SINGULAR_ANON | _PRO_NOUNS
 _LOOSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+# verbs that attribute a quote handed over by a comma, beside _STATEMENT_VERBS
+_LOOSE_EXTRA = frozenset({"notes", "note", "states", "state", "reads", "read", "say", "says", "insist", "argue",
+                          "ruled", "rules", "held", "holds", "found", "finds", "decided", "ordered", "wrote",
+                          "explain", "add", "continue", "conclude", "recall", "write", "reported",
+                          "reports", "observed", "mused", "offered", "ventured", "predicted", "estimated",
+                          "complained", "confided", "conceded", "joked", "laughed", "smiled", "noted"})
 
 
 def _loose_np(words: list[_Tok], verb: str, verb_start: int) -> _Attr | None:
@@ -1450,14 +1680,22 @@ def _loose_np(words: list[_Tok], verb: str, verb_start: int) -> _Attr | None:
     return _Attr(kind, words[0].start, words[-1].end, text, verb, verb_start)
 
 
-def _loose_speaker_after(after: list[_Tok]) -> _Attr | None:
-    """“...,” the union body said / ,” said one arbitrager / ,” Jim Miller, president of NAWG said."""
+def _loose_speaker_after(after: list[_Tok], handover: bool = False) -> _Attr | None:
+    """“...,” the union body said / ,” said one arbitrager / ,” Jim Miller, president of NAWG said.
+
+    ``handover``: the quote ends in a comma (or ? !) inside its marks, so the words after it
+    attribute it; any verb of saying in the wide sense then counts (“...,” Dub detailed.)."""
+
+    def loose(t: _Tok) -> bool:
+        return (_is_verb(t) and t.low in _LOOSE_VERBS) or (
+            handover and t.text[0].islower() and (t.low in _STATEMENT_VERBS or t.low in _LOOSE_EXTRA))
+
     toks = after
     while toks and toks[0].text in {",", "."}:
         toks = toks[1:]
     if not toks:
         return None
-    if _is_verb(toks[0]) and toks[0].low in _LOOSE_VERBS:
+    if loose(toks[0]):
         np: list[_Tok] = []
         for t in toks[1:]:
             if t.text in {",", ".", ";", ":"} or t.text in _QUOTE_MARKS:
@@ -1467,7 +1705,7 @@ def _loose_speaker_after(after: list[_Tok]) -> _Attr | None:
     for k, t in enumerate(toks[:25]):
         if t.text in _QUOTE_MARKS or t.text in {";", ":"}:
             return None
-        if _is_verb(t) and t.low in _LOOSE_VERBS:
+        if loose(t):
             rest = [u for u in toks[k + 1:] if _is_word(u)]
             if len(rest) > 12:
                 return None
@@ -1546,7 +1784,7 @@ def attribute(sentences: Sequence[SentenceLike],
                 res = last_named.get(para) or last_named.get(para - 1)
                 if res:
                     ss.named[k] = (a0, a1, res)
-            elif txt.split()[0][0].isupper():
+            elif txt.split()[0][0].isupper() and txt.lower() not in _SUBJECT_PRONOUNS:
                 last_named[para] = txt
         else:
             qs = target  # type: ignore[assignment]
@@ -1559,7 +1797,12 @@ def attribute(sentences: Sequence[SentenceLike],
                 last_named[para] = qs.speaker
         del off
 
+    for qs in qsources:
+        if qs.speaker is not None:
+            qs.via = "sentence"
+
     # continued quotes and scare quotes
+    ctx = _Context(sentences, ssources, qsources, quotes, cache)
     for qs in qsources:
         q = quotes[qs.index]
         if qs.speaker is None and q.depth == 0:
@@ -1569,7 +1812,8 @@ def attribute(sentences: Sequence[SentenceLike],
             ):
                 qs.speaker, qs.speaker_kind, qs.verb = prev.speaker, prev.speaker_kind, prev.verb
                 qs.speaker_start, qs.speaker_end = prev.speaker_start, prev.speaker_end
-                qs.continued = True
+                qs.continued, qs.via = True, "continued"
+                qs.gap = q.paragraph - quotes[prev.index].paragraph
             elif _opens_sentence(sentences, q):
                 # a free-standing quote continues the last named source of this or the previous paragraph
                 last = None
@@ -1579,16 +1823,27 @@ def attribute(sentences: Sequence[SentenceLike],
                         break
                     if sp.paragraph in {q.paragraph, q.paragraph - 1}:
                         for a0, a1, txt in ss.named:
-                            if txt.lower() not in _PRONOUNS:
+                            if txt.lower() not in _SUBJECT_PRONOUNS:
                                 last = (a0, a1, txt)
                 if last is not None:
                     qs.speaker, qs.speaker_start, qs.speaker_end = last[2], last[0], last[1]
                     qs.speaker_kind, qs.verb, qs.continued = "named", None, True
+                    qs.via = "continued"
+                    qs.gap = q.paragraph - sentences[_sentence_at(sentences, last[0]) or 0].paragraph
+        if qs.speaker is None and q.depth == 0:
+            qs.mention = _is_mention(sentences, q)
+            if not qs.mention:
+                found = _lead_in_speaker(ctx, q) or _dash_speaker(ctx, q) or _nearby_speaker(ctx, q)
+                if found is not None:
+                    a, via, gap = found
+                    qs.speaker, qs.speaker_start, qs.speaker_end, qs.verb = a.text, a.start, a.end, a.verb
+                    qs.speaker_kind = "anonymous" if a.kind == "vague" else a.kind
+                    qs.via, qs.gap = via, gap
         if qs.speaker is None:
             words = qwords[qs.index]
             titled = bool(words) and all(w[0].isupper() or w.lower() in _TITLE_WORDS for w in words)
             heading = _is_heading_quote(sentences, q) and len(words) <= 10
-            qs.scare = len(words) <= 4 or titled or heading
+            qs.scare = len(words) <= 4 or titled or heading or qs.mention
 
     # quotes with a known speaker cover their sentences and cues
     spans = [(quotes[qs.index].inner_start, quotes[qs.index].inner_end)
@@ -1613,6 +1868,274 @@ def attribute(sentences: Sequence[SentenceLike],
     return ssources, qsources
 
 
+# --------------------------------------------------------------------------- speakers around a quote
+
+#: How far (in paragraphs) a stand-alone quote looks for its speaker: back, and forward. Measured
+#: on the corpora with ``bench/quote_gap.py`` (docs/sourcing.md): newswire names the speaker of a
+#: stand-alone quote paragraph in the paragraph before it, two before it (a quote running over
+#: paragraphs), or right after it ("..., Schoufour said." opening the next paragraph).
+SPEAKER_GAP_BACK = 2
+SPEAKER_GAP_AHEAD = 1
+#: The ways a speaker is found, for ``QuoteSource.via``.
+SPEAKER_VIA = ("sentence", "continued", "lead-in", "dash", "before", "after")
+
+# verbs of saying in a wider sense, accepted only for the speaker of a quote next to them: "Christie
+# delivered his opening arguments", "DeSantis hit out at", "Schoufour accused the union"
+_STATEMENT_VERBS = frozenset(
+    {"accused", "accuses", "attacked", "attacks", "blasted", "blasts", "slammed", "slams", "ripped", "rips",
+     "criticized", "criticised", "criticizes", "criticises", "mocked", "mocks", "praised", "praises",
+     "defended", "defends", "joked", "jokes", "quipped", "quips", "lamented", "laments", "boasted", "boasts",
+     "bragged", "brags", "scoffed", "fumed", "thundered", "mused", "muses", "pleaded", "pleads", "demanded",
+     "demands", "countered", "counters", "retorted", "snapped", "shouted", "yelled", "whispered", "sighed",
+     "exclaimed", "opined", "delivered", "delivers", "addressed", "addresses", "hit", "hits", "lashed",
+     "lashes", "took", "takes", "spoke", "speaks", "recounted", "recounts", "reflected", "reflects",
+     "explained", "elaborated", "detailed", "details", "wrote", "writes", "posted", "posts", "tweeted",
+     "tweets", "testified", "testifies", "urged", "urges", "proposed", "proposes", "questioned", "questions",
+     "thanked", "thanks", "welcomed", "welcomes",
+     "condemned", "condemns", "denounced", "denounces", "warned", "warns", "argued", "argues", "insisted",
+     "insists", "vowed", "vows", "pledged", "pledges", "promised", "promises", "declared", "declares",
+     "proclaimed", "proclaims", "announced", "announces", "responded", "responds", "replied", "replies",
+     "reacted", "reacts", "shared", "shares", "recalled", "recalls", "remembered", "remembers", "described",
+     "describes", "called", "calls", "told", "tells", "asked", "asks", "answered", "answers", "added", "adds",
+     "continued", "continues", "concluded", "concludes", "summed", "sums", "put", "puts", "noted", "notes",
+     "stated", "states", "remarked", "remarks", "commented", "comments", "observed", "observes", "admitted",
+     "admits", "acknowledged", "acknowledges", "conceded", "concedes", "confessed", "confesses", "cautioned",
+     "cautions", "stressed", "stresses", "emphasized", "emphasised", "emphasizes", "reiterated", "repeated",
+     "claimed", "claims", "alleged", "alleges", "charged", "suggested", "suggests", "predicted", "predicts",
+     "offered", "offers", "gave", "gives", "issued", "issues", "released", "releases", "sent", "sends",
+     "penned", "pens", "signed", "signs", "read", "reads", "sang", "sings", "chanted", "chants", "interviewed",
+     "sounded", "sounds", "echoed", "echoes", "invoked", "invokes", "quoted", "quotes", "cited", "cites"}
+)
+# a lead-in that hands over to a quote: "... the great Thomas Jefferson:", "As one voter put it —"
+_LEAD_IN_END = (":", "—", "–", "―", " -", "…:")
+_DASHES = ("—", "–", "―", "-", "~")
+# a quote that names words rather than reports speech: "the slogan “...”", "“...” was the refrain"
+_MENTION_BEFORE_RE = re.compile(
+    r"\b(?:phrases?|slogans?|words?|terms?|motto|mottos|refrains?|taglines?|catchphrases?|mantras?|hashtags?|"
+    r"chants?|banners?|headlines?|titles?|titled|entitled|labels?|labell?ed|labeled|nicknamed?|called|dubbed|"
+    r"named|branded|known\s+as|so-called|themes?|cry|cries|signs?|placards?|reading|captions?|captioned|"
+    r"spelling|spelled|spelt|expression|idiom|saying|adage|maxim|proverb|jingle|lyrics?|line)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_MENTION_AFTER_RE = re.compile(
+    r"\s*(?:was|is|were|are|has|had|have|became|becomes|remains|remained|will|would|could|can|may|might|must|"
+    r"should|seems|seemed|sounds|sounded|appears|appeared|means|meant|gets|got|did|does|do|became|proved|"
+    r"turned|went|comes|came|stands|stood|served|serves|refers|referred|caught|captures|captured|"
+    r"summed|sums|echoed|echoes|appeared)\b"
+)
+_QUOTE_END_PUNCT = tuple(",.!?;:…-—–")
+
+
+class _Context:
+    """A document's sentences, sources and quotes, and the speakers of each paragraph (made on
+    first use): what the search for a stand-alone quote's speaker reads."""
+
+    def __init__(self, sentences: Sequence[SentenceLike], ssources: list[SentenceSource],
+                 qsources: list[QuoteSource], quotes: Sequence[QuoteLike],
+                 cache: dict[int, tuple[list[_Tok], list[_Attr]]]) -> None:
+        self.sentences, self.ssources, self.qsources, self.quotes = sentences, ssources, qsources, quotes
+        self.cache = cache
+        self._by_para: dict[int, list[int]] | None = None
+        self._speakers: dict[int, list[_Attr]] = {}
+
+    def analysed(self, k: int) -> tuple[list[_Tok], list[_Attr]]:
+        if k not in self.cache:
+            s = self.sentences[k]
+            toks = _tokens(s.text, s.start)
+            self.cache[k] = (toks, _find_attributions(toks))
+        return self.cache[k]
+
+    def paragraph_sentences(self, p: int) -> list[int]:
+        if self._by_para is None:
+            self._by_para = {}
+            for i, s in enumerate(self.sentences):
+                self._by_para.setdefault(s.paragraph, []).append(i)
+        return self._by_para.get(p, [])
+
+    def speakers(self, p: int) -> list[_Attr]:
+        """Who speaks in paragraph ``p``, in text order: named and anonymous sources of its
+        sentences, the speakers of its quotes, and named subjects of a statement verb."""
+        got = self._speakers.get(p)
+        if got is not None:
+            return got
+        out: list[_Attr] = []
+        for k in self.paragraph_sentences(p):
+            ss = self.ssources[k]
+            for a0, a1, txt in ss.named:
+                out.append(_Attr("pronoun" if txt.lower() in _SUBJECT_PRONOUNS else "named", a0, a1, txt, "", a0))
+            for c in ss.cues:
+                if c.kind == "anonymous" and not c.in_quote:
+                    out.append(_Attr("anonymous", c.start, c.end, c.text, "", c.start))
+            toks = self.analysed(k)[0] if not _STATEMENT_VERBS.isdisjoint(
+                _GATE_WORD_RE.findall(self.sentences[k].text.lower())) else []
+            for v in _indices_of(_STATEMENT_VERBS, toks):
+                if not toks[v].text[0].islower():
+                    continue
+                np = _left_np(toks, v)
+                if np is not None and np.kind in {"named", "organisation", "pronoun"}:
+                    out.append(_Attr(np.kind, np.toks[0].start, np.toks[-1].end, np.text, toks[v].low, toks[v].start))
+        for qs in self.qsources:
+            q = self.quotes[qs.index]
+            if q.paragraph == p and qs.speaker is not None and qs.via == "sentence" and qs.speaker_start is not None:
+                out.append(_Attr(qs.speaker_kind or "named", qs.speaker_start, qs.speaker_end or qs.speaker_start,
+                                 qs.speaker, qs.verb or "", qs.speaker_start))
+        out.sort(key=attrgetter("start"))
+        self._speakers[p] = out
+        return out
+
+
+def _is_mention(sentences: Sequence[SentenceLike], q: QuoteLike) -> bool:
+    """The quote names words instead of reporting speech: a slogan, a phrase, a title written
+    before it, or the quote used as a noun phrase ("“No one is above the law” was the refrain")."""
+    si = _sentence_at(sentences, q.start)
+    if si is None:
+        return False
+    s = sentences[si]
+    before = s.text[: max(0, q.start - s.start)]
+    if _MENTION_BEFORE_RE.search(before):
+        return True
+    inner = _inner_text(sentences, q).rstrip()
+    if not inner or inner.endswith(_QUOTE_END_PUNCT):
+        return False
+    ei = _sentence_at(sentences, max(q.end - 1, q.start))
+    e = sentences[ei if ei is not None else si]
+    after = e.text[max(0, q.end - e.start):]
+    return bool(_MENTION_AFTER_RE.match(after))
+
+
+def _name_speaker(toks: list[_Tok]) -> _Attr | None:
+    """The speaker named in a lead-in's tokens: its attribution, else the last name, pronoun or text."""
+    words = [t for t in toks if _is_word(t)]
+    run: list[_Tok] = []
+    best: list[_Tok] = []
+    for k, t in enumerate(words):
+        if _is_cap(t) and t.low not in _COMMON_CAPS and not (k == 0 and t.text[1:].islower() and len(words) > 1
+                                                               and not _is_cap(words[1])):
+            run.append(t)
+        elif run and t.low in _NAME_JOINERS:
+            run.append(t)
+        else:
+            if run:
+                best = run
+            run = []
+    if run:
+        best = run
+    while best and best[-1].low in _NAME_JOINERS:
+        best.pop()
+    if best:
+        return _Attr("named", best[0].start, best[-1].end, " ".join(t.text for t in best), "", best[0].start)
+    for t in reversed(words):
+        if t.low in {"he", "she", "they", "i", "we"}:
+            return _Attr("pronoun", t.start, t.end, t.text, "", t.start)
+    for k in range(len(words) - 1, 0, -1):
+        t = words[k]
+        if _strip_poss(t.low) in _TEXT_NOUNS and words[k - 1].low in {"the", "its", "his", "her", "their", "this",
+                                                                        "a", "an", "our"}:
+            return _Attr("organisation", words[k - 1].start, t.end, f"{words[k - 1].text} {t.text}", "", t.start)
+        if _strip_poss(t.low) in _ANON_HEADS:
+            return _Attr("anonymous", t.start, t.end, t.text, "", t.start)
+    return None
+
+
+def _lead_in_speaker(ctx: _Context, q: QuoteLike) -> tuple[_Attr, str, int] | None:
+    """A lead-in ending in ":" or a dash right before the quote, in its sentence or closing the
+    sentence before it (the previous paragraph's last): "... the great Thomas Jefferson: “...”"."""
+    sentences = ctx.sentences
+    si = _sentence_at(sentences, q.start)
+    if si is None:
+        return None
+    s = sentences[si]
+    before = s.text[: max(0, q.start - s.start)].rstrip()
+    k, gap = si, 0
+    if not before:
+        if si == 0:
+            return None
+        prev = sentences[si - 1]
+        gap = q.paragraph - prev.paragraph
+        if gap > 1 or not prev.text.rstrip().endswith(_LEAD_IN_END[:4]):
+            return None
+        k, before = si - 1, prev.text.rstrip()
+    elif not before.endswith(_LEAD_IN_END):
+        return None
+    toks, attrs = ctx.analysed(k)
+    limit = q.start if k == si else sentences[k].start + len(before)
+    cands = [a for a in attrs if a.verb_start < limit and a.kind in {"named", "organisation", "pronoun", "anonymous",
+                                                                    "vague"}]
+    if cands:
+        return cands[-1], "lead-in", gap
+    # the clause before the colon: "In the words of the great Thomas Jefferson", "As one voter put it"
+    clause = [t for t in toks if t.end <= limit]
+    for j in range(len(clause) - 1, -1, -1):
+        if clause[j].text in {";", "."} or clause[j].text in _QUOTE_MARKS:
+            clause = clause[j + 1:]
+            break
+    a = _name_speaker(clause)
+    return (a, "lead-in", gap) if a is not None else None
+
+
+def _dash_speaker(ctx: _Context, q: QuoteLike) -> tuple[_Attr, str, int] | None:
+    """An epigraph's attribution after the quote: “...” — Abraham Lincoln; or a next paragraph
+    that opens with a dash ("– A 22-year-old voter in Ohio")."""
+    sentences = ctx.sentences
+    ei = _sentence_at(sentences, max(q.end - 1, q.start))
+    if ei is None:
+        return None
+    e = sentences[ei]
+    after = e.text[max(0, q.end - e.start):]
+    k, gap, base = ei, 0, q.end
+    if not after.strip(" .") and ei + 1 < len(sentences):
+        nxt = sentences[ei + 1]
+        last = max(getattr(q, "paragraphs", ()) or (q.paragraph,))
+        if nxt.paragraph != last + 1 and nxt.paragraph != last:
+            return None
+        k, gap, base, after = ei + 1, nxt.paragraph - q.paragraph, nxt.start, nxt.text
+    stripped = after.lstrip()
+    if not stripped.startswith(_DASHES) or stripped.startswith("--") and False:
+        return None
+    toks = ctx.analysed(k)[0]
+    start = base + (len(after) - len(stripped)) + 1
+    words: list[_Tok] = []
+    for t in toks:
+        if t.start < start:
+            continue
+        if t.text in {",", ";", "(", ".", ":"} and words:
+            break
+        if _is_word(t) or t.text[0].isdigit() or t.text in {"-", "."}:
+            words.append(t)
+        if len(words) > 8:
+            break
+    if not words:
+        return None
+    named = _name_speaker(words)
+    if named is not None and named.start == words[0].start:
+        return named, "dash", gap
+    text = " ".join(t.text for t in words)
+    return _Attr("anonymous", words[0].start, words[-1].end, text, "", words[0].start), "dash", gap
+
+
+def _nearby_speaker(ctx: _Context, q: QuoteLike) -> tuple[_Attr, str, int] | None:
+    """The nearest speaker of a stand-alone quote: later in its own paragraph, else the last one of
+    the paragraphs before it (up to ``SPEAKER_GAP_BACK``) or the first of the one after it (up to
+    ``SPEAKER_GAP_AHEAD``), nearer first, the paragraph before first at equal distance."""
+    if not _opens_sentence(ctx.sentences, q):
+        return None
+    paras = getattr(q, "paragraphs", ()) or (q.paragraph,)
+    first, last = min(paras), max(paras)
+    for a in ctx.speakers(last):
+        if a.start >= q.end:
+            return a, "after", 0
+    for d in range(1, max(SPEAKER_GAP_BACK, SPEAKER_GAP_AHEAD) + 1):
+        if d <= SPEAKER_GAP_BACK and first - d >= 0:
+            cands = [a for a in ctx.speakers(first - d) if a.start < q.start]
+            if cands:
+                return cands[-1], "before", d
+        if d <= SPEAKER_GAP_AHEAD:
+            cands = ctx.speakers(last + d)
+            if cands:
+                return cands[0], "after", d
+    return None
+
+
 # the words of a quote (its length, a scare quote's test)
 _QUOTE_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # the lower-case words of a title ("Party of the Right")
@@ -1620,8 +2143,10 @@ _TITLE_WORDS = _NAME_JOINERS | {"the", "a", "an", "on", "in", "for", "to", "with
 
 
 def _previous_top(qsources: list[QuoteSource], quotes: Sequence[QuoteLike], idx: int) -> QuoteSource | None:
+    """The top-level quote before ``idx`` that reports speech: a title or scare quote between a
+    speaker's two quotes ("said the producer, who financed “Titanic”. “...”") is passed over."""
     for k in range(idx - 1, -1, -1):
-        if quotes[k].depth == 0:
+        if quotes[k].depth == 0 and not qsources[k].scare:
             return qsources[k]
     return None
 

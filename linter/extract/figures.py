@@ -10,7 +10,7 @@ Kinds: ``money``, ``percent``, ``count``, ``vague_count``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
@@ -51,7 +51,7 @@ _WORD_VALUES = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }
 _SCALE_VALUES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6,
-                 "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+                 "billion": 1e9, "bn": 1e9, "trillion": 1e12, "quadrillion": 1e15, "quintillion": 1e18}
 _VALUE_RE = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([A-Za-z]+)")
 
 
@@ -78,7 +78,7 @@ def figure_value(text: str, kind: str) -> float | None:
     return number
 
 
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mln|m|k)"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|quadrillion|quintillion|bn|mln|m|k)"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = (r"(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
             r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
@@ -210,9 +210,23 @@ def _money(text: str, pos: int, sign: bool, runs: list[int]) -> list[tuple[int, 
     and a digit, can start)."""
     out: list[tuple[int, int, str]] = []
     n = len(text)
+    # The leftmost match of each branch from ``pos`` is still the leftmost from a later ``pos``
+    # while it starts at or after it: search again only then (linear, not quadratic, in a
+    # sentence of many figures of one kind).
+    a: re.Match[str] | None = None
+    b: re.Match[str] | None = None
+    a_done = b_done = False  # no match from an earlier pos: none from a later one either
     while pos <= n:
-        a = _MONEY_SIGN.search(text, pos) if sign else None
-        b = _search_at(_MONEY_WORD, text, runs, pos)
+        if sign and not a_done and (a is None or a.start() < pos):
+            a = _MONEY_SIGN.search(text, pos)
+            a_done = a is None
+        if not b_done and (b is None or b.start() < pos):
+            b = _search_at(_MONEY_WORD, text, runs, pos)
+            b_done = b is None
+        if a is not None and a.start() < pos:
+            a = None
+        if b is not None and b.start() < pos:
+            b = None
         m = a if a is not None and (b is None or a.start() <= b.start()) else b
         if m is None:
             break
@@ -234,9 +248,19 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
     """Specific figures in one sentence (absolute offsets)."""
     text, base = sentence.text, sentence.start
     found: list[tuple[int, int, str]] = []
+    # the spans taken so far, sorted and disjoint: ``free`` looks at one neighbour, not all
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
 
     def free(a: int, b: int) -> bool:
-        return not any(a < e and s < b for s, e, _ in found)
+        i = bisect_left(taken_starts, b)  # the spans that start before b; the last ends latest
+        return i == 0 or taken_ends[i - 1] <= a
+
+    def take(a: int, b: int, kind: str) -> None:
+        found.append((a, b, kind))
+        i = bisect_right(taken_starts, a)
+        taken_starts.insert(i, a)
+        taken_ends.insert(i, b)
 
     folded = ascii_fold(text)
     first = _DIGIT_OR_CURRENCY.search(text)
@@ -247,7 +271,8 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
     if first is not None:
         sign = _CURRENCY_SYMBOL.search(text, first.start()) is not None
         if sign or contains_any(folded, _CURRENCY_STEMS):
-            found.extend(_money(text, max(0, first.start() - _MONEY_LEAD), sign, runs))
+            for a, b, kind in _money(text, max(0, first.start() - _MONEY_LEAD), sign, runs):
+                take(a, b, kind)
     if contains_any(folded, _PERCENT_WORDS):
         if wordnum or "one" in folded or "two" in folded:  # its other number words
             percents = _PERCENT.finditer(text, _number_start(text, runs, _PERCENT_WORD_START))
@@ -255,11 +280,11 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
             percents = _finditer_at(_PERCENT, text, runs)
         for m in percents:
             if free(m.start(), m.end()):
-                found.append((m.start(), m.end(), "percent"))
+                take(m.start(), m.end(), "percent")
     if contains_any(folded, _VAGUE_WORDS if wordnum else _VAGUE_NOT_WORDNUM_WORDS):
         for m in _VAGUE.finditer(text):
             if free(m.start(), m.end()):
-                found.append((m.start(), m.end(), "vague_count"))
+                take(m.start(), m.end(), "vague_count")
     # with a number word, scan from the first digit or number word on
     counts = _COUNT.finditer(text, _number_start(text, runs, _WORDNUM_START)) if wordnum else _finditer_at(_COUNT, text, runs)
     for m in counts:
@@ -279,6 +304,6 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
             continue
         if _ONE_DIGIT.fullmatch(num) and not adj and noun in {"a", "an"}:
             continue
-        found.append((a, b, "count"))
+        take(a, b, "count")
     found.sort()
     return [Figure(base + a, base + b, text[a:b], kind) for a, b, kind in found]

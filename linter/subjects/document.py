@@ -7,13 +7,29 @@ from collections.abc import Iterator
 
 from linter.dsl import BOOL, DATE, NUMBER, STRING, TEXT, ObjectType
 from linter.dsl.types import Text
+from linter.extract.genre import GENRES, Genre, detect_genre
 from linter.extract.window import describe_conflict, describe_need, first_clashing_claim
 from linter.extractions import Analysis
 from linter.subjects.base import Subject, View, cached_view
 
+_GENRE_KEY = ("document", "genre")  # where the genre is kept in the analysis's views
+
 
 class DocumentView(View):
     __slots__ = ()
+
+    @property
+    def genre(self) -> Genre:
+        """The document's genre (``linter.extract.genre``), decided once per document."""
+        views = self.a.views
+        genre = views.get(_GENRE_KEY)
+        if not isinstance(genre, Genre):
+            doc = self.a.doc
+            genre = views[_GENRE_KEY] = detect_genre(
+                doc.prose, given=doc.meta, configured=self.a.genre, title=doc.title,
+                paragraphs=[(p.start, p.end) for p in doc.paragraphs],
+                quotes=[(q.start, q.end) for q in doc.quotes if q.depth == 0])
+        return genre
 
     @property
     def span(self) -> tuple[int, int]:
@@ -49,6 +65,12 @@ DOCUMENT.add("date", DATE, lambda v: v.a.doc.pub_date, "the publication date (no
 DOCUMENT.add("date_source", STRING, lambda v: v.a.doc.pub_date_source, "where the publication date came from")
 DOCUMENT.add("title", STRING, lambda v: v.a.doc.title, "the title, when the document has one")
 DOCUMENT.add("path", STRING, lambda v: v.a.doc.path, "the file path (FILE.jsonl#ID for an archive record)")
+DOCUMENT.add("genre", STRING, lambda v: v.genre.name,
+             f"what kind of text it is: {', '.join(GENRES)} (front matter genre: or type:, the "
+             "configuration's genre, else cues in the text; news by default)")
+DOCUMENT.add("genre_source", STRING, lambda v: v.genre.source,
+             "where the genre came from: front matter 'genre', front matter 'type', configuration, cue, default")
+DOCUMENT.add("genre_cue", STRING, lambda v: v.genre.cue, "the words that decided the genre, when a cue did")
 DOCUMENT.add("kind", STRING, lambda v: v.a.doc.kind, "markdown, text or html")
 DOCUMENT.add("paragraph_count", NUMBER, lambda v: len(v.a.doc.paragraphs), "number of paragraphs")
 DOCUMENT.add("sentence_count", NUMBER, lambda v: len(v.a.doc.sentences), "number of sentences")

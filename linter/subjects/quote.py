@@ -42,6 +42,17 @@ QUOTE.add("verb", STRING, lambda v: _qs(v).verb, "the speech verb: said, told, w
 QUOTE.add("scare", BOOL, lambda v: _qs(v).scare,
           "a scare quote: a few words quoted inside a sentence with no speech verb near")
 QUOTE.add("continued", BOOL, lambda v: _qs(v).continued, "continues the previous quote (same speaker)")
+QUOTE.add("speaker_via", STRING, lambda v: _qs(v).via,
+          "how the speaker was found: sentence (its own sentence), continued (the quote before), lead-in "
+          "(a clause ending in a colon or dash before it), dash (“...” — Name), before or after (the nearest "
+          "speaker in the paragraphs before or after it, within the measured reach); none when no speaker is found")
+QUOTE.add("speaker_gap", NUMBER, lambda v: _qs(v).gap,
+          "paragraphs between the quote and its speaker (0: its own paragraph)")
+QUOTE.add("mention", BOOL, lambda v: _qs(v).mention,
+          "the quote names words rather than reporting speech: a slogan or phrase (“the slogan “...””), "
+          "or a quote used as a noun (“No one is above the law” was the refrain)")
+QUOTE.add("closed", BOOL, lambda v: v.item.closed,
+          "the quote has its closing mark (an unclosed quote is cut at the end of its paragraph)")
 QUOTE.add("speech_nearby", BOOL, lambda v: v.a.speech_near(v.item),
           "a speech verb (said, told, wrote, according to ...) stands in the quote's paragraph or opens the next")
 QUOTE.add("opens_sentence", BOOL, _opens_sentence, "the quote stands at the start of its sentence")

@@ -1,0 +1,176 @@
+"""What kind of text a document is: news, opinion, speech (or transcript), press release, encyclopedic.
+
+One job: decide the genre of one document, and say from what. The genre matters to the sourcing
+rules: in news and encyclopedic text an impersonal passive ("It is expected that ...") hides who
+expects it, while in a speech, an opinion piece or a press release the author speaks in the first
+person and is the source of such a sentence.
+
+First found wins:
+
+1. ``given``: the document's own front matter (``genre:`` or ``type:``) or the configuration's
+   ``genre``, read through ``ALIASES`` ("op-ed" is opinion, "transcript" and "remarks" are speech,
+   "press release" and "pr" are press-release, "wiki" and "reference" are encyclopedic).
+2. Cues in the text, strongest first:
+   - press release: "FOR IMMEDIATE RELEASE", "PRESS RELEASE", "Media contact:", a "###" end
+     line, a wire service of releases (PR Newswire, Business Wire, GlobeNewswire), "This press
+     release contains forward-looking statements";
+   - encyclopedic: two of "[citation needed]", a "See also", "References" or "External links"
+     heading, three or more numbered citation marks ("[12]");
+   - speech: a salutation heading the text ("Mr. Speaker, Mr. President, Members of the
+     Congress:", "Fellow-Citizens of the Senate ...:", "My fellow Americans"), "(Applause.)" or
+     "[Laughter]", "Mr. Speaker", "Madam Speaker", "Ladies and gentlemen" outside quotes, or three
+     or more paragraphs opening with a speaker's label in capitals ("SEN. SMITH:");
+   - opinion: "Opinion |", "Op-Ed", "Editorial:", "Commentary:" in the title or the first
+     paragraph, "The views expressed ... are the author's", "is a columnist", "Letter to the
+     editor";
+   - the author's own voice: at least ``VOICE_MIN_WORDS`` first-person and second-person words
+     (I, we, our, you ...) outside quotes, ``VOICE_MIN_RATE`` per hundred words, in a text of
+     ``VOICE_MIN_LENGTH`` words or more with no dateline: a speech or an essay, "opinion" (the
+     author is the source either way).
+3. Otherwise ``news``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["ALIASES", "GENRES", "Genre", "detect_genre", "normalise_genre"]
+
+#: The genres, in the order the docs list them.
+GENRES = ("news", "opinion", "speech", "press-release", "encyclopedic")
+#: Words for a genre that front matter and configuration may use (lower case, spaces and
+#: underscores read as hyphens).
+ALIASES: dict[str, str] = {
+    **{g: g for g in GENRES},
+    "article": "news", "story": "news", "report": "news", "wire": "news", "newswire": "news",
+    "breaking": "news", "news-article": "news", "feature": "news", "explainer": "news",
+    "op-ed": "opinion", "oped": "opinion", "editorial": "opinion", "column": "opinion",
+    "commentary": "opinion", "essay": "opinion", "blog": "opinion", "blog-post": "opinion",
+    "review": "opinion", "letter": "opinion", "letter-to-the-editor": "opinion", "analysis": "opinion",
+    "transcript": "speech", "remarks": "speech", "address": "speech", "interview": "speech",
+    "testimony": "speech", "sermon": "speech", "lecture": "speech", "speech/transcript": "speech",
+    "press": "press-release", "pressrelease": "press-release", "release": "press-release",
+    "pr": "press-release", "news-release": "press-release", "announcement": "press-release",
+    "statement": "press-release",
+    "encyclopedia": "encyclopedic", "encyclopaedia": "encyclopedic", "encyclopaedic": "encyclopedic",
+    "wiki": "encyclopedic", "reference": "encyclopedic", "wikipedia": "encyclopedic",
+}
+#: The author's own voice (see the module docstring); how the genres fall on the corpora is in docs/accuracy.md.
+VOICE_MIN_WORDS = 25
+VOICE_MIN_RATE = 2.0
+VOICE_MIN_LENGTH = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Genre:
+    """A document's genre, where it was decided (``front matter 'genre'``, ``configuration``,
+    ``cue``, ``default``) and the cue as written, when a cue decided it."""
+
+    name: str
+    source: str
+    cue: str | None = None
+
+
+def normalise_genre(value: Any) -> str | None:
+    """The genre a front-matter or configuration value names (None: not one we know)."""
+    if not isinstance(value, str):
+        return None
+    key = re.sub(r"[\s_]+", "-", value.strip().lower())
+    return ALIASES.get(key) or ALIASES.get(key.replace("-", ""))
+
+
+_PRESS = re.compile(
+    r"\bFOR\s+IMMEDIATE\s+RELEASE\b|\bPRESS\s+RELEASE\b|^\s*(?:Media|Press|Investor)\s+(?:contacts?|inquiries)\s*:|"
+    r"^\s*#{3}\s*$|/\s*PRNewswire\s*/|\bPR\s+Newswire\b|\bBusiness\s+Wire\b|\bGLOBE\s+NEWSWIRE\b|"
+    r"\bThis\s+press\s+release\s+contains\s+forward-looking\b",
+    re.MULTILINE,
+)
+_CITATION_NEEDED = re.compile(r"\[\s*citation\s+needed\s*\]", re.IGNORECASE)
+_REFERENCE_HEADING = re.compile(r"^\s*(?:See\s+also|References|External\s+links|Further\s+reading|Notes)\s*$",
+                                re.MULTILINE)
+_CITATION_MARK = re.compile(r"(?<=[\w.,;:)])\[\d{1,3}\]")
+_SALUTATION = re.compile(
+    r"\b(?:Mr\.?\s+Speaker|Madam\s+Speaker|Mr\.?\s+President|Madam\s+President|Members\s+of\s+(?:the\s+)?"
+    r"Congress|Fellow[- ]?[Cc]itizens|[Mm]y\s+fellow\s+\w+|Ladies\s+and\s+[Gg]entlemen|Distinguished\s+guests|"
+    r"[Mm]y\s+(?:dear\s+)?friends|Friends|Fellow\s+\w+|Citizens|Countrymen)\b"
+)
+_SPEECH = re.compile(
+    r"[(\[]\s*(?:Applause|Laughter|APPLAUSE|LAUGHTER|Cheers|Booing)\b[^)\]]{0,40}[)\]]|"
+    r"\bMr\.?\s+Speaker\b|\bMadam\s+Speaker\b|\bLadies\s+and\s+gentlemen\b|\bMy\s+fellow\s+(?:Americans|citizens|"
+    r"countrymen|\w+ans)\b"
+)
+_LABEL = re.compile(r"^\s*(?:[A-Z][A-Z.'\-]+\s+){0,3}[A-Z][A-Z.'\-]+\s*:\s+\S", re.MULTILINE)
+_OPINION_HEAD = re.compile(r"^\s*(?:Opinion|OPINION|Op-?[Ee]d|OP-?ED|Editorial|EDITORIAL|Commentary|COMMENTARY|"
+                           r"Column|COLUMN|Perspective|PERSPECTIVE)\s*[|:\-–—]")
+_OPINION = re.compile(
+    r"\b[Tt]he\s+(?:views|opinions)\s+expressed\b|\bis\s+an?\s+(?:\w+\s+)?columnist\b|"
+    r"\b[Ll]etters?\s+to\s+the\s+[Ee]ditor\b|\bwrites\s+a\s+(?:weekly\s+|monthly\s+|regular\s+)?column\b"
+)
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'\-]{1,40}\s*(?:\((?:AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa|"
+                       r"REUTERS)\)|\b\w+\s+\d{1,2}\s*\((?:Reuters|AP|AFP)\))\s*[-–—_]", re.MULTILINE)
+_VOICE_WORD = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves|[Yy]ou|[Yy]our|[Yy]ours|I|[Mm]y|[Mm]e)\b")
+_WORD = re.compile(r"\w+")
+
+
+def _outside(spans: Sequence[tuple[int, int]], starts: list[int], at: int) -> bool:
+    """``at`` lies in none of ``spans`` (disjoint, sorted; ``starts`` their starts)."""
+    i = bisect_right(starts, at) - 1
+    return i < 0 or at >= spans[i][1]
+
+
+def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configured: str | None = None,
+                 title: str | None = None, paragraphs: Sequence[tuple[int, int]] = (),
+                 quotes: Sequence[tuple[int, int]] = ()) -> Genre:
+    """The genre of a document (see the module docstring).
+
+    ``prose`` is the document's prose (markup blanked), ``given`` its front matter, ``configured``
+    the configuration's genre, ``title`` a headline given beside the text, ``paragraphs`` and
+    ``quotes`` the ``(start, end)`` spans of its paragraphs and its top-level direct quotes
+    (disjoint, in order)."""
+    starts = [a for a, _ in quotes]
+    for key in ("genre", "type"):
+        value = (given or {}).get(key)
+        name = normalise_genre(value)
+        if name is not None:
+            return Genre(name, f"front matter '{key}'", str(value))
+    if configured:
+        name = normalise_genre(configured)
+        if name is not None:
+            return Genre(name, "configuration", configured)
+    m = _PRESS.search(prose)
+    if m:
+        return Genre("press-release", "cue", m.group().strip())
+    hits = [m.group() for rx in (_CITATION_NEEDED, _REFERENCE_HEADING) for m in [rx.search(prose)] if m]
+    marks = _CITATION_MARK.findall(prose)
+    if len(hits) + (len(marks) >= 3) >= 2:
+        return Genre("encyclopedic", "cue", (hits or marks)[0].strip())
+    head = prose[paragraphs[0][0]:paragraphs[0][1]] if paragraphs else prose[:300]
+    first = head.strip()
+    if first.endswith(":") and len(first) < 300:
+        m = _SALUTATION.search(first)
+        if m:
+            return Genre("speech", "cue", first[-80:])
+    for m in _SPEECH.finditer(prose):
+        if _outside(quotes, starts, m.start()):
+            return Genre("speech", "cue", m.group())
+    labels = [m for m in _LABEL.finditer(prose) if not m.group().lstrip().startswith(("Q:", "A:"))]
+    if len(labels) >= 3 and len({m.group().split(":")[0].strip() for m in labels}) >= 2:
+        return Genre("speech", "cue", labels[0].group().split(":")[0].strip() + ":")
+    for text in (title or "", first):
+        m = _OPINION_HEAD.match(text)
+        if m:
+            return Genre("opinion", "cue", m.group().strip())
+    m = _OPINION.search(prose)
+    if m and _outside(quotes, starts, m.start()):
+        return Genre("opinion", "cue", m.group())
+    if not _DATELINE.search(prose[:400]):
+        words = len(_WORD.findall(prose))
+        if words >= VOICE_MIN_LENGTH:
+            voice = [m for m in _VOICE_WORD.finditer(prose) if _outside(quotes, starts, m.start())]
+            if len(voice) >= VOICE_MIN_WORDS and 100 * len(voice) / words >= VOICE_MIN_RATE:
+                return Genre("opinion", "cue", f"{len(voice)} first- and second-person words in {words}")
+    return Genre("news", "default")

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from linter.config import Config
-from linter.document import Document, DocumentError, load_text
+from linter.document import Document, DocumentError, Truncation, load_text
 from linter.engine import Engine, Result, Selection
 from linter.finding import Finding, Severity
 from linter.kb import KbError, KnowledgeBase, load_kb
@@ -66,7 +66,7 @@ def build_engine(config: Config | None = None, *, ruleset: RuleSet | None = None
 
 def load_document(text: str, *, path: str = "<text>", date: datetime.date | None = None,
                   config: Config | None = None, kind: str | None = None, title: str | None = None,
-                  standfirst: str | None = None) -> Document:
+                  standfirst: str | None = None, truncation: Truncation | None = None) -> Document:
     """Read ``text`` into a ``Document``. ``date`` (else the configuration's) overrides the
     publication date the text carries; ``kind`` is markdown, text or html (default: guessed
     from ``path`` and the text); ``title`` is a headline given beside the text, ``standfirst``
@@ -74,7 +74,8 @@ def load_document(text: str, *, path: str = "<text>", date: datetime.date | None
     unreadable date."""
     if date is None and config is not None:
         date = config.date
-    return load_text(text, path=path, kind=kind, date=date, title=title, standfirst=standfirst)
+    return load_text(text, path=path, kind=kind, date=date, title=title, standfirst=standfirst,
+                     truncation=truncation)
 
 
 def lint_document(doc: Document, engine: Engine) -> Result:

@@ -1,13 +1,16 @@
 """The ``factlint`` command line (typer): ``check``, ``rules``, ``kb``, ``lsp``.
 
 Exit status: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage,
-configuration, rule or input errors (a message on stderr naming file:line:col, never a
-traceback).
+configuration, rule or input errors, internal errors, and failures to read or write (a closed
+pipe, a full disk): a message on stderr naming file:line:col, never a traceback (``--debug``
+shows the traces of internal errors).
 """
 
 from __future__ import annotations
 
 import datetime
+import errno
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -34,9 +37,50 @@ app.add_typer(rules_app, name="rules")
 app.add_typer(kb_app, name="kb")
 
 
+#: --debug (or FACTLINT_DEBUG=1): show the Python trace of internal errors
+_DEBUG = bool(os.environ.get("FACTLINT_DEBUG"))
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
-    typer.echo(f"factlint: {message}", err=True)
+    _say(f"factlint: {message}")
     raise typer.Exit(code)
+
+
+def _say(message: str) -> None:
+    """A message on stderr, with control characters (from file names, articles) made visible."""
+    from linter.sanitize import escape_controls
+
+    typer.echo(escape_controls(message), err=True)
+
+
+class OutputError(Exception):
+    """The report could not be written (stdout closed, a broken pipe, a full disk): ``main``
+    turns it into a message and exit status 2. Not an ``OSError``, which typer would turn into
+    exit status 1 for a broken pipe."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _write_out(text: str) -> None:
+    """The report on stdout as UTF-8 (a lone surrogate becomes a visible escape). Raises
+    ``OutputError`` when stdout is closed or cannot take it."""
+    stream = sys.stdout
+    try:
+        if stream is None:
+            raise OSError(errno.EBADF, "standard output is closed")
+        data = text.encode("utf-8", "backslashreplace")
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            stream.write(data.decode("utf-8"))
+            stream.flush()
+            return
+        stream.flush()
+        buffer.write(data)
+        buffer.flush()
+    except OSError as exc:
+        raise OutputError(exc) from None
 
 
 def _version(value: bool) -> None:
@@ -93,16 +137,21 @@ def check(
     no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled rules.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply the safe corrections some rules offer, in place (atomically).")] = False,
     output_file: Annotated[Path | None, typer.Option("--output-file", "-o", help="Write the report to this file (atomically) instead of standard output; --format html puts its pages beside it.")] = None,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Lint at most this many bytes of each document (default 2 MiB; 0 = no limit); a finding says when one is cut.")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the Python trace of internal errors.")] = False,
 ) -> None:
     """Lint articles and report findings."""
     import dataclasses
 
     from linter.api import KbError, build_engine
+    from linter.document import DEFAULT_MAX_BYTES, MAX_PUB_DATE, MIN_PUB_DATE
     from linter.engine import matches_prefix
     from linter.report import RuleInfo, RunResult, formatter
     from linter.rules import load_rules
-    from linter.runner import collect, lint_items
+    from linter.runner import collect, jobs_for, lint_items
 
+    global _DEBUG
+    _DEBUG = _DEBUG or debug
     cfg = _config(config)
     fmt = format or cfg.format or "text"
     if fmt not in format_names():
@@ -117,6 +166,12 @@ def check(
         select=_split(select) or cfg.select,
         ignore=_split(ignore) or cfg.ignore,
     )
+    if cfg.date is not None and not MIN_PUB_DATE <= cfg.date <= MAX_PUB_DATE:
+        fail(f"the publication date {cfg.date.isoformat()} is outside the years {MIN_PUB_DATE.year}-"
+             f"{MAX_PUB_DATE.year} factlint can reason about")
+    limit = max_bytes if max_bytes is not None else cfg.max_bytes if cfg.max_bytes is not None else DEFAULT_MAX_BYTES
+    if limit < 0:
+        fail(f"--max-bytes must be 0 (no limit) or more, not {limit}")
     try:
         ruleset = load_rules(cfg.rules, bundled=not no_bundled)
     except SourceError as exc:
@@ -129,24 +184,28 @@ def check(
         engine = build_engine(cfg, ruleset=ruleset)
     except KbError as exc:
         fail(f"cannot load the knowledge base given by 'kb:' in the configuration:\n{exc}")
-    inputs = collect(paths)
+    inputs = collect(paths, max_bytes=limit or None)
     if not inputs.items and not inputs.errors:
         from linter.document import FILE_KINDS
 
         typer.echo("factlint: warning: no articles found (folders are searched for "
                    f"{' '.join(FILE_KINDS)})", err=True)
-    n_jobs = jobs if jobs is not None else (cfg.jobs or 1)
+    n_jobs, jobs_note = jobs_for(jobs if jobs is not None else cfg.jobs)
+    if jobs_note:
+        _say(f"factlint: warning: {jobs_note}")
     outcome = lint_items(inputs.items, cfg, engine, n_jobs, bundled=not no_bundled)
+    fix_problems: list[str] = []
     if fix and not outcome.errors and "-" not in paths:
         from linter.fixer import fix_files
 
-        fixed = fix_files(outcome.findings)
-        for path, count in fixed.items():
-            typer.echo(f"factlint: fixed {count} problem{'s' if count != 1 else ''} in {path}", err=True)
-        if fixed:  # lint again: report what the files hold now
-            inputs = collect(paths)
+        report = fix_files(outcome.findings, {item.path: item.digest for item in inputs.items})
+        fix_problems = report.problems
+        for path, count in report.fixed.items():
+            _say(f"factlint: fixed {count} problem{'s' if count != 1 else ''} in {path}")
+        if report.fixed:  # lint again: report what the files hold now
+            inputs = collect(paths, max_bytes=limit or None)
             outcome = lint_items(inputs.items, cfg, engine, n_jobs, bundled=not no_bundled)
-    errors = inputs.errors + outcome.errors
+    errors = inputs.errors + outcome.errors + fix_problems + [str(e) for e in outcome.tool_errors]
     findings = sorted(outcome.findings, key=lambda f: f.sort_key())
     from linter.resources import rules_dir
 
@@ -162,8 +221,7 @@ def check(
         result.articles = collect_articles(inputs.items, findings, load=lambda item: make_document(item, cfg.date),
                                            analyse=engine.analyse)
     if output_file is None:
-        sys.stdout.write(formatter(fmt)(result))
-        sys.stdout.flush()
+        _write_out(formatter(fmt)(result))
     else:
         try:
             if fmt == "html":
@@ -177,9 +235,12 @@ def check(
         except OSError as exc:
             fail(f"cannot write {output_file}: {exc.strerror or exc}")
     for error in errors:
-        typer.echo(error, err=True)
+        _say(error)
+    if _DEBUG:
+        for tool_error in outcome.tool_errors:
+            typer.echo(tool_error.trace, err=True)
     for warning in outcome.warnings:
-        typer.echo(f"factlint: warning: {warning}", err=True)
+        _say(f"factlint: warning: {warning}")
     if errors:
         raise typer.Exit(2)
     if threshold != "never":
@@ -343,12 +404,84 @@ def lsp() -> None:
 
 
 def main() -> None:
-    """Console entry point: never a traceback for the user's mistakes."""
+    """Console entry point: never a traceback. Every expected failure (a closed pipe, a full
+    disk, an unreadable file) is a message and exit status 2; an unexpected one is reported as
+    an internal error (exit status 2; ``--debug`` or FACTLINT_DEBUG=1 shows the trace)."""
+    global _DEBUG
+    _DEBUG = _DEBUG or "--debug" in sys.argv[1:]
     try:
-        app()
+        code = app(standalone_mode=False)
+    except SystemExit as exc:
+        if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            code = 2  # typer's answer to a broken pipe on stdout is exit status 1: ours is 2
+            _stderr(f"factlint: {_os_message(BrokenPipeError(errno.EPIPE, 'Broken pipe'))}")
+        else:
+            raise
+    except OutputError as exc:
+        _stderr(f"factlint: {_os_message(exc.error)}")
+        code = 2
     except KeyboardInterrupt:
-        typer.echo("factlint: interrupted", err=True)
-        sys.exit(130)
+        _stderr("factlint: interrupted")
+        code = 130
+    except MemoryError:
+        _stderr("factlint: out of memory")
+        code = 2
+    except OSError as exc:
+        _stderr(f"factlint: {_os_message(exc)}")
+        code = 2
+    except Exception as exc:  # noqa: BLE001 - the last boundary: a bug, reported, never a traceback
+        usage_code = getattr(exc, "exit_code", None)
+        show = getattr(exc, "show", None)
+        if callable(show) and isinstance(usage_code, int):
+            show()  # a usage error (click's, vendored by typer or not): its own message
+            _close_stdout()
+            sys.exit(usage_code)
+        if type(exc).__name__ == "Abort":
+            _stderr("factlint: aborted")
+            _close_stdout()
+            sys.exit(130)
+        _stderr(f"factlint: internal error: {type(exc).__name__}: {exc} (a bug in factlint; "
+                + ("the trace follows)" if _DEBUG else "--debug shows the trace)"))
+        if _DEBUG:
+            import traceback
+
+            _stderr("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+        code = 2
+    _close_stdout()
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _os_message(exc: OSError) -> str:
+    """What an I/O failure means for the user."""
+    if exc.errno == errno.EPIPE or isinstance(exc, BrokenPipeError):
+        return "cannot write to standard output: it was closed (broken pipe)"
+    if exc.errno == errno.EBADF and exc.filename is None:
+        return "cannot write to standard output: it is closed"
+    if exc.errno == errno.ENOSPC:
+        return "cannot write: no space left on the device"
+    where = f" {exc.filename}" if exc.filename else ""
+    return f"I/O error{where}: {exc.strerror or exc}"
+
+
+def _stderr(message: str) -> None:
+    try:
+        _say(message)
+    except (OSError, ValueError):
+        pass  # stderr is gone too: the exit status is all that is left
+
+
+def _close_stdout() -> None:
+    """Flush stdout now, so that a closed pipe or a full disk is not reported by the
+    interpreter at exit; on failure, point it at /dev/null."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError):
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
 
 
 if __name__ == "__main__":

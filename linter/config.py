@@ -2,6 +2,12 @@
 
 Discovery walks up from the working directory; ``--config FILE`` overrides it. Keys mirror the
 long options of ``factlint check``. Unknown keys and wrong types are errors located in the file.
+
+A configuration may come with a pull request, so it is sandboxed: the files it names
+(``rules:``, ``kb:``) must exist and resolve, links followed, inside its repository (the nearest
+folder at or above it that holds ``.git``, else its own folder); a rule file or knowledge base
+from elsewhere is named on the command line (``--rules``). A ``pyproject.toml`` that mentions
+factlint but is not valid TOML is an error, not silently skipped.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from typing import Any
 from linter.extract.genre import GENRES
 from linter.finding import Severity
 from linter.report import format_names
-from linter.yamlsrc import Loc, SourceError, read_yaml
+from linter.yamlsrc import Loc, SourceError, read_bounded, read_yaml
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -63,6 +69,8 @@ SCHEMA: tuple[Key, ...] = (
         "cues in the text, else news); the sourcing rules stay quiet on opinion, speech and press-release",
         lambda: GENRES),
     Key("kb", "paths", [], "extra knowledge-base files or folders (relative to the configuration file)"),
+    Key("max-bytes", "count", None, "the most bytes of each document that are linted (default: 2 MiB; 0: no "
+        "limit); a longer one is cut there, with an input/truncated finding"),
 )
 KEYS: dict[str, Key] = {k.name: k for k in SCHEMA}
 
@@ -81,6 +89,7 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     genre: str | None = None
     kb: list[Path] = field(default_factory=list)
+    max_bytes: int | None = None
     path: Path | None = None
 
 
@@ -95,12 +104,28 @@ def discover(start: Path | None = None) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+                text = read_bounded(pyproject, encoding="utf-8")
+            except (UnicodeDecodeError, OSError):
+                continue
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError:
+                if "factlint" in text:
+                    return pyproject  # broken, and ours: load_config reports where
                 continue
             if isinstance(data.get("tool"), dict) and "factlint" in data["tool"]:
                 return pyproject
     return None
+
+
+def project_root(config_path: Path) -> Path:
+    """The repository a configuration file belongs to: the nearest folder at or above it that
+    holds ``.git``, else the file's own folder (resolved)."""
+    folder = config_path.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
 
 
 def load_config(path: Path) -> Config:
@@ -116,14 +141,20 @@ def load_config(path: Path) -> Config:
     if not isinstance(root.value, dict):
         raise SourceError(root.loc, "the configuration must be a mapping of keys: " + ", ".join(KEYS),
                           lines[root.loc.line - 1] if lines else None)
+    base = project_root(path)
     for key, node in root.value.items():
         kloc = root.keys[key]
-        _apply(config, key, node.plain(), kloc, node.loc, lines, path.parent)
+        _apply(config, key, node.plain(), kloc, node.loc, lines, path.parent, base)
     return config
 
 
 def _from_toml(path: Path) -> Config:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = read_bounded(path, encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(Loc(str(path), 1, 1), f"not UTF-8 text: {exc.reason}") from None
+    except OSError as exc:
+        raise SourceError(Loc(str(path), 1, 1), f"cannot read: {exc.strerror or exc}") from None
     lines = text.splitlines()
     try:
         data = tomllib.loads(text)
@@ -131,20 +162,25 @@ def _from_toml(path: Path) -> Config:
         m = re.search(r"line (\d+), column (\d+)", str(exc))
         loc = Loc(str(path), int(m.group(1)), int(m.group(2))) if m else Loc(str(path), 1, 1)
         raise SourceError(loc, f"invalid TOML: {exc}") from None
-    section = data.get("tool", {}).get("factlint", {})
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict) or "factlint" not in tool:
+        raise SourceError(Loc(str(path), 1, 1), "has no [tool.factlint] table: nothing to configure")
+    section = tool["factlint"]
     config = Config(path=path)
     if not isinstance(section, dict):
         raise SourceError(Loc(str(path), 1, 1), "[tool.factlint] must be a table")
     header = next((i for i, line in enumerate(lines, 1) if line.strip() == "[tool.factlint]"), 1)
+    base = project_root(path)
     for key, value in section.items():
         line_no = next((i for i, line in enumerate(lines, 1)
                         if i >= header and re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line)), header)
         loc = Loc(str(path), line_no, 1)
-        _apply(config, key, value, loc, loc, lines, path.parent)
+        _apply(config, key, value, loc, loc, lines, path.parent, base)
     return config
 
 
-def _apply(config: Config, key: str, value: Any, kloc: Loc, vloc: Loc, lines: list[str], base: Path) -> None:
+def _apply(config: Config, key: str, value: Any, kloc: Loc, vloc: Loc, lines: list[str], base: Path,
+           root: Path | None = None) -> None:
     def err(loc: Loc, message: str) -> SourceError:
         return SourceError(loc, message, lines[loc.line - 1] if 0 < loc.line <= len(lines) else None)
 
@@ -156,9 +192,27 @@ def _apply(config: Config, key: str, value: Any, kloc: Loc, vloc: Loc, lines: li
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise err(kloc, f"unknown configuration key '{key}'{hint}; valid keys: {', '.join(KEYS)}")
     try:
-        setattr(config, spec.attr, _READERS[spec.kind](spec, value, base))
+        value = _READERS[spec.kind](spec, value, base)
+        if spec.kind == "paths":
+            _sandbox(spec, value, root or base.resolve())
+        setattr(config, spec.attr, value)
     except ValueError as exc:
         raise err(vloc, str(exc)) from None
+
+
+def _sandbox(spec: Key, paths: list[Path], root: Path) -> None:
+    """Every path a configuration names must exist inside its repository ``root``."""
+    for path in paths:
+        try:
+            real = path.resolve(strict=True)
+        except FileNotFoundError:
+            raise ValueError(f"'{spec.name}': no such file or folder: {path}") from None
+        except (OSError, RuntimeError) as exc:  # a symlink loop, a permission problem
+            raise ValueError(f"'{spec.name}': cannot use {path}: {exc}") from None
+        if not real.is_relative_to(root):
+            how = "name it with --rules on the command line" if spec.name == "rules" else "copy it into the repository"
+            raise ValueError(f"'{spec.name}': {path} is outside the configuration's repository ({root}); "
+                             f"a configuration may only name files inside it (to use this one, {how})")
 
 
 def _read_prefixes(spec: Key, value: Any, base: Path) -> list[str]:

@@ -41,7 +41,8 @@ from typing import Any
 import yaml
 from dateutil import parser as dateparser
 
-from linter import markup
+from linter import markup, yamlsrc
+from linter.finding import Severity
 from linter.quotes import Quote, find_quotes
 from linter.splitter import split_sentences
 
@@ -85,6 +86,60 @@ META_DATE_NAMES: tuple[str, ...] = (
     "date",
 )
 DATELINE_WINDOW = 300
+#: The publication dates factlint reasons about. A date outside them (a CMS's "no date"
+#: ``0001-01-01``, ``9999-12-31``) is not used: the document is linted as undated and an
+#: ``input/date-out-of-range`` finding says why.
+MIN_PUB_DATE = datetime.date(1000, 1, 1)
+MAX_PUB_DATE = datetime.date(8999, 12, 31)
+#: The largest document linted whole, in UTF-8 bytes (``--max-bytes``); the rest of a longer one
+#: is cut off and an ``input/truncated`` finding says so.
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """What the loader has to say about the input itself, reported as a finding of ``rule``
+    (``input/truncated``, ``input/date-out-of-range``) at ``text[start:end]``. Such findings
+    come from no rule file: ``--select`` and ``--ignore`` do not apply to them."""
+
+    rule: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Truncation:
+    """A document cut at ``--max-bytes``: ``kept`` bytes were read of ``total`` (None: of a
+    stream whose length is unknown)."""
+
+    kept: int
+    total: int | None
+
+
+def truncate(text: str, max_bytes: int | None) -> tuple[str, Truncation | None]:
+    """``text`` cut to at most ``max_bytes`` UTF-8 bytes (see ``cut_bytes``), and what was cut;
+    ``(text, None)`` when it fits."""
+    if max_bytes is None or len(text) * 4 <= max_bytes:
+        return text, None
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) <= max_bytes:
+        return text, None
+    kept = cut_bytes(data, max_bytes)
+    return kept.decode("utf-8", "surrogatepass"), Truncation(len(kept), len(data))
+
+
+def cut_bytes(data: bytes, max_bytes: int) -> bytes:
+    """The first at most ``max_bytes`` of UTF-8 ``data``: ended at a line end in the last tenth of
+    the limit when there is one, else at a character boundary."""
+    if len(data) <= max_bytes:
+        return data
+    end = max_bytes
+    while end > 0 and (data[end] & 0xC0) == 0x80:  # do not split a multi-byte character
+        end -= 1
+    newline = data.rfind(b"\n", max(0, end - max_bytes // 10), end)
+    return data[: newline + 1] if newline >= 0 else data[:end]
 
 
 class DocumentError(Exception):
@@ -134,6 +189,7 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     #: where the record's standfirst (description, dek) is, when it is the line after the headline
     standfirst: tuple[int, int] | None = None
     _line_starts: list[int] = field(default_factory=list, init=False, repr=False)
@@ -205,7 +261,10 @@ class Document:
         return self.prose[p.start : p.end]
 
 
-_NEWLINE = re.compile(r"\n")
+#: A line ends at "\n", "\r\n" or a lone "\r" (old Mac files; the Language Server Protocol counts
+#: the same three).
+_NEWLINE = re.compile(r"\r\n?|\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 # ---------------------------------------------------------------- kind guessing
 
@@ -293,7 +352,18 @@ _DATELINE = re.compile(
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
 
-def _dateline(prose: str, body_start: int) -> datetime.date | None:
+def _offset(text: str, line: int, column: int) -> int:
+    """The offset of 1-based ``line`` and ``column`` in ``text`` (lines end at "\n")."""
+    pos = 0
+    for _ in range(line - 1):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return len(text)
+        pos = nl + 1
+    return min(pos + column - 1, len(text))
+
+
+def _dateline(prose: str, body_start: int) -> tuple[datetime.date, tuple[int, int]] | None:
     m0 = re.compile(r"\S").search(prose, body_start)
     if not m0:
         return None
@@ -301,11 +371,11 @@ def _dateline(prose: str, body_start: int) -> datetime.date | None:
     for m in _DATELINE.finditer(window, m0.start()):
         try:
             if m.group("iso"):
-                return datetime.date.fromisoformat(m.group("iso"))
+                return datetime.date.fromisoformat(m.group("iso")), m.span()
             mon = m.group("mon") or m.group("mon2")
             day = m.group("day") or m.group("day2")
             year = m.group("year") or m.group("year2")
-            return datetime.date(int(year), _MONTHS[mon[:3].lower()], int(day))
+            return datetime.date(int(year), _MONTHS[mon[:3].lower()], int(day)), m.span()
         except ValueError:
             continue
     return None
@@ -314,8 +384,11 @@ def _dateline(prose: str, body_start: int) -> datetime.date | None:
 # ---------------------------------------------------------------- front matter
 
 
-def _front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, int]]:
-    """Parse the front matter: ``(meta, body_start, key_lines)``; ``({}, 0, {})`` when absent."""
+def _front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, tuple[int, int]]]:
+    """Parse the front matter: ``(meta, body_start, value_positions)``; ``({}, 0, {})`` when
+    absent. ``value_positions`` maps each top-level key to the 1-based line and column of its
+    value in the file. The YAML is bounded like every YAML factlint reads
+    (``linter.yamlsrc.compose``: no alias bombs, no recursive aliases)."""
     try:
         span = markup.front_matter_span(text)
     except ValueError as exc:
@@ -324,27 +397,31 @@ def _front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, 
         return {}, 0, {}
     ys, ye, end = span
     src = text[ys:ye]
+    first_line = text.count("\n", 0, ys) + 1  # the file line of the YAML's first line
     try:
-        node = yaml.compose(src, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(src)
+        node = yamlsrc.compose(src)
+        data = yamlsrc.construct(node) if node is not None else None
+    except yamlsrc.YamlLimitError as exc:
+        raise DocumentError(path, exc.line + first_line - 1, exc.column,
+                            f"front matter is not valid YAML: {exc.message}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark else 1
+        line = mark.line + first_line if mark else 1
         col = mark.column + 1 if mark else 1
         raise DocumentError(path, line, col, f"front matter is not valid YAML: {exc.problem or exc}") from None
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
-        raise DocumentError(path, 1, 1, f"front matter is not valid YAML: {exc}") from None
+        raise DocumentError(path, first_line, 1, f"front matter is not valid YAML: {exc}") from None
     if data is None:
         return {}, end, {}
     if not isinstance(data, dict):
-        raise DocumentError(path, 2, 1, f"front matter must be a mapping, not {type(data).__name__}")
-    key_lines: dict[str, int] = {}
+        raise DocumentError(path, first_line, 1, f"front matter must be a mapping, not {type(data).__name__}")
+    positions: dict[str, tuple[int, int]] = {}
     if isinstance(node, yaml.MappingNode):
-        for k, _v in node.value:
+        for k, v in node.value:
             if isinstance(k, yaml.ScalarNode):
-                key_lines[str(k.value)] = k.start_mark.line + 2
+                positions[str(k.value)] = (v.start_mark.line + first_line, v.start_mark.column + 1)
     meta = {str(k): v for k, v in data.items()}
-    return meta, end, key_lines
+    return meta, end, positions
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -493,6 +570,7 @@ def load_text(
     date: datetime.date | None = None,
     title: str | None = None,
     standfirst: str | None = None,
+    truncation: Truncation | None = None,
 ) -> Document:
     """Build a ``Document`` from ``text``; ``kind`` None guesses from ``path`` (see ``guess_kind``).
 
@@ -501,14 +579,22 @@ def load_text(
     names none, and when the text's first line is that headline, the line becomes a paragraph
     of kind ``title`` of its own (archives run headlines into the body with one newline).
     ``standfirst`` is a record's description (a dek): when it is the line after that headline,
-    the document notes where it is (``Document.standfirst``).
+    the document notes where it is (``Document.standfirst``). ``truncation`` says that ``text`` is
+    the first part of a longer input (``truncate``): an ``input/truncated`` finding reports it.
+
+    A lone ``\r`` ends a line as ``\n`` does. A publication date outside ``MIN_PUB_DATE`` ..
+    ``MAX_PUB_DATE`` is not used (an ``input/date-out-of-range`` finding says so).
     """
+    notices: list[Notice] = []
+    original = text
+    if "\r" in text:  # structure a lone-CR file as it reads: the prose keeps "\n" there
+        text = _LONE_CR.sub("\n", text)
     if kind is None:
         kind = guess_kind(path, text)
     if kind not in ("markdown", "text", "html"):
         raise ValueError(f"unknown document kind {kind!r}; expected markdown, text or html")
     meta: dict[str, Any] = {}
-    key_lines: dict[str, int] = {}
+    key_pos: dict[str, tuple[int, int]] = {}
     body_start = 0
     given_title, title = title, None
     pub_date: datetime.date | None = None
@@ -522,14 +608,14 @@ def load_text(
     else:
         if text.startswith("---"):
             if kind == "markdown":
-                meta, body_start, key_lines = _front_matter(text, path)
+                meta, body_start, key_pos = _front_matter(text, path)
             else:
                 try:
                     has_fm = markup.front_matter_span(text) is not None
                 except ValueError:
                     has_fm = False
                 if has_fm:
-                    meta, body_start, key_lines = _front_matter(text, path)
+                    meta, body_start, key_pos = _front_matter(text, path)
         if kind == "markdown":
             prose, line_kinds = markup.mask_markdown(text, body_start)
             spans = _markdown_paragraphs(prose, line_kinds)
@@ -543,24 +629,47 @@ def load_text(
         for a, b in split_sentences(prose, p.start, p.end):
             sentences.append(Sentence(len(sentences), a, b, p.index, prose[a:b]))
 
-    # Publication date, first found wins.
+    # Publication date, first found wins; one outside the supported years is set aside.
+    def usable(d: datetime.date | None, where: str, at: tuple[int, int]) -> datetime.date | None:
+        if d is None or MIN_PUB_DATE <= d <= MAX_PUB_DATE:
+            return d
+        notices.append(Notice("input/date-out-of-range", Severity.WARNING,
+                              f"The publication date {d.isoformat()} ({where}) is outside the years "
+                              f"{MIN_PUB_DATE.year}-{MAX_PUB_DATE.year} factlint can reason about (a CMS's "
+                              "'no date' value?): the article was linted as undated.", *at))
+        return None
+
     if date is not None:
-        pub_date, source = date, "--date"
+        pub_date = usable(date, "--date or the archive record", (0, 0))
+        source = "--date" if pub_date is not None else None
     if pub_date is None:
         for key in DATE_KEYS:
             if key in meta and meta[key] is not None and meta[key] != "":
+                line, col = key_pos.get(key, (1, 1))
                 d = parse_date(meta[key])
                 if d is None:
-                    line = key_lines.get(key, 1)
-                    raise DocumentError(path, line, 1, f"front matter {key!r}: not a date: {meta[key]!r}")
-                pub_date, source = d, f"front matter {key!r}"
+                    shown = repr(meta[key]) if isinstance(meta[key], (str, int, float)) else type(meta[key]).__name__
+                    raise DocumentError(path, line, col, f"front matter {key!r}: not a date: {shown[:80]}")
+                start = _offset(text, line, col)
+                end = text.find("\n", start)
+                pub_date = usable(d, f"front matter {key!r}", (start, start if end < 0 else end))
+                if pub_date is not None:
+                    source = f"front matter {key!r}"
                 break
     if pub_date is None and html_mask is not None:
-        pub_date, source = _html_date(html_mask)
+        d, where = _html_date(html_mask)
+        pub_date = usable(d, where or "HTML", (0, 0))
+        source = where if pub_date is not None else None
     if pub_date is None:
-        d = _dateline(prose, body_start)
-        if d is not None:
-            pub_date, source = d, "dateline"
+        found = _dateline(prose, body_start)
+        if found is not None:
+            pub_date = usable(found[0], "dateline", found[1])
+            source = "dateline" if pub_date is not None else None
+    if truncation is not None:
+        total = f"{truncation.total:,}-byte " if truncation.total is not None else ""
+        notices.append(Notice("input/truncated", Severity.WARNING,
+                              f"Only the first {truncation.kept:,} bytes of this {total}document were linted "
+                              "(--max-bytes): the rest was not checked.", len(text), len(text)))
 
     # Title.
     fm_title = meta.get("title")
@@ -586,7 +695,7 @@ def load_text(
 
     return Document(
         path=path,
-        text=text,
+        text=original,
         prose=prose,
         kind=kind,
         meta=meta,
@@ -596,6 +705,7 @@ def load_text(
         paragraphs=paragraphs,
         sentences=sentences,
         quotes=quotes,
+        notices=notices,
         standfirst=standfirst_span,
     )
 

@@ -3,16 +3,23 @@
 Detection only: the engine returns sorted ``Finding`` objects and knows nothing of output
 formats. Suppression comments and ``--select``/``--ignore`` are applied here, so every output
 format and the language server see the same findings.
+
+Each rule runs on each document inside an error boundary: a rule (or the extractor it asks)
+that raises is reported as a ``ToolError`` naming the rule, the document and the subject it was
+on, and the other rules still run. Each rule has a budget on each document: ``regex_budget``
+CPU seconds of regular-expression search and ``max_findings`` findings; a rule that exhausts
+either stops there, with one warning.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import traceback
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from linter.document import Document
-from linter.dsl import EvalContext
+from linter.dsl import BudgetExhausted, EvalContext, RegexBudget
 from linter.extractions import Analysis
 from linter.finding import Finding, Fix, Severity
 from linter.kb import KnowledgeBase, load_kb
@@ -33,13 +40,56 @@ def matches_prefix(rule_id: str, prefixes: Iterable[str]) -> bool:
     return False
 
 
+#: CPU seconds of regular-expression search one rule may spend on one document.
+REGEX_BUDGET = 2.0
+#: Findings one rule may report on one document; the rest are dropped with one warning.
+MAX_FINDINGS = 1000
+
+
+class Cancelled(Exception):
+    """``Engine.lint`` was asked to stop (the language server: a newer edit arrived)."""
+
+
+@dataclass(frozen=True)
+class ToolError:
+    """An internal error: factlint itself failed on a document (a bug, never the article's
+    fault). ``rules`` are the rules that hit it, ``line``/``column`` the subject they were on
+    (1:1 when it struck before any), ``trace`` the Python traceback (shown by ``--debug``)."""
+
+    path: str
+    line: int
+    column: int
+    rules: tuple[str, ...]
+    message: str
+    trace: str = ""
+
+    def __str__(self) -> str:
+        where = f"in rule {self.rules[0]}" if len(self.rules) == 1 else \
+            f"in rules {', '.join(self.rules)}" if self.rules else "while reading the document"
+        return (f"{self.path}:{self.line}:{self.column}: internal error {where}: {self.message} "
+                "(a bug in factlint, not in the article; the other rules and documents were still "
+                "checked; --debug shows the trace)")
+
+
+def tool_error(path: str, exc: BaseException, rules: Sequence[str] = (), line: int = 1,
+               column: int = 1) -> ToolError:
+    """A ``ToolError`` for ``exc``, caught while linting ``path``."""
+    message = f"{type(exc).__name__}: {exc}"
+    if len(message) > 300:
+        message = message[:300] + " ..."
+    trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    return ToolError(path, line, column, tuple(rules), message, trace)
+
+
 @dataclass
 class Result:
-    """What linting one document gave: its findings (sorted, suppression comments applied) and
-    warnings about the run itself (a pattern that timed out, a function that failed)."""
+    """What linting one document gave: its findings (sorted, suppression comments applied),
+    warnings about the run itself (a pattern that used up its budget, a function that failed)
+    and internal errors (``ToolError``: each rule that failed, the others' findings kept)."""
 
     findings: list[Finding]
     warnings: list[str] = field(default_factory=list)
+    errors: list[ToolError] = field(default_factory=list)
 
 
 @dataclass
@@ -72,12 +122,15 @@ class Engine:
     """
 
     def __init__(self, ruleset: RuleSet, selection: Selection | None = None,
-                 kb: KnowledgeBase | None = None, genre: str | None = None) -> None:
+                 kb: KnowledgeBase | None = None, genre: str | None = None, *,
+                 regex_budget: float = REGEX_BUDGET, max_findings: int = MAX_FINDINGS) -> None:
         self.selection = selection or Selection()
         self.rules = self.selection.active(ruleset.rules)
         self._kb = kb
         #: the configuration's genre, for documents whose front matter names none
         self.genre = genre
+        self.regex_budget = regex_budget
+        self.max_findings = max_findings
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -92,63 +145,118 @@ class Engine:
         """The analysis of ``doc`` against this engine's knowledge base."""
         return Analysis(doc, self._kb if self._kb is not None else self._get_kb, genre=self.genre)
 
-    def lint(self, doc: Document) -> Result:
+    def lint(self, doc: Document, cancel: Callable[[], bool] | None = None) -> Result:
+        """Lint ``doc``: every active rule inside its own error boundary. ``cancel`` is asked
+        between rules and every 64 subjects; when it answers true, ``Cancelled`` is raised."""
         analysis = self.analyse(doc)
-        findings: list[Finding] = []
+        findings: list[Finding] = [make_finding(doc, n.rule, n.severity, n.message, (n.start, n.end))
+                                   for n in doc.notices]
         warnings: list[str] = []
-        for rule in self.rules:
-            findings.extend(self._run_rule(rule, analysis, warnings))
-        analysis.close()
-        suppressions = Suppressions.parse(doc)
-        findings = [f for f in findings if not suppressions.suppressed(f)]
+        failures: dict[str, tuple[BaseException, list[str], tuple[int, int]]] = {}
+        try:
+            for rule in self.rules:
+                if cancel is not None and cancel():
+                    raise Cancelled
+                where: list[Any] = [None]
+                try:
+                    findings.extend(self._run_rule(rule, analysis, warnings, where, cancel))
+                except Cancelled:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - the error boundary: report, go on
+                    key = f"{type(exc).__name__}: {exc}"
+                    position = doc.line_col(max(0, min(where[0] or 0, len(doc.text))))
+                    if key in failures:
+                        failures[key][1].append(rule.id)
+                    else:
+                        failures[key] = (exc, [rule.id], position)
+        finally:
+            analysis.close()
+        errors = [tool_error(doc.path, exc, rules, *position) for exc, rules, position in failures.values()]
+        try:
+            suppressions = Suppressions.parse(doc)
+            findings = [f for f in findings if not suppressions.suppressed(f)]
+        except Exception as exc:  # noqa: BLE001 - the error boundary
+            errors.append(tool_error(doc.path, exc))
         findings.sort(key=Finding.sort_key)
-        return Result(_dedupe(findings), warnings)
+        return Result(_dedupe(findings), warnings, errors)
 
-    def _run_rule(self, rule: Rule, analysis: Analysis, warnings: list[str]) -> list[Finding]:
+    def _run_rule(self, rule: Rule, analysis: Analysis, warnings: list[str], where: list[Any] | None = None,
+                  cancel: Callable[[], bool] | None = None) -> list[Finding]:
+        """The findings of ``rule`` on the analysed document; ``where[0]`` follows the offset of the
+        subject being evaluated (for the error boundary)."""
         if rule.gate is not None and not rule.gate.admits(analysis.doc.prose, lambda: analysis.folded_prose):
             return []  # no subject of this document can satisfy `when` (linter.gate)
         subject = SUBJECTS[rule.subject]
         doc = analysis.doc
         out: list[Finding] = []
         values: dict[str, Any] = {"document": document_view(analysis), "options": rule.options}
-        ctx = EvalContext(values, host=analysis)
+        budget = RegexBudget(self.regex_budget)
+        ctx = EvalContext(values, host=analysis, budget=budget)
         when = rule.when.fn
         name = rule.subject
         override = self.selection.severity.get(rule.id)
-        for obj in subject.iterate(analysis):
-            values[name] = obj
-            ctx.reset_match()
-            if not when(ctx):
-                continue
-            span = None
-            if rule.at is not None:
-                at = rule.at(ctx)
-                if at is not None and hasattr(at, "start"):
-                    span = (at.start, at.start + len(at))
-            if span is None and ctx.match is not None:
-                span = ctx.match
-            if span is None:
-                span = obj.span
-            severity = rule.severity
-            for case in rule.severity_when:
-                if case.when(ctx):
-                    severity = case.severity
+        where = where if where is not None else [None]
+        seen = 0
+        try:
+            for obj in subject.iterate(analysis):
+                seen += 1
+                if cancel is not None and not seen % 64 and cancel():
+                    raise Cancelled
+                where[0] = obj.span[0]
+                values[name] = obj
+                ctx.reset_match()
+                if not when(ctx):
+                    continue
+                if len(out) >= self.max_findings:
+                    warnings.append(f"{_at(doc, obj.span[0])}: rule {rule.id}: more than {self.max_findings:,} "
+                                    "findings on this document; the rest are not reported")
                     break
-            if override is not None:  # the user's configuration wins over the rule's own cases
-                severity = override
-            message = rule.message.render(ctx)
-            fix = None
-            if rule.fix is not None:
-                fix_span = span
-                if rule.fix.at is not None:
-                    target = rule.fix.at(ctx)
-                    fix_span = (target.start, target.start + len(target)) if hasattr(target, "start") else None
-                if fix_span is not None:
-                    fix = Fix(fix_span[0], fix_span[1], rule.fix.replace.render(ctx))
-            out.append(make_finding(doc, rule.id, severity, message, span, fix))
-        for warning in ctx.warnings:
-            warnings.append(f"{doc.path}: rule {rule.id}: {warning}")
+                out.append(self._finding(rule, ctx, obj, override))
+        except BudgetExhausted as exc:
+            warnings.append(f"{_at(doc, where[0] or 0)}: rule {rule.id}: {exc}, after {seen:,} "
+                            f"{name}{'s' if seen != 1 else ''} ({budget.searches:,} searches); the rule did not "
+                            "check the rest of it")
+        counts: dict[str, int] = {}
+        for warning in ctx.warnings:  # once each: a function failing on every sentence says so once
+            counts[warning] = counts.get(warning, 0) + 1
+        for warning, n in counts.items():
+            warnings.append(f"{doc.path}: rule {rule.id}: {warning}" + (f" ({n:,} times)" if n > 1 else ""))
         return out
+
+    def _finding(self, rule: Rule, ctx: EvalContext, obj: Any, override: Severity | None) -> Finding:
+        """The finding of ``rule`` on ``obj``, whose ``when`` just held in ``ctx``."""
+        doc = ctx.host.doc
+        span = None
+        if rule.at is not None:
+            at = rule.at(ctx)
+            if at is not None and hasattr(at, "start"):
+                span = (at.start, at.start + len(at))
+        if span is None and ctx.match is not None:
+            span = ctx.match
+        if span is None:
+            span = obj.span
+        severity = rule.severity
+        for case in rule.severity_when:
+            if case.when(ctx):
+                severity = case.severity
+                break
+        if override is not None:  # the user's configuration wins over the rule's own cases
+            severity = override
+        message = rule.message.render(ctx)
+        fix = None
+        if rule.fix is not None:
+            fix_span = span
+            if rule.fix.at is not None:
+                target = rule.fix.at(ctx)
+                fix_span = (target.start, target.start + len(target)) if hasattr(target, "start") else None
+            if fix_span is not None:
+                fix = Fix(fix_span[0], fix_span[1], rule.fix.replace.render(ctx))
+        return make_finding(doc, rule.id, severity, message, span, fix)
+
+
+def _at(doc: Document, offset: int) -> str:
+    line, column = doc.line_col(max(0, min(offset, len(doc.text))))
+    return f"{doc.path}:{line}:{column}"
 
 
 def make_finding(doc: Document, rule_id: str, severity: Severity, message: str,

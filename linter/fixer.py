@@ -1,15 +1,35 @@
-"""Apply the safe corrections of ``--fix`` to files, atomically.
+"""Apply the safe corrections of ``--fix`` to files, without ever corrupting one.
 
 Only findings whose rule declares a ``fix`` carry one. Overlapping corrections are skipped (the
-first wins), the new text is written to a temporary file beside the original and moved over it
-with ``os.replace``, so a reader never sees half a file and a crash leaves the original intact.
+first wins). A file is rewritten only when it is still, byte for byte, what was linted: the
+offsets of the fixes point into those bytes, so a file an editor saved meanwhile, or the same
+file named twice (``a.md ./a.md``), is left alone with a message. Then:
+
+- a symbolic link is followed: its target is rewritten and the link stays a link;
+- the new text goes to a temporary file in the target's folder (an anonymous one, with
+  ``O_TMPFILE``, where the system has it: a process killed while writing leaves nothing behind),
+  is flushed to disk (``fsync``), gets the original's mode (set-user-ID, set-group-ID and sticky
+  bits too) and owner and group, and is renamed over the original; the folder is flushed too.
+  A reader sees the old file or the new one, a crash leaves one of them whole, and every
+  failure removes the temporary file;
+- a file with more than one hard link, or whose owner cannot be kept, is rewritten in place
+  (same inode: every link and the owner stay) after the new text is complete in memory,
+  and flushed;
+- a read-only file (no write permission, or immutable) is refused with a message.
+
+Every refusal and every I/O error (disk full, an immutable file, a folder that disappeared) is a
+message for the caller, never a traceback.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
+import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.finding import Finding, Fix
@@ -30,46 +50,221 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     return out, len(chosen)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` in one step (temporary file + ``os.replace``).
+def digest(data: bytes) -> str:
+    """What a file's bytes were when it was read (``Item.digest``), to compare before writing."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
-    An existing file keeps its permissions; a new file gets the usual ones (umask applied).
-    """
-    fd, tmp = tempfile.mkstemp(dir=str(path.parent), prefix=f".{path.name}.", suffix=".factlint")
+
+class FixError(OSError):
+    """A file ``--fix`` (or ``write_atomically``) refused or failed to write; ``str()`` says why."""
+
+
+def _fsync_dir(folder: str) -> None:
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return  # not every system lets a folder be opened (Windows)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
-def fix_files(findings: Sequence[Finding]) -> dict[str, int]:
-    """Apply the fixes of ``findings`` to their files; returns fixes applied per path.
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        n = os.write(fd, view)
+        view = view[n:]
 
-    Archive records (``FILE.jsonl#ID``) and stdin are never rewritten.
+
+#: whether this system can give an anonymous temporary file a name (O_TMPFILE and linkat through
+#: /proc); found out on first use, and False after a failure (some sandboxes refuse the link)
+_ANONYMOUS: dict[str, bool] = {}
+
+
+def _anonymous_temp(folder: str) -> int | None:
+    """An unnamed file in ``folder`` (Linux ``O_TMPFILE``), or None where there is none."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or _ANONYMOUS.get("ok") is False or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        return os.open(folder, flag | os.O_WRONLY, 0o600)
+    except OSError:
+        return None
+
+
+def _name(fd: int, folder: str, name: str) -> str | None:
+    """Give the anonymous file ``fd`` a temporary name in ``folder``; None when it cannot be."""
+    for attempt in range(100):
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}.{attempt}.factlint")
+        try:
+            os.link(f"/proc/self/fd/{fd}", tmp, follow_symlinks=True)
+        except FileExistsError:
+            continue
+        except OSError:
+            _ANONYMOUS["ok"] = False
+            return None
+        _ANONYMOUS["ok"] = True
+        return tmp
+    return None
+
+
+def _prepare(fd: int, data: bytes, info: os.stat_result | None) -> None:
+    """Fill a temporary file: the data, flushed to disk, with the original's owner and mode."""
+    _write_all(fd, data)
+    os.fsync(fd)
+    if info is not None:
+        if hasattr(os, "fchown"):
+            os.fchown(fd, info.st_uid, info.st_gid)  # the caller checked that this is permitted
+        os.fchmod(fd, stat.S_IMODE(info.st_mode))  # after chown, which clears set-user/group-ID
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
+
+
+def _replace(real: str, data: bytes, info: os.stat_result | None) -> None:
+    """Write ``data`` to a temporary file beside ``real`` and rename it over ``real``."""
+    folder = os.path.dirname(real) or "."
+    name = os.path.basename(real)
+    tmp: str | None = None
+    fd = _anonymous_temp(folder)
+    if fd is not None:
+        try:
+            _prepare(fd, data, info)
+            tmp = _name(fd, folder, name)
+        finally:
+            os.close(fd)
+    try:
+        if tmp is None:  # no anonymous file here: a named one, removed on any failure
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".factlint")
+            try:
+                _prepare(fd, data, info)
+            finally:
+                os.close(fd)
+        os.replace(tmp, real)
+        tmp = None
+        _fsync_dir(folder)
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _rewrite_in_place(real: str, data: bytes) -> None:
+    """Overwrite ``real`` (same inode: hard links and owner stay) with ``data``, flushed."""
+    fd = os.open(real, os.O_WRONLY)
+    try:
+        _write_all(fd, data)
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _owner_kept(info: os.stat_result) -> bool:
+    """Whether a new file of ours can be given ``info``'s owner and group."""
+    if not hasattr(os, "geteuid"):
+        return True
+    if os.geteuid() == 0:
+        return True
+    return info.st_uid == os.geteuid() and (info.st_gid == os.getegid() or info.st_gid in os.getgroups())
+
+
+def write_bytes_safely(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to ``path`` as the module docstring says (links followed, mode, owner and
+    hard links kept, flushed, atomic where the file allows). Raises ``FixError`` for a
+    read-only file and ``OSError`` for any other failure; never leaves a temporary file."""
+    real = os.path.realpath(path)
+    try:
+        info: os.stat_result | None = os.stat(real)
+    except FileNotFoundError:
+        info = None
+    if info is not None:
+        if not stat.S_ISREG(info.st_mode):
+            raise FixError(errno.EINVAL, "not a regular file")
+        if not (info.st_mode & 0o222) or not os.access(real, os.W_OK):
+            raise FixError(errno.EACCES, "the file is read-only")
+        if info.st_nlink > 1 or not _owner_kept(info):
+            _rewrite_in_place(real, data)
+            return
+    _replace(real, data, info)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` in one step: temporary file, ``fsync``, rename.
+
+    An existing file keeps its mode, owner and hard links and a symbolic link its target (see
+    ``write_bytes_safely``); a new file gets the usual permissions (umask applied)."""
+    write_bytes_safely(path, text.encode("utf-8", "surrogateescape"))
+
+
+@dataclass
+class FixReport:
+    """What ``fix_files`` did: fixes applied per path, and a message per file it left alone."""
+
+    fixed: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def fix_files(findings: Sequence[Finding], digests: Mapping[str, str | None] | None = None) -> FixReport:
+    """Apply the fixes of ``findings`` to their files.
+
+    ``digests`` maps each linted path to the digest of the bytes that were linted (None: only
+    part of the file was, so it is not rewritten); a file whose bytes differ now is left alone.
+    Without ``digests`` files are not checked. Archive records (``FILE.jsonl#ID``) and stdin are
+    never rewritten. Two paths of one file (``a.md ./a.md``, a link and its target) count once.
     """
     by_path: dict[str, list[Fix]] = {}
     for f in findings:
         if f.fix is not None and "#" not in f.path and f.path != "<stdin>":
             by_path.setdefault(f.path, []).append(f.fix)
-    done: dict[str, int] = {}
+    report = FixReport()
+    done: set[str] = set()
     for path_str, fixes in by_path.items():
-        path = Path(path_str)
-        with open(path, encoding="utf-8", newline="") as fh:
-            raw = fh.read()
-        bom = "\ufeff" if raw.startswith("\ufeff") else ""  # offsets count from after a BOM
-        original = raw[len(bom):]
+        real = os.path.realpath(path_str)
+        if real in done:
+            continue  # the same file under another name: its fixes were applied once
+        done.add(real)
+
+        def refuse(why: str, p: str = path_str) -> None:
+            report.problems.append(f"{p}:1:1: not fixed: {why}")
+
+        try:
+            with open(real, "rb") as fh:
+                raw = fh.read()
+        except OSError as exc:
+            refuse(f"cannot read it again: {exc.strerror or exc}")
+            continue
+        if digests is not None:
+            expected = digests.get(path_str)
+            if expected is None:
+                refuse("only part of it was linted (--max-bytes)" if path_str in digests else "it was not linted")
+                continue
+            if digest(raw) != expected:
+                refuse("it changed after it was linted; run factlint again")
+                continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            refuse("it is no longer UTF-8 text")
+            continue
+        bom = "\ufeff" if text.startswith("\ufeff") else ""  # offsets count from after a BOM
+        original = text[len(bom):]
         new, count = apply_fixes(original, fixes)
-        if count and new != original:
-            write_atomically(path, bom + new)
-            done[path_str] = count
-    return done
+        if not count or new == original:
+            continue
+        try:
+            write_bytes_safely(real, (bom + new).encode("utf-8"))
+        except FixError as exc:
+            refuse(str(exc.strerror))
+            continue
+        except OSError as exc:
+            refuse(f"cannot write it: {exc.strerror or exc}")
+            continue
+        report.fixed[path_str] = count
+    return report

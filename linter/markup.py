@@ -4,10 +4,17 @@ Every function here returns a string exactly as long as its input, with every ``
 same offset and no new ``\\n`` anywhere, so an offset found in the masked prose is an offset in
 the original file. Besides the prose, the maskers report block structure: Markdown gives one
 line kind per line, HTML gives the offsets where block elements begin or end.
+
+Every masker runs in time linear in its input (up to bounded constants), whatever the input: no
+pattern rescans the rest of the text for each construct left unterminated (``<!--``,
+``<script>``, ``[`` without ``]``), and a tag's attributes stop at the next ``<`` that starts a
+tag. ``work``, where a function takes it, gets the characters its scanners passed over added to
+its first item (the property tests check that it stays linear).
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable
@@ -90,14 +97,19 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _LINK_DEF = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$")
 _INDENTED = re.compile(r"(?: {4}|\t)")
 
-_TAG_BODY = r"(?:[^>\"'\n]|\n(?!\s*\n)|\"[^\"]{0,2000}\"|'[^']{0,2000}'){0,3000}"
-_MD_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t\r]*\n).)*?(?<!`)\1(?!`)", re.S)
-_MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
+#: a tag's attributes: any character but ">", quotes and a "<" that starts another tag, or a quoted
+#: value; newlines but not a blank line
+_TAG_BODY = r"(?:[^>\"'\n<]|<(?![A-Za-z/!?])|\n(?!\s*\n)|\"[^\"]{0,2000}\"|'[^']{0,2000}'){0,3000}"
+_BACKTICKS = re.compile(r"`+")
+_BLANK_START = re.compile(r"\n(?=[ \t\r]*\n)")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 _MD_TAG = re.compile(r"</?[A-Za-z][\w:-]*" + _TAG_BODY + r"/?>")
-_MD_RAW = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
-_LINK = re.compile(r"\[([^\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])")
+_RAW_OPEN = re.compile(r"<(script|style)\b", re.I)
+_RAW_CLOSE = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style")}
+#: "[" and "]" with no "[", "]" or newline between: the text of a link or an image (a bracket
+#: left open costs nothing: the search stops at the next "[")
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)|!\[[^\[\]\n]*\]\[[^\[\]\n]*\]")
+_LINK = re.compile(r"\[([^\[\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _EMPH_OPEN = re.compile(r"(?<![\w*_\\])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])")
 _EMPH_CLOSE = re.compile(r"(?<=[^\s*_~\\])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])")
@@ -123,7 +135,103 @@ def _sub(pattern: re.Pattern[str], s: str, repl: Callable[[re.Match[str]], str] 
     return pattern.sub(repl or (lambda m: blank(m.group())), s)
 
 
-def mask_markdown(text: str, start: int = 0) -> tuple[str, list[tuple[int, int, LineKind]]]:
+def _blank_spans(s: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return s
+    parts: list[str] = []
+    pos = 0
+    for a, b in spans:
+        parts.append(s[pos:a])
+        parts.append(blank(s[a:b]))
+        pos = b
+    parts.append(s[pos:])
+    return "".join(parts)
+
+
+def _code_spans(s: str, work: list[int] | None = None) -> list[tuple[int, int]]:
+    """The inline code spans ``(?<!`)(`+)(?!`)(?:(?!\\n[ \\t\\r]*\\n).)*?(?<!`)\\1(?!`)`` finds (a
+    run of backticks, closed by the next run of the same length before a blank line), in
+    ``O(n log n)``: the pattern rescans the rest of its paragraph for every run left open."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(s)]
+    if len(runs) < 2:
+        return []
+    blanks = [m.start() for m in _BLANK_START.finditer(s)]  # a code span never crosses one
+    by_length: dict[int, list[int]] = {}
+    for i, (a, b) in enumerate(runs):
+        by_length.setdefault(b - a, []).append(i)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(runs):
+        a, b = runs[i]
+        same = by_length[b - a]
+        k = bisect.bisect_right(same, i)
+        if k < len(same):
+            j = same[k]
+            c = runs[j][0]
+            if bisect.bisect_left(blanks, b) == bisect.bisect_left(blanks, c):  # no blank line between
+                spans.append((a, runs[j][1]))
+                i = j + 1
+                continue
+        i += 1
+    if work is not None:
+        work[0] += len(s)
+    return spans
+
+
+def _comment_spans(s: str, work: list[int] | None = None) -> list[tuple[int, int]]:
+    """The spans ``<!--.*?-->`` (DOTALL) finds, in linear time: a comment left open ends the
+    search (no "-->" after it means none after any later "<!--" either)."""
+    spans: list[tuple[int, int]] = []
+    i = s.find("<!--")
+    scanned = 0
+    while i >= 0:
+        j = s.find("-->", i + 4)
+        scanned += (j if j >= 0 else len(s)) - i
+        if j < 0:
+            break
+        spans.append((i, j + 3))
+        i = s.find("<!--", j + 3)
+    if work is not None:
+        work[0] += scanned
+    return spans
+
+
+def _raw_spans(s: str, work: list[int] | None = None) -> list[tuple[int, int]]:
+    """The spans ``<(script|style)\\b[^>]*>.*?</\\1\\s*>`` (DOTALL, ignoring case) finds, in linear
+    time: where the next ">" and the next closing tag of each name are is remembered while the
+    search moves on, so an element left open is not searched again for each later one."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    gt = -2  # the first ">" at or after some point (-1: none)
+    closes: dict[str, tuple[int, int]] = {}  # name -> (start, end) of its next closing tag
+    scanned = 0
+    while True:
+        m = _RAW_OPEN.search(s, pos)
+        if m is None:
+            break
+        if gt != -1 and gt < m.end():
+            gt = s.find(">", m.end())
+            scanned += (gt if gt >= 0 else len(s)) - m.end()
+        if gt < 0:
+            break  # no ">" after here: no element can open
+        name = m.group(1).lower()
+        close = closes.get(name)
+        if close is None or (close[0] >= 0 and close[0] <= gt):
+            c = _RAW_CLOSE[name].search(s, gt + 1)
+            scanned += (c.end() if c else len(s)) - gt
+            close = (c.start(), c.end()) if c else (-1, -1)
+            closes[name] = close
+        if close[0] < 0:
+            pos = m.end()  # this element never closes: the regular expression would skip it
+            continue
+        spans.append((m.start(), close[1]))
+        pos = close[1]
+    if work is not None:
+        work[0] += scanned
+    return spans
+
+
+def mask_markdown(text: str, start: int = 0, work: list[int] | None = None) -> tuple[str, list[tuple[int, int, LineKind]]]:
     """Mask Markdown; return the prose and ``(line_start, line_end, kind)`` for every line.
 
     ``text[:start]`` (front matter) is blanked. Line kinds: ``blank`` (blank, code, HTML-only
@@ -193,10 +301,10 @@ def mask_markdown(text: str, start: int = 0) -> tuple[str, list[tuple[int, int, 
             para_kind = kind
     prose = "\n".join(out)
     if "`" in prose:
-        prose = _sub(_MD_INLINE_CODE, prose)
+        prose = _blank_spans(prose, _code_spans(prose, work))
     if "<" in prose:
-        prose = _sub(_MD_COMMENT, prose)
-        prose = _sub(_MD_RAW, prose)
+        prose = _blank_spans(prose, _comment_spans(prose, work))
+        prose = _blank_spans(prose, _raw_spans(prose, work))
         prose = _sub(_AUTOLINK, prose)
         prose = _sub(_MD_TAG, prose)
     if "[" in prose:
@@ -221,14 +329,17 @@ _BLOCK_TAGS = frozenset(
     table tbody td tfoot th thead title tr ul caption br""".split()
 ) - {"br"}
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+#: a tag's attributes: any character but ">", quotes and a "<" that starts another tag (so a tag
+#: left open is given up at the next one, not 5,000 characters on), or a quoted value
+_HTML_ATTRS = r"(?:[^>\"'<]|<(?![A-Za-z/!?])|\"[^\"]{0,5000}\"|'[^']{0,5000}'){0,5000}"
 _HTML_TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    r"|<![^>]{0,5000}>"
-    r"|<\?[^>]{0,5000}>"
+    r"|<![^<>]{0,5000}>"
+    r"|<\?[^<>]{0,5000}>"
     r"|<(script|style|noscript|template|svg|math|pre|code|textarea)\b"
-    r"(?:[^>\"']|\"[^\"]{0,5000}\"|'[^']{0,5000}'){0,5000}>.*?(?:</\1\s*>|\Z)"
-    r"|</?([A-Za-z][\w:-]*)((?:[^>\"']|\"[^\"]{0,5000}\"|'[^']{0,5000}'){0,5000})>"
+    + _HTML_ATTRS + r">.*?(?:</\1\s*>|\Z)"
+    r"|</?([A-Za-z][\w:-]*)(" + _HTML_ATTRS + r")>"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",
     re.S | re.I,
 )

@@ -21,6 +21,11 @@ Rules, in the order a reader would apply them:
   double quote and two straight single quotes close the innermost open one (a pair of them with
   no double quote open is ignored).
 * ``depth`` counts the quotes that enclose a quote: 0 for the outer, 1 for a nested one.
+* At most ``MAX_OPEN`` quotes are open at once (real copy nests two or three); a mark that
+  would open one more is read as a stray mark. This keeps the work linear and the quotes'
+  total length under ``2 * MAX_OPEN`` times the text's on hostile input (a paragraph of
+  100,000 unbalanced ``"`` marks), where each mark would otherwise open a quote running to
+  the end of its paragraph.
 """
 
 from __future__ import annotations
@@ -49,6 +54,8 @@ class Quote:
     mark: str = "“"
 
 
+#: The most quotes open at once; further opening marks are stray (see the module docstring).
+MAX_OPEN = 8
 _MARKS = re.compile("``|''|[“”\"‘’']")
 _OPEN_BEFORE = frozenset("([{“‘\"'—–-/«`")
 _DOUBLE_OPENERS = frozenset("“\"`")
@@ -62,22 +69,29 @@ class _Open:
     paragraph: int
 
 
-def find_quotes(prose: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]:
-    """Find the quotes in ``prose``, given the ``(start, end)`` spans of its paragraphs in order."""
+def find_quotes(prose: str, paragraphs: Sequence[tuple[int, int]], work: list[int] | None = None) -> list[Quote]:
+    """Find the quotes in ``prose``, given the ``(start, end)`` spans of its paragraphs in order.
+
+    ``work``, when given, gets the number of marks read and of open quotes looked at added to
+    its first item (the property tests check that it stays linear in the text)."""
     found: list[tuple[int, int, int, tuple[int, ...], bool, str]] = []
     stack: list[_Open] = []
     skip_at = -1
     n = len(paragraphs)
+    steps = 0
     for pi, (ps, pe) in enumerate(paragraphs):
         for m in _MARKS.finditer(prose, ps, pe):
             i = m.start()
+            steps += 1 + len(stack)
             if i == skip_at:
                 continue
             c = m.group()
             before = prose[i - 1] if i > ps else " "
             after = prose[i + 1] if i + 1 < pe else " "
+            full = len(stack) >= MAX_OPEN
             if c == "“" or c == "``":
-                stack.append(_Open(True, False, i, pi))
+                if not full:
+                    stack.append(_Open(True, False, i, pi))
             elif c == "''":
                 if any(o.double for o in stack):
                     _close_double(stack, i, pi, found, prose, width=2)
@@ -86,11 +100,12 @@ def find_quotes(prose: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote
             elif c == '"':
                 opener_like = (before.isspace() or before in _OPEN_BEFORE) and not after.isspace()
                 if opener_like:
-                    stack.append(_Open(True, True, i, pi))
+                    if not full:
+                        stack.append(_Open(True, True, i, pi))
                 elif any(o.double for o in stack):
                     _close_double(stack, i, pi, found, prose)
             elif c == "‘":
-                if not before.isalnum():
+                if not before.isalnum() and not full:
                     stack.append(_Open(False, False, i, pi))
             elif c == "’":
                 if not after.isalnum() and any(not o.double for o in stack):
@@ -101,7 +116,8 @@ def find_quotes(prose: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote
                         _close_single(stack, i, pi, found, prose)
                         continue
                 if (
-                    any(o.double for o in stack)
+                    not full
+                    and any(o.double for o in stack)
                     and (before.isspace() or before in _OPEN_BEFORE)
                     and after.isalpha()
                 ):
@@ -117,7 +133,10 @@ def find_quotes(prose: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote
                 continue
         for o in stack:
             found.append((o.offset, pe, pe, _para_range(o.paragraph, pi), False, _mark(prose, o.offset)))
+            steps += pi - o.paragraph + 1
         stack.clear()
+    if work is not None:
+        work[0] += steps
     return _number(found, prose)
 
 

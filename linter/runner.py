@@ -3,7 +3,14 @@
 Inputs: files, folders (searched for the suffixes of ``document.FILE_KINDS``), ``-`` for stdin, and
 ``.jsonl`` archives (one article a line: ``id``, ``date``, ``text``, optional ``title``; ``.jsonl.gz``
 too). Input problems never stop the run: each is collected as an error message naming
-``file:line`` and the run ends with exit status 2.
+``file:line`` (and the column where it can) and the run ends with exit status 2.
+
+Inputs are bounded: a file, a record or standard input longer than ``max_bytes`` (``--max-bytes``)
+is cut there (an ``input/truncated`` finding says so); a device, FIFO or socket is refused; an
+archive is decoded line by line, so an undecodable, malformed, too long or too deeply nested line
+costs that record alone. Each document is linted inside its own error boundary: an internal
+error becomes a ``ToolError`` of that document and the others are still linted, in this process
+or in worker processes (a worker that dies costs only its batch's retry in this process).
 """
 
 from __future__ import annotations
@@ -12,18 +19,32 @@ import datetime
 import gzip
 import json
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from linter.api import build_engine, lint_document, load_document
 from linter.config import Config
-from linter.document import ARCHIVE_SUFFIXES, FILE_KINDS, Document, DocumentError, parse_date
-from linter.engine import Engine, Result
+from linter.document import (
+    ARCHIVE_SUFFIXES,
+    DEFAULT_MAX_BYTES,
+    FILE_KINDS,
+    Document,
+    DocumentError,
+    Truncation,
+    cut_bytes,
+    parse_date,
+    truncate,
+)
+from linter.engine import Engine, Result, ToolError, tool_error
 from linter.finding import Finding
+from linter.fixer import digest as file_digest
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +57,8 @@ class Item:
     date: datetime.date | None = None
     title: str | None = None
     standfirst: str | None = None  # the record's description (dek), shown under the headline
+    truncation: Truncation | None = None  # the text is the first part of a longer input
+    digest: str | None = None  # a file's bytes as read (``--fix`` writes only an unchanged file)
 
 
 #: the fields of an archive record that hold its standfirst, first found wins
@@ -48,12 +71,71 @@ class Inputs:
     errors: list[str] = field(default_factory=list)
 
 
-def read_jsonl(path: Path, display: str, errors: list[str]) -> Iterator[Item]:
-    """Yield the records of a JSON Lines archive; bad records become located error messages."""
-    opener = gzip.open if path.suffix == ".gz" else open
+#: A JSON Lines record may be this many times ``max_bytes`` (JSON escapes take up to six bytes a
+#: character) plus this much before it is skipped unread.
+_LINE_FACTOR, _LINE_SLACK = 6, 64 * 1024
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(value: str) -> tuple[str, int | None]:
+    """``value`` with each lone surrogate (a JSON ``"\\ud800"`` escape) read as U+FFFD, which keeps
+    every offset; and the offset of the first one, or None."""
+    m = _SURROGATE.search(value)
+    if m is None:
+        return value, None
+    return _SURROGATE.sub("\ufffd", value), m.start()
+
+
+def _position(data: bytes, index: int) -> tuple[int, int]:
+    """The 1-based line and code-point column of byte ``index`` of UTF-8 ``data``."""
+    before = data[:index]
+    line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+    line = before.count(b"\n") + len(re.findall(rb"\r(?!\n)", before)) + 1
+    return line, len(before[line_start:].decode("utf-8", "replace")) + 1
+
+
+def _lines(fh: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """The lines of ``fh`` with their numbers; a line longer than ``limit`` bytes is skipped
+    unread and given as None."""
+    line_no = 0
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        line_no += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                line = fh.readline(1 << 20)
+            yield line_no, None
+            continue
+        yield line_no, line
+
+
+def read_jsonl(path: Path, display: str, errors: list[str], max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Yield the records of a JSON Lines archive; bad records become located error messages.
+
+    Lines are read and decoded one at a time: a line that is not UTF-8, not JSON, nested too
+    deeply or longer than the ``max_bytes`` bound allows is named and skipped, and the records
+    after it are still read. A lone surrogate escape in a record's text is read as U+FFFD (and
+    reported). A text longer than ``max_bytes`` is cut there.
+    """
+    opener: Any = gzip.open if path.suffix == ".gz" else open
+    limit = (max_bytes or DEFAULT_MAX_BYTES) * _LINE_FACTOR + _LINE_SLACK
     try:
-        with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
-            for line_no, line in enumerate(fh, 1):
+        with opener(path, "rb") as fh:
+            for line_no, raw in _lines(fh, limit):
+                if raw is None:
+                    errors.append(f"{display}:{line_no}: record longer than {limit:,} bytes; skipped "
+                                  "(--max-bytes sets the bound)")
+                    continue
+                if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    col = _position(raw, exc.start)[1]
+                    errors.append(f"{display}:{line_no}:{col}: not valid UTF-8 ({exc.reason}); record skipped")
+                    continue
                 if not line.strip():
                     continue
                 try:
@@ -61,91 +143,184 @@ def read_jsonl(path: Path, display: str, errors: list[str]) -> Iterator[Item]:
                 except json.JSONDecodeError as exc:
                     errors.append(f"{display}:{line_no}: malformed JSON: {exc.msg} (column {exc.colno})")
                     continue
-                if not isinstance(record, dict):
-                    errors.append(f"{display}:{line_no}: a record must be a JSON object")
+                except RecursionError:
+                    errors.append(f"{display}:{line_no}: malformed record: JSON nested too deeply; record skipped")
                     continue
-                text = record.get("text")
-                rid = record.get("id", line_no)
-                if not isinstance(text, str):
-                    errors.append(f"{display}:{line_no}: record {rid!r} has no 'text' string")
-                    continue
-                raw_date = record.get("date")
-                date = parse_date(raw_date)
-                if raw_date not in (None, "") and date is None:
-                    errors.append(f"{display}:{line_no}: record {rid!r} has an unreadable date {raw_date!r}")
-                    continue
-                title = record.get("title") if isinstance(record.get("title"), str) else None
-                dek = next((v for v in map(record.get, STANDFIRST_FIELDS) if isinstance(v, str) and v.strip()), None)
-                yield Item(f"{display}#{rid}", text, "text", date, title, dek)
-    except (OSError, UnicodeDecodeError, EOFError) as exc:
+                item = _record(record, line_no, display, errors, max_bytes)
+                if item is not None:
+                    yield item
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
         errors.append(f"{display}:1: cannot read archive: {exc}")
 
 
-def collect(paths: Sequence[str], stdin_text: str | None = None) -> Inputs:
-    """Expand the command line's paths into articles (in the order given; folders sorted)."""
+def _record(record: Any, line_no: int, display: str, errors: list[str], max_bytes: int | None) -> Item | None:
+    """The item of one decoded archive record, or None (with an error) when it has none."""
+    if not isinstance(record, dict):
+        errors.append(f"{display}:{line_no}: a record must be a JSON object")
+        return None
+    raw_id = record.get("id", line_no)
+    rid = raw_id if isinstance(raw_id, (str, int, float)) and not isinstance(raw_id, bool) else line_no
+    rid = _clean(rid)[0][:200] if isinstance(rid, str) else rid
+    text = record.get("text")
+    if not isinstance(text, str):
+        errors.append(f"{display}:{line_no}: record {rid!r} has no 'text' string")
+        return None
+    text, bad = _clean(text)
+    if bad is not None:
+        errors.append(f"{display}:{line_no}: record {rid!r}: its text holds a lone surrogate escape at "
+                      f"character {bad + 1:,} (not Unicode text); read as U+FFFD")
+    raw_date = record.get("date")
+    date = parse_date(raw_date)
+    if raw_date not in (None, "") and date is None:
+        shown = repr(raw_date) if isinstance(raw_date, (str, int, float)) else f"of type {type(raw_date).__name__}"
+        errors.append(f"{display}:{line_no}: record {rid!r} has an unreadable date {_clean(shown)[0][:80]}")
+        return None
+    title = record.get("title") if isinstance(record.get("title"), str) else None
+    title = _clean(title)[0] if title is not None else None
+    dek = next((v for v in map(record.get, STANDFIRST_FIELDS) if isinstance(v, str) and v.strip()), None)
+    dek = _clean(dek)[0] if dek is not None else None
+    text, cut = truncate(text, max_bytes)
+    return Item(f"{display}#{rid}", text, "text", date, title, dek, cut)
+
+
+def collect(paths: Sequence[str], stdin_text: str | None = None,
+            max_bytes: int | None = DEFAULT_MAX_BYTES) -> Inputs:
+    """Expand the command line's paths into articles (in the order given; folders sorted).
+
+    ``stdin_text`` stands for standard input (tests); ``max_bytes`` bounds each document."""
     inputs = Inputs()
     for raw in paths:
         if raw == "-":
-            text = stdin_text if stdin_text is not None else sys.stdin.read()
-            inputs.items.append(Item("<stdin>", text))
+            _add_stdin(inputs, stdin_text, max_bytes)
             continue
         path = Path(raw)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FILE_KINDS
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             for f in files:
-                _add_file(inputs, f, str(f))
+                _add_file(inputs, f, str(f), max_bytes)
         elif path.is_file():
-            _add_file(inputs, path, raw)
+            _add_file(inputs, path, raw, max_bytes)
+        elif path.exists():
+            inputs.errors.append(f"{raw}:1:1: not a regular file (a device, FIFO or socket); skipped")
         else:
             inputs.errors.append(f"{raw}:1:1: no such file or folder")
     return inputs
 
 
-def _add_file(inputs: Inputs, path: Path, display: str) -> None:
-    if path.name.lower().endswith(ARCHIVE_SUFFIXES):
-        inputs.items.extend(read_jsonl(path, display, inputs.errors))
+def _add_stdin(inputs: Inputs, stdin_text: str | None, max_bytes: int | None) -> None:
+    if stdin_text is not None:
+        text, cut = truncate(stdin_text, max_bytes)
+        inputs.items.append(Item("<stdin>", text, truncation=cut))
         return
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            text = fh.read()
-    except UnicodeDecodeError as exc:
-        inputs.errors.append(f"{display}:1:1: not UTF-8 text ({exc.reason} at byte {exc.start})")
+        stream = sys.stdin.buffer if sys.stdin is not None else None
+        if stream is None:
+            raise OSError(0, "standard input is closed")
+        data = stream.read(max_bytes + 1) if max_bytes is not None else stream.read()
+    except (OSError, ValueError, AttributeError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        inputs.errors.append(f"<stdin>:1:1: cannot read standard input: {reason}")
         return
+    _add_bytes(inputs, data, "<stdin>", None if max_bytes is None or len(data) <= max_bytes else (max_bytes, None))
+
+
+def _add_file(inputs: Inputs, path: Path, display: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> None:
+    if path.name.lower().endswith(ARCHIVE_SUFFIXES):
+        inputs.items.extend(read_jsonl(path, display, inputs.errors, max_bytes))
+        return
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                inputs.errors.append(f"{display}:1:1: not a regular file (a device, FIFO or socket); skipped")
+                return
+            with os.fdopen(os.dup(fd), "rb") as fh:
+                data = fh.read(max_bytes + 1) if max_bytes is not None else fh.read()
+        finally:
+            os.close(fd)
     except OSError as exc:
-        inputs.errors.append(f"{display}:1:1: cannot read: {exc.strerror}")
+        inputs.errors.append(f"{display}:1:1: cannot read: {exc.strerror or exc}")
         return
-    inputs.items.append(Item(display, text))
+    cut = None if max_bytes is None or len(data) <= max_bytes else (max_bytes, max(info.st_size, len(data)))
+    _add_bytes(inputs, data, display, cut)
+
+
+def _add_bytes(inputs: Inputs, data: bytes, display: str, cut: tuple[int, int | None] | None) -> None:
+    """Decode a file's (or standard input's) bytes into an item; ``cut`` is ``(max_bytes, total)``
+    when there was more than ``max_bytes``."""
+    truncation = None
+    digest = None
+    if cut is not None:
+        data = cut_bytes(data, cut[0])
+        truncation = Truncation(len(data), cut[1])
+    else:
+        digest = file_digest(data)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        line, col = _position(data[bom:], exc.start)  # utf-8-sig counts from after the BOM
+        inputs.errors.append(f"{display}:{line}:{col}: not UTF-8 text ({exc.reason}); not linted")
+        return
+    inputs.items.append(Item(display, text, truncation=truncation, digest=digest))
 
 
 def make_document(item: Item, date: datetime.date | None = None) -> Document:
     """The document of ``item``; ``date`` (the run's ``--date``) overrides the item's own."""
     return load_document(item.text, path=item.path, kind=item.kind, date=date or item.date, title=item.title,
-                         standfirst=item.standfirst)
+                         standfirst=item.standfirst, truncation=item.truncation)
 
 
 @dataclass
 class Outcome:
-    """What linting a list of items gave: findings, warnings about the run, input errors."""
+    """What linting a list of items gave: findings, warnings about the run, input errors and
+    internal errors (``ToolError``, one per document and failure)."""
 
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    tool_errors: list[ToolError] = field(default_factory=list)
 
-    def add(self, result: Result | None, error: str | None) -> None:
+    def add(self, result: Result | None, error: str | ToolError | None) -> None:
         if result is not None:
             self.findings.extend(result.findings)
             self.warnings.extend(result.warnings)
-        if error:
+            self.tool_errors.extend(result.errors)
+        if isinstance(error, ToolError):
+            self.tool_errors.append(error)
+        elif error:
             self.errors.append(error)
 
 
-def lint_item(engine: Engine, item: Item, date: datetime.date | None) -> tuple[Result | None, str | None]:
+def lint_item(engine: Engine, item: Item, date: datetime.date | None) -> tuple[Result | None, str | ToolError | None]:
+    """Lint one item inside its error boundary: ``(result, None)``, ``(None, input error)`` for an
+    article factlint cannot read (broken front matter), or ``(None, ToolError)`` when factlint
+    itself failed on it."""
     try:
         doc = make_document(item, date)
     except DocumentError as exc:
         return None, f"{item.path}:{exc.line}:{exc.column}: {exc.message}"
-    return lint_document(doc, engine), None
+    except Exception as exc:  # noqa: BLE001 - the per-document error boundary
+        return None, tool_error(item.path, exc)
+    try:
+        return lint_document(doc, engine), None
+    except Exception as exc:  # noqa: BLE001 - the per-document error boundary
+        return None, tool_error(item.path, exc)
+
+
+def jobs_for(requested: int | None) -> tuple[int, str | None]:
+    """The worker processes to use for ``requested`` (0: one per core), bounded by the cores;
+    and a note when the request was cut down."""
+    cores = os.cpu_count() or 1
+    if requested is None:
+        return 1, None
+    if requested == 0:
+        return cores, None
+    if requested > cores:
+        return cores, f"{requested} jobs asked for, but this machine has {cores} core{'s' if cores != 1 else ''}: using {cores}"
+    return max(1, requested), None
 
 
 _WORKER: dict[str, Any] = {}
@@ -156,18 +331,19 @@ def _init_worker(config: Config, bundled: bool) -> None:
     _WORKER["date"] = config.date
 
 
-def _work(batch: list[Item]) -> list[tuple[Result | None, str | None]]:
+def _work(batch: list[Item]) -> list[tuple[Result | None, str | ToolError | None]]:
     engine: Engine = _WORKER["engine"]
     return [lint_item(engine, item, _WORKER["date"]) for item in batch]
 
 
 def lint_items(items: Sequence[Item], config: Config, engine: Engine, jobs: int = 1,
                progress: Any = None, bundled: bool = True) -> Outcome:
-    """Lint every item with ``engine``; with ``jobs > 1`` (0 = one per core) batches go to
-    worker processes, each building the same engine from ``config`` (and ``bundled``)."""
+    """Lint every item with ``engine``; with ``jobs > 1`` (0 = one per core; never more than the
+    cores) batches go to worker processes, each building the same engine from ``config`` (and
+    ``bundled``). When a worker process dies, the batches it had not returned are linted again
+    in this process, one document at a time, so the others' findings are kept."""
     out = Outcome()
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
+    jobs = jobs_for(jobs)[0]
     if jobs <= 1 or len(items) < 8:
         for item in items:
             out.add(*lint_item(engine, item, config.date))
@@ -176,10 +352,25 @@ def lint_items(items: Sequence[Item], config: Config, engine: Engine, jobs: int 
         return out
     size = max(1, min(64, len(items) // (jobs * 4) or 1))
     batches = [list(items[i:i + size]) for i in range(0, len(items), size)]
+    pending: list[list[Item]] = []
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, bundled)) as pool:
-        for batch, results in zip(batches, pool.map(_work, batches), strict=True):
+        futures = [pool.submit(_work, batch) for batch in batches]
+        for batch, future in zip(batches, futures, strict=True):
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                pending.append(batch)
+                continue
             for result, error in results:
                 out.add(result, error)
+            if progress is not None:
+                progress(len(batch))
+    if pending:
+        out.warnings.append(f"a worker process died; {sum(map(len, pending)):,} documents were linted again "
+                            "in the main process")
+        for batch in pending:
+            for item in batch:
+                out.add(*lint_item(engine, item, config.date))
             if progress is not None:
                 progress(len(batch))
     return out

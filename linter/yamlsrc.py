@@ -3,15 +3,32 @@
 Rule files, configuration files and the knowledge base all report their errors as
 ``path:line:col`` with the offending line shown; this module turns PyYAML's node marks into
 plain Python values plus a ``Loc`` for each mapping key and value.
+
+Every YAML factlint reads (rule files, configuration, front matter, knowledge-base files) is
+bounded here: only safe constructs are built; aliases may add at most ``MAX_ALIAS_EXPANSION``
+nodes beyond the ones the text holds (an "alias bomb" of a few hundred bytes would otherwise
+expand to billions) and may not contain themselves; a file must be a regular file of at most
+``MAX_YAML_BYTES``; a value the safe constructor cannot build (``2024-02-30``) is an error at its
+own line and column. The offending line is shown only for files with a ``.yaml``/``.yml``
+suffix, so a rule or configuration path that names some other file never echoes its contents.
 """
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+#: Nodes that aliases may add to a YAML document beyond those its text holds.
+MAX_ALIAS_EXPANSION = 100_000
+#: The largest YAML file factlint reads (the bundled knowledge base's largest is under 2 MB).
+MAX_YAML_BYTES = 32 * 1024 * 1024
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +58,179 @@ class SourceError(Exception):
             caret = " " * max(0, self.loc.column - 1) + "^"
             text += f"\n    {self.source_line.rstrip()}\n    {caret}"
         return text
+
+
+class YamlLimitError(ValueError):
+    """A YAML document that expands beyond ``MAX_ALIAS_EXPANSION`` nodes or contains itself.
+
+    ``line`` and ``column`` (1-based, within the YAML text) locate the offending node.
+    """
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+def _node_children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _data_children(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [*value.keys(), *value.values()]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    return []
+
+
+def _expansion(root: Any, children: Callable[[Any], list[Any]], where: Callable[[Any], tuple[int, int]],
+               limit: int) -> None:
+    """Raise ``YamlLimitError`` when the tree ``root`` unfolds to more than ``limit`` nodes beyond
+    the ones written out (every collection once, with its own scalars), or when a collection
+    contains itself. Linear in the distinct collections (an iterative walk: deep nesting cannot
+    exhaust the stack)."""
+    size: dict[int, int] = {}  # collection -> nodes it unfolds to
+    active: set[int] = set()
+    written = 1  # nodes written out: each collection once, with its scalars
+    stack: list[tuple[Any, list[Any], int]] = [(root, children(root), 0)]
+    active.add(id(root))
+    while stack:
+        node, kids, i = stack[-1]
+        if i < len(kids):
+            stack[-1] = (node, kids, i + 1)
+            kid = kids[i]
+            key = id(kid)
+            if key in active:
+                line, column = where(kid)
+                raise YamlLimitError("a YAML alias refers to a node that contains it (a recursive alias)",
+                                     line, column)
+            if key in size:
+                continue
+            grand = children(kid)
+            if not grand:
+                written += 1  # a scalar (or an empty collection), counted at each place it stands
+                continue
+            written += 1
+            active.add(key)
+            stack.append((kid, grand, 0))
+            continue
+        stack.pop()
+        active.discard(id(node))
+        total = 1 + sum(size.get(id(k), 1) for k in kids)
+        size[id(node)] = total
+        if total - written > limit:
+            line, column = where(node)
+            raise YamlLimitError(f"YAML aliases here expand to more than {limit:,} nodes "
+                                 "(an alias bomb?); write the values out", line, column)
+
+
+def check_nodes(root: yaml.Node | None, limit: int = MAX_ALIAS_EXPANSION) -> None:
+    """Refuse a composed YAML document whose aliases explode or recurse (``YamlLimitError``)."""
+    if root is not None:
+        _expansion(root, _node_children, lambda n: (n.start_mark.line + 1, n.start_mark.column + 1), limit)
+
+
+def check_data(data: Any, limit: int = MAX_ALIAS_EXPANSION) -> None:
+    """``check_nodes`` for data a YAML loader built (shared objects stand for aliases)."""
+    _expansion(data, _data_children, lambda _v: (1, 1), limit)
+
+
+def compose(text: str) -> yaml.Node | None:
+    """Compose one YAML document with the safe loader and refuse explosive aliases.
+
+    Raises ``yaml.YAMLError`` for bad syntax, ``YamlLimitError`` for an alias bomb or a
+    recursive alias, ``RecursionError`` never (reported as ``YamlLimitError``)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise YamlLimitError("YAML nested too deeply", 1, 1) from None
+    check_nodes(root)
+    return root
+
+
+def construct(root: yaml.Node) -> Any:
+    """Build the plain value of a node that ``compose`` accepted, with the safe constructor.
+
+    A value the constructor rejects (``2024-02-30``, an out-of-range number) raises
+    ``YamlLimitError`` located at that scalar."""
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_document(root)
+    except (ValueError, OverflowError, TypeError, yaml.constructor.ConstructorError) as exc:
+        bad = first_bad_scalar(root)
+        if bad is None:
+            raise YamlLimitError(f"invalid YAML value: {exc}", 1, 1) from None
+        node, reason = bad
+        raise YamlLimitError(f"invalid value {node.value!r}: {reason}", node.start_mark.line + 1,
+                             node.start_mark.column + 1) from None
+    finally:
+        loader.dispose()  # break the loader's reference cycles (no work for the cyclic collector)
+
+
+def first_bad_scalar(root: yaml.Node) -> tuple[yaml.ScalarNode, str] | None:
+    """The first scalar (in document order) the safe constructor rejects, with the reason."""
+    constructor = yaml.SafeLoader("")
+    try:
+        return _first_bad(constructor, root)
+    finally:
+        constructor.dispose()
+
+
+def _first_bad(constructor: yaml.SafeLoader, root: yaml.Node) -> tuple[yaml.ScalarNode, str] | None:
+    seen: set[int] = set()
+    stack: list[yaml.Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                constructor.construct_object(node, deep=True)
+            except (ValueError, OverflowError, TypeError, yaml.constructor.ConstructorError) as exc:
+                reason = exc.problem if isinstance(exc, yaml.MarkedYAMLError) else str(exc)
+                return node, str(reason)
+            continue
+        stack.extend(reversed(_node_children(node)))
+    return None
+
+
+def read_bounded(path: Path, limit: int = MAX_YAML_BYTES, encoding: str = "utf-8-sig") -> str:
+    """The text of a regular file of at most ``limit`` bytes.
+
+    Raises ``OSError`` (with a readable ``strerror``) for a device, FIFO or folder (``/dev/zero``
+    would never end) and for a larger file, and ``UnicodeDecodeError`` for text that is not
+    UTF-8."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(0, "not a regular file")
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise OSError(0, f"larger than {limit:,} bytes")
+        data = b"".join(chunks)
+    finally:
+        os.close(fd)
+    return data.decode(encoding)
+
+
+def echoes(path: str | Path) -> bool:
+    """Whether errors may quote lines of ``path``: only files named as YAML."""
+    return str(path).lower().endswith(YAML_SUFFIXES)
 
 
 class Node:
@@ -87,7 +277,7 @@ class _Builder:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise SourceError(self.loc(key_node.start_mark), "merge keys ('<<') are not supported",
                                       self.line(self.loc(key_node.start_mark)))
-                key = self.constructor.construct_object(key_node, deep=True)
+                key = self.construct(key_node)
                 kloc = self.loc(key_node.start_mark)
                 if not isinstance(key, (str, int, float, bool)):
                     raise SourceError(kloc, "mapping keys must be plain scalars", self.line(kloc))
@@ -99,21 +289,32 @@ class _Builder:
             return Node(values, loc, keys)
         if isinstance(node, yaml.SequenceNode):
             return Node([self.build(n) for n in node.value], loc)
-        value = self.constructor.construct_object(node, deep=True)
+        value = self.construct(node)
         style = getattr(node, "style", None)
         raw = node.value if isinstance(node, yaml.ScalarNode) else None
         return Node(value, loc, style=style, raw=raw)
 
+    def construct(self, node: yaml.Node) -> Any:
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError, TypeError) as exc:  # 2024-02-30, 1e999999 as an int ...
+            loc = self.loc(node.start_mark)
+            raise SourceError(loc, f"invalid value {getattr(node, 'value', '')!r}: {exc}", self.line(loc)) from None
 
-def parse_yaml(text: str, path: str) -> Node | None:
+
+def parse_yaml(text: str, path: str, echo: bool = True) -> Node | None:
     """Parse one YAML document into a located ``Node`` tree (``None`` for an empty file).
 
-    Only safe constructs are built (``yaml.SafeLoader``). Syntax errors become ``SourceError``
-    located where PyYAML found them.
+    Only safe constructs are built (``yaml.SafeLoader``); aliases are bounded (``compose``).
+    Syntax errors become ``SourceError`` located where PyYAML found them; ``echo=False`` keeps
+    the file's lines out of the messages.
     """
-    builder = _Builder(path, text)
+    builder = _Builder(path, text if echo else "")
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose(text)
+    except YamlLimitError as exc:
+        loc = Loc(path, exc.line, exc.column)
+        raise SourceError(loc, exc.message, builder.line(loc)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = builder.loc(mark) if mark is not None else Loc(path, 1, 1)
@@ -129,14 +330,18 @@ def parse_yaml(text: str, path: str) -> Node | None:
         mark = exc.problem_mark
         loc = builder.loc(mark) if mark is not None else Loc(path, 1, 1)
         raise SourceError(loc, f"invalid YAML value: {exc.problem}", builder.line(loc)) from None
+    finally:
+        builder.constructor.dispose()
 
 
 def read_yaml(path: Path) -> tuple[Node | None, list[str]]:
-    """Read and parse a YAML file; returns the tree and the file's lines (for error excerpts)."""
+    """Read and parse a YAML file; returns the tree and the file's lines for error excerpts
+    (none for a file not named ``.yaml``/``.yml``: its contents are never echoed)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_bounded(path)
     except UnicodeDecodeError as exc:
         raise SourceError(Loc(str(path), 1, 1), f"not UTF-8 text: {exc.reason}") from None
     except OSError as exc:
-        raise SourceError(Loc(str(path), 1, 1), f"cannot read: {exc.strerror}") from None
-    return parse_yaml(text, str(path)), text.splitlines()
+        raise SourceError(Loc(str(path), 1, 1), f"cannot read: {exc.strerror or exc}") from None
+    echo = echoes(path)
+    return parse_yaml(text, str(path), echo), text.splitlines() if echo else []

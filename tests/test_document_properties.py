@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +16,7 @@ _PIECES = st.sampled_from(
         "* ", "1. ", "*", "_", "**", "[", "](", ")", "![", "“", "”", '"', "‘", "’", "'", ".", "?", "!",
         "…", "U.S.", "Mr.", "Jan. 3", "title: x\n", "date: 2025-13-45\n", "date: x\n", "key: [\n",
         "December 30, 2025 — ", "WASHINGTON, Dec. 30, 2025 (Reuters) - ", "é", "😀", "He said", "word",
-        "factlint-disable x\n", "\\", "=====\n", "|",
+        "factlint-disable x\n", "\\", "=====\n", "|", "\r", "a\rb\r",
     ]
 )
 TEXTS = st.one_of(st.text(max_size=300), st.lists(st.one_of(_PIECES, st.text(max_size=5)), max_size=60).map("".join))
@@ -24,8 +26,10 @@ KINDS = st.sampled_from([None, "markdown", "text", "html"])
 def _check(doc: Document) -> None:
     text, prose = doc.text, doc.prose
     assert len(prose) == len(text)
-    assert [i for i, c in enumerate(prose) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
-    n_lines = text.count("\n") + 1
+    # a line ends at "\n", "\r\n" or a lone "\r"; the prose has its "\n" there (a lone "\r" too)
+    breaks = [m.end() - 1 for m in re.finditer(r"\r\n?|\n", text)]
+    assert [i for i, c in enumerate(prose) if c == "\n"] == breaks
+    n_lines = len(breaks) + 1
     last = -1
     for p in doc.paragraphs:
         assert 0 <= p.start <= p.end <= len(text)

@@ -4,6 +4,7 @@ points inside the file with an excerpt equal to the text there."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +21,7 @@ NEWSY = st.sampled_from([
     "“", "”", '"', "’", "\n", "\n\n", " ", ". ", "U.S.", "Jan. 3", "reportedly", "Analysts caution that",
     "Related Articles", "Leave a Reply", "<!-- factlint-disable source/ -->", "---\n", "# ", "> ", "```\n",
     "the 75-year-old Netanyahu", "is expected to announce", "on Monday", "$40 billion", "Vance said",
-    "Image Source: Google", "last Friday, March 13", "two years ago", "<p>", "</p>", "&amp;", "é", "😀",
+    "Image Source: Google", "last Friday, March 13", "two years ago", "<p>", "</p>", "&amp;", "é", "😀", "\r", "\r\n",
 ])
 TEXT = st.lists(st.one_of(NEWSY, st.text(max_size=12)), max_size=40).map("".join)
 
@@ -30,7 +31,8 @@ def _check(text: str, kind: str, date: datetime.date | None) -> None:
         doc = load_text(text, path="x", kind=kind, date=date)
     except DocumentError:
         return
-    lines = text.split("\n")
+    # a line ends at "\n", "\r\n" or a lone "\r" (the "\r" of "\r\n" is the line's last character)
+    lines = re.split(r"\r(?!\n)|\n", text)
     for f in ENGINE.lint(doc).findings:
         assert 1 <= f.line <= f.end_line <= len(lines)
         assert 1 <= f.column <= len(lines[f.line - 1]) + 1

@@ -21,7 +21,7 @@ from linter.dsl.compiler import (
 from linter.dsl.errors import DslError
 from linter.dsl.functions import Function, FunctionRegistry, default_registry
 from linter.dsl.parser import parse
-from linter.dsl.runtime import EvalContext, display
+from linter.dsl.runtime import BudgetExhausted, EvalContext, RegexBudget, display
 from linter.dsl.template import CompiledTemplate, compile_template
 from linter.dsl.types import (
     ANY,
@@ -49,6 +49,7 @@ __all__ = [
     "STRING",
     "TEXT",
     "Attribute",
+    "BudgetExhausted",
     "CompiledExpr",
     "CompiledTemplate",
     "DslError",
@@ -58,6 +59,7 @@ __all__ = [
     "ListType",
     "Node",
     "ObjectType",
+    "RegexBudget",
     "Text",
     "Type",
     "compile_expression",

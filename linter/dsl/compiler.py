@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import operator
 import sys
+import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -34,13 +35,13 @@ from linter.dsl.errors import DslError
 from linter.dsl.functions import Function, FunctionRegistry
 from linter.dsl.literals import anchored_prefixes, required_literals
 from linter.dsl.parser import parse
-from linter.dsl.runtime import EvalContext
+from linter.dsl.runtime import BudgetExhausted, EvalContext
 from linter.dsl.types import BOOL, NUMBER, ObjectType, Text, Type, is_assignable, type_article
 from linter.fold import ascii_fold
 
 Fn = Callable[[EvalContext], Any]
 
-DEFAULT_REGEX_TIMEOUT = 0.05  # seconds per regex search
+DEFAULT_REGEX_TIMEOUT = 0.05  # seconds per regex search when no budget is given (EvalContext.budget)
 
 
 class _NoConst:
@@ -144,6 +145,9 @@ def regex_flags(pattern: str) -> int:
 
 
 SIMPLE_PATTERN_MAX_LENGTH = 4096
+#: A pattern longer than this (a word list of thousands of alternatives) always runs under the
+#: budget: alternation alone costs time in proportion to pattern length times text length.
+LONG_PATTERN = 1024
 _BRACE_QUANTIFIER = regex.compile(r"\{[0-9]*,?[0-9]*\}")
 
 
@@ -153,8 +157,11 @@ def timeout_free_length(pattern: str) -> int:
     A pattern without repetition (words, classes, alternations) runs in linear time: no limit.
     One repetition of a single item (``\\d+ years``) is at worst quadratic: safe up to
     ``SIMPLE_PATTERN_MAX_LENGTH`` characters. Anything else (a repeated group, two repetitions,
-    back-references, recursion) always runs under the timeout: -1.
+    back-references, recursion, a pattern over ``LONG_PATTERN`` characters) always runs under
+    the timeout: -1.
     """
+    if len(pattern) > LONG_PATTERN:
+        return -1
     i, n = 0, len(pattern)
     unbounded = 0
     after_quantifier = False
@@ -620,6 +627,8 @@ class Compiler:
         timeout = self.timeout
         negate = node.op == "!~"
         has_groups = compiled.groups > 0
+        line, column = pattern_node.line, pattern_node.column
+        thread_time = time.thread_time
         warning = (
             f"regular expression {pattern_text!r} timed out after {timeout:g}s "
             f"(line {pattern_node.line}, column {pattern_node.column}); treated as no match"
@@ -651,6 +660,18 @@ class Compiler:
                     return negate  # no literal every match needs: no match (and no search)
             if len(s) <= safe_length:
                 m = search(s)
+            elif ctx.budget is not None:
+                budget = ctx.budget
+                if budget.left <= 0:
+                    raise BudgetExhausted(pattern_text, line, column, budget.seconds)
+                budget.searches += 1
+                t0 = thread_time()
+                try:
+                    m = search(s, timeout=budget.left)
+                except TimeoutError:
+                    budget.left = 0.0
+                    raise BudgetExhausted(pattern_text, line, column, budget.seconds) from None
+                budget.left -= thread_time() - t0
             else:
                 try:
                     m = search(s, timeout=timeout)
@@ -729,6 +750,8 @@ def _call_closure(fn: Function, args: tuple[Fn, ...], name: str) -> Fn:
                 return None
             try:
                 return impl(ctx.host, *values)
+            except BudgetExhausted:
+                raise
             except Exception as exc:  # noqa: BLE001 - a failing function must not stop the linter
                 failed(ctx, exc)
                 return None
@@ -744,6 +767,8 @@ def _call_closure(fn: Function, args: tuple[Fn, ...], name: str) -> Fn:
                 return None
             try:
                 return impl(v)
+            except BudgetExhausted:
+                raise
             except Exception as exc:  # noqa: BLE001 - a failing function must not stop the linter
                 failed(ctx, exc)
                 return None
@@ -756,6 +781,8 @@ def _call_closure(fn: Function, args: tuple[Fn, ...], name: str) -> Fn:
             return None
         try:
             return impl(*values)
+        except BudgetExhausted:
+            raise
         except Exception as exc:  # noqa: BLE001 - a failing function must not stop the linter
             failed(ctx, exc)
             return None

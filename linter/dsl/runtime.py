@@ -7,6 +7,34 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+class BudgetExhausted(Exception):
+    """A rule used up its ``RegexBudget`` on this document: the engine stops the rule there and
+    reports it once. Raised through every DSL closure (none may swallow it)."""
+
+    def __init__(self, pattern: str, line: int, column: int, seconds: float) -> None:
+        super().__init__(f"regular expression {pattern!r} (line {line}, column {column}) used up the rule's "
+                         f"budget of {seconds:g} s of CPU time for regular expressions on this document")
+        self.pattern = pattern
+
+
+@dataclass(slots=True)
+class RegexBudget:
+    """The CPU seconds of regular-expression search one rule may spend on one document.
+
+    Searches that cannot backtract badly (``linter.dsl.compiler.timeout_free_length``) run
+    without it; every other search runs with the budget's remainder as its timeout and is
+    charged the CPU time it took (``time.thread_time``: a busy machine does not make a rule
+    miss, only work does)."""
+
+    seconds: float
+    left: float = -1.0
+    searches: int = 0
+
+    def __post_init__(self) -> None:
+        if self.left < 0:
+            self.left = self.seconds
+
+
 @dataclass(slots=True)
 class EvalContext:
     """What a compiled expression reads and writes while it runs.
@@ -16,7 +44,9 @@ class EvalContext:
     and ``match``: the absolute ``(start, end)`` of the match when the matched value was a
     ``Text``, else None. The last successful ``=~`` wins. Warnings (a regex that timed out, a
     function that failed) are appended to ``warnings``. ``host`` is passed first to functions
-    registered with ``host=True`` (the engine puts the document's analysis there).
+    registered with ``host=True`` (the engine puts the document's analysis there). ``budget``
+    (set by the engine, one per rule and document) bounds the time regular expressions take;
+    without one, each search has its own timeout.
     """
 
     values: dict[str, Any]
@@ -25,6 +55,7 @@ class EvalContext:
     match_text: str | None = None
     groups: dict[int | str, str | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    budget: RegexBudget | None = None
 
     def reset_match(self) -> None:
         """Forget the last match (call between subjects when reusing one context)."""

@@ -220,9 +220,13 @@ class _Clause:
     words that can start a verb group (:func:`_group_at` answers None for all others);
     ``groups`` memoises :func:`_group_at`, which depends on the words alone, for the spans that
     share the clause. Contractions are words of their own: "he'll" is "he", "ll".
+    ``checkpoint`` is where the last walk of :func:`detect_governor` stood before its span:
+    ``(bound, next candidate, next word, best group)``, the same for every span from ``bound``
+    on, so spans in order of position each resume there (a long clause of many spans costs a
+    walk, not a walk per span).
     """
 
-    __slots__ = ("cands", "ends", "groups", "starts", "words")
+    __slots__ = ("cands", "checkpoint", "ends", "groups", "starts", "words")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         seg = text[start:end]
@@ -244,6 +248,7 @@ class _Clause:
         starters = _GROUP_STARTERS
         self.cands = [k for k, w in enumerate(words) if w in starters or (len(w) >= 5 and w.endswith("ed"))]
         self.groups: dict[int, tuple[str, int] | None] = {}  # _group_at(words, i), computed once
+        self.checkpoint: tuple[int, int, int, tuple[str, int, int] | None] | None = None
 
 
 # What :func:`detect_governor` keeps per clause for the spans of one text: {(start, end): clause}.
@@ -336,8 +341,32 @@ def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] |
     after_count = 0
     best: tuple[str, int, int] | None = None  # (tense, first word, index after the group)
     groups, words = clause.groups, clause.words
+    cands = clause.cands
     i = 0  # the next word to read: those before were read, or jumped over as part of a group
-    for w in clause.cands:
+    k = 0  # the next candidate
+    checkpoint = clause.checkpoint
+    if checkpoint is not None and checkpoint[0] <= start:
+        _bound, k, i, best = checkpoint  # the walk up to an earlier span's start: ours too
+    # The words before the span are walked alike for every span that starts after them.
+    while k < len(cands):
+        w = cands[k]
+        if starts[w] >= start:
+            break
+        k += 1
+        if w < i:
+            continue
+        if w in groups:
+            g = groups[w]
+        else:
+            g = groups[w] = _group_at(words, w)
+        if g is None:
+            i = w + 1
+            continue
+        best = (g[0], w, g[1])
+        i = g[1] if g[1] > w else w + 1
+    clause.checkpoint = (start, k, i, best)
+    for idx in range(k, len(cands)):
+        w = cands[idx]
         if w < i:
             continue
         if w > after:  # count the words stepped over after the span

@@ -3,7 +3,9 @@
 A file's kind (meta, countries, offices, events, people, terms) comes from its name or its folder
 (see ``docs/knowledge-base.md``); a mapping with those keys is a self-contained user file. An
 entry with the same id as an earlier one replaces it. Problems raise ``KbError`` located by
-``linter.kb.validate``.
+``linter.kb.validate``. A file is read like every YAML factlint reads (``linter.yamlsrc``): a
+regular file, bounded in size, its aliases unable to explode or recurse; and a term that ends
+before it starts is refused, not loaded.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from linter.kb.model import (
     _default_surname,
 )
 from linter.resources import rules_dir
+from linter.yamlsrc import check_data, read_bounded
 
 try:  # libyaml is ~10x faster; fall back to the pure-Python loader when it is missing
     _FastLoader: Any = yaml.CSafeLoader
@@ -117,11 +120,15 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 
 def _build_term(pid: str, t: dict[str, Any]) -> Term:
+    start = _as_date(t["start"]) or date.min
+    end = _as_date(t.get("end"))
+    if end is not None and end <= start:
+        raise ValueError(f"a term of {pid!r} ends ({end}) before or when it starts ({start})")
     return Term(
         person=pid,
         office=str(t["office"]),
-        start=_as_date(t["start"]) or date.min,
-        end=_as_date(t.get("end")),
+        start=start,
+        end=end,
         acting=bool(t.get("acting", False)),
         interim=bool(t.get("interim", False)),
         uncertain=bool(t.get("uncertain", False)),
@@ -232,8 +239,8 @@ def _load_paths(paths: Sequence[Path], base: KnowledgeBase | None = None) -> Kno
     for root in paths:
         for f in _kb_files(root):
             files.append(f)
-            with open(f, encoding="utf-8") as fh:
-                data = yaml.load(fh, Loader=_FastLoader)
+            data = yaml.load(read_bounded(f, encoding="utf-8"), Loader=_FastLoader)
+            check_data(data)  # no alias bomb, no recursive alias
             if data is None:
                 continue
             for kind, payload in _sections(f, data):
@@ -279,7 +286,7 @@ def _load_paths(paths: Sequence[Path], base: KnowledgeBase | None = None) -> Kno
 
 
 #: What a malformed file raises while it is read; ``linter.kb.load_kb`` turns it into located problems.
-LOAD_ERRORS = (KeyError, TypeError, ValueError, AttributeError, yaml.YAMLError)
+LOAD_ERRORS = (KeyError, TypeError, ValueError, AttributeError, OSError, yaml.YAMLError)
 
 
 @lru_cache(maxsize=16)

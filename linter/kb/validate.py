@@ -17,6 +17,7 @@ import yaml
 
 from linter.kb.load import _KINDS, _LIST_KINDS, LOAD_ERRORS, _kb_files, _kind_of, bundled_kb_dir, read_kb
 from linter.kb.model import KbProblem, norm_name
+from linter.yamlsrc import YamlLimitError, compose, read_bounded
 
 # ---------------------------------------------------------------------------------------------
 # Validation (works on PyYAML nodes, so every problem has a file:line:col)
@@ -236,15 +237,21 @@ def _check_term(path: str, tnode: yaml.Node, person: str, allowed: set[str], see
 def _check_file(path: Path, seen: _Seen, out: list[KbProblem]) -> None:
     spath = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        text = read_bounded(path, encoding="utf-8")
+        root = compose(text)  # bounded: no alias bomb, no recursive alias
+    except YamlLimitError as exc:
+        out.append(KbProblem(spath, exc.line, exc.column, exc.message))
+        return
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         out.append(KbProblem(spath, line, col, f"YAML error: {exc.problem}"))
         return
-    except (OSError, UnicodeDecodeError) as exc:
-        out.append(KbProblem(spath, 1, 1, f"cannot read: {exc}"))
+    except UnicodeDecodeError as exc:
+        out.append(KbProblem(spath, 1, 1, f"not UTF-8 text: {exc.reason}"))
+        return
+    except OSError as exc:
+        out.append(KbProblem(spath, 1, 1, f"cannot read: {exc.strerror or exc}"))
         return
     if root is None:
         return

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from itertools import groupby
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import quoteattr as _quoteattr
 
+from linter.report._located import located
 from linter.report.base import RunResult
+from linter.sanitize import xml_text
+
+
+def quoteattr(s: str) -> str:
+    """An XML attribute value; characters XML 1.0 forbids (control characters, lone surrogates)
+    are shown as escapes, so the report stays well-formed."""
+    return _quoteattr(xml_text(s))
 
 
 def render(result: RunResult) -> str:
@@ -17,6 +25,12 @@ def render(result: RunResult) -> str:
                 f"    <error line=\"{f.line}\" column=\"{f.column}\" severity=\"{f.severity}\" "
                 f"message={quoteattr(f.message)} source={quoteattr('factlint.' + f.rule)}/>"
             )
+        out.append("  </file>")
+    for error in result.errors:  # input and internal errors, in the file they concern
+        e = located(error)
+        out.append(f"  <file name={quoteattr(e.path)}>")
+        out.append(f"    <error line=\"{e.line}\" column=\"{e.column}\" severity=\"error\" "
+                   f"message={quoteattr(e.message)} source=\"factlint.error\"/>")
         out.append("  </file>")
     out.append("</checkstyle>")
     return "\n".join(out) + "\n"

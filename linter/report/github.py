@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from linter.report._located import located
 from linter.report.base import RunResult
+from linter.sanitize import escape_controls
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_controls(s)  # no escape sequence from an article reaches the log
 
 
 def _escape_prop(s: str) -> str:
@@ -21,4 +24,8 @@ def render(result: RunResult) -> str:
         props = (f"file={_escape_prop(f.path)},line={f.line},col={f.column},"
                  f"endLine={f.end_line},endColumn={f.end_column},title={_escape_prop(f.rule)}")
         lines.append(f"::{_LEVEL[str(f.severity)]} {props}::{_escape_data(f.message)}")
+    for error in result.errors:  # input and internal errors, where they are
+        e = located(error)
+        place = f"file={_escape_prop(e.path)},line={e.line},col={e.column}," if e.path else ""
+        lines.append(f"::error {place}title=factlint::{_escape_data(e.message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -8,14 +8,17 @@ are findings, so an empty run prints nothing.
 from __future__ import annotations
 
 from linter.report.base import RunResult
+from linter.sanitize import escape_controls
 
 
 def render_finding(f: object) -> str:
+    """One finding as a line. Control characters an article or a file name may hold (terminal
+    escape sequences, carriage returns, bidirectional overrides) are shown as escapes."""
     from linter.finding import Finding
 
     assert isinstance(f, Finding)
-    message = " ".join(f.message.split())
-    return f"{f.path}:{f.line}:{f.column}: {f.severity}: {message} [{f.rule}]"
+    message = escape_controls(" ".join(f.message.split()))
+    return f"{escape_controls(f.path, newlines=False)}:{f.line}:{f.column}: {f.severity}: {message} [{f.rule}]"
 
 
 def render(result: RunResult, color: bool = False) -> str:

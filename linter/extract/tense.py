@@ -300,6 +300,12 @@ class Governor:
     before: bool = True  # the group precedes the span (False: the first group after it)
 
 
+#: The characters read on either side of a span in a clause longer than that (no real sentence
+#: is): hostile input of one endless clause costs time in proportion to its length, not its square.
+CLAUSE_WINDOW = 2000
+_SPACE = re.compile(r"\s+")
+
+
 def detect_tense(text: str, start: int, end: int, boundaries: Sequence[int] | None = None,
                  max_forward_words: int = 25) -> str:
     """Tense governing ``text[start:end]`` (local offsets), one of ``TENSES``.
@@ -323,6 +329,14 @@ def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] |
     clause_start = boundaries[k - 1] if k > 0 else 0
     k2 = bisect.bisect_right(boundaries, end)
     clause_end = boundaries[k2] if k2 < len(boundaries) else len(text)
+    if start - clause_start > CLAUSE_WINDOW:  # a run-on "clause" of hostile input: read near the span
+        cut = _SPACE.search(text, start - CLAUSE_WINDOW, start)
+        if cut is not None:
+            clause_start = cut.end()
+    if clause_end - end > CLAUSE_WINDOW:
+        cut = _SPACE.search(text, end + CLAUSE_WINDOW)
+        if cut is not None:
+            clause_end = cut.start()
     if cache is None:
         clause = _Clause(text, clause_start, clause_end)
     else:

@@ -99,6 +99,11 @@ def _as_name(text: str, base: int, d: Any) -> bool:
             and _DATE_AS_NAME.match(text, d.end - base) is not None)
 
 
+#: The characters after a span read for the verb group right after it (the walk reads at most 25
+#: words past the span): a run-on sentence of hostile input is not copied and read whole each time.
+_LOOKAHEAD = 1000
+
+
 def reference_time(text: str, base: int, span: tuple[int, int], dates: Sequence[Any],
                    pub: date | None, tense: str, paragraph_dates: Sequence[Any] = (),
                    caption: bool = False) -> RefTime:
@@ -114,14 +119,14 @@ def reference_time(text: str, base: int, span: tuple[int, int], dates: Sequence[
         gap = _SUBJECT_GAP.match(text, local[1])
         after = gap.end() if gap is not None and "," in text[local[1]:gap.end()] else None
         if after is not None and after > governor.start:
-            nxt = detect_governor(text[after:], 0, 0)
+            nxt = detect_governor(text[after:after + _LOOKAHEAD], 0, 0)
             if nxt.start is not None and nxt.end is not None and nxt.start == 0:
                 governor = Governor(nxt.tense, after, after + nxt.end, False)
                 tense = nxt.tense
     if governor.before:
         # the subject of the verb right after it ("..., President Moi said."), not of the verb
         # of an earlier clause ("Payments will absorb the aid"): that verb governs
-        nxt = detect_governor(text[local[0]:], 0, local[1] - local[0])
+        nxt = detect_governor(text[local[0]:local[1] + _LOOKAHEAD], 0, local[1] - local[0])
         if nxt.start is not None and nxt.end is not None:
             gap = _SUBJECT_GAP.match(text, local[1], local[0] + nxt.start)
             if gap is not None and gap.end() == local[0] + nxt.start:

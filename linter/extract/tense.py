@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import Any
 
 __all__ = ["TENSES", "ClauseCache", "Governor", "detect_governor", "detect_tense", "sentence_boundaries"]
 
@@ -304,6 +305,9 @@ class Governor:
 #: is): hostile input of one endless clause costs time in proportion to its length, not its square.
 CLAUSE_WINDOW = 2000
 _SPACE = re.compile(r"\s+")
+#: The boundaries and clauses of the window last read in a long text (see ``detect_governor``):
+#: {"key": (text, start, end), "boundaries": [...], "clauses": ClauseCache}.
+_WINDOW: dict[str, Any] = {}
 
 
 def detect_tense(text: str, start: int, end: int, boundaries: Sequence[int] | None = None,
@@ -323,18 +327,38 @@ def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] |
     ``cache`` (a dict the caller keeps for one ``text``, with the same ``boundaries``) shares the
     words and verb groups of a clause between the spans in it.
     """
+    # A run-on "clause" of hostile input is read from the whitespace after a multiple of
+    # CLAUSE_WINDOW one to two windows before the span to the one one to two windows after it:
+    # spans near one another share the clause, and the work stays linear in the text.
+    lo = (start // CLAUSE_WINDOW - 1) * CLAUSE_WINDOW
+    hi = (end // CLAUSE_WINDOW + 2) * CLAUSE_WINDOW
     if boundaries is None:
-        boundaries = sentence_boundaries(text)
+        if lo <= 0 and hi >= len(text):  # a sentence (every real one): as it is
+            boundaries = sentence_boundaries(text)
+        else:  # the boundaries near the span, and the clauses there, shared by the calls for its text
+            lo_cut = _SPACE.search(text, max(0, lo), start) if lo > 0 else None
+            hi_cut = _SPACE.search(text, hi) if hi < len(text) else None
+            w_lo = lo_cut.end() if lo_cut is not None else 0
+            w_hi = hi_cut.start() if hi_cut is not None else len(text)
+            held = _WINDOW.get("key")
+            if held is None or held[0] is not text or held[1:] != (w_lo, w_hi):
+                found = [w_lo + b for b in sentence_boundaries(text[w_lo:w_hi])]
+                _WINDOW["key"] = (text, w_lo, w_hi)
+                _WINDOW["boundaries"] = ([w_lo] if w_lo else []) + found + ([w_hi] if w_hi < len(text) else [])
+                _WINDOW["clauses"] = {}
+            boundaries = _WINDOW["boundaries"]
+            if cache is None:
+                cache = _WINDOW["clauses"]
     k = bisect.bisect_right(boundaries, start)
     clause_start = boundaries[k - 1] if k > 0 else 0
     k2 = bisect.bisect_right(boundaries, end)
     clause_end = boundaries[k2] if k2 < len(boundaries) else len(text)
-    if start - clause_start > CLAUSE_WINDOW:  # a run-on "clause" of hostile input: read near the span
-        cut = _SPACE.search(text, start - CLAUSE_WINDOW, start)
+    if lo > clause_start:
+        cut = _SPACE.search(text, lo, start)
         if cut is not None:
-            clause_start = cut.end()
-    if clause_end - end > CLAUSE_WINDOW:
-        cut = _SPACE.search(text, end + CLAUSE_WINDOW)
+            clause_start = max(clause_start, cut.end())
+    if hi < clause_end:
+        cut = _SPACE.search(text, hi, clause_end)
         if cut is not None:
             clause_end = cut.start()
     if cache is None:

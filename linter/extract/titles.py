@@ -54,7 +54,8 @@ def title_clashes(mentions: Sequence[Mention], in_quote: Callable[[int], bool]) 
     title clashes: the same office once as "former" and once as sitting, with neither written as
     past narration ("then-", "late"), elect or acting, nor inside a quote."""
     out: dict[int, Mention] = {}
-    seen: dict[str, list[Mention]] = {}
+    # the first mention of each person, office and "former" or not: the earliest that clashes
+    first: dict[tuple[str, str, bool], Mention] = {}
     for m in mentions:
         if m.person_id is None or m.office_id is None or m.form not in ("title-name", "appositive"):
             continue
@@ -62,12 +63,9 @@ def title_clashes(mentions: Sequence[Mention], in_quote: Callable[[int], bool]) 
             continue
         if in_quote(m.start):
             continue
-        for earlier in seen.get(m.person_id, []):
-            same_office = earlier.office_id == m.office_id
-            former_a = earlier.modifier in PAST_MODIFIERS
-            former_b = m.modifier in PAST_MODIFIERS
-            if same_office and former_a != former_b:
-                out[id(m)] = earlier
-                break
-        seen.setdefault(m.person_id, []).append(m)
+        former = m.modifier in PAST_MODIFIERS
+        earlier = first.get((m.person_id, m.office_id, not former))
+        if earlier is not None:
+            out[id(m)] = earlier
+        first.setdefault((m.person_id, m.office_id, former), m)
     return out

@@ -13,7 +13,7 @@ import errno
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -139,6 +139,8 @@ def check(
     output_file: Annotated[Path | None, typer.Option("--output-file", "-o", help="Write the report to this file (atomically) instead of standard output; --format html puts its pages beside it.")] = None,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Lint at most this many bytes of each document (default 2 MiB; 0 = no limit); a finding says when one is cut.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the Python trace of internal errors.")] = False,
+    dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Lint on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' (a cluster of --jobs workers on this machine). Needs factlint[dask].")] = None,
+    dask_output: Annotated[Path | None, typer.Option("--dask-output", help="With --dask: keep each shard's findings in this folder (JSON Lines) and skip the shards already up to date on a re-run.")] = None,
 ) -> None:
     """Lint articles and report findings."""
     import dataclasses
@@ -184,6 +186,9 @@ def check(
         engine = build_engine(cfg, ruleset=ruleset)
     except KbError as exc:
         fail(f"cannot load the knowledge base given by 'kb:' in the configuration:\n{exc}")
+    if dask is not None:
+        _check_on_dask(paths, cfg, fmt, threshold, dask, dask_output, fix, limit, jobs, not no_bundled, engine,
+                       output_file)
     inputs = collect(paths, max_bytes=limit or None)
     if not inputs.items and not inputs.errors:
         from linter.document import FILE_KINDS
@@ -247,6 +252,58 @@ def check(
         level = Severity.parse(threshold)
         if any(f.severity >= level for f in findings):
             raise typer.Exit(1)
+    raise typer.Exit(0)
+
+
+def _check_on_dask(paths: list[str], cfg: Config, fmt: str, threshold: str, address: str, out_dir: Path | None,
+                   fix: bool, limit: int, jobs: int | None, bundled: bool, engine: Any,
+                   output_file: Path | None) -> NoReturn:
+    """``check --dask``: the shards of ``paths`` linted on a Dask cluster (``linter.dask``), the
+    merged findings reported as a one-process run reports them."""
+    from linter.report import RuleInfo, RunResult, formatter
+    from linter.resources import rules_dir
+
+    if fix:
+        fail("--fix cannot run on a Dask cluster: run it without --dask")
+    if fmt == "html":
+        fail("--format html cannot run on a Dask cluster (it shows each article): use --format json or sarif")
+    if "-" in paths:
+        fail("standard input ('-') cannot be linted on a Dask cluster")
+    from linter.dask import DaskUnavailable, connect, lint_paths
+
+    workers = jobs if jobs else None
+    try:
+        with connect(address, workers=workers) as client:
+            run = lint_paths(paths, cfg, client=client, bundled=bundled, max_bytes=limit, out_dir=out_dir)
+    except DaskUnavailable as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write the Dask output folder {out_dir}: {exc.strerror or exc}")
+    errors = run.input_errors + run.outcome.errors
+    bundled_dir = rules_dir().resolve()
+    infos = {r.id: RuleInfo(r.id, r.severity, r.summary(), r.description.get("why", ""),
+                            bool(r.loc and Path(r.loc.path).resolve().is_relative_to(bundled_dir)))
+             for r in engine.rules}
+    result = RunResult(run.outcome.findings, run.articles, errors, infos)
+    if output_file is None:
+        _write_out(formatter(fmt)(result))
+    else:
+        from linter.fixer import write_atomically
+
+        try:
+            write_atomically(output_file, formatter(fmt)(result))
+        except OSError as exc:
+            fail(f"cannot write {output_file}: {exc.strerror or exc}")
+    for error in errors:
+        _say(error)
+    for warning in run.outcome.warnings:
+        _say(f"factlint: warning: {warning}")
+    if run.skipped:
+        _say(f"factlint: {run.skipped} of {run.shards} shards were up to date in {out_dir} and were not linted again")
+    if errors:
+        raise typer.Exit(2)
+    if threshold != "never" and any(f.severity >= Severity.parse(threshold) for f in run.outcome.findings):
+        raise typer.Exit(1)
     raise typer.Exit(0)
 
 

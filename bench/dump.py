@@ -1,7 +1,7 @@
 """Dump everything factlint computes for every corpus document, as hashes, to prove a change
 leaves the output identical.
 
-Usage: python bench/dump.py OUT.txt [--jobs N] [--limit N] [--show CORPUS#ID]
+Usage: python bench/dump.py OUT.txt [--jobs N] [--limit N] [--every N] [--show CORPUS#ID]
        python bench/dump.py --compare A.txt B.txt
 
 For every document of every corpus in ../shared/corpora (Reuters-21578 whole and politics,
@@ -158,6 +158,7 @@ def main() -> int:
     ap.add_argument("out", type=Path, nargs="?")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--limit", type=int, default=0, help="at most N documents (0 = all)")
+    ap.add_argument("--every", type=int, default=1, help="every Nth document only (a sample across all corpora)")
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
     ap.add_argument("--show", default="", help="print the full dump of one document (its path)")
     args = ap.parse_args()
@@ -176,6 +177,7 @@ def main() -> int:
                     print(json.dumps({"dated": dated, "findings": findings, "views": views}, indent=1,
                                      ensure_ascii=False))
         return 0
+    items = items[:: max(1, args.every)]
     if args.limit:
         items = items[: args.limit]
     batches = [items[i:i + 200] for i in range(0, len(items), 200)]

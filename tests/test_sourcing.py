@@ -92,6 +92,9 @@ def _kinds(text: str) -> list[str]:
         ("According to the hotel's general manager, Lee Tan, the chefs cook for guests.", ["named"]),
         ("According to two diplomats, Germany and France, the talks failed.", ["anonymous"]),
         ("Not all brokers agree on the need to limit trading hours.", []),
+        ("The act of 2004 is most commonly called IDEA 2004.", []),
+        ("Some historians suggested other causes (Moreno and Hale, 1987; Ito, 1994).", ["vague", "named"]),
+        ("Some historians suggested other causes (March, 1987).", ["vague"]),
         ("The industry is an emblem of the national spirit,'' said Ann Lee, the governor.", ["named"]),
     ],
 )

@@ -1661,7 +1661,7 @@ _LOOSE_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 _LOOSE_EXTRA = frozenset({"notes", "note", "states", "state", "reads", "read", "say", "says", "insist", "argue",
                           "ruled", "rules", "held", "holds", "found", "finds", "decided", "ordered", "wrote",
                           "explain", "add", "continue", "conclude", "recall", "write", "reported",
-                          "reports", "observed", "mused", "offered", "ventured", "predicted", "estimated",
+                          "reports", "observed", "mused", "offered", "ventured", "predicted", "estimated", "speculated",
                           "complained", "confided", "conceded", "joked", "laughed", "smiled", "noted"})
 
 

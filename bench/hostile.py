@@ -216,7 +216,7 @@ def main() -> int:
         failed += not o.ok
         verdict = "ok" if o.ok else "FAIL" + (f" ({o.note})" if o.note else "")
         if args.markdown:
-            print(f"| `{o.name}` | {case.what} | {o.wall:.2f} | {o.cpu:.2f} | {o.peak_mb:.0f} | {o.status} | {verdict} |")
+            print(f"| `{o.name}` | {case.what.replace('|', chr(92) + '|')} | {o.wall:.2f} | {o.cpu:.2f} | {o.peak_mb:.0f} | {o.status} | {verdict} |")
         else:
             print(f"{o.name:24} wall {o.wall:7.2f}s  cpu {o.cpu:7.2f}s  peak {o.peak_mb:7.0f} MB  exit {o.status:>7}  {verdict}",
                   flush=True)

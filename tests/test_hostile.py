@@ -317,6 +317,16 @@ def test_config_cannot_reach_outside_its_repository(tmp_path: Path, monkeypatch:
     assert "SECRET-TOKEN" not in r.stderr + r.stdout and "root:" not in r.stderr + r.stdout
 
 
+def test_a_rule_path_to_a_secret_never_echoes_it(tmp_path: Path):
+    secret = tmp_path / "token.txt"
+    secret.write_text("TOKEN=abc123secret: [\n")
+    (tmp_path / "b.txt").write_text(BOILERPLATE)
+    r = run("check", str(tmp_path / "b.txt"), "--rules", str(secret))
+    no_traceback(r)
+    assert r.exit_code == 2 and "token.txt:2:1: invalid YAML" in r.stderr
+    assert "abc123secret" not in r.stderr + r.stdout
+
+
 def test_config_kb_link_to_a_device_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     (tmp_path / ".git").mkdir()
     (tmp_path / "zero.yaml").symlink_to("/dev/zero")
@@ -511,3 +521,93 @@ def test_dates_bounds_match_the_document_module():
     doc = load_text("Biden said it.", path="x", date=datetime.date(1, 1, 1))
     assert doc.pub_date is None and [n.rule for n in doc.notices] == ["input/date-out-of-range"]
     assert MIN_PUB_DATE.year <= 1000 and MAX_PUB_DATE.year >= 8999
+
+
+def test_lsp_debounce_runs_one_lint_for_many_quick_edits():
+    import threading
+    import time
+
+    from linter.lsp import Scheduler
+
+    calls: list[str] = []
+    done = threading.Event()
+
+    def work(uri: str, cancelled) -> None:
+        calls.append(uri)
+        done.set()
+
+    scheduler = Scheduler(work, delay=0.2)
+    try:
+        for _ in range(100):  # a hundred edits within the debounce delay
+            scheduler.schedule("file:///a.md")
+        assert done.wait(10)
+        time.sleep(0.4)
+        assert calls == ["file:///a.md"]
+    finally:
+        scheduler.stop()
+
+
+def test_lsp_edit_during_a_lint_cancels_it_and_lints_again():
+    import threading
+
+    from linter.lsp import Scheduler
+
+    started, finished = threading.Event(), threading.Event()
+    outcomes: list[bool] = []
+
+    def work(uri: str, cancelled) -> None:
+        started.set()
+        for _ in range(500):  # a long lint, asking to be cancelled between steps
+            if cancelled():
+                break
+            threading.Event().wait(0.01)
+        outcomes.append(cancelled())
+        if len(outcomes) == 2:
+            finished.set()
+
+    scheduler = Scheduler(work, delay=0.0)
+    try:
+        scheduler.schedule("file:///a.md")
+        assert started.wait(10)
+        scheduler.schedule("file:///a.md", delay=0.05)  # a newer edit
+        assert finished.wait(30)
+        assert outcomes == [True, False]  # the first lint was cancelled, the second ran whole
+    finally:
+        scheduler.stop()
+
+
+def test_lsp_failed_lint_replaces_the_old_diagnostics(tmp_path: Path):
+    from test_lsp import _read, _send
+
+    article = tmp_path / "a.md"
+    good = "The talks resume.\n\nLeave a Reply\n"
+    proc = subprocess.Popen([sys.executable, "-m", "linter.cli", "lsp"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=tmp_path,
+                            env=dict(os.environ, PYTHONPATH=str(REPO)))
+
+    def next_diagnostics() -> list:
+        while True:
+            msg = _read(proc)
+            if msg.get("method") == "textDocument/publishDiagnostics":
+                return msg["params"]["diagnostics"]
+
+    try:
+        _send(proc, {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                     "params": {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}})
+        _send(proc, {"jsonrpc": "2.0", "method": "initialized", "params": {}})
+        _send(proc, {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": article.as_uri(), "languageId": "markdown", "version": 1, "text": good}}})
+        assert [d["code"] for d in next_diagnostics()] == ["content/boilerplate"]
+        broken = "---\ndate: [\n---\n" + good  # front matter that cannot be read
+        _send(proc, {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": article.as_uri(), "version": 2}, "contentChanges": [{"text": broken}]}})
+        diags = next_diagnostics()
+        assert [d["code"] for d in diags] == ["input/unreadable"]  # the old finding is gone
+        assert "front matter" in diags[0]["message"]
+        _send(proc, {"jsonrpc": "2.0", "id": 3, "method": "shutdown"})
+        _send(proc, {"jsonrpc": "2.0", "method": "exit"})
+    finally:
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

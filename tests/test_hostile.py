@@ -277,6 +277,26 @@ def test_fix_refuses_a_read_only_file(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.txt"]
 
 
+def test_fix_on_a_full_disk_keeps_the_file_and_leaves_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import errno
+
+    from linter import fixer
+
+    art = tmp_path / "a.md"
+    art.write_text(FIXABLE)
+
+    def full(fd: int, data: bytes) -> None:
+        os.write(fd, data[:5])  # part of it written, then the disk is full
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fixer, "_write_all", full)
+    r = run("check", "--fix", str(art))
+    no_traceback(r)
+    assert r.exit_code == 2 and "a.md" in r.stderr and "No space left" in r.stderr
+    assert art.read_text() == FIXABLE
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
 # ------------------------------------------------------------------ regular-expression budgets
 
 
@@ -439,6 +459,8 @@ def test_internal_error_names_rule_document_and_keeps_the_rest(tmp_path: Path, m
     assert "Traceback" not in r.stderr
     assert rules_of(r, "good.txt") == ["content/boilerplate"]
     assert "source/weasel" in rules_of(r, "bad.txt")  # the other rules still ran on it
+    [error] = json.loads(r.stdout)["errors"]  # the machine formats carry it too
+    assert "internal error in rule content/boilerplate" in error and "bad.txt" in error
     debug = run("check", str(tmp_path / "bad.txt"), "--debug")
     assert "Traceback" in debug.stderr and "ZeroDivisionError" in debug.stderr
 

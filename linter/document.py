@@ -195,6 +195,11 @@ class Document:
     _line_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _quote_starts: list[int] = field(default_factory=list, init=False, repr=False)
+    _quote_mark_starts: list[int] = field(default_factory=list, init=False, repr=False)
+    # the running maxima of the quotes' ends and inner ends, in order: a look-up walks back from
+    # a bisect only while an earlier quote can still reach the offset
+    _quote_end_reach: list[int] = field(default_factory=list, init=False, repr=False)
+    _quote_inner_reach: list[int] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index()
@@ -205,6 +210,14 @@ class Document:
         self._line_starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
         self._sentence_starts = [s.start for s in self.sentences]
         self._quote_starts = [q.inner_start for q in self.quotes]
+        self._quote_mark_starts = [q.start for q in self.quotes]
+        end = inner = -1
+        self._quote_end_reach = []
+        self._quote_inner_reach = []
+        for q in self.quotes:
+            end, inner = max(end, q.end), max(inner, q.inner_end)
+            self._quote_end_reach.append(end)
+            self._quote_inner_reach.append(inner)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and 1-based code-point column of ``offset`` (``len(text)`` allowed)."""
@@ -245,15 +258,27 @@ class Document:
 
     def quotes_in(self, start: int, end: int) -> list[Quote]:
         """Quotes (marks included) overlapping ``[start, end)``, in order."""
-        return [q for q in self.quotes if q.start < end and q.end > start]
+        out: list[Quote] = []
+        quotes, reach = self.quotes, self._quote_end_reach
+        k = bisect.bisect_left(self._quote_mark_starts, end) - 1  # the last quote starting before end
+        while k >= 0 and reach[k] > start:  # some quote up to k still ends after start
+            q = quotes[k]
+            if q.end > start:
+                out.append(q)
+            k -= 1
+        out.reverse()
+        return out
 
     def in_quote(self, offset: int) -> Quote | None:
-        """The innermost quote whose inner span contains ``offset``."""
-        hi = bisect.bisect_right(self._quote_starts, offset)
+        """The innermost quote whose inner span contains ``offset`` (of two as deep, the later)."""
         best: Quote | None = None
-        for q in self.quotes[:hi]:
-            if q.inner_start <= offset < q.inner_end and (best is None or q.depth >= best.depth):
+        quotes, reach = self.quotes, self._quote_inner_reach
+        k = bisect.bisect_right(self._quote_starts, offset) - 1
+        while k >= 0 and reach[k] > offset:  # some quote up to k still runs past offset
+            q = quotes[k]
+            if q.inner_start <= offset < q.inner_end and (best is None or q.depth > best.depth):
                 best = q
+            k -= 1
         return best
 
     def paragraph_text(self, index: int) -> str:

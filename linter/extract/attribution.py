@@ -94,6 +94,7 @@ a scare quote. Nested quotes are the outer speaker's business and are never unat
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, repeat
@@ -1548,18 +1549,21 @@ def sentence_cues(text: str, start: int = 0,
 
 
 def _sentence_at(sentences: Sequence[SentenceLike], off: int) -> int | None:
-    best = None
-    for i, s in enumerate(sentences):
-        if s.start <= off:
-            best = i
-        else:
-            break
-    if best is None:
-        return None
-    s = sentences[best]
-    if off > s.start + len(s.text) + 2:
-        return best if off <= s.start + len(s.text) + 2 else best
-    return best
+    """The last sentence starting at or before ``off`` (sentences are in text order), or None."""
+    best = bisect_right(sentences, off, key=_start) - 1
+    return best if best >= 0 else None
+
+
+def _start(s: SentenceLike) -> int:
+    return s.start
+
+
+def _end(s: SentenceLike) -> int:
+    return s.start + len(s.text)
+
+
+def _paragraph(s: SentenceLike) -> int:
+    return s.paragraph
 
 
 def _speaker_from_attrs(attrs: list[_Attr], lo: int, hi: int, pick_last: bool) -> _Attr | None:
@@ -1867,6 +1871,19 @@ def attribute(sentences: Sequence[SentenceLike],
     # the defaults (not covered).
     lo_a = min((a for a, _b in spans), default=0)
     hi_b = max((b for _a, b in spans), default=0)
+    # "some span with a <= x has b > y" for many x: the spans sorted by a, with the running
+    # maximum of b (one bisect per question, not a pass over every span)
+    spans.sort()
+    span_starts = [a for a, _b in spans]
+    reach: list[int] = []
+    for _a, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def farthest(x: int) -> int:
+        """The largest end of a span starting at or before ``x`` (-1: none)."""
+        i = bisect_right(span_starts, x)
+        return reach[i - 1] if i else -1
+
     for ss in ssources if spans else ():  # no such quote: nothing is covered (the defaults)
         s = sentences[ss.index]
         text = s.text
@@ -1875,10 +1892,9 @@ def attribute(sentences: Sequence[SentenceLike],
             continue
         end = s0 + len(text.rstrip())
         mid = s0 + (end - s0) // 2
-        ss.in_attributed_quote = any(a <= s0 + 1 and mid < b for a, b in spans) or any(
-            a <= s0 + len(text) - len(text.lstrip()) and end <= b + 2 for a, b in spans)
+        ss.in_attributed_quote = farthest(s0 + 1) > mid or farthest(s0 + len(text) - len(text.lstrip())) >= end - 2
         for c in ss.cues:
-            c.in_quote = any(a <= c.start and c.end <= b for a, b in spans)
+            c.in_quote = farthest(c.start) >= c.end
     return ssources, qsources
 
 
@@ -2167,10 +2183,13 @@ def _previous_top(qsources: list[QuoteSource], quotes: Sequence[QuoteLike], idx:
 
 def _inner_text(sentences: Sequence[SentenceLike], q: QuoteLike) -> str:
     parts: list[str] = []
-    for s in sentences:
+    # the sentences in text order: the first that ends after the quote opens, on to the last
+    # that starts before it closes
+    for k in range(bisect_right(sentences, q.inner_start, key=_end), len(sentences)):
+        s = sentences[k]
+        if s.start >= q.inner_end:
+            break
         s_end = s.start + len(s.text)
-        if s_end <= q.inner_start or s.start >= q.inner_end:
-            continue
         a = max(q.inner_start, s.start) - s.start
         b = min(q.inner_end, s_end) - s.start
         parts.append(s.text[a:b])
@@ -2186,7 +2205,9 @@ def _opens_sentence(sentences: Sequence[SentenceLike], q: QuoteLike) -> bool:
 
 
 def _is_heading_quote(sentences: Sequence[SentenceLike], q: QuoteLike) -> bool:
-    para = [s for s in sentences if s.paragraph == q.paragraph]
+    # the sentences of the quote's paragraph (sentences are in text order, so paragraph order)
+    lo = bisect_left(sentences, q.paragraph, key=_paragraph)
+    para = list(sentences[lo:bisect_right(sentences, q.paragraph, lo=lo, key=_paragraph)])
     if not para:
         return False
     first, last = para[0], para[-1]

@@ -500,8 +500,11 @@ def extract_events(
             if hit is not None:
                 found.append(hit)
                 taken.append((hit.start, hit.end))
-        if literal_keys:
-            for em in _names(text, base, literal_keys, g, taken):
+        # the keys this sentence can hold (a subset of the document's, in the same order): a long
+        # document holds many keys, and each is searched only in the sentences that hold its words
+        keys = g.literal_keys(ascii_fold(text)) if literal_keys else ()
+        if keys:
+            for em in _names(text, base, keys, g, taken):
                 _pair(em, text, base, sdates, g)
                 _other_place(em, text, base, g)
                 found.append(em)

@@ -56,8 +56,10 @@ def build_engine(config: Config | None = None, *, ruleset: RuleSet | None = None
     config = config or Config()
     if ruleset is None:
         ruleset = load_rules(config.rules, bundled=bundled)
-    selection = Selection(list(select) if select is not None else config.select, config.ignore,
-                          dict(config.severity))
+    chosen = list(select) if select is not None else list(config.select)
+    if config.extend_select:  # on top of the selection, or of the rules on by default
+        chosen = (chosen or [r.id for r in ruleset.rules if r.enabled]) + list(config.extend_select)
+    selection = Selection(chosen, config.ignore, dict(config.severity))
     if kb is None and config.kb:
         kb = load_kb(extra=[Path(p) for p in config.kb])
     # no kb: the bundled one, loaded when first needed
@@ -66,16 +68,19 @@ def build_engine(config: Config | None = None, *, ruleset: RuleSet | None = None
 
 def load_document(text: str, *, path: str = "<text>", date: datetime.date | None = None,
                   config: Config | None = None, kind: str | None = None, title: str | None = None,
-                  standfirst: str | None = None, truncation: Truncation | None = None) -> Document:
-    """Read ``text`` into a ``Document``. ``date`` (else the configuration's) overrides the
-    publication date the text carries; ``kind`` is markdown, text or html (default: guessed
-    from ``path`` and the text); ``title`` is a headline given beside the text, ``standfirst``
+                  standfirst: str | None = None, truncation: Truncation | None = None,
+                  default_date: datetime.date | None = None) -> Document:
+    """Read ``text`` into a ``Document``. ``date`` (else the configuration's ``date``, the run's
+    ``--date``) overrides the publication date the text carries; ``default_date`` (else the
+    configuration's ``default-date``) is the date of a text that carries none; ``kind`` is
+    markdown, text or html (default: guessed from ``path`` and the text); ``title`` is a headline given beside the text, ``standfirst``
     its description (dek). Raises ``DocumentError`` (located) for broken front matter or an
     unreadable date."""
     if date is None and config is not None:
         date = config.date
     return load_text(text, path=path, kind=kind, date=date, title=title, standfirst=standfirst,
-                     truncation=truncation)
+                     truncation=truncation,
+                     default_date=default_date or (config.default_date if config is not None else None))
 
 
 def lint_document(doc: Document, engine: Engine) -> Result:

@@ -18,7 +18,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from linter import __version__
-from linter.config import FAIL_ON, Config, discover, load_config
+from linter.config import FAIL_ON, Config, Glob, describe, discover, load_config
 from linter.finding import Severity
 from linter.report import format_names
 from linter.yamlsrc import SourceError
@@ -141,10 +141,16 @@ def check(
     debug: Annotated[bool, typer.Option("--debug", help="Show the Python trace of internal errors.")] = False,
     dask: Annotated[str | None, typer.Option("--dask", metavar="ADDRESS", help="Lint on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' (a cluster of --jobs workers on this machine). Needs factlint[dask].")] = None,
     dask_output: Annotated[Path | None, typer.Option("--dask-output", help="With --dask: keep each shard's findings in this folder (JSON Lines) and skip the shards already up to date on a re-run.")] = None,
+    default_date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) of articles that carry none of their own.")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option(help="Also run rules with these id prefixes (comma-separated).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="Globs a folder scan skips (comma-separated; replaces the default list).")] = None,
+    extend_exclude: Annotated[list[str] | None, typer.Option(help="More globs a folder scan skips (comma-separated).")] = None,
+    print_config: Annotated[bool, typer.Option("--print-config", help="Print the effective configuration, with where each value came from, and exit.")] = False,
+    baseline: Annotated[Path | None, typer.Option(help="Do not report the findings recorded in this baseline file.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option(help="Record the current findings in this baseline file.")] = None,
+    diff: Annotated[str | None, typer.Option("--diff", metavar="FILE|-", help="Report only findings on the lines a unified diff (git diff output; '-': stdin) adds.")] = None,
 ) -> None:
     """Lint articles and report findings."""
-    import dataclasses
-
     from linter.api import KbError, build_engine
     from linter.document import DEFAULT_MAX_BYTES, MAX_PUB_DATE, MIN_PUB_DATE
     from linter.engine import matches_prefix
@@ -161,16 +167,31 @@ def check(
     threshold = fail_on or cfg.fail_on or "error"
     if threshold not in FAIL_ON:
         fail(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {threshold!r}")
-    cfg = dataclasses.replace(
-        cfg,
-        date=_parse_date(date) or cfg.date,
-        rules=[*cfg.rules, *(rules or [])],
-        select=_split(select) or cfg.select,
-        ignore=_split(ignore) or cfg.ignore,
-    )
-    if cfg.date is not None and not MIN_PUB_DATE <= cfg.date <= MAX_PUB_DATE:
-        fail(f"the publication date {cfg.date.isoformat()} is outside the years {MIN_PUB_DATE.year}-"
-             f"{MAX_PUB_DATE.year} factlint can reason about")
+    cfg.override("--date", date=_parse_date(date))
+    cfg.override("--default-date", default_date=_parse_date(default_date, "--default-date"))
+    cfg.override("--rules", rules=[*cfg.rules, *rules] if rules else None)
+    for option, attr, values in (("--select", "select", select), ("--extend-select", "extend_select", extend_select),
+                                 ("--ignore", "ignore", ignore)):
+        cfg.override(option, **{attr: _split(values) or None})
+    cfg.override("--exclude", exclude=[Glob(g) for g in _split(exclude)] or None)
+    cfg.override("--extend-exclude", extend_exclude=[*cfg.extend_exclude, *map(Glob, _split(extend_exclude))] or None)
+    cfg.override("--format", format=format)
+    cfg.override("--fail-on", fail_on=fail_on)
+    cfg.override("--jobs", jobs=jobs)
+    cfg.override("--max-bytes", max_bytes=max_bytes)
+    if print_config:
+        _write_out(describe(cfg))
+        raise typer.Exit(0)
+    for when in (cfg.date, cfg.default_date):
+        if when is not None and not MIN_PUB_DATE <= when <= MAX_PUB_DATE:
+            fail(f"the publication date {when.isoformat()} is outside the years {MIN_PUB_DATE.year}-"
+                 f"{MAX_PUB_DATE.year} factlint can reason about")
+    from linter.baseline import AdoptionError, Scope
+
+    try:
+        scope = Scope.read(baseline, diff, stdin_used="-" in paths)
+    except AdoptionError as exc:
+        fail(str(exc))
     limit = max_bytes if max_bytes is not None else cfg.max_bytes if cfg.max_bytes is not None else DEFAULT_MAX_BYTES
     if limit < 0:
         fail(f"--max-bytes must be 0 (no limit) or more, not {limit}")
@@ -179,7 +200,7 @@ def check(
     except SourceError as exc:
         fail(str(exc))
     known = [r.id for r in ruleset.rules]
-    for prefix in [*cfg.select, *cfg.ignore]:
+    for prefix in cfg.prefixes():
         if not any(matches_prefix(rid, [prefix]) for rid in known):
             fail(f"no rule matches '{prefix}' (see 'factlint rules list')")
     try:
@@ -189,7 +210,7 @@ def check(
     if dask is not None:
         _check_on_dask(paths, cfg, fmt, threshold, dask, dask_output, fix, limit, jobs, not no_bundled, engine,
                        output_file)
-    inputs = collect(paths, max_bytes=limit or None)
+    inputs = collect(paths, max_bytes=limit or None, exclude=cfg.exclusions())
     if not inputs.items and not inputs.errors:
         from linter.document import FILE_KINDS
 
@@ -208,10 +229,15 @@ def check(
         for path, count in report.fixed.items():
             _say(f"factlint: fixed {count} problem{'s' if count != 1 else ''} in {path}")
         if report.fixed:  # lint again: report what the files hold now
-            inputs = collect(paths, max_bytes=limit or None)
+            inputs = collect(paths, max_bytes=limit or None, exclude=cfg.exclusions())
             outcome = lint_items(inputs.items, cfg, engine, n_jobs, bundled=not no_bundled)
     errors = inputs.errors + outcome.errors + fix_problems + [str(e) for e in outcome.tool_errors]
-    findings = sorted(outcome.findings, key=lambda f: f.sort_key())
+    try:
+        findings, notes = scope.narrow(sorted(outcome.findings, key=lambda f: f.sort_key()), write_baseline)
+    except AdoptionError as exc:
+        fail(str(exc))
+    for note in notes:
+        _say(f"factlint: {note}")
     from linter.resources import rules_dir
 
     bundled_dir = rules_dir().resolve()
@@ -223,7 +249,7 @@ def check(
         from linter.report.html import collect_articles
         from linter.runner import make_document
 
-        result.articles = collect_articles(inputs.items, findings, load=lambda item: make_document(item, cfg.date),
+        result.articles = collect_articles(inputs.items, findings, load=lambda item: make_document(item, cfg.date, cfg.default_date),
                                            analyse=engine.analyse)
     if output_file is None:
         _write_out(formatter(fmt)(result))
@@ -377,11 +403,13 @@ def rules_test(
 def kb_who(
     name: Annotated[str, typer.Argument(help="A person's name, alias or surname.")],
     on: Annotated[str | None, typer.Option("--on", help="A date (YYYY-MM-DD): sitting or former then?")] = None,
+    config: Annotated[Path | None, typer.Option(help="Configuration file (skips discovery); its kb: files are used.")] = None,
 ) -> None:
-    """Which offices a person held, when, and whether sitting or former on a date."""
+    """Which offices a person held, when, and whether sitting or former on a date (with the
+    configuration's kb: files)."""
     from linter.kbcli import who
 
-    text, code = who(name, _parse_date(on, "--on"))
+    text, code = who(name, _parse_date(on, "--on"), _config(config).kb)
     typer.echo(text, err=code == 2)
     raise typer.Exit(code)
 

@@ -12,7 +12,10 @@ factlint but is not valid TOML is an error, not silently skipped.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import functools
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -21,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.extract.genre import GENRES
-from linter.finding import Severity
+from linter.finding import Finding, Severity
 from linter.report import format_names
 from linter.yamlsrc import Loc, SourceError, read_bounded, read_yaml
 
@@ -32,6 +35,143 @@ else:  # pragma: no cover - Python 3.10
 
 CONFIG_NAMES = ("factlint.yaml", ".factlint.yaml", "factlint.yml", ".factlint.yml")
 FAIL_ON = ("error", "warning", "info", "never")
+
+#: What a folder scan skips unless ``exclude:`` says otherwise: version control, dependencies,
+#: virtual environments, caches and build output, and the files of a repository that are not
+#: articles. A glob without ``/`` matches a file or folder name at any depth.
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    ".git", ".hg", ".svn", "node_modules", "bower_components", ".venv", "venv", ".tox", ".nox",
+    "site-packages", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist",
+    "_build", "_site", ".eggs", "*.egg-info",
+    "LICENSE*", "LICENCE*", "COPYING*", "NOTICE*", "README*", "CHANGELOG*", "CHANGES*", "HISTORY*",
+    "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*", "AUTHORS*", "requirements*.txt",
+)
+
+#: Keys that no longer exist: the new key, and why.
+REMOVED_KEYS: dict[str, tuple[str, str]] = {
+    "date": ("default-date", "the date of articles that carry none of their own: an article's front-matter, "
+                             "meta or dateline date wins; --date on the command line still overrides every "
+                             "article's"),
+}
+
+
+@dataclass(frozen=True)
+class Glob:
+    """A path pattern: ``*`` and ``?`` within a name, ``**`` across folders, ``[...]`` a class;
+    case-insensitive. Without ``/`` it matches a file or folder name at any depth; with one it
+    matches the path relative to ``base`` (the configuration file's folder, or the working
+    directory for the command line's)."""
+
+    pattern: str
+    base: Path | None = None
+
+    def __str__(self) -> str:
+        return self.pattern
+
+    def matches(self, path: str | Path) -> bool:
+        pattern = self.pattern.rstrip("/")
+        if "/" not in pattern:
+            return _glob_regex(pattern).fullmatch(Path(path).name) is not None
+        base = Path(os.path.abspath(self.base or Path.cwd()))
+        try:
+            rel = Path(os.path.abspath(path)).relative_to(base)
+        except ValueError:
+            return False
+        return _glob_regex(pattern.lstrip("/").removeprefix("./")).fullmatch(rel.as_posix()) is not None
+
+
+@functools.lru_cache(maxsize=512)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif c == "*":
+            out.append("[^/]*")
+            i += 1
+        elif c == "?":
+            out.append("[^/]")
+            i += 1
+        elif c == "[" and "]" in pattern[i + 2:]:
+            end = pattern.index("]", i + 2)
+            body = pattern[i + 1:end]
+            out.append("[" + ("^" + re.escape(body[1:]) if body.startswith("!") else re.escape(body)) + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(c))
+            i += 1
+    return re.compile("".join(out), re.IGNORECASE | re.DOTALL)
+
+
+def excluded(path: str | Path, globs: Sequence[Glob]) -> bool:
+    """Whether any of ``globs`` matches ``path``."""
+    return any(g.matches(path) for g in globs)
+
+
+@dataclass(frozen=True)
+class PerPath:
+    """One ``per-path:`` entry: for the files its globs match, rules to drop (``ignore``), the
+    only rules to keep (``select``), and severities to use."""
+
+    globs: tuple[Glob, ...]
+    ignore: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+
+    def applies(self, path: str) -> bool:
+        return any(g.matches(article_file(path)) for g in self.globs)
+
+    def __str__(self) -> str:
+        parts = [f"glob: [{', '.join(map(str, self.globs))}]"]
+        if self.select:
+            parts.append(f"select: [{', '.join(self.select)}]")
+        if self.ignore:
+            parts.append(f"ignore: [{', '.join(self.ignore)}]")
+        if self.severity:
+            parts.append("severity: {" + ", ".join(f"{k}: {v}" for k, v in self.severity) + "}")
+        return "{" + ", ".join(parts) + "}"
+
+
+def apply_per_path(findings: Sequence[Finding], entries: Sequence[PerPath]) -> list[Finding]:
+    """``findings`` with the ``per-path:`` overrides applied, in order: an entry whose glob
+    matches a finding's file drops it when its rule is ignored there or not selected there,
+    and sets its severity when the entry names one for the rule (the longest prefix wins)."""
+    if not entries:
+        return list(findings)
+    from linter.engine import matches_prefix
+
+    out = []
+    for finding in findings:
+        keep = True
+        for entry in entries:
+            if not entry.applies(finding.path):
+                continue
+            if entry.ignore and matches_prefix(finding.rule, entry.ignore):
+                keep = False
+                break
+            if entry.select and not matches_prefix(finding.rule, entry.select):
+                keep = False
+                break
+            levels = [(len(p), level) for p, level in entry.severity if matches_prefix(finding.rule, [p])]
+            if levels:
+                finding = dataclasses.replace(finding, severity=max(levels, key=lambda x: x[0])[1])
+        if keep:
+            out.append(finding)
+    return out
+
+
+_ARCHIVE_RECORD = re.compile(r"^(.*\.jsonl(?:\.gz)?)#[^/\\]*$", re.IGNORECASE)
+
+
+def article_file(path: str) -> str:
+    """The file a finding's path names: ``FILE.jsonl#ID`` is in ``FILE.jsonl``."""
+    m = _ARCHIVE_RECORD.match(path)
+    return m.group(1) if m else path
 
 
 @dataclass(frozen=True)
@@ -61,7 +201,17 @@ SCHEMA: tuple[Key, ...] = (
     Key("fail-on", "choice", None, "the lowest severity that makes the exit status 1 (default: error)",
         lambda: FAIL_ON),
     Key("rules", "paths", [], "extra rule files or folders (relative to the configuration file)"),
-    Key("date", "date", None, "the publication date to assume (YYYY-MM-DD)"),
+    Key("extend-select", "prefixes", [], "rule id prefixes to run in addition to `select` (or, when `select` is "
+        "empty, to the rules on by default): the way to turn on an opt-in rule"),
+    Key("default-date", "date", None, "the publication date (YYYY-MM-DD) of an article that carries none of its "
+        "own (front matter, HTML meta, dateline, archive record); an article's own date wins, and `--date` on "
+        "the command line overrides both"),
+    Key("exclude", "globs", list(DEFAULT_EXCLUDE), "files and folders a folder scan skips (globs; replaces the "
+        "default list); a path named on the command line is linted all the same"),
+    Key("extend-exclude", "globs", [], "more globs to skip, added to `exclude`"),
+    Key("per-path", "per-path", [], "overrides for the files a glob matches, each a mapping of `glob` (one or a "
+        "list) with `ignore`, `select` and/or `severity`: `ignore` drops those rules' findings there, `select` "
+        "keeps only those rules' findings there, `severity` maps rule ids to a level there"),
     Key("format", "choice", None, "the output format (default: text)", format_names),
     Key("jobs", "count", None, "number of worker processes (0: one per core)"),
     Key("severity", "severities", {}, "mapping of rule id to error, warning or info (overrides the rule's own)"),
@@ -83,7 +233,11 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     fail_on: str | None = None
     rules: list[Path] = field(default_factory=list)
-    date: datetime.date | None = None
+    extend_select: list[str] = field(default_factory=list)
+    default_date: datetime.date | None = None
+    exclude: list[Glob] = field(default_factory=lambda: [Glob(p) for p in DEFAULT_EXCLUDE])
+    extend_exclude: list[Glob] = field(default_factory=list)
+    per_path: list[PerPath] = field(default_factory=list)
     format: str | None = None
     jobs: int | None = None
     severity: dict[str, Severity] = field(default_factory=dict)
@@ -91,6 +245,26 @@ class Config:
     kb: list[Path] = field(default_factory=list)
     max_bytes: int | None = None
     path: Path | None = None
+    #: the run's ``--date`` (no configuration key): it overrides every article's own date
+    date: datetime.date | None = None
+    #: where each value that is not a default came from (attribute -> ``file:line`` or option)
+    origins: dict[str, str] = field(default_factory=dict)
+
+    def prefixes(self) -> list[str]:
+        """Every rule id prefix the configuration names (each must match a rule)."""
+        return [*self.select, *self.extend_select, *self.ignore,
+                *(p for entry in self.per_path for p in (*entry.select, *entry.ignore))]
+
+    def exclusions(self) -> list[Glob]:
+        """The globs a folder scan skips: ``exclude`` and ``extend-exclude``."""
+        return [*self.exclude, *self.extend_exclude]
+
+    def override(self, option: str, **values: Any) -> None:
+        """Set the values given on the command line (``option`` names it); None leaves a value."""
+        for attr, value in values.items():
+            if value is not None:
+                setattr(self, attr, value)
+                self.origins[attr] = f"command line ({option})"
 
 
 def discover(start: Path | None = None) -> Path | None:
@@ -144,7 +318,7 @@ def load_config(path: Path) -> Config:
     base = project_root(path)
     for key, node in root.value.items():
         kloc = root.keys[key]
-        _apply(config, key, node.plain(), kloc, node.loc, lines, path.parent, base)
+        _apply(config, key, node.plain(), kloc, node.loc, lines, path.parent, base, node)
     return config
 
 
@@ -180,10 +354,13 @@ def _from_toml(path: Path) -> Config:
 
 
 def _apply(config: Config, key: str, value: Any, kloc: Loc, vloc: Loc, lines: list[str], base: Path,
-           root: Path | None = None) -> None:
+           root: Path | None = None, node: Any = None) -> None:
     def err(loc: Loc, message: str) -> SourceError:
         return SourceError(loc, message, lines[loc.line - 1] if 0 < loc.line <= len(lines) else None)
 
+    if key.replace("_", "-") in REMOVED_KEYS:
+        new, why = REMOVED_KEYS[key.replace("_", "-")]
+        raise err(kloc, f"'{key}' is no longer a configuration key: rename it '{new}', {why}")
     spec = KEYS.get(key.replace("_", "-"))
     if spec is None:
         import difflib
@@ -196,8 +373,20 @@ def _apply(config: Config, key: str, value: Any, kloc: Loc, vloc: Loc, lines: li
         if spec.kind == "paths":
             _sandbox(spec, value, root or base.resolve())
         setattr(config, spec.attr, value)
+        config.origins[spec.attr] = f"{kloc.path}:{kloc.line}"
+    except _EntryError as exc:  # located at the entry of a list when the YAML says where it is
+        items = node.value if node is not None and isinstance(node.value, list) else []
+        raise err(items[exc.index].loc if exc.index < len(items) else vloc, str(exc)) from None
     except ValueError as exc:
         raise err(vloc, str(exc)) from None
+
+
+class _EntryError(ValueError):
+    """A problem with entry ``index`` (0-based) of a list value."""
+
+    def __init__(self, index: int, message: str) -> None:
+        super().__init__(message)
+        self.index = index
 
 
 def _sandbox(spec: Key, paths: list[Path], root: Path) -> None:
@@ -254,6 +443,49 @@ def _read_count(spec: Key, value: Any, base: Path) -> int:
     return value
 
 
+def _read_globs(spec: Key, value: Any, base: Path) -> list[Glob]:
+    items = _string_list(value)
+    if items is None:
+        raise ValueError(f"'{spec.name}' must be a list of globs (or a comma-separated string)")
+    return [Glob(p, base) for p in items]
+
+
+PER_PATH_KEYS = ("glob", "select", "ignore", "severity")
+
+
+def _read_per_path(spec: Key, value: Any, base: Path) -> list[PerPath]:
+    if not isinstance(value, list):
+        raise ValueError(f"'{spec.name}' must be a list of mappings, each with 'glob' and 'select', 'ignore' "
+                         "or 'severity'")
+    out = []
+    for n, entry in enumerate(value, 1):
+        try:
+            out.append(_per_path_entry(entry, f"'{spec.name}' entry {n}", base))
+        except ValueError as exc:
+            raise _EntryError(n - 1, str(exc)) from None
+    return out
+
+
+def _per_path_entry(entry: Any, where: str, base: Path) -> PerPath:
+    """One ``per-path:`` entry (``where`` names it in messages)."""
+    if not isinstance(entry, dict):
+        raise ValueError(f"{where} must be a mapping with 'glob' and 'select', 'ignore' or 'severity'")
+    unknown = [k for k in entry if k not in PER_PATH_KEYS]
+    if unknown:
+        raise ValueError(f"{where}: unknown key '{unknown[0]}'; valid keys: {', '.join(PER_PATH_KEYS)}")
+    globs = _string_list(entry.get("glob"))
+    if not globs:
+        raise ValueError(f"{where} needs 'glob': a glob or a list of globs")
+    select = _string_list(entry.get("select", []))
+    ignore = _string_list(entry.get("ignore", []))
+    if select is None or ignore is None:
+        raise ValueError(f"{where}: 'select' and 'ignore' must be lists of rule id prefixes")
+    if not (select or ignore or entry.get("severity")):
+        raise ValueError(f"{where} changes nothing: give it 'select', 'ignore' or 'severity'")
+    severity = _read_severities(Key("severity", "severities", {}, ""), entry.get("severity", {}), base)
+    return PerPath(tuple(Glob(g, base) for g in globs), tuple(ignore), tuple(select), tuple(severity.items()))
+
+
 def _read_severities(spec: Key, value: Any, base: Path) -> dict[str, Severity]:
     if not isinstance(value, dict):
         raise ValueError(f"'{spec.name}' must map rule ids to error, warning or info")
@@ -273,11 +505,55 @@ _READERS: dict[str, Callable[[Key, Any, Path], Any]] = {
     "date": _read_date,
     "count": _read_count,
     "severities": _read_severities,
+    "globs": _read_globs,
+    "per-path": _read_per_path,
 }
 
 
 def _show_default(value: Any) -> str:
-    return "none" if value in (None, [], {}) else f"`{value!r}`"
+    if value in (None, [], {}):
+        return "none"
+    if isinstance(value, list):
+        return ", ".join(f"`{v}`" for v in value)
+    return f"`{value!r}`"
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as JSON data (which YAML reads too)."""
+    if isinstance(value, PerPath):
+        out: dict[str, Any] = {"glob": [g.pattern for g in value.globs]}
+        if value.select:
+            out["select"] = list(value.select)
+        if value.ignore:
+            out["ignore"] = list(value.ignore)
+        if value.severity:
+            out["severity"] = {k: str(v) for k, v in value.severity}
+        return out
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (Glob, Path, Severity)):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def describe(config: Config) -> str:
+    """The effective configuration as YAML (``--print-config``), each key with where its value
+    came from: a file and line, an option of the command line, or the default."""
+    import json
+
+    lines = [f"# configuration file: {config.path if config.path else 'none (no factlint.yaml, .factlint.yaml or '}"
+             + ("" if config.path else "[tool.factlint] found at or above the working directory)")]
+    for key in SCHEMA:
+        value = json.dumps(_plain(getattr(config, key.attr)), ensure_ascii=False)
+        lines.append(f"{key.name}: {value}  # {config.origins.get(key.attr, 'default')}")
+    if config.date is not None:
+        lines.append(f"# every article's publication date: {config.date.isoformat()} "
+                     f"({config.origins.get('date', 'command line (--date)')})")
+    return "\n".join(lines) + "\n"
 
 
 def schema_markdown() -> str:
@@ -299,13 +575,45 @@ exit status 2 and the file's line and column.
 ```yaml
 # factlint.yaml
 select: [title/, date/]
+extend-select: [source/image-credit]
 ignore: [source/anonymous]
 fail-on: warning
 rules: [house-rules/]
 kb: [kb/our-people.yaml]
+default-date: 2025-06-01      # only for articles that carry no date of their own
+extend-exclude: [drafts, "*.tmp.md"]
 severity:
   date/weekday-mismatch: error
+per-path:
+  - glob: "opinion/**"
+    ignore: [source/]
+  - glob: ["archive/**", "*.txt"]
+    severity: {{title/: warning}}
 ```
+
+`factlint check --print-config` prints the effective configuration (the file's keys, the
+command line's options and the defaults) with where each value came from, and exits.
+
+**Dates.** An article's own date (front matter `date`, `published`, `publication_date`,
+`pubDate`; an HTML `article:published_time`; a dateline; an archive record's `date`) always
+wins over `default-date:`, which only dates the articles that carry none. `--date` on the
+command line overrides every article's date. The old key `date:` is rejected, at its line, with
+a message naming `default-date:`.
+
+**Which files.** A folder is searched for articles (`.md`, `.markdown`, `.html`, `.htm`, `.txt`,
+...); hidden files and folders and whatever `exclude:` (default below) and `extend-exclude:`
+match are skipped. A path named on the command line is linted even when a glob matches it.
+Globs are case-insensitive; `*` and `?` stay within a name, `**` crosses folders, `[abc]` is a
+class. A glob without `/` matches a file or folder name at any depth (`node_modules`,
+`LICENSE*`; a trailing `/` is ignored); one with `/` inside matches the path relative to the
+configuration file's folder (`archive/2019`, `archive/**/*.txt`); on the command line,
+relative to the working directory.
+
+**Per path.** Each `per-path:` entry applies to the files its `glob` (one glob or a list, as
+above) matches, in the style of ruff's `per-file-ignores`: `ignore` drops the findings of those
+rule id prefixes there, `select` keeps only the findings of those prefixes there, and
+`severity` maps rule id prefixes to a level there (the longest prefix wins). Entries apply in
+order; a finding in a `.jsonl` archive record is matched by the archive's path.
 
 | key | value | default | meaning |
 |---|---|---|---|

@@ -45,13 +45,13 @@ from typing import IO, Any, cast
 
 from linter import __version__
 from linter.api import build_engine
-from linter.config import Config
-from linter.document import ARCHIVE_SUFFIXES, FILE_KINDS
+from linter.config import Config, Glob, apply_per_path
+from linter.document import ARCHIVE_SUFFIXES
 from linter.engine import Engine
 from linter.finding import Finding, Fix, Severity
 from linter.fixer import write_atomically
 from linter.resources import rules_dir
-from linter.runner import Item, Outcome, collect, lint_item, read_jsonl
+from linter.runner import Item, Outcome, collect, folder_files, lint_item, read_jsonl
 
 __all__ = ["DaskRun", "DaskUnavailable", "Job", "Shard", "connect", "lint_paths", "lint_shard", "plan",
            "read_output"]
@@ -119,7 +119,7 @@ class DaskRun:
 
 
 def plan(paths: Sequence[str], *, workers: int = 1, split: int | None = None,
-         files_per_shard: int = FILES_PER_SHARD) -> list[Shard]:
+         files_per_shard: int = FILES_PER_SHARD, exclude: Sequence[Glob] | None = None) -> list[Shard]:
     """The shards of ``paths``, in the order a one-process run reads them. ``split`` cuts each
     archive into that many line ranges; by default an archive is cut only when there are fewer
     archives than ``2 * workers``, into parts of at least ``MIN_LINES_PER_PART`` lines each."""
@@ -129,7 +129,7 @@ def plan(paths: Sequence[str], *, workers: int = 1, split: int | None = None,
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            entries.extend((str(f), _is_archive(f)) for f in _folder(path))
+            entries.extend((str(f), _is_archive(f)) for f in _folder(path, exclude))
         else:
             entries.append((raw, _is_archive(path) and path.is_file()))
     n_archives = sum(archive for _, archive in entries)
@@ -163,7 +163,7 @@ def lint_paths(paths: Sequence[str], config: Config | None = None, *, client: An
         raise DaskUnavailable(_INSTALL) from exc
     config = config or Config()
     workers = len(client.nthreads()) if client is not None else (os.cpu_count() or 1)
-    shards = plan(paths, workers=workers, split=split, files_per_shard=files_per_shard)
+    shards = plan(paths, workers=workers, split=split, files_per_shard=files_per_shard, exclude=config.exclusions())
     out = Path(out_dir) if out_dir is not None else None
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
@@ -175,10 +175,10 @@ def lint_paths(paths: Sequence[str], config: Config | None = None, *, client: An
         return DaskRun()
     bag = db.from_sequence(shards, npartitions=len(shards)).map(lint_shard, job)
     parts = bag.compute(scheduler=client) if client is not None else bag.compute()
-    if out is None:
-        return _merge(parts)
-    run = read_output(out)
-    run.skipped = sum(bool(json.loads(lines[0]).get("reused")) for lines in parts)
+    run = _merge(parts) if out is None else read_output(out)
+    if out is not None:
+        run.skipped = sum(bool(json.loads(lines[0]).get("reused")) for lines in parts)
+    run.outcome.findings = apply_per_path(run.outcome.findings, config.per_path)
     return run
 
 
@@ -280,7 +280,7 @@ def lint_shard(shard: Shard, job: Job) -> list[str]:
     engine = _engine(job)
     for item in _items(shard, job, input_errors):
         articles += 1
-        out.add(*lint_item(engine, item, job.config.date))
+        out.add(*lint_item(engine, item, job.config.date, job.config.default_date))
     lines = [json.dumps({"shard": shard.index, "key": key, "factlint": __version__, "articles": articles,
                          "paths": list(shard.paths), "lines": [shard.start, shard.stop]})]
     lines += [json.dumps({"input_error": e}) for e in input_errors]
@@ -376,11 +376,9 @@ def _is_archive(path: Path) -> bool:
     return path.name.lower().endswith(ARCHIVE_SUFFIXES)
 
 
-def _folder(path: Path) -> list[Path]:
+def _folder(path: Path, exclude: Sequence[Glob] | None = None) -> list[Path]:
     """The articles and archives of a folder, as ``collect`` finds them (sorted, no hidden parts)."""
-    return sorted(p for p in path.rglob("*") if p.is_file()
-                  and (p.suffix.lower() in FILE_KINDS or _is_archive(p))
-                  and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    return folder_files(path, exclude, archives=True)
 
 
 def _open(path: Path) -> IO[bytes]:

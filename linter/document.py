@@ -596,10 +596,12 @@ def load_text(
     title: str | None = None,
     standfirst: str | None = None,
     truncation: Truncation | None = None,
+    default_date: datetime.date | None = None,
 ) -> Document:
     """Build a ``Document`` from ``text``; ``kind`` None guesses from ``path`` (see ``guess_kind``).
 
-    ``date`` overrides the publication date the text carries. ``title`` is a headline given
+    ``date`` overrides the publication date the text carries; ``default_date`` (the
+    configuration's ``default-date``) is used only when the text carries none. ``title`` is a headline given
     beside the text (an archive record's ``title``): it is the document's title when the text
     names none, and when the text's first line is that headline, the line becomes a paragraph
     of kind ``title`` of its own (archives run headlines into the body with one newline).
@@ -690,6 +692,9 @@ def load_text(
         if found is not None:
             pub_date = usable(found[0], "dateline", found[1])
             source = "dateline" if pub_date is not None else None
+    if pub_date is None and default_date is not None:
+        pub_date = usable(default_date, "default-date in the configuration", (0, 0))
+        source = "default-date" if pub_date is not None else None
     if truncation is not None:
         total = f"{truncation.total:,}-byte " if truncation.total is not None else ""
         notices.append(Notice("input/truncated", Severity.WARNING,

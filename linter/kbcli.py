@@ -7,6 +7,7 @@ a knowledge-base file or folder; ``import_file`` converts a Wikidata SPARQL JSON
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from pathlib import Path
 
 from linter.kb import KbError, KnowledgeBase, load_kb, validate_kb
@@ -17,9 +18,11 @@ def _fmt_term(kb: KnowledgeBase, start: datetime.date, end: datetime.date | None
     return f"{start.isoformat()} – {until}{' (acting)' if acting else ''}"
 
 
-def who(name: str, on: datetime.date | None) -> tuple[str, int]:
+def who(name: str, on: datetime.date | None, extra: Sequence[Path] = ()) -> tuple[str, int]:
+    """``extra``: the configuration's ``kb:`` files, merged over the bundled knowledge base as
+    ``check`` merges them."""
     try:
-        kb = load_kb()
+        kb = load_kb(extra=list(extra))
     except KbError as exc:
         return str(exc), 2
     people = kb.find_people(name)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from linter.api import build_engine, lint_document, load_document
-from linter.config import Config
+from linter.config import Config, Glob, apply_per_path, excluded
 from linter.document import (
     ARCHIVE_SUFFIXES,
     DEFAULT_MAX_BYTES,
@@ -183,11 +183,33 @@ def _record(record: Any, line_no: int, display: str, errors: list[str], max_byte
     return Item(f"{display}#{rid}", text, "text", date, title, dek, cut)
 
 
+def folder_files(folder: Path, exclude: Sequence[Glob] | None = None, archives: bool = False) -> list[Path]:
+    """The articles in ``folder`` and below, sorted: files with a suffix of ``FILE_KINDS`` (and
+    archives, with ``archives``), none hidden (a name starting with ``.``) and none that
+    ``exclude`` matches (default: the configuration's default ``exclude:``), nor any inside a
+    folder it matches."""
+    globs = list(Config().exclusions() if exclude is None else exclude)
+    found = []
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not excluded(os.path.join(top, d), globs)]
+        for name in files:
+            lower = name.lower()
+            if name.startswith(".") or not (Path(lower).suffix in FILE_KINDS
+                                            or (archives and lower.endswith(ARCHIVE_SUFFIXES))):
+                continue
+            path = Path(top, name)
+            if path.is_file() and not excluded(path, globs):
+                found.append(path)
+    return sorted(found)
+
+
 def collect(paths: Sequence[str], stdin_text: str | None = None,
-            max_bytes: int | None = DEFAULT_MAX_BYTES) -> Inputs:
+            max_bytes: int | None = DEFAULT_MAX_BYTES, exclude: Sequence[Glob] | None = None) -> Inputs:
     """Expand the command line's paths into articles (in the order given; folders sorted).
 
-    ``stdin_text`` stands for standard input (tests); ``max_bytes`` bounds each document."""
+    ``stdin_text`` stands for standard input (tests); ``max_bytes`` bounds each document.
+    ``exclude`` (default: the configuration's default ``exclude:``) applies to what a folder
+    holds: a path given by name is read all the same."""
     inputs = Inputs()
     for raw in paths:
         if raw == "-":
@@ -195,9 +217,7 @@ def collect(paths: Sequence[str], stdin_text: str | None = None,
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FILE_KINDS
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
-            for f in files:
+            for f in folder_files(path, exclude):
                 _add_file(inputs, f, str(f), max_bytes)
         elif path.is_file():
             _add_file(inputs, path, raw, max_bytes)
@@ -267,10 +287,12 @@ def _add_bytes(inputs: Inputs, data: bytes, display: str, cut: tuple[int, int | 
     inputs.items.append(Item(display, text, truncation=truncation, digest=digest))
 
 
-def make_document(item: Item, date: datetime.date | None = None) -> Document:
-    """The document of ``item``; ``date`` (the run's ``--date``) overrides the item's own."""
+def make_document(item: Item, date: datetime.date | None = None,
+                  default_date: datetime.date | None = None) -> Document:
+    """The document of ``item``; ``date`` (the run's ``--date``) overrides the item's own;
+    ``default_date`` (the configuration's ``default-date``) stands in when it has none."""
     return load_document(item.text, path=item.path, kind=item.kind, date=date or item.date, title=item.title,
-                         standfirst=item.standfirst, truncation=item.truncation)
+                         standfirst=item.standfirst, truncation=item.truncation, default_date=default_date)
 
 
 @dataclass
@@ -294,12 +316,13 @@ class Outcome:
             self.errors.append(error)
 
 
-def lint_item(engine: Engine, item: Item, date: datetime.date | None) -> tuple[Result | None, str | ToolError | None]:
+def lint_item(engine: Engine, item: Item, date: datetime.date | None,
+              default_date: datetime.date | None = None) -> tuple[Result | None, str | ToolError | None]:
     """Lint one item inside its error boundary: ``(result, None)``, ``(None, input error)`` for an
     article factlint cannot read (broken front matter), or ``(None, ToolError)`` when factlint
     itself failed on it."""
     try:
-        doc = make_document(item, date)
+        doc = make_document(item, date, default_date)
     except DocumentError as exc:
         return None, f"{item.path}:{exc.line}:{exc.column}: {exc.message}"
     except Exception as exc:  # noqa: BLE001 - the per-document error boundary
@@ -329,11 +352,12 @@ _WORKER: dict[str, Any] = {}
 def _init_worker(config: Config, bundled: bool) -> None:
     _WORKER["engine"] = build_engine(config, bundled=bundled)
     _WORKER["date"] = config.date
+    _WORKER["default_date"] = config.default_date
 
 
 def _work(batch: list[Item]) -> list[tuple[Result | None, str | ToolError | None]]:
     engine: Engine = _WORKER["engine"]
-    return [lint_item(engine, item, _WORKER["date"]) for item in batch]
+    return [lint_item(engine, item, _WORKER["date"], _WORKER["default_date"]) for item in batch]
 
 
 def lint_items(items: Sequence[Item], config: Config, engine: Engine, jobs: int = 1,
@@ -341,12 +365,20 @@ def lint_items(items: Sequence[Item], config: Config, engine: Engine, jobs: int 
     """Lint every item with ``engine``; with ``jobs > 1`` (0 = one per core; never more than the
     cores) batches go to worker processes, each building the same engine from ``config`` (and
     ``bundled``). When a worker process dies, the batches it had not returned are linted again
-    in this process, one document at a time, so the others' findings are kept."""
+    in this process, one document at a time, so the others' findings are kept. The
+    configuration's ``per-path:`` overrides are applied to the findings."""
+    out = _lint_items(items, config, engine, jobs, progress, bundled)
+    out.findings = apply_per_path(out.findings, config.per_path)
+    return out
+
+
+def _lint_items(items: Sequence[Item], config: Config, engine: Engine, jobs: int,
+                progress: Any, bundled: bool) -> Outcome:
     out = Outcome()
     jobs = jobs_for(jobs)[0]
     if jobs <= 1 or len(items) < 8:
         for item in items:
-            out.add(*lint_item(engine, item, config.date))
+            out.add(*lint_item(engine, item, config.date, config.default_date))
             if progress is not None:
                 progress(1)
         return out
@@ -370,7 +402,7 @@ def lint_items(items: Sequence[Item], config: Config, engine: Engine, jobs: int 
                             "in the main process")
         for batch in pending:
             for item in batch:
-                out.add(*lint_item(engine, item, config.date))
+                out.add(*lint_item(engine, item, config.date, config.default_date))
             if progress is not None:
                 progress(len(batch))
     return out

@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("engine", ["linter.engine", "linter.fixer"]),
     ("reports", ["linter.report.*"]),
     ("front door", ["linter.config", "linter.api"]),
-    ("front ends", ["linter.runner", "linter.dask", "linter.examples", "linter.docs", "linter.kbcli", "linter.lsp",
+    ("front ends", ["linter.runner", "linter.baseline", "linter.dask", "linter.examples", "linter.docs", "linter.kbcli", "linter.lsp",
                     "linter.cli", "linter.__main__"]),
 ]
 

@@ -18,7 +18,7 @@ import datetime
 from collections.abc import Sequence
 from pathlib import Path
 
-from linter.config import Config
+from linter.config import Config, apply_per_path
 from linter.document import Document, DocumentError, Truncation, load_text
 from linter.engine import Engine, Result, Selection
 from linter.finding import Finding, Severity
@@ -91,9 +91,13 @@ def lint_document(doc: Document, engine: Engine) -> Result:
 def lint_text(text: str, *, path: str = "<text>", date: datetime.date | None = None,
               config: Config | None = None, engine: Engine | None = None, kind: str | None = None,
               title: str | None = None) -> Result:
-    """Lint one article given as text: its findings, sorted, with suppression comments applied,
-    and any warnings about the run. ``engine`` (built once with :func:`build_engine`) is reused;
-    without it one is built for ``config``. See :func:`load_document` for the other arguments."""
+    """Lint one article given as text: its findings, sorted, with suppression comments applied
+    and the configuration's ``per-path:`` overrides for ``path``, and any warnings about the run.
+    ``engine`` (built once with :func:`build_engine`) is reused; without it one is built for
+    ``config``. See :func:`load_document` for the other arguments."""
     if engine is None:
         engine = build_engine(config)
-    return engine.lint(load_document(text, path=path, date=date, config=config, kind=kind, title=title))
+    result = engine.lint(load_document(text, path=path, date=date, config=config, kind=kind, title=title))
+    if config is not None and config.per_path:
+        result.findings = apply_per_path(result.findings, config.per_path)
+    return result

@@ -11,9 +11,9 @@ is occurrence 1). The line is written beside it for the reader only: it takes no
 the findings whose span touches a line that the diff adds to that file, so a pull request is
 checked on what it changes. Paths in the diff are relative to the repository (the nearest
 folder at or above the working directory that holds ``.git``, else the working directory);
-``a/``/``b/`` prefixes (and git's mnemonic ``i/ w/ c/ o/``) are taken off. A record of a
-``.jsonl`` archive is kept when the diff adds any line to the archive: a finding's line counts
-within the record's text, not the archive's lines.
+``a/``/``b/`` prefixes (and git's mnemonic ``i/ w/ c/ o/``) are taken off. In a ``.jsonl``
+archive, where a finding's line counts within its record's text, the findings of the records
+on added lines are kept (a new or changed record is checked whole).
 """
 
 from __future__ import annotations
@@ -146,15 +146,44 @@ class Changes:
         return None
 
     def keep(self, findings: Sequence[Finding]) -> list[Finding]:
-        """The findings whose span touches an added line (any finding in a changed archive)."""
+        """The findings whose span touches an added line; in an archive, those of the records on
+        added lines."""
         out = []
+        records: dict[str, set[str]] = {}
         for f in findings:
             lines = self.lines_of(f.path)
             if not lines:
                 continue
-            if article_file(f.path) != f.path or any(n in lines for n in range(f.line, max(f.line, f.end_line) + 1)):
+            file = article_file(f.path)
+            if file != f.path:
+                if file not in records:
+                    records[file] = _records_on(file, lines)
+                if f.path in records[file]:
+                    out.append(f)
+            elif any(n in lines for n in range(f.line, max(f.line, f.end_line) + 1)):
                 out.append(f)
         return out
+
+
+def _records_on(archive: str, lines: set[int]) -> set[str]:
+    """The paths (``ARCHIVE#ID``) of the records of the JSON Lines file ``archive`` on ``lines``."""
+    from linter.runner import record_id
+
+    out: set[str] = set()
+    try:
+        with open(archive, encoding="utf-8", errors="replace") as fh:
+            for n, line in enumerate(fh, 1):
+                if n not in lines:
+                    continue
+                try:
+                    record = json.loads(line.lstrip("\ufeff") if n == 1 else line)
+                except (json.JSONDecodeError, RecursionError):
+                    continue
+                if isinstance(record, dict):
+                    out.add(f"{archive}#{record_id(record, n)}")
+    except OSError:
+        pass
+    return out
 
 
 def _unquote(name: str) -> str:

@@ -114,7 +114,9 @@ class Linter:
             raise LintFailed(f"factlint failed on this buffer: {type(exc).__name__}: {exc}") from None
         self.warnings = result.warnings
         self.errors = result.errors
-        return result.findings
+        from linter.config import apply_per_path
+
+        return apply_per_path(result.findings, cfg.per_path)
 
     def lint(self, path: Path, text: str) -> list[Finding]:
         """``run`` for callers that want no exception: ``[]`` and ``last_error`` on failure."""

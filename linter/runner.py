@@ -153,14 +153,19 @@ def read_jsonl(path: Path, display: str, errors: list[str], max_bytes: int | Non
         errors.append(f"{display}:1: cannot read archive: {exc}")
 
 
+def record_id(record: dict[str, Any], line_no: int) -> str | int | float:
+    """The id a record's findings carry (``FILE.jsonl#ID``): its ``id``, else its line number."""
+    raw_id = record.get("id", line_no)
+    rid = raw_id if isinstance(raw_id, (str, int, float)) and not isinstance(raw_id, bool) else line_no
+    return _clean(rid)[0][:200] if isinstance(rid, str) else rid
+
+
 def _record(record: Any, line_no: int, display: str, errors: list[str], max_bytes: int | None) -> Item | None:
     """The item of one decoded archive record, or None (with an error) when it has none."""
     if not isinstance(record, dict):
         errors.append(f"{display}:{line_no}: a record must be a JSON object")
         return None
-    raw_id = record.get("id", line_no)
-    rid = raw_id if isinstance(raw_id, (str, int, float)) and not isinstance(raw_id, bool) else line_no
-    rid = _clean(rid)[0][:200] if isinstance(rid, str) else rid
+    rid = record_id(record, line_no)
     text = record.get("text")
     if not isinstance(text, str):
         errors.append(f"{display}:{line_no}: record {rid!r} has no 'text' string")

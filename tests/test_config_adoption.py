@@ -342,3 +342,30 @@ def test_config_errors_name_the_file_line_and_column(tmp_path: Path):
     with pytest.raises(SourceError) as info:
         load_config(path)
     assert str(info.value).startswith(f"{path}:1:16: 'extend-select' must be a list")
+
+
+def test_diff_on_an_archive_keeps_the_records_on_added_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    records = [{"id": f"r{i}", "date": "2025-12-30", "text": UNDATED} for i in range(3)]
+    (tmp_path / "arc.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    diff = ("--- a/arc.jsonl\n+++ b/arc.jsonl\n@@ -1,2 +1,3 @@\n"
+            f" {json.dumps(records[0])}\n+{json.dumps(records[1])}\n {json.dumps(records[2])}\n")
+    r = run("check", "arc.jsonl", "--select", "title/", "--format", "json")
+    assert [p for p, _, _ in findings(r)] == ["arc.jsonl#r0", "arc.jsonl#r1", "arc.jsonl#r2"]
+    r = run("check", "arc.jsonl", "--select", "title/", "--format", "json", "--diff", "-", input=diff)
+    assert findings(r) == [("arc.jsonl#r1", "title/former-sitting", 1)]
+
+
+def test_per_path_applies_in_the_api_and_the_language_server(tmp_path: Path):
+    from linter.api import lint_text
+    from linter.lsp import Linter
+
+    (tmp_path / "opinion").mkdir()
+    (tmp_path / "factlint.yaml").write_text("select: title/\nper-path:\n  - {glob: 'opinion/**', ignore: [title/]}\n")
+    cfg = load_config(tmp_path / "factlint.yaml")
+    assert lint_text(DATED, path=str(tmp_path / "opinion" / "a.md"), config=cfg).findings == []
+    assert [f.rule for f in lint_text(DATED, path=str(tmp_path / "a.md"), config=cfg).findings] == [
+        "title/former-sitting"]
+    linter = Linter()
+    assert linter.run(tmp_path / "opinion" / "a.md", DATED) == []
+    assert [f.rule for f in linter.run(tmp_path / "a.md", DATED)] == ["title/former-sitting"]

@@ -369,3 +369,30 @@ def test_per_path_applies_in_the_api_and_the_language_server(tmp_path: Path):
     linter = Linter()
     assert linter.run(tmp_path / "opinion" / "a.md", DATED) == []
     assert [f.rule for f in linter.run(tmp_path / "a.md", DATED)] == ["title/former-sitting"]
+
+
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="needs git")
+def test_diff_of_a_real_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`git diff` output as CI gives it: a changed file, a new file with a space in its name,
+    and a renamed one; only the added lines' findings are reported, from a subfolder too."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=tmp_path,
+                              check=True, capture_output=True, text=True).stdout
+
+    git("init", "-q", ".")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.md").write_text(TWO)
+    (tmp_path / "news" / "old.md").write_text(DATED)
+    git("add", "-A")
+    git("commit", "-q", "-m", "base")
+    (tmp_path / "news" / "a.md").write_text(TWO.replace("---\nFormer", "---\nNew lead.\n\nFormer Vice President "
+                                                        "JD Vance arrived.\n\nFormer"))
+    (tmp_path / "news" / "my story #2.md").write_text(DATED)
+    git("mv", "news/old.md", "news/moved.md")
+    git("add", "-A")
+    diff = git("diff", "--cached", "-M")
+    monkeypatch.chdir(tmp_path / "news")
+    r = run("check", ".", "--select", "title/", "--format", "json", "--diff", "-", input=diff)
+    assert [(p, line) for p, _, line in findings(r)] == [("a.md", 6), ("my story #2.md", 4)]

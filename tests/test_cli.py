@@ -321,3 +321,15 @@ def test_config_kb_extends_the_knowledge_base(tmp_path: Path, monkeypatch: pytes
     (tmp_path / "my-kb.yaml").write_text("people:\n  - id: x\n    terms: [{office: nowhere, start: 2019-01-07}]\n")
     r = run("check", "a.md")
     assert r.exit_code == 2 and "my-kb.yaml" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_version_answers_before_the_cli_is_imported():
+    """`factlint --version` (the console entry point, linter.__main__) imports neither typer nor
+    linter.cli: a version check costs the interpreter's start-up alone."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.argv = ['factlint', '--version']; import linter.__main__ as m; m.main(); "
+            "print('typer' in sys.modules, 'linter.cli' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[0].startswith("factlint ") and out.splitlines()[1] == "False False"

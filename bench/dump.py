@@ -103,7 +103,7 @@ def _dump_one(item: Any, dated: bool) -> tuple[list[Any], list[Any]]:
     from linter.subjects import SUBJECTS
 
     engine = _STATE["engine"]
-    findings = [f.to_dict() | {"fix": None if f.fix is None else [f.fix.start, f.fix.end, f.fix.replacement]}
+    findings = [f.to_dict() | {"fix": None if f.fix is None else [[e.start, e.end, e.replacement] for e in f.fix.edits]}
                 for f in engine.lint(_document(item, dated)).findings]
     views: list[Any] = []
     a = engine.analyse(_document(item, dated))

@@ -136,6 +136,8 @@ def check(
     jobs: Annotated[int | None, typer.Option(help="Worker processes (0 = one per core).")] = None,
     no_bundled: Annotated[bool, typer.Option("--no-bundled", help="Do not load the bundled rules.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply the safe corrections some rules offer, in place (atomically).")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix: apply the unsafe corrections too (they may change what the article says).")] = False,
+    fix_diff: Annotated[bool, typer.Option("--fix-diff", help="With --fix: print the unified diff of the corrections on standard output instead of writing them (implies --fix).")] = False,
     output_file: Annotated[Path | None, typer.Option("--output-file", "-o", help="Write the report to this file (atomically) instead of standard output; --format html puts its pages beside it.")] = None,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Lint at most this many bytes of each document (default 2 MiB; 0 = no limit); a finding says when one is cut.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the Python trace of internal errors.")] = False,
@@ -199,7 +201,10 @@ def check(
         ruleset = load_rules(cfg.rules, bundled=not no_bundled)
     except SourceError as exc:
         fail(str(exc))
-    known = [r.id for r in ruleset.rules]
+    from linter.engine import NOTICE_RULES
+    from linter.suppress import RULES as SUPPRESSION_RULES
+
+    known = [r.id for r in ruleset.rules] + list(SUPPRESSION_RULES) + list(NOTICE_RULES)
     for prefix in cfg.prefixes():
         if not any(matches_prefix(rid, [prefix]) for rid in known):
             fail(f"no rule matches '{prefix}' (see 'factlint rules list')")
@@ -208,8 +213,10 @@ def check(
     except KbError as exc:
         fail(f"cannot load the knowledge base given by 'kb:' in the configuration:\n{exc}")
     if dask is not None:
-        _check_on_dask(paths, cfg, fmt, threshold, dask, dask_output, fix, limit, jobs, not no_bundled, engine,
+        _check_on_dask(paths, cfg, fmt, threshold, dask, dask_output, fix or fix_diff, limit, jobs, not no_bundled, engine,
                        output_file)
+    if fix_diff and "-" in paths:
+        fail("--fix-diff reads files, not standard input")
     inputs = collect(paths, max_bytes=limit or None, exclude=cfg.exclusions())
     if not inputs.items and not inputs.errors:
         from linter.document import FILE_KINDS
@@ -221,13 +228,22 @@ def check(
         _say(f"factlint: warning: {jobs_note}")
     outcome = lint_items(inputs.items, cfg, engine, n_jobs, bundled=not no_bundled)
     fix_problems: list[str] = []
-    if fix and not outcome.errors and "-" not in paths:
+    if (fix or fix_diff) and not outcome.errors and "-" not in paths:
         from linter.fixer import fix_files
 
-        report = fix_files(outcome.findings, {item.path: item.digest for item in inputs.items})
+        report = fix_files(outcome.findings, {item.path: item.digest for item in inputs.items},
+                           unsafe=unsafe_fixes, write=not fix_diff)
         fix_problems = report.problems
+        if fix_diff:
+            _write_out("".join(report.diffs.values()))
+            for error in fix_problems:
+                _say(error)
+            raise typer.Exit(2 if fix_problems else 1 if report.diffs else 0)
         for path, count in report.fixed.items():
             _say(f"factlint: fixed {count} problem{'s' if count != 1 else ''} in {path}")
+        if report.unsafe_skipped:
+            _say(f"factlint: {report.unsafe_skipped} unsafe fix{'es' if report.unsafe_skipped != 1 else ''} "
+                 "not applied (--unsafe-fixes applies them)")
         if report.fixed:  # lint again: report what the files hold now
             inputs = collect(paths, max_bytes=limit or None, exclude=cfg.exclusions())
             outcome = lint_items(inputs.items, cfg, engine, n_jobs, bundled=not no_bundled)

@@ -48,7 +48,7 @@ from linter.api import build_engine
 from linter.config import Config, Glob, apply_per_path
 from linter.document import ARCHIVE_SUFFIXES
 from linter.engine import Engine
-from linter.finding import Finding, Fix, Severity
+from linter.finding import Edit, Finding, Fix, Severity
 from linter.fixer import write_atomically
 from linter.resources import rules_dir
 from linter.runner import Item, Outcome, collect, folder_files, lint_item, read_jsonl
@@ -352,7 +352,9 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
     """A finding as the contract's JSON object, its fix with the offsets it replaces."""
     data = f.to_dict()
     if f.fix is not None:
-        data["fix"] = {"start": f.fix.start, "end": f.fix.end, "replacement": f.fix.replacement}
+        data["fix"] = {"applicability": f.fix.applicability,
+                       "edits": [[e.start, e.end, e.replacement, e.line, e.column, e.end_line, e.end_column]
+                                 for e in f.fix.edits]}
     return data
 
 
@@ -365,7 +367,7 @@ def finding_from_dict(data: dict[str, Any]) -> Finding:
     return Finding(data["path"], data["line"], data["column"], data["end_line"], data["end_column"],
                    data["rule"], Severity.parse(data["severity"]), data["message"], data["excerpt"],
                    extra={k: v for k, v in data.items() if k not in _FIELDS},
-                   fix=Fix(fix["start"], fix["end"], fix["replacement"]) if fix else None)
+                   fix=Fix(tuple(Edit(*e) for e in fix["edits"]), fix["applicability"]) if fix else None)
 
 
 # ---------------------------------------------------------------------------------------------

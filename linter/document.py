@@ -192,6 +192,8 @@ class Document:
     notices: list[Notice] = field(default_factory=list)
     #: where the record's standfirst (description, dek) is, when it is the line after the headline
     standfirst: tuple[int, int] | None = None
+    #: where the body starts: just past the front matter (0 without one)
+    body_start: int = 0
     _line_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _quote_starts: list[int] = field(default_factory=list, init=False, repr=False)
@@ -737,6 +739,7 @@ def load_text(
         quotes=quotes,
         notices=notices,
         standfirst=standfirst_span,
+        body_start=body_start,
     )
 
 

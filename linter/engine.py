@@ -21,12 +21,16 @@ from typing import Any
 from linter.document import Document
 from linter.dsl import BudgetExhausted, EvalContext, RegexBudget
 from linter.extractions import Analysis
-from linter.finding import Finding, Fix, Severity
+from linter.finding import Edit, Finding, Fix, Severity
 from linter.kb import KnowledgeBase, load_kb
 from linter.rules import Rule, RuleSet
 from linter.subjects import SUBJECTS
 from linter.subjects.document import document_view
+from linter.suppress import RULES as SUPPRESSION_RULES
 from linter.suppress import Suppressions
+
+#: the ids of the findings a document reports about itself (``Document.notices``)
+NOTICE_RULES = ("input/date-out-of-range", "input/truncated", "input/unreadable")
 
 
 def matches_prefix(rule_id: str, prefixes: Iterable[str]) -> bool:
@@ -126,6 +130,9 @@ class Engine:
                  regex_budget: float = REGEX_BUDGET, max_findings: int = MAX_FINDINGS) -> None:
         self.selection = selection or Selection()
         self.rules = self.selection.active(ruleset.rules)
+        #: every id a suppression directive may name: the loaded rules (selected or not), the
+        #: document's own notices and the findings about directives
+        self.known_ids = frozenset({r.id for r in ruleset.rules} | set(NOTICE_RULES) | set(SUPPRESSION_RULES))
         self._kb = kb
         #: the configuration's genre, for documents whose front matter names none
         self.genre = genre
@@ -175,10 +182,23 @@ class Engine:
         try:
             suppressions = Suppressions.parse(doc)
             findings = [f for f in findings if not suppressions.suppressed(f)]
+            if suppressions.directives or suppressions.problems:
+                for rule_id, a, b, message in suppressions.audit(self.known_ids, [r.id for r in self.rules]):
+                    if self.reports(rule_id):
+                        severity = self.selection.severity.get(rule_id, Severity.INFO)
+                        findings.append(make_finding(doc, rule_id, severity, message, (a, b)))
         except Exception as exc:  # noqa: BLE001 - the error boundary
             errors.append(tool_error(doc.path, exc))
         findings.sort(key=Finding.sort_key)
         return Result(_dedupe(findings), warnings, errors)
+
+    def reports(self, rule_id: str) -> bool:
+        """Whether findings of a built-in id (``suppression/...``) are reported: not ignored,
+        and selected when ``select`` is given."""
+        sel = self.selection
+        if sel.select and not matches_prefix(rule_id, sel.select):
+            return False
+        return not (sel.ignore and matches_prefix(rule_id, sel.ignore))
 
     def _run_rule(self, rule: Rule, analysis: Analysis, warnings: list[str], where: list[Any] | None = None,
                   cancel: Callable[[], bool] | None = None) -> list[Finding]:
@@ -250,13 +270,23 @@ class Engine:
                 target = rule.fix.at(ctx)
                 fix_span = (target.start, target.start + len(target)) if hasattr(target, "start") else None
             if fix_span is not None:
-                fix = Fix(fix_span[0], fix_span[1], rule.fix.replace.render(ctx))
+                applicability = rule.fix.applicability
+                if rule.fix.unsafe_when is not None and rule.fix.unsafe_when(ctx):
+                    applicability = "unsafe"
+                fix = Fix((make_edit(doc, fix_span, rule.fix.replace.render(ctx)),), applicability)
         return make_finding(doc, rule.id, severity, message, span, fix)
 
 
 def _at(doc: Document, offset: int) -> str:
     line, column = doc.line_col(max(0, min(offset, len(doc.text))))
     return f"{doc.path}:{line}:{column}"
+
+
+def make_edit(doc: Document, span: tuple[int, int], replacement: str) -> Edit:
+    """An edit of ``doc.text[span]``, located as findings are."""
+    start = max(0, min(span[0], len(doc.text)))
+    end = max(start, min(span[1], len(doc.text)))
+    return Edit(start, end, replacement, *doc.line_col(start), *doc.line_col(end))
 
 
 def make_finding(doc: Document, rule_id: str, severity: Severity, message: str,

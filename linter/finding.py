@@ -25,13 +25,46 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+#: Fix applicability, as ruff has it: ``safe`` fixes are applied by ``--fix``; ``unsafe`` ones (they
+#: may change what the article says, or rest on facts that may be out of date) only with
+#: ``--unsafe-fixes`` too.
+APPLICABILITY = ("safe", "unsafe")
+
+
 @dataclass(frozen=True, slots=True)
-class Fix:
-    """A safe automatic correction: replace ``text[start:end]`` (document offsets) by ``replacement``."""
+class Edit:
+    """One change: replace ``text[start:end]`` (code-point offsets into the document's text, front
+    matter included) by ``replacement``. ``line``..``end_column`` locate the range the way a
+    finding is located (1-based, end exclusive), for outputs that carry no text (JSON, SARIF)."""
 
     start: int
     end: int
     replacement: str
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "column": self.column, "end_line": self.end_line,
+                "end_column": self.end_column, "replacement": self.replacement}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A correction: ``edits`` (non-overlapping, each computed from the document model) applied
+    together or not at all, by ``linter.fixer.apply_fixes``. ``applicability`` is ``safe`` or
+    ``unsafe`` (``APPLICABILITY``)."""
+
+    edits: tuple[Edit, ...]
+    applicability: str = "safe"
+
+    @property
+    def safe(self) -> bool:
+        return self.applicability == "safe"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"applicability": self.applicability, "edits": [e.to_dict() for e in self.edits]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,5 +104,5 @@ class Finding:
         }
         data.update(self.extra)
         if self.fix is not None:
-            data["fix"] = {"replacement": self.fix.replacement}
+            data["fix"] = self.fix.to_dict()
         return data

@@ -1,7 +1,9 @@
-"""Apply the safe corrections of ``--fix`` to files, without ever corrupting one.
+"""Apply fixes: ``apply_fixes`` (the one function ``--fix``, ``rules test`` and the language
+server's code actions use) and ``fix_files``, which writes them without ever corrupting a file.
 
-Only findings whose rule declares a ``fix`` carry one. Overlapping corrections are skipped (the
-first wins). A file is rewritten only when it is still, byte for byte, what was linted: the
+Only findings whose rule declares a ``fix`` carry one: a list of edits computed from the
+document model (``linter.blocks`` for deleted paragraphs), applied whole or not at all;
+overlapping fixes are skipped (the first wins); unsafe ones only with ``--unsafe-fixes``. A file is rewritten only when it is still, byte for byte, what was linted: the
 offsets of the fixes point into those bytes, so a file an editor saved meanwhile, or the same
 file named twice (``a.md ./a.md``), is left alone with a message. Then:
 
@@ -32,22 +34,66 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from linter.finding import Finding, Fix
+from linter.finding import Edit, Finding, Fix
 
 
-def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
-    """The text with every non-overlapping fix applied, and how many were applied."""
-    chosen: list[Fix] = []
-    last_end = -1
-    for fix in sorted(fixes, key=lambda f: (f.start, f.end)):
-        if fix.start < last_end or fix.start > fix.end or fix.end > len(text):
+def apply_fixes(text: str, fixes: Sequence[Fix | None]) -> tuple[str, int]:
+    """The text with every applicable fix applied, and how many were: the one function that
+    ``--fix``, ``rules test`` and the language server's code actions use.
+
+    A fix is applied whole (every edit of it) or not at all: one whose edits fall outside the
+    text, run backwards, or overlap each other or an edit of a fix already chosen is skipped
+    (fixes are taken in the order of their first edit; the first wins)."""
+    chosen: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+    count = 0
+    for fix in sorted((f for f in fixes if f is not None and f.edits), key=lambda f: min((e.start, e.end) for e in f.edits)):
+        edits = sorted(fix.edits, key=lambda e: (e.start, e.end))
+        if any(e.start < 0 or e.start > e.end or e.end > len(text) for e in edits):
             continue
-        chosen.append(fix)
-        last_end = fix.end
-    out = text
-    for fix in reversed(chosen):
-        out = out[:fix.start] + fix.replacement + out[fix.end:]
-    return out, len(chosen)
+        if any(a.end > b.start or (a.start == a.end == b.start == b.end) for a, b in zip(edits, edits[1:], strict=False)):
+            continue
+        if any(_overlaps(e, t) for e in edits for t in taken):
+            continue
+        chosen.extend(edits)
+        taken.extend((e.start, e.end) for e in edits)
+        count += 1
+    parts: list[str] = []
+    pos = 0
+    for e in sorted(chosen, key=lambda e: (e.start, e.end)):
+        parts.append(text[pos:e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts), count
+
+
+def _overlaps(e: Edit, span: tuple[int, int]) -> bool:
+    """Whether ``e`` and the edit over ``span`` cannot both be applied unambiguously: ranges
+    that overlap, two insertions at one point, or an insertion strictly inside the other range."""
+    a, b = span
+    if e.start == e.end:
+        return a < e.start < b or a == b == e.start
+    if a == b:
+        return e.start < a < e.end
+    return e.start < b and a < e.end
+
+
+def applicable(fix: Fix | None, unsafe: bool = False) -> bool:
+    """Whether ``fix`` is applied: a safe one always, an unsafe one only with ``--unsafe-fixes``."""
+    return fix is not None and bool(fix.edits) and (fix.safe or unsafe)
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """The unified diff of a file's text before and after its fixes (``--fix-diff``)."""
+    import difflib
+
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    out = []
+    for line in lines:
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def digest(data: bytes) -> str:
@@ -209,10 +255,16 @@ class FixReport:
 
     fixed: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    #: the unified diff of each file's fixes (every file that had some, written or not)
+    diffs: dict[str, str] = field(default_factory=dict)
+    #: fixes left out because they are unsafe and ``unsafe`` was not given
+    unsafe_skipped: int = 0
 
 
-def fix_files(findings: Sequence[Finding], digests: Mapping[str, str | None] | None = None) -> FixReport:
-    """Apply the fixes of ``findings`` to their files.
+def fix_files(findings: Sequence[Finding], digests: Mapping[str, str | None] | None = None, *,
+              unsafe: bool = False, write: bool = True) -> FixReport:
+    """Apply the fixes of ``findings`` to their files: the safe ones, and the unsafe ones too
+    when ``unsafe`` (``--unsafe-fixes``). ``write`` False only computes ``diffs`` (``--fix-diff``).
 
     ``digests`` maps each linted path to the digest of the bytes that were linted (None: only
     part of the file was, so it is not rewritten); a file whose bytes differ now is left alone.
@@ -220,10 +272,13 @@ def fix_files(findings: Sequence[Finding], digests: Mapping[str, str | None] | N
     never rewritten. Two paths of one file (``a.md ./a.md``, a link and its target) count once.
     """
     by_path: dict[str, list[Fix]] = {}
+    report = FixReport()
     for f in findings:
         if f.fix is not None and "#" not in f.path and f.path != "<stdin>":
+            if not applicable(f.fix, unsafe):
+                report.unsafe_skipped += 1
+                continue
             by_path.setdefault(f.path, []).append(f.fix)
-    report = FixReport()
     done: set[str] = set()
     for path_str, fixes in by_path.items():
         real = os.path.realpath(path_str)
@@ -257,6 +312,10 @@ def fix_files(findings: Sequence[Finding], digests: Mapping[str, str | None] | N
         original = text[len(bom):]
         new, count = apply_fixes(original, fixes)
         if not count or new == original:
+            continue
+        report.diffs[path_str] = unified_diff(path_str, original, new)
+        if not write:
+            report.fixed[path_str] = count
             continue
         try:
             write_bytes_safely(real, (bom + new).encode("utf-8"))

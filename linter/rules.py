@@ -27,7 +27,7 @@ from linter.dsl import (
 )
 from linter.dsl.parser import save_parse_cache
 from linter.dsl.types import Type
-from linter.finding import Severity
+from linter.finding import APPLICABILITY, Severity
 from linter.gate import Gate, document_gate
 from linter.resources import rules_dir
 from linter.subjects import SUBJECTS, Environment, build_environment, subject_names
@@ -48,7 +48,8 @@ RULE_KEYS: dict[str, str] = {
     "description": "the rule's documentation: what, why, example, instead, known_problems",
     "examples": "texts that must (fail) and must not (pass) trigger the rule",
     "enabled": "false to ship a rule that runs only when selected explicitly",
-    "fix": "optional safe correction for --fix: {replace: template, at: text expression (default: the finding)}",
+    "fix": "optional correction for --fix: {replace: template, at: text expression (default: the finding), "
+    "applicability: safe|unsafe (default safe; unsafe fixes need --unsafe-fixes), unsafe_when: condition}",
     "tags": "optional list of words for grouping",
     "tokens": "optional named word lists the expressions match as tokens.NAME: a list of phrases, or "
     "{lexicon: NAME, set: NAME, words: [...], patterns: [...], match: word|whole|any}",
@@ -94,6 +95,9 @@ class FixSpec:
 
     replace: Any  # a compiled template
     at: CompiledExpr | None = None
+    applicability: str = "safe"
+    #: a condition under which a safe fix is unsafe for this finding (the facts behind it are old)
+    unsafe_when: CompiledExpr | None = None
 
 
 @dataclass(slots=True)
@@ -308,13 +312,22 @@ class _Reader:
         if node is None:
             return None
         self.expect(node, dict, "fix")
+        keys = ("replace", "at", "applicability", "unsafe_when")
         for key, kloc in node.keys.items():
-            if key not in ("replace", "at"):
-                raise self.error(kloc, f"unknown key '{key}' in fix; valid keys: replace, at")
+            if key not in keys:
+                raise self.error(kloc, f"unknown key '{key}' in fix; valid keys: {', '.join(keys)}")
         if "replace" not in node.value:
             raise self.error(node.loc, "a fix needs 'replace' (a template; \"\" deletes)")
         at = self.compile(node.value["at"], env, TEXT, "fix.at") if "at" in node.value else None
-        return FixSpec(self.template(node.value["replace"], env), at)
+        applicability = "safe"
+        if "applicability" in node.value:
+            applicability = self.expect(node.value["applicability"], str, "fix.applicability")
+            if applicability not in APPLICABILITY:
+                raise self.error(node.value["applicability"].loc,
+                                 f"fix.applicability must be one of {', '.join(APPLICABILITY)}, not {applicability!r}")
+        unsafe_when = self.compile(node.value["unsafe_when"], env, BOOL, "fix.unsafe_when") \
+            if "unsafe_when" in node.value else None
+        return FixSpec(self.template(node.value["replace"], env), at, applicability, unsafe_when)
 
     def severity(self, node: Node) -> Severity:
         name = self.expect(node, str, "severity")

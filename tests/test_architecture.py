@@ -18,7 +18,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "linter"
 LAYERS: list[tuple[str, list[str]]] = [
     ("foundation", ["linter", "linter.finding", "linter.yamlsrc", "linter.resources", "linter.lexicon",
                     "linter.fold", "linter.patterns", "linter.sanitize", "linter.dsl.*"]),
-    ("document", ["linter.markup", "linter.splitter", "linter.quotes", "linter.document", "linter.suppress"]),
+    ("document", ["linter.markup", "linter.splitter", "linter.quotes", "linter.document", "linter.suppress",
+                  "linter.blocks"]),
     ("knowledge base", ["linter.kb.*"]),
     ("extractors", ["linter.extract.*"]),
     ("extractions", ["linter.extractions"]),

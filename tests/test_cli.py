@@ -285,7 +285,8 @@ def test_json_finding_carries_its_fix(tmp_path: Path):
     art.write_text("Former U.S. President Donald Trump met Netanyahu.\n")
     r = run("check", str(art), "--date", "2025-12-30", "--format", "json", "--select", "title/")
     [f] = json.loads(r.stdout)["findings"]
-    assert f["fix"] == {"replacement": ""}
+    assert f["fix"] == {"applicability": "safe", "edits": [
+        {"line": 1, "column": 1, "end_line": 1, "end_column": 8, "replacement": ""}]}  # "Former "
 
 
 USER_KB = """offices:

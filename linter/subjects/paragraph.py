@@ -33,19 +33,17 @@ def paragraph_view(a: Analysis, index: int) -> ParagraphView:
 
 
 def _block(v: ParagraphView) -> Text:
-    """The paragraph with the blank lines that follow it, up to the next paragraph."""
-    paras = v.a.doc.paragraphs
-    end = paras[v.item.index + 1].start if v.item.index + 1 < len(paras) else len(v.a.doc.text)
-    start = v.span[0]
-    line_start = v.a.doc.text.rfind("\n", 0, start) + 1
-    if not v.a.doc.text[line_start:start].strip():
-        start = line_start
+    """What deleting the paragraph removes (``linter.blocks.block_span``): its HTML element whole,
+    or its Markdown or text lines with its own markers and the blank lines after it."""
+    from linter.blocks import block_span
+
+    start, end = block_span(v.a.doc, v.item.index)
     return Text(v.a.doc.text[start:end], start)
 
 
 PARAGRAPH = ObjectType("paragraph", doc="A paragraph (or heading, list item, block quote).")
 PARAGRAPH.add("text", TEXT, lambda v: v.text, "the paragraph's text")
-PARAGRAPH.add("block", TEXT, _block, "the paragraph's lines with the blank lines after it (what --fix deletes)")
+PARAGRAPH.add("block", TEXT, _block, "what deleting the paragraph removes: its HTML element, or its lines with its own markers and the blank lines after it")
 PARAGRAPH.add("index", NUMBER, lambda v: v.item.index + 1, "1 for the first paragraph")
 PARAGRAPH.add("kind", STRING, lambda v: v.item.kind, "body, heading, title, blockquote or list_item")
 PARAGRAPH.add("is_last", BOOL, lambda v: v.item.index == len(v.a.doc.paragraphs) - 1, "the last paragraph")

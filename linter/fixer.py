@@ -38,8 +38,22 @@ from linter.finding import Edit, Finding, Fix
 
 
 def apply_fixes(text: str, fixes: Sequence[Fix | None]) -> tuple[str, int]:
-    """The text with every applicable fix applied, and how many were: the one function that
-    ``--fix``, ``rules test`` and the language server's code actions use.
+    """The text with every applicable fix applied (``chosen_edits``), and how many were:
+    what ``--fix`` and ``rules test`` write."""
+    chosen, count = chosen_edits(text, fixes)
+    parts: list[str] = []
+    pos = 0
+    for e in chosen:
+        parts.append(text[pos:e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts), count
+
+
+def chosen_edits(text: str, fixes: Sequence[Fix | None]) -> tuple[list[Edit], int]:
+    """The edits of ``fixes`` that apply to ``text``, in order, and how many fixes they are: the
+    one function behind ``--fix``, ``rules test`` and the language server's code actions.
 
     A fix is applied whole (every edit of it) or not at all: one whose edits fall outside the
     text, run backwards, or overlap each other or an edit of a fix already chosen is skipped
@@ -58,14 +72,7 @@ def apply_fixes(text: str, fixes: Sequence[Fix | None]) -> tuple[str, int]:
         chosen.extend(edits)
         taken.extend((e.start, e.end) for e in edits)
         count += 1
-    parts: list[str] = []
-    pos = 0
-    for e in sorted(chosen, key=lambda e: (e.start, e.end)):
-        parts.append(text[pos:e.start])
-        parts.append(e.replacement)
-        pos = e.end
-    parts.append(text[pos:])
-    return "".join(parts), count
+    return sorted(chosen, key=lambda e: (e.start, e.end)), count
 
 
 def _overlaps(e: Edit, span: tuple[int, int]) -> bool:

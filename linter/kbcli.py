@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from linter.kb import KbError, KnowledgeBase, load_kb, validate_kb
 
@@ -16,6 +17,40 @@ from linter.kb import KbError, KnowledgeBase, load_kb, validate_kb
 def _fmt_term(kb: KnowledgeBase, start: datetime.date, end: datetime.date | None, acting: bool) -> str:
     until = end.isoformat() if end else "present"
     return f"{start.isoformat()} – {until}{' (acting)' if acting else ''}"
+
+
+def person_lines(kb: KnowledgeBase, person: Any, on: datetime.date | None) -> list[str]:
+    """What ``kb who`` prints of one person: name and id, life dates, every term, and with
+    ``on`` the offices sitting and former on that date (the language server's hover too)."""
+    lines = [f"{person.name} ({person.id})"]
+    facts = []
+    if person.born:
+        facts.append(f"born {person.born.isoformat()}")
+    if person.died:
+        facts.append(f"died {person.died.isoformat()}")
+    if person.wikidata:
+        facts.append(f"wikidata {person.wikidata}")
+    if facts:
+        lines.append("  " + ", ".join(facts))
+    for term in sorted(person.terms, key=lambda t: t.start):
+        office = kb.offices.get(term.office)
+        title = office.name if office else term.office
+        flags = " [uncertain]" if term.uncertain else ""
+        lines.append(f"  {title}: {_fmt_term(kb, term.start, term.end, term.acting or term.interim)}{flags}")
+    if on is not None:
+        sitting = sorted({t.office for t in person.terms if t.covers(on)})
+        former = sorted({t.office for t in person.terms if t.end is not None and t.end <= on} - set(sitting))
+        for office_id in sitting:
+            office = kb.offices.get(office_id)
+            lines.append(f"  on {on.isoformat()}: sitting {office.name if office else office_id}")
+        for office_id in former:
+            office = kb.offices.get(office_id)
+            lines.append(f"  on {on.isoformat()}: former {office.name if office else office_id}")
+        if not sitting and not former:
+            lines.append(f"  on {on.isoformat()}: held none of these offices yet")
+        if on > kb.as_of:
+            lines.append(f"  note: the knowledge base is current to {kb.as_of.isoformat()}")
+    return lines
 
 
 def who(name: str, on: datetime.date | None, extra: Sequence[Path] = ()) -> tuple[str, int]:
@@ -28,37 +63,7 @@ def who(name: str, on: datetime.date | None, extra: Sequence[Path] = ()) -> tupl
     people = kb.find_people(name)
     if not people:
         return f"factlint: no one called {name!r} in the knowledge base (current to {kb.as_of})", 2
-    blocks = []
-    for person in people:
-        lines = [f"{person.name} ({person.id})"]
-        facts = []
-        if person.born:
-            facts.append(f"born {person.born.isoformat()}")
-        if person.died:
-            facts.append(f"died {person.died.isoformat()}")
-        if person.wikidata:
-            facts.append(f"wikidata {person.wikidata}")
-        if facts:
-            lines.append("  " + ", ".join(facts))
-        for term in sorted(person.terms, key=lambda t: t.start):
-            office = kb.offices.get(term.office)
-            title = office.name if office else term.office
-            flags = " [uncertain]" if term.uncertain else ""
-            lines.append(f"  {title}: {_fmt_term(kb, term.start, term.end, term.acting or term.interim)}{flags}")
-        if on is not None:
-            sitting = sorted({t.office for t in person.terms if t.covers(on)})
-            former = sorted({t.office for t in person.terms if t.end is not None and t.end <= on} - set(sitting))
-            for office_id in sitting:
-                office = kb.offices.get(office_id)
-                lines.append(f"  on {on.isoformat()}: sitting {office.name if office else office_id}")
-            for office_id in former:
-                office = kb.offices.get(office_id)
-                lines.append(f"  on {on.isoformat()}: former {office.name if office else office_id}")
-            if not sitting and not former:
-                lines.append(f"  on {on.isoformat()}: held none of these offices yet")
-            if on > kb.as_of:
-                lines.append(f"  note: the knowledge base is current to {kb.as_of.isoformat()}")
-        blocks.append("\n".join(lines))
+    blocks = ["\n".join(person_lines(kb, person, on)) for person in people]
     return "\n\n".join(blocks), 0
 
 

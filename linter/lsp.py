@@ -2,7 +2,11 @@
 
 Built on pygls. On open, change and save it lints the buffer with the rules and configuration
 that ``factlint check`` would use for that file, and publishes the findings as diagnostics.
-A quick fix inserts a ``factlint-disable-next-line`` comment for the finding's rule.
+Code actions offer the rule's own fix first (the edits ``--fix`` applies, through the same
+``linter.fixer.chosen_edits``), then a suppression comment placed where it cannot change the
+article's structure (``suppression_edits``). Both are offered only while the buffer is the
+text that was linted, and carry the buffer's version. Hover shows, on a titled name, the
+person's terms from the knowledge base and, on a date, what it resolved to.
 
 It stays responsive whatever the editor or the buffer does:
 
@@ -75,6 +79,8 @@ class Linter:
         self.warnings: list[str] = []
         #: the internal errors of the last lint (``ToolError``), replaced by each lint
         self.errors: list[Any] = []
+        #: the document of the last lint (for code actions and hover)
+        self.document: Any = None
 
     def engine_for(self, path: Path) -> tuple[Any, Any]:
         from linter.api import build_engine
@@ -104,6 +110,7 @@ class Linter:
             text, cut = truncate(text, limit or None)
             doc = load_document(text, path=str(path), config=cfg, truncation=cut)
             result = engine.lint(doc, cancel=cancel)
+            self.document = doc
         except DocumentError as exc:
             raise LintFailed(exc.message, exc.line, exc.column) from None
         except (SourceError, KbError) as exc:
@@ -233,11 +240,155 @@ class Scheduler:
                     self._current = None
 
 
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+    return starts
+
+
+def position(text: str, offset: int, starts: list[int] | None = None) -> Any:
+    """The LSP position (0-based line, UTF-16 character) of a code-point offset of ``text``."""
+    import bisect
+
+    from lsprotocol import types
+
+    starts = starts if starts is not None else _line_starts(text)
+    line = bisect.bisect_right(starts, offset) - 1
+    return types.Position(line=line, character=len(text[starts[line]:offset].encode("utf-16-le", "surrogatepass")) // 2)
+
+
+def offset_of(text: str, line: int, character: int, starts: list[int] | None = None) -> int:
+    """The code-point offset of an LSP position (0-based line, UTF-16 character) in ``text``."""
+    starts = starts if starts is not None else _line_starts(text)
+    if line >= len(starts):
+        return len(text)
+    i, units = starts[line], 0
+    while i < len(text) and units < character and text[i] not in "\r\n":
+        units += 2 if ord(text[i]) > 0xFFFF else 1
+        i += 1
+    return i
+
+
+def text_edits(text: str, edits: list[tuple[int, int, str]]) -> list[Any]:
+    """LSP ``TextEdit``s of ``(start, end, replacement)`` code-point edits of ``text``."""
+    from lsprotocol import types
+
+    starts = _line_starts(text)
+    return [types.TextEdit(range=types.Range(start=position(text, a, starts), end=position(text, b, starts)),
+                           new_text=new) for a, b, new in edits]
+
+
+#: what may open a Markdown line and start a block of its own (a paragraph above it ends there)
+_MD_BLOCK_START = re.compile(r"[ \t]{0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|```|~~~|<)")
+_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)+")
+_LIST_PREFIX = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+
+
+def suppression_edits(doc: Any, rule: str, start: int, end: int) -> tuple[str, list[tuple[int, int, str]]]:
+    """Where the quick fix puts a suppression comment for a finding of ``rule`` over
+    ``doc.text[start:end]``, so that it cannot change the article's structure: ``(title, edits)``.
+
+    - a finding about the document as a whole (an empty span at 1:1) or inside the front matter:
+      ``factlint-disable-file`` just after the front matter (never above it: the article would
+      lose its date and title), or at the end of an HTML file (never before ``<!DOCTYPE>``);
+    - a finding in a paragraph: a comment above the paragraph (the whole CommonMark paragraph,
+      however many lines it is wrapped over, so the rendered paragraph is not split), with the
+      paragraph's block-quote markers, or indented as a list item's content;
+      ``disable-next-line`` for a one-line paragraph, ``disable`` ... ``enable`` around a longer one.
+    """
+    text = doc.text
+    plain = doc.kind == "text"
+    nl = "\r\n" if "\r\n" in text else "\n"
+
+    def comment(words: str) -> str:
+        return words if plain else f"<!-- {words} -->"
+
+    para = next((p for p in doc.paragraphs if p.start <= start < max(p.end, p.start + 1)), None)
+    if start < doc.body_start or (start == end == 0) or para is None:
+        directive = comment(f"factlint-disable-file {rule} -- reason")
+        if doc.kind == "html":
+            lead = nl if text and not text.endswith(("\n", "\r")) else ""
+            return f"Disable {rule} for this file", [(len(text), len(text), lead + directive + nl)]
+        at = doc.body_start
+        lead = nl if at and text[at - 1] not in "\r\n" else ""
+        return f"Disable {rule} for this file", [(at, at, lead + directive + nl)]
+    starts = _line_starts(text)
+    import bisect
+
+    first = bisect.bisect_right(starts, para.start) - 1
+    last = bisect.bisect_right(starts, max(para.start, para.end - 1)) - 1
+
+    def line(i: int) -> str:
+        return text[starts[i]:starts[i + 1] if i + 1 < len(starts) else len(text)].rstrip("\r\n")
+
+    floor = bisect.bisect_right(starts, doc.body_start) - 1 if doc.body_start else 0
+    if doc.kind == "markdown":  # the CommonMark paragraph: up and down to a blank line or a block start
+        while first > floor and line(first - 1).strip() and not _MD_BLOCK_START.match(line(first)):
+            first -= 1
+        while last + 1 < len(starts) and line(last + 1).strip() and not _MD_BLOCK_START.match(line(last + 1)):
+            last += 1
+    head = line(first)
+    if (m := _QUOTE_PREFIX.match(head)) and doc.kind == "markdown":
+        prefix = m.group().rstrip() + " "
+    elif (m := _LIST_PREFIX.match(head)) and doc.kind == "markdown":
+        prefix = " " * len(m.group())
+    else:
+        prefix = head[: len(head) - len(head.lstrip())]
+    at = starts[first]
+    if first == last:
+        return f"Disable {rule} for this line", [(at, at, prefix + comment(f"factlint-disable-next-line {rule} -- reason") + nl)]
+    after = starts[last + 1] if last + 1 < len(starts) else len(text)
+    lead = nl if after == len(text) and not text.endswith(("\n", "\r")) else ""
+    return f"Disable {rule} for this paragraph", [
+        (at, at, prefix + comment(f"factlint-disable {rule} -- reason") + nl),
+        (after, after, lead + prefix + comment(f"factlint-enable {rule}") + nl)]
+
+
+def hover_text(analysis: Any, offset: int) -> str | None:
+    """What the hover shows at ``offset``: for a titled name, the person's terms from the
+    knowledge base (as ``factlint kb who`` prints them, on the publication date); for a date,
+    what it resolved to. None elsewhere."""
+    from linter.kbcli import person_lines
+
+    doc = analysis.doc
+    for m in analysis.mentions:
+        if m.start <= offset < m.end and m.person_id:
+            kb = analysis.kb
+            person = kb.people.get(m.person_id)
+            if person is None:
+                continue
+            lines = person_lines(kb, person, doc.pub_date)
+            read = f"**{doc.text[m.start:m.end]}**"
+            office = kb.offices.get(m.office_id) if m.office_id else None
+            if office is not None:
+                read += f": read as {person.name}, {('“' + m.modifier + '” ') if m.modifier else ''}{office.name}"
+            when = f"publication date {doc.pub_date.isoformat()} ({doc.pub_date_source})" if doc.pub_date \
+                else "no publication date"
+            return f"{read}\n\n{when}\n\n```\n" + "\n".join(lines) + "\n```"
+    for d, _sentence in analysis.dates:
+        if d.start <= offset < d.end:
+            if d.earliest and d.latest and d.earliest != d.latest:
+                value = f"{d.earliest.isoformat()} – {d.latest.isoformat()}"
+            elif d.value or d.earliest:
+                value = (d.value or d.earliest).isoformat()
+            else:
+                value = "no date"
+            parts = [f"**{d.text}** → {value}", f"{d.kind}, {d.granularity}" + ("" if d.valid else ", not a valid date")]
+            if d.anchor_value:
+                parts.append(f"counted from {d.anchor_value.isoformat()}")
+            elif d.kind in ("relative", "weekday", "partial"):
+                parts.append(f"counted from the publication date {doc.pub_date.isoformat()} ({doc.pub_date_source})"
+                             if doc.pub_date else "no publication date to count from")
+            if d.tense != "unknown":
+                parts.append(f"tense: {d.tense}")
+            return "\n\n".join(parts)
+    return None
+
+
 def build_server() -> Any:
     from lsprotocol import types
     from pygls.lsp.server import LanguageServer
 
-    from linter.document import guess_kind
     from linter.engine import Cancelled
 
     server = LanguageServer("factlint", __version__)
@@ -282,6 +433,7 @@ def build_server() -> Any:
         if cancelled():
             return
         linter.last_error = None
+        linted[uri] = (text, linter.document, findings)
         publish(uri, diagnostics(findings, text))
         for error in linter.errors:
             tell(types.MessageType.Error, str(error))
@@ -289,6 +441,9 @@ def build_server() -> Any:
         tell(types.MessageType.Log, f"factlint: linted {uri} ({len(text):,} characters, "
                                     f"{len(findings)} findings) in {elapsed:.0f} ms")
 
+    #: uri -> (the text, its document, its findings) of the last lint that finished
+    linted: dict[str, tuple[str, Any, list[Finding]]] = {}
+    server.factlint_linted = linted  # type: ignore[attr-defined]
     scheduler = Scheduler(lint_now)
     server.factlint_scheduler = scheduler  # type: ignore[attr-defined]
 
@@ -310,33 +465,83 @@ def build_server() -> Any:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
         scheduler.forget(params.text_document.uri)
+        linted.pop(params.text_document.uri, None)
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
         )
 
+    def current(uri: str) -> tuple[str, Any, list[Finding]] | None:
+        """The buffer's text, document and findings, when the last lint saw exactly this text
+        (an edit is only offered on the text it was computed from)."""
+        try:
+            text = server.workspace.get_text_document(uri).source
+        except Exception:  # noqa: BLE001 - not open
+            return None
+        state = linted.get(uri)
+        return state if state is not None and state[0] == text and state[1] is not None else None
+
+    def workspace_edit(uri: str, edits: list[tuple[int, int, str]], text: str) -> types.WorkspaceEdit:
+        version = server.workspace.get_text_document(uri).version
+        return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
+            text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
+            edits=text_edits(text, edits))])
+
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION)
     def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
-        document = server.workspace.get_text_document(params.text_document.uri)
-        plain = guess_kind(str(uri_to_path(params.text_document.uri)), document.source) == "text"
-        actions = []
+        from linter.fixer import chosen_edits
+
+        uri = params.text_document.uri
+        state = current(uri)
+        if state is None:
+            return []  # the buffer changed since its last lint: its findings' ranges are stale
+        text, doc, findings = state
+        by_range = {(d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character): f
+                    for f, d in zip(findings, diagnostics(findings, text), strict=True)}
+        fixes: list[types.CodeAction] = []
+        disables: list[types.CodeAction] = []
         for diag in params.context.diagnostics:
             if diag.source != "factlint" or not diag.code or diag.code == "input/unreadable":
                 continue
-            line = diag.range.start.line
-            text = document.lines[line] if line < len(document.lines) else ""
-            indent = text[: len(text) - len(text.lstrip())]
-            directive = f"factlint-disable-next-line {diag.code} -- reason"
-            comment = f"{indent}{directive}\n" if plain else f"{indent}<!-- {directive} -->\n"
-            edit = types.TextEdit(range=types.Range(start=types.Position(line=line, character=0),
-                                                    end=types.Position(line=line, character=0)),
-                                  new_text=comment)
-            actions.append(types.CodeAction(
-                title=f"Disable {diag.code} for this line",
-                kind=types.CodeActionKind.QuickFix,
-                diagnostics=[diag],
-                edit=types.WorkspaceEdit(changes={params.text_document.uri: [edit]}),
-            ))
-        return actions
+            r = diag.range
+            finding = by_range.get((diag.code, r.start.line, r.start.character, r.end.line, r.end.character))
+            if finding is None:
+                continue
+            if finding.fix is not None:
+                edits, count = chosen_edits(text, [finding.fix])
+                if count:
+                    unsafe = "" if finding.fix.safe else " (unsafe: check the result)"
+                    fixes.append(types.CodeAction(
+                        title=f"Fix {finding.rule}{unsafe}", kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[diag], is_preferred=finding.fix.safe,
+                        edit=workspace_edit(uri, [(e.start, e.end, e.replacement) for e in edits], text)))
+            start = doc.offset_of(finding.line, finding.column)
+            end = doc.offset_of(finding.end_line, finding.end_column)
+            title, edits3 = suppression_edits(doc, str(diag.code), start, end)
+            disables.append(types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
+                                             edit=workspace_edit(uri, edits3, text)))
+        return fixes + disables  # the rule's own fix first
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(params: types.HoverParams) -> types.Hover | None:
+        uri = params.text_document.uri
+        state = current(uri)
+        if state is None:
+            return None
+        text, doc, _ = state
+        offset = offset_of(text, params.position.line, params.position.character)
+        try:
+            engine, _cfg = linter.engine_for(uri_to_path(uri))
+            analysis = engine.analyse(doc)
+            try:
+                value = hover_text(analysis, offset)
+            finally:
+                analysis.close()
+        except Exception as exc:  # noqa: BLE001 - a hover must never take the server down
+            tell(types.MessageType.Error, f"factlint: hover failed: {type(exc).__name__}: {exc}")
+            return None
+        if value is None:
+            return None
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=value))
 
     return server
 

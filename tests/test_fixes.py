@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
@@ -192,3 +194,53 @@ def test_former_sitting_fix_is_unsafe_when_the_kb_may_be_out_of_date(tmp_path: P
     [f] = json.loads(r.stdout)["findings"]
     assert f["severity"] == "info" and f["fix"]["applicability"] == "unsafe"
     assert art.read_text().startswith("Former")  # not applied without --unsafe-fixes
+
+
+# -- property: deleting a residue block leaves the document every other block had
+
+_SENTENCES = ["The talks resume on Monday.", "The minister spoke later.", "Aides said little."]
+_BLOCK = st.one_of(
+    st.tuples(st.just("para"), st.sampled_from(_SENTENCES)),
+    st.tuples(st.just("list"), st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=3)),
+    st.tuples(st.just("quote"), st.sampled_from(_SENTENCES)),
+    st.tuples(st.just("heading"), st.just("Talks")),
+)
+
+
+def _render(blocks: list[tuple[str, object]], nl: str) -> str:
+    out = []
+    for kind, value in blocks:
+        if kind == "list":
+            out.append(nl.join(f"- {v}" for v in value))  # type: ignore[union-attr]
+        elif kind == "quote":
+            out.append(f"> {value}")
+        elif kind == "heading":
+            out.append(f"## {value}")
+        else:
+            out.append(str(value))
+    return (nl + nl).join(out) + nl
+
+
+@given(st.lists(_BLOCK, min_size=1, max_size=4), st.integers(0, 4), st.sampled_from(["para", "item", "quote"]),
+       st.sampled_from(["\n", "\r\n"]))
+def test_markdown_residue_removal_keeps_every_other_block(blocks, where, how, nl):
+    from linter.api import build_engine, load_document
+
+    where = min(where, len(blocks))
+    with_residue = list(blocks)
+    if how == "item" and where < len(blocks) and blocks[where][0] == "list":
+        items = list(blocks[where][1])  # type: ignore[arg-type]
+        with_residue[where] = ("list", [*items[:1], "Leave a Reply", *items[1:]])
+    else:
+        with_residue.insert(where, ("quote" if how == "quote" else "para", "Leave a Reply"))
+    text = _render(with_residue, nl)
+    doc = load_document(text, path="a.md")
+    findings = build_engine(select=["content/boilerplate"]).lint(doc).findings
+    assert len(findings) == 1, text
+    new, count = apply_fixes(text, [findings[0].fix])
+    assert count == 1
+
+    def shape(md: str) -> list[tuple[str, str]]:
+        return [(t.type, t.content) for t in MarkdownIt().parse(md.replace("\r\n", "\n"))]
+
+    assert shape(new) == shape(_render(blocks, nl)), (text, new)

@@ -5,11 +5,19 @@ optional ``patterns`` (regular expressions for the forms that vary), and optiona
 named lists of one vocabulary that different readers need (``speech-verbs`` has the verbs a
 date may follow and the verbs that name a quote's speaker). Rules reach a lexicon through their
 ``tokens:`` key (``linter.rules``); extractors through :func:`word_set`.
+
+A user extends a bundled lexicon without writing a regular expression: a ``lexicons/NAME.yaml``
+file in one of the configuration's ``rules:`` folders (or a ``--rules`` folder) adds its
+``words`` (and ``patterns``, ``sets``) to the bundled lexicon ``NAME`` for every rule that
+reads it (``content/boilerplate`` reads ``residue``). :func:`extended` applies such files while
+rules compile.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +27,7 @@ import yaml
 
 from linter.resources import rules_dir
 
-__all__ = ["Lexicon", "LexiconError", "alternation", "lexicon", "lexicon_names", "word_set"]
+__all__ = ["Lexicon", "LexiconError", "alternation", "extended", "lexicon", "lexicon_names", "word_set"]
 
 
 class LexiconError(ValueError):
@@ -44,8 +52,44 @@ def lexicon_names() -> list[str]:
     return sorted(p.stem for p in lexicon_dir().glob("*.yaml"))
 
 
-@cache
+#: The user's extensions in force while rules compile (:func:`extended`): name -> lexicon.
+_EXTENDED: dict[str, Lexicon] = {}
+
+
 def lexicon(name: str) -> Lexicon:
+    """The lexicon ``name``: the bundled one (``rules/lexicons/<name>.yaml``, read once), with
+    the user's additions while :func:`extended` is in force."""
+    return _EXTENDED.get(name) or bundled_lexicon(name)
+
+
+@contextmanager
+def extended(files: Sequence[Path]) -> Iterator[None]:
+    """Within the block, each ``files`` entry (``.../lexicons/NAME.yaml``) adds its words,
+    patterns and sets to the bundled lexicon ``NAME``. Raises ``LexiconError`` for a file that
+    does not read or names no bundled lexicon."""
+    merged: dict[str, Lexicon] = {}
+    for path in files:
+        name = path.stem
+        if name not in lexicon_names():
+            raise LexiconError(f"{path}: extends no bundled lexicon (a user lexicon is named after the one it "
+                               f"extends: {', '.join(lexicon_names())})")
+        add = read_lexicon(path, name, untrusted=True)
+        base = merged.get(name) or bundled_lexicon(name)
+        sets = dict(base.sets)
+        for key, words in add.sets.items():
+            sets[key] = sets.get(key, ()) + words
+        merged[name] = replace(base, words=base.words + add.words, patterns=base.patterns + add.patterns, sets=sets)
+    saved = dict(_EXTENDED)
+    _EXTENDED.update(merged)
+    try:
+        yield
+    finally:
+        _EXTENDED.clear()
+        _EXTENDED.update(saved)
+
+
+@cache
+def bundled_lexicon(name: str) -> Lexicon:
     """The bundled lexicon ``name`` (``rules/lexicons/<name>.yaml``), read once."""
     path = lexicon_dir() / f"{name}.yaml"
     if not path.is_file():
@@ -53,8 +97,21 @@ def lexicon(name: str) -> Lexicon:
     return read_lexicon(path, name)
 
 
-def read_lexicon(path: Path, name: str | None = None) -> Lexicon:
-    data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+def read_lexicon(path: Path, name: str | None = None, untrusted: bool = False) -> Lexicon:
+    """Read a lexicon file. ``untrusted`` (a user's file): bounded in size and aliases, and bad
+    YAML is a ``LexiconError`` naming the file."""
+    data: Any
+    if untrusted:
+        from linter.yamlsrc import YamlLimitError, compose, construct, read_bounded
+
+        try:
+            root = compose(read_bounded(path))
+            data = construct(root) if root is not None else None
+        except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+            message = exc.message if isinstance(exc, YamlLimitError) else str(exc).splitlines()[0]
+            raise LexiconError(f"{path}: cannot read this lexicon: {message}") from None
+    else:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: a lexicon is a mapping with doc, words, patterns or sets")
     unknown = set(data) - {"doc", "words", "patterns", "sets"}

@@ -484,7 +484,14 @@ def load_rules(extra: Sequence[Path] = (), bundled: bool = True) -> RuleSet:
     the tests load the same rules many times); treat the result as read-only."""
     paths: list[Path] = ([rules_dir()] if bundled else []) + list(extra)
     files = tuple(rule_files(paths))
-    return _load_files(files, tuple(_digest(f) for f in files))
+    lexicons = tuple(user_lexicon_files(extra))
+    return _load_files(files, tuple(_digest(f) for f in files), lexicons, tuple(_digest(f) for f in lexicons))
+
+
+def user_lexicon_files(paths: Sequence[Path]) -> list[Path]:
+    """The user's lexicon extensions: ``lexicons/*.yaml`` in the rule folders given
+    (``linter.lexicon.extended``)."""
+    return [f for p in paths if p.is_dir() for f in sorted((p / "lexicons").glob("*.y*ml")) if f.is_file()]
 
 
 def _digest(path: Path) -> str:
@@ -496,7 +503,21 @@ def _digest(path: Path) -> str:
 
 
 @lru_cache(maxsize=16)
-def _load_files(files: tuple[Path, ...], digests: tuple[str, ...]) -> RuleSet:
+def _load_files(files: tuple[Path, ...], digests: tuple[str, ...], lexicons: tuple[Path, ...] = (),
+                lexicon_digests: tuple[str, ...] = ()) -> RuleSet:
+    from linter.lexicon import LexiconError, extended
+
+    try:
+        with extended(lexicons):
+            return _compile_files(files)
+    except LexiconError as exc:
+        text = str(exc)
+        where, _, message = text.partition(": ")
+        path = where if where in {str(f) for f in lexicons} else (str(lexicons[0]) if lexicons else "<lexicons>")
+        raise SourceError(Loc(path, 1, 1), message if where == path else text) from None
+
+
+def _compile_files(files: tuple[Path, ...]) -> RuleSet:
     env = build_environment()
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}

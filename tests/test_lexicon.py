@@ -68,3 +68,59 @@ def test_unknown_lexicon_is_located(tmp_path: Path):
     with pytest.raises(SourceError) as info:
         load_rules([path], bundled=False)
     assert info.value.loc.line == 15 and "no lexicon 'residu'" in str(info.value)
+
+
+ARTICLE = "The talks resume on Monday.\n\nSponsored content from our partners\n"
+
+
+def _boilerplate(rules: list[Path] | None = None) -> list[str]:
+    from linter.config import Config
+
+    config = Config(rules=list(rules or []))
+    engine = build_engine(config)
+    return [f.excerpt for f in lint_text(ARTICLE, engine=engine).findings if f.rule == "content/boilerplate"]
+
+
+def test_a_user_lexicon_extends_the_bundled_residue_list(tmp_path):
+    house = tmp_path / "house"
+    (house / "lexicons").mkdir(parents=True)
+    assert _boilerplate() == []  # not bundled residue
+    (house / "lexicons" / "residue.yaml").write_text(
+        "doc: our CMS's furniture\nwords:\n  - sponsored content from our partners\n", encoding="utf-8")
+    assert _boilerplate(rules=[house]) == ["Sponsored content from our partners"]
+    # the bundled words still count, and the bundled lexicon itself is untouched afterwards
+    assert "leave a reply" in lexicon("residue").words
+    assert "sponsored content from our partners" not in lexicon("residue").words
+    assert _boilerplate() == []
+
+
+def test_a_user_lexicon_through_the_configuration(tmp_path):
+    from typer.testing import CliRunner
+
+    from linter.cli import app
+
+    (tmp_path / "house" / "lexicons").mkdir(parents=True)
+    (tmp_path / "house" / "lexicons" / "residue.yaml").write_text(
+        "words: [sponsored content from our partners]\n", encoding="utf-8")
+    (tmp_path / "factlint.yaml").write_text("rules: [house]\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text("---\ndate: 2025-12-30\n---\n\n" + ARTICLE, encoding="utf-8")
+    r = CliRunner().invoke(app, ["check", "--config", str(tmp_path / "factlint.yaml"), "--select", "content/",
+                                 "--fail-on", "warning", str(tmp_path / "story.md")])
+    assert r.exit_code == 1 and "[content/boilerplate]" in r.stdout, r.output
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("house-words.yaml", "words: [x]\n", "extends no bundled lexicon"),
+    ("residue.yaml", "words: 12\n", "words must be a list of strings"),
+    ("residue.yaml", "words: [a\n", "cannot read this lexicon"),
+    ("residue.yaml", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+                     "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+                     "g: [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n", "cannot read this lexicon"),
+])
+def test_a_bad_user_lexicon_is_a_located_error(tmp_path, name, text, message):
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / name).write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as err:
+        load_rules([tmp_path])
+    assert str(tmp_path / "lexicons" / name) in str(err.value) and message in str(err.value)

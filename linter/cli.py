@@ -151,12 +151,14 @@ def check(
     baseline: Annotated[Path | None, typer.Option(help="Do not report the findings recorded in this baseline file.")] = None,
     write_baseline: Annotated[Path | None, typer.Option(help="Record the current findings in this baseline file.")] = None,
     diff: Annotated[str | None, typer.Option("--diff", metavar="FILE|-", help="Report only findings on the lines a unified diff (git diff output; '-': stdin) adds.")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="After the findings, count them by rule (on stderr for a format other than text).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Findings only: no summary line, no progress bar.")] = False,
 ) -> None:
     """Lint articles and report findings."""
     from linter.api import KbError, build_engine
     from linter.document import DEFAULT_MAX_BYTES, MAX_PUB_DATE, MIN_PUB_DATE
     from linter.engine import matches_prefix
-    from linter.report import RuleInfo, RunResult, formatter
+    from linter.report import RuleInfo, RunResult
     from linter.rules import load_rules
     from linter.runner import collect, jobs_for, lint_items
 
@@ -226,7 +228,10 @@ def check(
     n_jobs, jobs_note = jobs_for(jobs if jobs is not None else cfg.jobs)
     if jobs_note:
         _say(f"factlint: warning: {jobs_note}")
-    outcome = lint_items(inputs.items, cfg, engine, n_jobs, bundled=not no_bundled)
+    from linter.terminal import Progress, shows_progress
+
+    with Progress(len(inputs.items), sys.stderr, not quiet and shows_progress(sys.stderr)) as progress:
+        outcome = lint_items(inputs.items, cfg, engine, n_jobs, progress=progress, bundled=not no_bundled)
     fix_problems: list[str] = []
     if (fix or fix_diff) and not outcome.errors and "-" not in paths:
         from linter.fixer import fix_files
@@ -260,7 +265,8 @@ def check(
     infos = {r.id: RuleInfo(r.id, r.severity, r.summary(), r.description.get("why", ""),
                             bool(r.loc and Path(r.loc.path).resolve().is_relative_to(bundled_dir)))
              for r in engine.rules}
-    result = RunResult(findings, len(inputs.items), errors, infos)
+    result = RunResult(findings, len(inputs.items), errors, infos, fail_on=threshold,
+                       paths=[item.path for item in inputs.items])
     if fmt == "html":  # the HTML report shows each article's text: hand it the articles, one at a time
         from linter.report.html import collect_articles
         from linter.runner import make_document
@@ -268,7 +274,7 @@ def check(
         result.articles = collect_articles(inputs.items, findings, load=lambda item: make_document(item, cfg.date, cfg.default_date),
                                            analyse=engine.analyse)
     if output_file is None:
-        _write_out(formatter(fmt)(result))
+        _write_out(_render(fmt, result, statistics, quiet, sys.stdout))
     else:
         try:
             if fmt == "html":
@@ -278,9 +284,10 @@ def check(
             else:
                 from linter.fixer import write_atomically
 
-                write_atomically(output_file, formatter(fmt)(result))
+                write_atomically(output_file, _render(fmt, result, statistics, quiet, None))
         except OSError as exc:
             fail(f"cannot write {output_file}: {exc.strerror or exc}")
+    _after_report(fmt, result, statistics, quiet)
     for error in errors:
         _say(error)
     if _DEBUG:
@@ -295,6 +302,32 @@ def check(
         if any(f.severity >= level for f in findings):
             raise typer.Exit(1)
     raise typer.Exit(0)
+
+
+def _render(fmt: str, result: Any, statistics: bool, quiet: bool, stream: Any) -> str:
+    """The report of ``result`` in format ``fmt``; the text format with ``--statistics``, without
+    its summary under ``--quiet``, coloured when ``stream`` is a terminal (``linter.terminal``)."""
+    from linter.report import formatter
+
+    if fmt != "text":
+        return formatter(fmt)(result)
+    from linter.report.text import render
+    from linter.terminal import use_color
+
+    return render(result, color=stream is not None and use_color(stream), summary=not quiet, statistics=statistics)
+
+
+def _after_report(fmt: str, result: Any, statistics: bool, quiet: bool) -> None:
+    """On stderr after the report: the statistics of a format other than text, and the one-line
+    summary of a clean text run."""
+    from linter.report.text import statistics_lines
+
+    if statistics and fmt != "text":
+        for line in statistics_lines(result.findings):
+            _say(line)
+    if fmt == "text" and not quiet and result.files and not result.findings and not result.errors:
+        n = result.files
+        _say(f"factlint: no problems found in {n:,} {'file' if n == 1 else 'files'}")
 
 
 def _check_on_dask(paths: list[str], cfg: Config, fmt: str, threshold: str, address: str, out_dir: Path | None,
@@ -326,7 +359,7 @@ def _check_on_dask(paths: list[str], cfg: Config, fmt: str, threshold: str, addr
     infos = {r.id: RuleInfo(r.id, r.severity, r.summary(), r.description.get("why", ""),
                             bool(r.loc and Path(r.loc.path).resolve().is_relative_to(bundled_dir)))
              for r in engine.rules}
-    result = RunResult(run.outcome.findings, run.articles, errors, infos)
+    result = RunResult(run.outcome.findings, run.articles, errors, infos, fail_on=threshold)
     if output_file is None:
         _write_out(formatter(fmt)(result))
     else:

@@ -15,6 +15,7 @@ or in worker processes (a worker that dies costs only its batch's retry in this 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import gzip
 import json
@@ -59,6 +60,8 @@ class Item:
     standfirst: str | None = None  # the record's description (dek), shown under the headline
     truncation: Truncation | None = None  # the text is the first part of a longer input
     digest: str | None = None  # a file's bytes as read (``--fix`` writes only an unchanged file)
+    #: an archive record: ``(archive file as displayed, its line holding the record, record id)``
+    record: tuple[str, int, str | int | float] | None = None
 
 
 #: the fields of an archive record that hold its standfirst, first found wins
@@ -185,7 +188,7 @@ def _record(record: Any, line_no: int, display: str, errors: list[str], max_byte
     dek = next((v for v in map(record.get, STANDFIRST_FIELDS) if isinstance(v, str) and v.strip()), None)
     dek = _clean(dek)[0] if dek is not None else None
     text, cut = truncate(text, max_bytes)
-    return Item(f"{display}#{rid}", text, "text", date, title, dek, cut)
+    return Item(f"{display}#{rid}", text, "text", date, title, dek, cut, record=(display, line_no, rid))
 
 
 def folder_files(folder: Path, exclude: Sequence[Glob] | None = None, archives: bool = False) -> list[Path]:
@@ -333,9 +336,20 @@ def lint_item(engine: Engine, item: Item, date: datetime.date | None,
     except Exception as exc:  # noqa: BLE001 - the per-document error boundary
         return None, tool_error(item.path, exc)
     try:
-        return lint_document(doc, engine), None
+        result = lint_document(doc, engine)
     except Exception as exc:  # noqa: BLE001 - the per-document error boundary
         return None, tool_error(item.path, exc)
+    if item.record is not None:
+        result.findings = [with_record(f, *item.record) for f in result.findings]
+    return result, None
+
+
+def with_record(finding: Finding, archive: str, line: int, rid: str | int | float) -> Finding:
+    """``finding`` of an archive record, with where the record is in its archive (``extra``'s
+    ``archive``: the archive file, the archive's line that holds the record, the record id):
+    what SARIF and GitHub annotations point at, since a line inside the record's ``text`` is
+    not a line of the archive file."""
+    return dataclasses.replace(finding, extra={**finding.extra, "archive": {"path": archive, "line": line, "id": rid}})
 
 
 def jobs_for(requested: int | None) -> tuple[int, str | None]:

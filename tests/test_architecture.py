@@ -28,8 +28,8 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("engine", ["linter.engine", "linter.fixer"]),
     ("reports", ["linter.report.*"]),
     ("front door", ["linter.config", "linter.api"]),
-    ("front ends", ["linter.runner", "linter.baseline", "linter.dask", "linter.examples", "linter.docs", "linter.kbcli", "linter.lsp",
-                    "linter.cli", "linter.__main__"]),
+    ("front ends", ["linter.runner", "linter.baseline", "linter.dask", "linter.examples", "linter.docs", "linter.kbcli",
+                    "linter.lsp", "linter.cli", "linter.terminal", "linter.__main__"]),
 ]
 
 

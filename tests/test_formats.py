@@ -43,7 +43,7 @@ def test_checkstyle_and_junit_are_well_formed_xml():
     errors = root.findall("./file/error")
     assert len(errors) == 3 and errors[1].get("message") == 'Trump <is> sitting & "x"'
     junit = ET.fromstring(formatter("junit")(RESULT))
-    assert len(junit.findall(".//failure")) == 2
+    assert len(junit.findall(".//failure")) == 1  # --fail-on error (the default): the error alone
 
 
 def test_github_annotations_escape():

@@ -78,6 +78,16 @@ class RunResult:
     #: the articles with findings, in input order, for a format that shows them (None: not
     #: collected). Possibly a one-pass iterator: a format reads it once, article by article.
     articles: Iterable[Article] | None = None
+    #: the run's ``--fail-on``: the lowest severity that fails it (``never``: none does); JUnit
+    #: shows the findings at or above it as failures, the others as output of a passing test
+    fail_on: str = "error"
+    #: the path of every document linted, in input order (``FILE.jsonl#ID`` for an archive
+    #: record), clean ones too: JUnit's test cases. None: not known (the paths with findings).
+    paths: list[str] | None = None
+
+    def failing(self, finding: Finding) -> bool:
+        """Whether ``finding`` is at or above the run's ``--fail-on``."""
+        return self.fail_on != "never" and finding.severity >= Severity.parse(self.fail_on)
 
     def counts(self) -> dict[str, int]:
         result = {"error": 0, "warning": 0, "info": 0}

@@ -1,7 +1,13 @@
-"""``--format github``: GitHub Actions workflow commands (``::error file=...,line=...::message``)."""
+"""``--format github``: GitHub Actions workflow commands (``::error file=...,line=...::message``).
+
+A finding of an archive record (``FILE.jsonl#ID``) is annotated on the archive file, on its line
+that holds the record (``file=FILE.jsonl,line=N``); the message begins with the record id and
+the line and column inside the record's ``text``.
+"""
 
 from __future__ import annotations
 
+from linter.report._archive import record_of
 from linter.report._located import located
 from linter.report.base import RunResult
 from linter.sanitize import escape_controls
@@ -21,9 +27,16 @@ def _escape_prop(s: str) -> str:
 def render(result: RunResult) -> str:
     lines = []
     for f in result.findings:
-        props = (f"file={_escape_prop(f.path)},line={f.line},col={f.column},"
-                 f"endLine={f.end_line},endColumn={f.end_column},title={_escape_prop(f.rule)}")
-        lines.append(f"::{_LEVEL[str(f.severity)]} {props}::{_escape_data(f.message)}")
+        record = record_of(f)
+        message = f.message
+        if record is None:
+            props = (f"file={_escape_prop(f.path)},line={f.line},col={f.column},"
+                     f"endLine={f.end_line},endColumn={f.end_column},title={_escape_prop(f.rule)}")
+        else:
+            props = (f"file={_escape_prop(record.archive)},line={record.line},endLine={record.line},"
+                     f"title={_escape_prop(f.rule)}")
+            message = f"record {record.id}, line {f.line}, column {f.column}: {message}"
+        lines.append(f"::{_LEVEL[str(f.severity)]} {props}::{_escape_data(message)}")
     for error in result.errors:  # input and internal errors, where they are
         e = located(error)
         place = f"file={_escape_prop(e.path)},line={e.line},col={e.column}," if e.path else ""

@@ -1,4 +1,12 @@
-"""``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers."""
+"""``--format sarif``: SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers.
+
+Artifact URIs are percent-encoded (``my story #2.md`` is ``my%20story%20%232.md``; an absolute
+path is a ``file:`` URI). A finding of an archive record (``FILE.jsonl#ID``) is placed on the
+archive file itself, in a region covering the archive's line that holds the record, so a viewer
+opens the right line; the record is its logical location (``FILE.jsonl#ID``, kind ``object``)
+and the result's ``properties.record`` holds the record id and the finding's line and column
+inside the record's ``text``.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +14,8 @@ import json
 from typing import Any
 
 from linter import __version__
+from linter.finding import Finding
+from linter.report._archive import record_of, uri
 from linter.report.base import RunResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -24,24 +34,7 @@ def render(result: RunResult) -> str:
             if info.help:
                 descriptor["help"] = {"text": info.help}
         rules.append(descriptor)
-    results = []
-    for f in result.findings:
-        results.append({
-            "ruleId": f.rule,
-            "ruleIndex": index[f.rule],
-            "level": _LEVEL[str(f.severity)],
-            "message": {"text": f.message},
-            "locations": [{
-                "physicalLocation": {
-                    "artifactLocation": {"uri": f.path.replace("\\", "/")},
-                    "region": {
-                        "startLine": f.line, "startColumn": f.column,
-                        "endLine": f.end_line, "endColumn": f.end_column,
-                        "snippet": {"text": f.excerpt},
-                    },
-                }
-            }],
-        })
+    results = [_result(f, index[f.rule]) for f in result.findings]
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -61,3 +54,36 @@ def render(result: RunResult) -> str:
         }],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _result(f: Finding, rule_index: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": _LEVEL[str(f.severity)],
+        "message": {"text": f.message},
+    }
+    record = record_of(f)
+    if record is None:
+        out["locations"] = [{"physicalLocation": {
+            "artifactLocation": {"uri": uri(f.path)},
+            "region": {
+                "startLine": f.line, "startColumn": f.column,
+                "endLine": f.end_line, "endColumn": f.end_column,
+                "snippet": {"text": f.excerpt},
+            },
+        }}]
+        return out
+    out["locations"] = [{
+        "physicalLocation": {
+            "artifactLocation": {"uri": uri(record.archive)},
+            "region": {"startLine": record.line, "endLine": record.line},
+        },
+        "logicalLocations": [{"name": str(record.id), "fullyQualifiedName": f.path, "kind": "object"}],
+    }]
+    out["properties"] = {"record": {
+        "id": record.id, "archiveLine": record.line,
+        "startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column,
+        "excerpt": f.excerpt,
+    }}
+    return out

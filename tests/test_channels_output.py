@@ -206,6 +206,21 @@ def test_sarif_of_the_seeds_validates(shared: Path):
     assert doc["runs"][0]["results"]
 
 
+def test_sarif_carries_each_fix_as_a_replacement(shared: Path, tmp_path: Path):
+    art = tmp_path / "a.md"
+    art.write_text("Intro line.\n\nFormer U.S. President Donald Trump met Netanyahu on Monday.\n")
+    r = run("check", str(art), "--date", "2025-12-30", "--format", "sarif", "--select", "title/former-sitting",
+            "--fail-on", "never")
+    doc = _validate(shared, r.stdout)
+    [res] = doc["runs"][0]["results"]
+    [fix] = res["fixes"]
+    [change] = fix["artifactChanges"]
+    assert change["artifactLocation"]["uri"] == res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert change["replacements"] == [{"deletedRegion": {"startLine": 3, "startColumn": 1, "endLine": 3,
+                                                         "endColumn": 8}, "insertedContent": {"text": ""}}]
+    assert fix["properties"]["applicability"] in ("safe", "unsafe")
+
+
 def test_sarif_of_a_2000_record_archive_validates(shared: Path, tmp_path: Path):
     arc = tmp_path / "big archive.jsonl"
     where = archive(arc, 2000)

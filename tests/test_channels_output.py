@@ -131,13 +131,14 @@ def test_junit_archive_records_and_input_errors(tmp_path: Path):
 
 
 def archive(path: Path, n: int, blank_every: int = 7) -> dict[str, int]:
-    """A synthetic archive of ``n`` records (blank and malformed-free filler lines between some),
-    each text two lines with a finding on its second; returns record id -> archive line."""
+    """A synthetic archive of ``n`` records, a blank line before some (so a record's index and its
+    archive line part ways), each text two lines with two findings on its second; returns
+    record id -> archive line."""
     lines: list[str] = []
     where: dict[str, int] = {}
     for i in range(n):
         if i % blank_every == 3:
-            lines.append("")  # a blank line: record index and archive line part ways
+            lines.append("")
         rid = f"r{i}"
         where[rid] = len(lines) + 1
         lines.append(json.dumps({"id": rid, "date": "2025-12-30",
@@ -166,7 +167,7 @@ def test_sarif_and_github_place_archive_findings_on_the_records_line(tmp_path: P
         assert json.loads(file_lines[line - 1])["id"] == logical["name"] == record["id"]
         assert logical["fullyQualifiedName"] == f"{arc}#{record['id']}"
         assert record["startLine"] == 2 and record["startColumn"] > 1  # inside the record's text
-        assert "region" not in loc or "startColumn" not in phys["region"]
+        assert "startColumn" not in phys["region"]  # a column in the record is no column of the line
     r = run("check", str(arc), "--rules", rules, "--select", "house/", "--format", "github")
     annotations = r.stdout.splitlines()
     assert len(annotations) == 60

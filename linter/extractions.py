@@ -55,6 +55,7 @@ _FURNITURE = re.compile(r"\s*(?:By\s+[A-Z]|BY\s+[A-Z]|FILE\s*[-–—:]|PHOTO\s*
                         r"\(AP Photo|\(Reuters|Caption\s*:|Image\s*:)")
 #: a necessary condition for an interval claim in a sentence (``linter.extract.intervals``)
 _INTERVAL_GATE = re.compile(r"(?i)\b(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
+_INTERVAL_WORDS = ("after", "before", "later", "earlier", "since", "anniversary", "turn", "its")
 _FINAL_PUNCT = frozenset(".!?:;\"”’')…")
 _DATE_WORDS = ("day", "week", "month", "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                "sep", "oct", "nov", "dec", "ago", "decade", "century", "today", "tonight", "now", "tomorrow")
@@ -350,7 +351,10 @@ class Analysis:
         by_sentence = self._dates_by_sentence
         events: dict[int, list[EventMention]] | None = None
         for s in self.doc.sentences:
-            if _INTERVAL_GATE.search(s.text) is None:
+            text = s.text
+            if text.isascii() and not any(map(text.lower().__contains__, _INTERVAL_WORDS)):
+                continue  # none of the gate's words: no match (and no search)
+            if _INTERVAL_GATE.search(text) is None:
                 continue
             if events is None:
                 events = {}

@@ -105,3 +105,11 @@ def test_an_age_off_by_a_year_at_the_same_time_always_clashes(born: datetime.dat
     other = born + datetime.timedelta(days=d2)
     third = Age(9, 10, "z", _years(born, other), person_key="p", at=other, at_end=other)
     assert (right, wrong) in age_clashes([right, wrong, third])
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAoOlLdDgGeEbBrRnNpPkKsS(.)iItTwW'’ ,0123456789\n-é")), max_size=60))
+def test_the_age_trigger_shortcut_answers_as_the_pattern_does(text: str) -> None:
+    """``_may_state_age`` (lower case, split by word and digit) equals ``_TRIGGER`` on any text."""
+    from linter.extract.ages import _TRIGGER, _may_state_age
+
+    assert _may_state_age(text) == (_TRIGGER.search(text) is not None)

@@ -29,6 +29,7 @@ A figure inside a direct quote is its speaker's, which the rules decide.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Protocol
 
 __all__ = ["CLAIM_KINDS", "figure_claim"]
@@ -148,6 +149,21 @@ _GATHER = re.compile(
 # a line that is no sentence of prose: a table row, a table's note, a wire flash
 _TABULAR = re.compile(r"\bvs\.?\s|^\s*(?:NOTE|Note)\s*[:\-–]|^\s*\*|\bcts\s+(?:a|per)\s+sh(?:a)?re?\b|"
                       r"\b(?:shr|qtr|mths)\b|\bper\s+share\b")
+#: Strings one of which ``_TABULAR`` needs (it matches case-sensitively)
+_TABULAR_NEEDS = ("vs", "NOTE", "Note", "*", "cts", "shr", "qtr", "mths", "per")
+
+
+def _tabular(text: str) -> bool:
+    """``_TABULAR`` matches ``text`` (the search only when a string it needs is there)."""
+    return any(map(text.__contains__, _TABULAR_NEEDS)) and _TABULAR.search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _market(text: str) -> bool:
+    """``_MARKET`` matches ``text`` (asked once per sentence and paragraph, not once per figure)."""
+    return _MARKET.search(text) is not None
+
+
 _WINDOW = 60  # characters either side a figure's context is read in
 _LEAD = re.compile(r"^\s*(?:(?:in|of|for|on)\s+)?")
 
@@ -157,15 +173,15 @@ def figure_claim(figure: FigureLike, sentence_text: str, sentence_start: int, pa
 
     ``paragraph_text`` (its paragraph and the one before) tells a market report ("Australia dropped by 8.4%" after
     a sentence on stock indexes) from a statistic."""
-    if _TABULAR.search(sentence_text) or _shouting(sentence_text):
+    if _tabular(sentence_text) or _shouting(sentence_text):
         return None
     a = figure.start - sentence_start
     b = figure.end - sentence_start
     before = sentence_text[max(0, a - _WINDOW):a]
     after = sentence_text[b:b + _WINDOW]
     if figure.kind == "percent":
-        if _TERM_BEFORE.search(sentence_text[:a]) or _TERM_AFTER.match(after) or _MARKET.search(sentence_text) \
-                or _MARKET.search(paragraph_text):
+        if _TERM_BEFORE.search(sentence_text[:a]) or _TERM_AFTER.match(after) or _market(sentence_text) \
+                or _market(paragraph_text):
             return None
         return "share"
     approx = _APPROX.search(before) is not None

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from linter.api import lint_text
 from linter.config import load_config
@@ -131,3 +133,12 @@ def test_configured_genre_applies_where_front_matter_names_none(tmp_path: Path) 
     cfg.write_text("genre: poem\n", encoding="utf-8")
     with pytest.raises(SourceError, match="genre"):
         load_config(cfg)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aAbBzZ 1.,Ⅷé")), max_size=40))
+def test_the_shouting_shortcut_counts_as_the_letters_do(text: str) -> None:
+    """``claims._shouting`` (C loops for ASCII text) equals counting the letters one by one."""
+    from linter.extract.claims import _shouting
+
+    letters = [c for c in text if c.isalpha()]
+    assert _shouting(text) == (len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters))

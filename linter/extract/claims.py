@@ -153,6 +153,7 @@ _TABULAR = re.compile(r"\bvs\.?\s|^\s*(?:NOTE|Note)\s*[:\-–]|^\s*\*|\bcts\s+(?
 _TABULAR_NEEDS = ("vs", "NOTE", "Note", "*", "cts", "shr", "qtr", "mths", "per")
 
 
+@lru_cache(maxsize=256)
 def _tabular(text: str) -> bool:
     """``_TABULAR`` matches ``text`` (the search only when a string it needs is there)."""
     return any(map(text.__contains__, _TABULAR_NEEDS)) and _TABULAR.search(text) is not None
@@ -208,7 +209,12 @@ def figure_claim(figure: FigureLike, sentence_text: str, sentence_start: int, pa
     return None
 
 
+@lru_cache(maxsize=256)
 def _shouting(text: str) -> bool:
-    """A line in capitals (a headline or a wire flash), not a sentence of prose."""
+    """A line in capitals (a headline or a wire flash), not a sentence of prose (asked once per
+    sentence, not once per figure)."""
+    if text.isascii():  # an upper-case ASCII character is a letter: count with C loops
+        n, upper = sum(map(str.isalpha, text)), sum(map(str.isupper, text))
+        return n >= 12 and upper > 0.8 * n
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)

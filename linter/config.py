@@ -47,12 +47,10 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
     "CONTRIBUTING*", "CODE_OF_CONDUCT*", "SECURITY*", "AUTHORS*", "requirements*.txt",
 )
 
-#: Keys that no longer exist: the new key, and why.
-REMOVED_KEYS: dict[str, tuple[str, str]] = {
-    "date": ("default-date", "the date of articles that carry none of their own: an article's front-matter, "
-                             "meta or dateline date wins; --date on the command line still overrides every "
-                             "article's"),
-}
+#: Keys read under another name: ``date:`` (the contract's key, mirroring ``--date``) is
+#: ``default-date:``, a fallback for articles that carry no date of their own; it no longer
+#: overrides an article's own date. Naming both is an error.
+KEY_ALIASES: dict[str, str] = {"date": "default-date"}
 
 
 @dataclass(frozen=True)
@@ -358,10 +356,12 @@ def _apply(config: Config, key: str, value: Any, kloc: Loc, vloc: Loc, lines: li
     def err(loc: Loc, message: str) -> SourceError:
         return SourceError(loc, message, lines[loc.line - 1] if 0 < loc.line <= len(lines) else None)
 
-    if key.replace("_", "-") in REMOVED_KEYS:
-        new, why = REMOVED_KEYS[key.replace("_", "-")]
-        raise err(kloc, f"'{key}' is no longer a configuration key: rename it '{new}', {why}")
-    spec = KEYS.get(key.replace("_", "-"))
+    name = KEY_ALIASES.get(key.replace("_", "-"), key.replace("_", "-"))
+    spec = KEYS.get(name)
+    if spec is not None and name in KEY_ALIASES.values() and spec.attr in config.origins:
+        other = [k for k, v in KEY_ALIASES.items() if v == name][0]
+        raise err(kloc, f"'{other}' and '{name}' are the same setting (the date of articles that carry "
+                        f"none of their own): keep one (already set at {config.origins[spec.attr]})")
     if spec is None:
         import difflib
 
@@ -597,8 +597,8 @@ command line's options and the defaults) with where each value came from, and ex
 **Dates.** An article's own date (front matter `date`, `published`, `publication_date`,
 `pubDate`; an HTML `article:published_time`; a dateline; an archive record's `date`) always
 wins over `default-date:`, which only dates the articles that carry none. `--date` on the
-command line overrides every article's date. The old key `date:` is rejected, at its line, with
-a message naming `default-date:`.
+command line overrides every article's date. `date:` (the key that mirrors `--date`) is read
+as `default-date:`: a fallback, never an override; naming both is an error at the second.
 
 **Which files.** A folder is searched for articles (`.md`, `.markdown`, `.html`, `.htm`, `.txt`,
 ...); hidden files and folders and whatever `exclude:` (default below) and `extend-exclude:`

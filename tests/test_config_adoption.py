@@ -72,17 +72,26 @@ def test_default_date_dates_the_undated_and_date_option_overrides_all(tmp_path: 
     assert r.exit_code == 0 and findings(r) == []
 
 
-def test_old_date_key_is_rejected_at_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_the_contracts_date_key_is_the_fallback_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`date:` (the contract's key, mirroring --date) reads as `default-date:`: the article's own
+    date wins, an undated article takes it; naming both keys is an error at the second."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text(DATED)
-    (tmp_path / "factlint.yaml").write_text("select: title/\n  \ndate: 2022-06-01\n")
+    (tmp_path / "u.md").write_text(UNDATED)
+    for name, text in (("factlint.yaml", "select: title/\n  \ndate: 2022-06-01\n"),
+                       ("pyproject.toml", '[tool.factlint]\nselect = ["title/"]\ndate = "2022-06-01"\n')):
+        for old in ("factlint.yaml", "pyproject.toml"):
+            if (tmp_path / old).exists():
+                (tmp_path / old).unlink()
+        (tmp_path / name).write_text(text)
+        r = run("check", "a.md", "u.md", "--format", "json")
+        assert r.exit_code == 1 and "Traceback" not in r.stderr, r.stderr
+        by_path = {f["path"]: f["rule"] for f in json.loads(r.stdout)["findings"]}
+        assert by_path == {"a.md": "title/former-sitting"}  # dated 2025-12-30: Trump sits; u.md is 2022
+    (tmp_path / "pyproject.toml").unlink()
+    (tmp_path / "factlint.yaml").write_text("date: 2022-06-01\ndefault-date: 2022-06-02\n")
     r = run("check", "a.md")
-    assert r.exit_code == 2 and "Traceback" not in r.stderr
-    assert "factlint.yaml:3:1: 'date' is no longer a configuration key: rename it 'default-date'" in r.stderr
-    (tmp_path / "factlint.yaml").unlink()
-    (tmp_path / "pyproject.toml").write_text('[tool.factlint]\nselect = ["title/"]\ndate = "2022-06-01"\n')
-    r = run("check", "a.md")
-    assert r.exit_code == 2 and "pyproject.toml:3:1:" in r.stderr and "'default-date'" in r.stderr
+    assert r.exit_code == 2 and "factlint.yaml:2:1: 'date' and 'default-date' are the same setting" in r.stderr
 
 
 # ---------------------------------------------------------------------------------------------

@@ -320,6 +320,14 @@ def detect_tense(text: str, start: int, end: int, boundaries: Sequence[int] | No
     return detect_governor(text, start, end, boundaries, max_forward_words).tense
 
 
+def _group_memo(groups: dict[int, tuple[str, int] | None], words: list[str], w: int) -> tuple[str, int] | None:
+    """``_group_at(words, w)``, kept in the clause's ``groups`` (computed once per word)."""
+    if w in groups:
+        return groups[w]
+    g = groups[w] = _group_at(words, w)
+    return g
+
+
 def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] | None = None,
                     max_forward_words: int = 25, cache: ClauseCache | None = None) -> Governor:
     """The verb group governing ``text[start:end]``: :func:`detect_tense` with its position.
@@ -393,10 +401,7 @@ def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] |
         k += 1
         if w < i:
             continue
-        if w in groups:
-            g = groups[w]
-        else:
-            g = groups[w] = _group_at(words, w)
+        g = _group_memo(groups, words, w)
         if g is None:
             i = w + 1
             continue
@@ -418,10 +423,7 @@ def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] |
             after_count += 1
             if after_count > max_forward_words:
                 break
-        if w in groups:
-            g = groups[w]
-        else:
-            g = groups[w] = _group_at(words, w)
+        g = _group_memo(groups, words, w)
         if g is None:
             i = w + 1
             continue

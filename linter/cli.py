@@ -19,7 +19,7 @@ import typer
 
 from linter import __version__
 from linter.config import FAIL_ON, Config, Glob, describe, discover, load_config
-from linter.finding import Severity
+from linter.finding import Finding, Severity
 from linter.report import format_names
 from linter.yamlsrc import SourceError
 
@@ -158,7 +158,7 @@ def check(
     from linter.api import KbError, build_engine
     from linter.document import DEFAULT_MAX_BYTES, MAX_PUB_DATE, MIN_PUB_DATE
     from linter.engine import matches_prefix
-    from linter.report import RuleInfo, RunResult
+    from linter.report import RunResult
     from linter.rules import load_rules
     from linter.runner import collect, jobs_for, lint_items
 
@@ -259,13 +259,7 @@ def check(
         fail(str(exc))
     for note in notes:
         _say(f"factlint: {note}")
-    from linter.resources import rules_dir
-
-    bundled_dir = rules_dir().resolve()
-    infos = {r.id: RuleInfo(r.id, r.severity, r.summary(), r.description.get("why", ""),
-                            bool(r.loc and Path(r.loc.path).resolve().is_relative_to(bundled_dir)))
-             for r in engine.rules}
-    result = RunResult(findings, len(inputs.items), errors, infos, fail_on=threshold,
+    result = RunResult(findings, len(inputs.items), errors, _rule_infos(engine), fail_on=threshold,
                        paths=[item.path for item in inputs.items])
     if fmt == "html":  # the HTML report shows each article's text: hand it the articles, one at a time
         from linter.report.html import collect_articles
@@ -295,12 +289,26 @@ def check(
             typer.echo(tool_error.trace, err=True)
     for warning in outcome.warnings:
         _say(f"factlint: warning: {warning}")
+    _exit(errors, threshold, findings)
+
+
+def _rule_infos(engine: Any) -> dict[str, Any]:
+    """What the reports say of each active rule (``RuleInfo``), bundled or the user's."""
+    from linter.report import RuleInfo
+    from linter.resources import rules_dir
+
+    bundled_dir = rules_dir().resolve()
+    return {r.id: RuleInfo(r.id, r.severity, r.summary(), r.description.get("why", ""),
+                           bool(r.loc and Path(r.loc.path).resolve().is_relative_to(bundled_dir)))
+            for r in engine.rules}
+
+
+def _exit(errors: list[str], threshold: str, findings: list[Finding]) -> NoReturn:
+    """The exit status of a run: 2 on any error, 1 for a finding at or above ``threshold``, else 0."""
     if errors:
         raise typer.Exit(2)
-    if threshold != "never":
-        level = Severity.parse(threshold)
-        if any(f.severity >= level for f in findings):
-            raise typer.Exit(1)
+    if threshold != "never" and any(f.severity >= Severity.parse(threshold) for f in findings):
+        raise typer.Exit(1)
     raise typer.Exit(0)
 
 
@@ -335,8 +343,7 @@ def _check_on_dask(paths: list[str], cfg: Config, fmt: str, threshold: str, addr
                    output_file: Path | None) -> NoReturn:
     """``check --dask``: the shards of ``paths`` linted on a Dask cluster (``linter.dask``), the
     merged findings reported as a one-process run reports them."""
-    from linter.report import RuleInfo, RunResult, formatter
-    from linter.resources import rules_dir
+    from linter.report import RunResult, formatter
 
     if fix:
         fail("--fix cannot run on a Dask cluster: run it without --dask")
@@ -355,11 +362,7 @@ def _check_on_dask(paths: list[str], cfg: Config, fmt: str, threshold: str, addr
     except OSError as exc:
         fail(f"cannot write the Dask output folder {out_dir}: {exc.strerror or exc}")
     errors = run.input_errors + run.outcome.errors
-    bundled_dir = rules_dir().resolve()
-    infos = {r.id: RuleInfo(r.id, r.severity, r.summary(), r.description.get("why", ""),
-                            bool(r.loc and Path(r.loc.path).resolve().is_relative_to(bundled_dir)))
-             for r in engine.rules}
-    result = RunResult(run.outcome.findings, run.articles, errors, infos, fail_on=threshold)
+    result = RunResult(run.outcome.findings, run.articles, errors, _rule_infos(engine), fail_on=threshold)
     if output_file is None:
         _write_out(formatter(fmt)(result))
     else:
@@ -375,11 +378,7 @@ def _check_on_dask(paths: list[str], cfg: Config, fmt: str, threshold: str, addr
         _say(f"factlint: warning: {warning}")
     if run.skipped:
         _say(f"factlint: {run.skipped} of {run.shards} shards were up to date in {out_dir} and were not linted again")
-    if errors:
-        raise typer.Exit(2)
-    if threshold != "never" and any(f.severity >= Severity.parse(threshold) for f in run.outcome.findings):
-        raise typer.Exit(1)
-    raise typer.Exit(0)
+    _exit(errors, threshold, run.outcome.findings)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,13 +9,13 @@ date may follow and the verbs that name a quote's speaker). Rules reach a lexico
 A user extends a bundled lexicon without writing a regular expression: a ``lexicons/NAME.yaml``
 file in one of the configuration's ``rules:`` folders (or a ``--rules`` folder) adds its
 ``words`` (and ``patterns``, ``sets``) to the bundled lexicon ``NAME`` for every rule that
-reads it (``content/boilerplate`` reads ``residue``). :func:`extended` applies such files while
-rules compile.
+reads it (``content/boilerplate`` reads ``residue``). :func:`extend` reads such a file and :func:`extended` applies
+them while rules compile.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -27,7 +27,7 @@ import yaml
 
 from linter.resources import rules_dir
 
-__all__ = ["Lexicon", "LexiconError", "alternation", "extended", "lexicon", "lexicon_names", "word_set"]
+__all__ = ["Lexicon", "LexiconError", "alternation", "extend", "extended", "lexicon", "lexicon_names", "word_set"]
 
 
 class LexiconError(ValueError):
@@ -62,23 +62,28 @@ def lexicon(name: str) -> Lexicon:
     return _EXTENDED.get(name) or bundled_lexicon(name)
 
 
+def extend(merged: dict[str, Lexicon], path: Path) -> None:
+    """Add the user's lexicon file ``path`` (``.../lexicons/NAME.yaml``) to ``merged`` (name ->
+    the bundled lexicon with the additions so far): its words, patterns and sets join the bundled
+    lexicon ``NAME``. Raises ``LexiconError`` for a file that does not read or names no bundled
+    lexicon."""
+    name = path.stem
+    names = lexicon_names()
+    if name not in names:
+        raise LexiconError(f"{path}: extends no bundled lexicon (a user lexicon is named after the one it "
+                           f"extends: {', '.join(names)})")
+    add = read_lexicon(path, name, untrusted=True)
+    base = merged.get(name) or bundled_lexicon(name)
+    sets = dict(base.sets)
+    for key, words in add.sets.items():
+        sets[key] = sets.get(key, ()) + words
+    merged[name] = replace(base, words=base.words + add.words, patterns=base.patterns + add.patterns, sets=sets)
+
+
 @contextmanager
-def extended(files: Sequence[Path]) -> Iterator[None]:
-    """Within the block, each ``files`` entry (``.../lexicons/NAME.yaml``) adds its words,
-    patterns and sets to the bundled lexicon ``NAME``. Raises ``LexiconError`` for a file that
-    does not read or names no bundled lexicon."""
-    merged: dict[str, Lexicon] = {}
-    for path in files:
-        name = path.stem
-        if name not in lexicon_names():
-            raise LexiconError(f"{path}: extends no bundled lexicon (a user lexicon is named after the one it "
-                               f"extends: {', '.join(lexicon_names())})")
-        add = read_lexicon(path, name, untrusted=True)
-        base = merged.get(name) or bundled_lexicon(name)
-        sets = dict(base.sets)
-        for key, words in add.sets.items():
-            sets[key] = sets.get(key, ()) + words
-        merged[name] = replace(base, words=base.words + add.words, patterns=base.patterns + add.patterns, sets=sets)
+def extended(merged: Mapping[str, Lexicon]) -> Iterator[None]:
+    """Within the block, :func:`lexicon` answers with ``merged`` (built by :func:`extend`) for
+    the names it holds."""
     saved = dict(_EXTENDED)
     _EXTENDED.update(merged)
     try:

@@ -505,16 +505,16 @@ def _digest(path: Path) -> str:
 @lru_cache(maxsize=16)
 def _load_files(files: tuple[Path, ...], digests: tuple[str, ...], lexicons: tuple[Path, ...] = (),
                 lexicon_digests: tuple[str, ...] = ()) -> RuleSet:
-    from linter.lexicon import LexiconError, extended
+    from linter.lexicon import Lexicon, LexiconError, extend, extended
 
-    try:
-        with extended(lexicons):
-            return _compile_files(files)
-    except LexiconError as exc:
-        text = str(exc)
-        where, _, message = text.partition(": ")
-        path = where if where in {str(f) for f in lexicons} else (str(lexicons[0]) if lexicons else "<lexicons>")
-        raise SourceError(Loc(path, 1, 1), message if where == path else text) from None
+    merged: dict[str, Lexicon] = {}
+    for path in lexicons:
+        try:
+            extend(merged, path)
+        except LexiconError as exc:
+            raise SourceError(Loc(str(path), 1, 1), str(exc).removeprefix(f"{path}: ")) from None
+    with extended(merged):
+        return _compile_files(files)
 
 
 def _compile_files(files: tuple[Path, ...]) -> RuleSet:

@@ -234,19 +234,19 @@ _NUM_WORDS = {
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _WORD_NUM = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
 
-#: anything an age can hide in: a sentence without a match is skipped
-_TRIGGER = re.compile(r"old\b|\baged\s|\bborn\b|\(b\.|\bdie[ds]\b|\bdeath\b|\bpassed away\b|\bkilled\b"
-                      r"|[,(]\s*(?:(?:then|now|aged?)\s+)?\d{1,3}(?!\d)|\b(?:is|was|[’']s|turned|turns)\s+(?:now\s+|only\s+|just\s+)?\d",
-                      re.IGNORECASE)
-#: Words one of which an ASCII sentence without a digit must hold for ``_TRIGGER`` to match.
+# anything an age can hide in (a sentence without a match is skipped), in two halves: words,
+# and the forms that need a digit
+_TRIGGER_WORD_SRC = r"old\b|\baged\s|\bborn\b|\(b\.|\bdie[ds]\b|\bdeath\b|\bpassed away\b|\bkilled\b"
+_TRIGGER_DIGIT_SRC = (r"[,(]\s*(?:(?:then|now|aged?)\s+)?\d{1,3}(?!\d)"
+                      r"|\b(?:is|was|[’']s|turned|turns)\s+(?:now\s+|only\s+|just\s+)?\d")
+#: the whole pattern, for any text
+_TRIGGER = re.compile(f"{_TRIGGER_WORD_SRC}|{_TRIGGER_DIGIT_SRC}", re.IGNORECASE)
+# its halves, case-sensitive, for the lower-cased text of an ASCII sentence
+_TRIGGER_WORD_RE = re.compile(_TRIGGER_WORD_SRC)
+_TRIGGER_DIGIT_RE = re.compile(_TRIGGER_DIGIT_SRC)
+#: Words one of which an ASCII sentence must hold for the word half to match.
 _TRIGGER_WORDS = ("old", "aged", "born", "(b.", "die", "death", "passed away", "killed")
 _DIGITS = "0123456789"
-
-
-# ``_TRIGGER``'s two halves, case-sensitive, for the lower-cased text of an ASCII sentence
-_TRIGGER_WORD_RE = re.compile(r"old\b|\baged\s|\bborn\b|\(b\.|\bdie[ds]\b|\bdeath\b|\bpassed away\b|\bkilled\b")
-_TRIGGER_DIGIT_RE = re.compile(r"[,(]\s*(?:(?:then|now|aged?)\s+)?\d{1,3}(?!\d)"
-                               r"|\b(?:is|was|[’']s|turned|turns)\s+(?:now\s+|only\s+|just\s+)?\d")
 
 
 def _may_state_age(text: str) -> bool:

@@ -220,23 +220,24 @@ def check(
     if fix_diff and "-" in paths:
         fail("--fix-diff reads files, not standard input")
     inputs = collect(paths, max_bytes=limit or None, exclude=cfg.exclusions())
-    if not inputs.items and not inputs.errors:
-        from linter.document import FILE_KINDS
-
-        typer.echo("factlint: warning: no articles found (folders are searched for "
-                   f"{' '.join(FILE_KINDS)})", err=True)
     n_jobs, jobs_note = jobs_for(jobs if jobs is not None else cfg.jobs)
     if jobs_note:
         _say(f"factlint: warning: {jobs_note}")
     from linter.terminal import Progress, shows_progress
 
-    with Progress(len(inputs.items), sys.stderr, not quiet and shows_progress(sys.stderr)) as progress:
-        outcome = lint_items(inputs.items, cfg, engine, n_jobs, progress=progress, bundled=not no_bundled)
+    bar = not quiet and shows_progress(sys.stderr)
+    with Progress(inputs.count() if bar else 0, sys.stderr, bar) as progress:
+        outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=not no_bundled)
+    if not outcome.paths and not inputs.errors:
+        from linter.document import FILE_KINDS
+
+        typer.echo("factlint: warning: no articles found (folders are searched for "
+                   f"{' '.join(FILE_KINDS)})", err=True)
     fix_problems: list[str] = []
     if (fix or fix_diff) and not outcome.errors and "-" not in paths:
         from linter.fixer import fix_files
 
-        report = fix_files(outcome.findings, {item.path: item.digest for item in inputs.items},
+        report = fix_files(outcome.findings, outcome.digests,
                            unsafe=unsafe_fixes, write=not fix_diff)
         fix_problems = report.problems
         if fix_diff:
@@ -251,7 +252,7 @@ def check(
                  "not applied (--unsafe-fixes applies them)")
         if report.fixed:  # lint again: report what the files hold now
             inputs = collect(paths, max_bytes=limit or None, exclude=cfg.exclusions())
-            outcome = lint_items(inputs.items, cfg, engine, n_jobs, bundled=not no_bundled)
+            outcome = lint_items(inputs, cfg, engine, n_jobs, bundled=not no_bundled)
     errors = inputs.errors + outcome.errors + fix_problems + [str(e) for e in outcome.tool_errors]
     try:
         findings, notes = scope.narrow(sorted(outcome.findings, key=lambda f: f.sort_key()), write_baseline)
@@ -259,13 +260,13 @@ def check(
         fail(str(exc))
     for note in notes:
         _say(f"factlint: {note}")
-    result = RunResult(findings, len(inputs.items), errors, _rule_infos(engine), fail_on=threshold,
-                       paths=[item.path for item in inputs.items])
+    result = RunResult(findings, len(outcome.paths), errors, _rule_infos(engine), fail_on=threshold,
+                       paths=outcome.paths)
     if fmt == "html":  # the HTML report shows each article's text: hand it the articles, one at a time
         from linter.report.html import collect_articles
         from linter.runner import make_document
 
-        result.articles = collect_articles(inputs.items, findings, load=lambda item: make_document(item, cfg.date, cfg.default_date),
+        result.articles = collect_articles(inputs, findings, load=lambda item: make_document(item, cfg.date, cfg.default_date),
                                            analyse=engine.analyse)
     if output_file is None:
         _write_out(_render(fmt, result, statistics, quiet, sys.stdout))

@@ -15,16 +15,18 @@ or in worker processes (a worker that dies costs only its batch's retry in this 
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime
 import gzip
+import itertools
 import json
 import os
 import re
 import stat
 import sys
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,9 +71,76 @@ STANDFIRST_FIELDS = ("description", "standfirst", "dek", "subtitle", "summary")
 
 
 @dataclass
+class _Archive:
+    """A JSON Lines archive named on the command line, read record by record when iterated."""
+
+    path: Path
+    display: str
+    max_bytes: int | None
+
+
+@dataclass
+class _File:
+    """A file named on the command line (or found in a folder), read when iterated."""
+
+    path: Path
+    display: str
+    max_bytes: int | None
+
+
+@dataclass
 class Inputs:
-    items: list[Item] = field(default_factory=list)
+    """The articles the command line names, read lazily and in order: iterating yields one
+    ``Item`` at a time, so an archive of any size is never held in memory whole. An input
+    problem (a missing file, a bad record) is appended to ``errors`` as the iteration reaches
+    it, on the first pass only; a second pass (the HTML report, the lint after ``--fix``)
+    reads the files again."""
+
+    sources: list[Item | _File | _Archive | str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    _passes: int = 0
+
+    def __iter__(self) -> Iterator[Item]:
+        errors = self.errors if self._passes == 0 else []
+        self._passes += 1
+        for source in self.sources:
+            if isinstance(source, str):
+                errors.append(source)
+            elif isinstance(source, Item):
+                yield source
+            elif isinstance(source, _Archive):
+                yield from read_jsonl(source.path, source.display, errors, source.max_bytes)
+            else:
+                yield from _read_file(source.path, source.display, errors, source.max_bytes)
+
+    @property
+    def items(self) -> list[Item]:
+        """Every article, read into one list (small inputs and tests; a run iterates instead)."""
+        return list(self)
+
+    def count(self) -> int:
+        """About how many articles there are, for a progress bar: one a file, one a non-blank
+        line of an archive (counted without decoding the records)."""
+        total = 0
+        for source in self.sources:
+            if isinstance(source, _Archive):
+                total += _count_lines(source.path)
+            elif not isinstance(source, str):
+                total += 1
+        return total
+
+
+def _count_lines(path: Path) -> int:
+    """The non-blank lines of an archive (0 when it cannot be read: the lint says why)."""
+    opener: Any = gzip.open if path.suffix == ".gz" else open
+    count = 0
+    try:
+        with opener(path, "rb") as fh:
+            for line in fh:
+                count += bool(line.strip())
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return count
+    return count
 
 
 #: A JSON Lines record may be this many times ``max_bytes`` (JSON escapes take up to six bytes a
@@ -213,7 +282,8 @@ def folder_files(folder: Path, exclude: Sequence[Glob] | None = None, archives: 
 
 def collect(paths: Sequence[str], stdin_text: str | None = None,
             max_bytes: int | None = DEFAULT_MAX_BYTES, exclude: Sequence[Glob] | None = None) -> Inputs:
-    """Expand the command line's paths into articles (in the order given; folders sorted).
+    """Expand the command line's paths into articles (in the order given; folders sorted),
+    to be read when ``Inputs`` is iterated; standard input is read now.
 
     ``stdin_text`` stands for standard input (tests); ``max_bytes`` bounds each document.
     ``exclude`` (default: the configuration's default ``exclude:``) applies to what a folder
@@ -225,21 +295,26 @@ def collect(paths: Sequence[str], stdin_text: str | None = None,
             continue
         path = Path(raw)
         if path.is_dir():
-            for f in folder_files(path, exclude):
-                _add_file(inputs, f, str(f), max_bytes)
+            inputs.sources.extend(_source(f, str(f), max_bytes) for f in folder_files(path, exclude))
         elif path.is_file():
-            _add_file(inputs, path, raw, max_bytes)
+            inputs.sources.append(_source(path, raw, max_bytes))
         elif path.exists():
-            inputs.errors.append(f"{raw}:1:1: not a regular file (a device, FIFO or socket); skipped")
+            inputs.sources.append(f"{raw}:1:1: not a regular file (a device, FIFO or socket); skipped")
         else:
-            inputs.errors.append(f"{raw}:1:1: no such file or folder")
+            inputs.sources.append(f"{raw}:1:1: no such file or folder")
     return inputs
+
+
+def _source(path: Path, display: str, max_bytes: int | None) -> _File | _Archive:
+    if path.name.lower().endswith(ARCHIVE_SUFFIXES):
+        return _Archive(path, display, max_bytes)
+    return _File(path, display, max_bytes)
 
 
 def _add_stdin(inputs: Inputs, stdin_text: str | None, max_bytes: int | None) -> None:
     if stdin_text is not None:
         text, cut = truncate(stdin_text, max_bytes)
-        inputs.items.append(Item("<stdin>", text, truncation=cut))
+        inputs.sources.append(Item("<stdin>", text, truncation=cut))
         return
     try:
         stream = sys.stdin.buffer if sys.stdin is not None else None
@@ -248,36 +323,39 @@ def _add_stdin(inputs: Inputs, stdin_text: str | None, max_bytes: int | None) ->
         data = stream.read(max_bytes + 1) if max_bytes is not None else stream.read()
     except (OSError, ValueError, AttributeError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        inputs.errors.append(f"<stdin>:1:1: cannot read standard input: {reason}")
+        inputs.sources.append(f"<stdin>:1:1: cannot read standard input: {reason}")
         return
-    _add_bytes(inputs, data, "<stdin>", None if max_bytes is None or len(data) <= max_bytes else (max_bytes, None))
+    item = _decode(data, "<stdin>", None if max_bytes is None or len(data) <= max_bytes else (max_bytes, None))
+    inputs.sources.append(item)
 
 
-def _add_file(inputs: Inputs, path: Path, display: str, max_bytes: int | None = DEFAULT_MAX_BYTES) -> None:
-    if path.name.lower().endswith(ARCHIVE_SUFFIXES):
-        inputs.items.extend(read_jsonl(path, display, inputs.errors, max_bytes))
-        return
+def _read_file(path: Path, display: str, errors: list[str], max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """The item of one file (none, with an error, when it cannot be read or is not UTF-8)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                inputs.errors.append(f"{display}:1:1: not a regular file (a device, FIFO or socket); skipped")
+                errors.append(f"{display}:1:1: not a regular file (a device, FIFO or socket); skipped")
                 return
             with os.fdopen(os.dup(fd), "rb") as fh:
                 data = fh.read(max_bytes + 1) if max_bytes is not None else fh.read()
         finally:
             os.close(fd)
     except OSError as exc:
-        inputs.errors.append(f"{display}:1:1: cannot read: {exc.strerror or exc}")
+        errors.append(f"{display}:1:1: cannot read: {exc.strerror or exc}")
         return
     cut = None if max_bytes is None or len(data) <= max_bytes else (max_bytes, max(info.st_size, len(data)))
-    _add_bytes(inputs, data, display, cut)
+    item = _decode(data, display, cut)
+    if isinstance(item, str):
+        errors.append(item)
+    else:
+        yield item
 
 
-def _add_bytes(inputs: Inputs, data: bytes, display: str, cut: tuple[int, int | None] | None) -> None:
-    """Decode a file's (or standard input's) bytes into an item; ``cut`` is ``(max_bytes, total)``
-    when there was more than ``max_bytes``."""
+def _decode(data: bytes, display: str, cut: tuple[int, int | None] | None) -> Item | str:
+    """The item of a file's (or standard input's) bytes, or the error saying they are not
+    UTF-8; ``cut`` is ``(max_bytes, total)`` when there was more than ``max_bytes``."""
     truncation = None
     digest = None
     if cut is not None:
@@ -290,9 +368,8 @@ def _add_bytes(inputs: Inputs, data: bytes, display: str, cut: tuple[int, int | 
     except UnicodeDecodeError as exc:
         bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
         line, col = _position(data[bom:], exc.start)  # utf-8-sig counts from after the BOM
-        inputs.errors.append(f"{display}:{line}:{col}: not UTF-8 text ({exc.reason}); not linted")
-        return
-    inputs.items.append(Item(display, text, truncation=truncation, digest=digest))
+        return f"{display}:{line}:{col}: not UTF-8 text ({exc.reason}); not linted"
+    return Item(display, text, truncation=truncation, digest=digest)
 
 
 def make_document(item: Item, date: datetime.date | None = None,
@@ -312,6 +389,16 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     tool_errors: list[ToolError] = field(default_factory=list)
+    #: every article's path, in input order (clean ones too: JUnit's test cases)
+    paths: list[str] = field(default_factory=list)
+    #: a file's digest as it was read and linted (what ``--fix`` checks before writing)
+    digests: dict[str, str | None] = field(default_factory=dict)
+
+    def seen(self, item: Item) -> None:
+        """Count ``item`` in (its path, and its digest when it is a file)."""
+        self.paths.append(item.path)
+        if item.record is None:
+            self.digests[item.path] = item.digest
 
     def add(self, result: Result | None, error: str | ToolError | None) -> None:
         if result is not None:
@@ -379,49 +466,81 @@ def _work(batch: list[Item]) -> list[tuple[Result | None, str | ToolError | None
     return [lint_item(engine, item, _WORKER["date"], _WORKER["default_date"]) for item in batch]
 
 
-def lint_items(items: Sequence[Item], config: Config, engine: Engine, jobs: int = 1,
+def lint_items(items: Iterable[Item], config: Config, engine: Engine, jobs: int = 1,
                progress: Any = None, bundled: bool = True) -> Outcome:
-    """Lint every item with ``engine``; with ``jobs > 1`` (0 = one per core; never more than the
-    cores) batches go to worker processes, each building the same engine from ``config`` (and
-    ``bundled``). When a worker process dies, the batches it had not returned are linted again
-    in this process, one document at a time, so the others' findings are kept. The
-    configuration's ``per-path:`` overrides are applied to the findings."""
-    out = _lint_items(items, config, engine, jobs, progress, bundled)
+    """Lint every item with ``engine``, reading ``items`` as it goes; with ``jobs > 1`` (0 = one
+    per core; never more than the cores) batches go to worker processes, each building the same
+    engine from ``config`` (and ``bundled``), a bounded number of batches at a time, so memory
+    does not grow with the number of items. When a worker process dies, the batches it had not
+    returned (and the rest) are linted in this process, one document at a time, so the others'
+    findings are kept. The configuration's ``per-path:`` overrides are applied to the findings."""
+    out = _lint_items(iter(items), config, engine, jobs, progress, bundled)
     out.findings = apply_per_path(out.findings, config.per_path)
     return out
 
 
-def _lint_items(items: Sequence[Item], config: Config, engine: Engine, jobs: int,
+#: batches of documents sent to the worker processes, and how many of them are in flight per worker
+_BATCH, _AHEAD = 64, 4
+
+
+def _lint_here(out: Outcome, items: Iterable[Item], config: Config, engine: Engine, progress: Any) -> None:
+    for item in items:
+        out.seen(item)
+        out.add(*lint_item(engine, item, config.date, config.default_date))
+        if progress is not None:
+            progress(1)
+
+
+def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    while batch := list(itertools.islice(items, size)):
+        yield batch
+
+
+def _lint_items(items: Iterator[Item], config: Config, engine: Engine, jobs: int,
                 progress: Any, bundled: bool) -> Outcome:
     out = Outcome()
     jobs = jobs_for(jobs)[0]
-    if jobs <= 1 or len(items) < 8:
-        for item in items:
-            out.add(*lint_item(engine, item, config.date, config.default_date))
-            if progress is not None:
-                progress(1)
+    head = list(itertools.islice(items, jobs * _AHEAD * _BATCH))  # enough to size the batches
+    if jobs <= 1 or len(head) < 8:
+        _lint_here(out, itertools.chain(head, items), config, engine, progress)
         return out
-    size = max(1, min(64, len(items) // (jobs * 4) or 1))
-    batches = [list(items[i:i + size]) for i in range(0, len(items), size)]
-    pending: list[list[Item]] = []
+    size = max(1, min(_BATCH, len(head) // (jobs * _AHEAD) or 1))
+    batches = _batches(itertools.chain(head, items), size)
+    flight: collections.deque[tuple[list[Item], Future[list[tuple[Result | None, str | ToolError | None]]]]]
+    flight = collections.deque()
+    retried = 0
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config, bundled)) as pool:
-        futures = [pool.submit(_work, batch) for batch in batches]
-        for batch, future in zip(batches, futures, strict=True):
+        for batch in batches:
+            if len(flight) >= jobs * _AHEAD:
+                retried += _collect(out, *flight.popleft(), config, engine, progress)
             try:
-                results = future.result()
-            except BrokenProcessPool:
-                pending.append(batch)
-                continue
-            for result, error in results:
-                out.add(result, error)
-            if progress is not None:
-                progress(len(batch))
-    if pending:
-        out.warnings.append(f"a worker process died; {sum(map(len, pending)):,} documents were linted again "
+                flight.append((batch, pool.submit(_work, batch)))
+            except BrokenProcessPool:  # a worker died: what is in flight, then the rest, here
+                while flight:
+                    retried += _collect(out, *flight.popleft(), config, engine, progress)
+                for rest in itertools.chain([batch], batches):
+                    retried += len(rest)
+                    _lint_here(out, rest, config, engine, progress)
+        while flight:
+            retried += _collect(out, *flight.popleft(), config, engine, progress)
+    if retried:
+        out.warnings.append(f"a worker process died; {retried:,} documents were linted again "
                             "in the main process")
-        for batch in pending:
-            for item in batch:
-                out.add(*lint_item(engine, item, config.date, config.default_date))
-            if progress is not None:
-                progress(len(batch))
     return out
+
+
+def _collect(out: Outcome, batch: list[Item], future: Future[list[tuple[Result | None, str | ToolError | None]]],
+             config: Config, engine: Engine, progress: Any) -> int:
+    """Add the results of ``batch`` to ``out``; when its worker died, lint it here instead and
+    return how many documents that was."""
+    try:
+        results = future.result()
+    except BrokenProcessPool:
+        _lint_here(out, batch, config, engine, progress)
+        return len(batch)
+    for item, (result, error) in zip(batch, results, strict=True):
+        out.seen(item)
+        out.add(result, error)
+    if progress is not None:
+        progress(len(batch))
+    return 0

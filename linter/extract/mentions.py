@@ -571,7 +571,7 @@ def _gazetteer_word(g: Gazetteer, word: str) -> bool:
     return hit
 
 
-_MAX_RUNS = 200_000  # runs remembered by ``Gazetteer.runs`` (then forgotten, to bound memory)
+_MAX_RUNS = 20_000  # runs remembered by ``Gazetteer.runs`` (then forgotten, to bound memory)
 
 
 def _worth_parsing(g: Gazetteer, run: str) -> bool:

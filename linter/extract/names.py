@@ -62,7 +62,7 @@ class Variant:
     diacritics_only: bool
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=8192)  # bounded: a long archive run keeps a flat memory
 def fold(word: str) -> str:
     """Lower case with diacritics removed: "Erdoğan" → "erdogan"."""
     if word.isascii():

@@ -164,7 +164,7 @@ _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "’": "'"
 _SPLIT_RE = re.compile(r"[\s.\-]+")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # bounded: a long archive run keeps a flat memory
 def norm_name(text: str) -> str:
     """Canonical key of a name: case, diacritics, dots, hyphens and "al-" do not matter.
 

@@ -550,7 +550,16 @@ def _gate_texts(draw: st.DrawFn) -> str:
 
 def _passing(text: str) -> set[int]:
     folded = ascii_fold(text)
-    return _attr._passing(folded, _attr._GATE_WORD_RE.findall(folded))
+    return _attr._passing(folded, _attr._gate_words(folded))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_texts(), st.text()))
+@example("naïve İt ſaid \u212anown a\ud800b x_y 2said\x00a\tb")
+def test_gate_words_are_the_letter_runs(text: str) -> None:
+    """``_gate_words`` finds, as bytes, the maximal runs of ASCII letters of the folding."""
+    folded = ascii_fold(text)
+    assert _attr._gate_words(folded) == [w.encode() for w in _attr._GATE_WORD_RE.findall(folded)]
 
 
 @settings(max_examples=1000, deadline=None)
@@ -640,3 +649,15 @@ def test_typewriter_quote_pairs_tokenise_as_curly_marks() -> None:
     toks = _attr._tokens("``we won,'' said Lee.", 0)
     assert [t.text for t in toks] == ["“", "we", "won", ",", "”", "said", "Lee", "."]
     assert (toks[0].start, toks[4].start) == (0, 10)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_gate_texts())
+@example("ſpeaking anonymously; WHO asked not to be named; On the condition of anonymity")
+def test_anonymous_phrases_start_with_a_first_word(text: str) -> None:
+    """``_np_source_kind`` tries ``_ANON_PHRASES`` on the tokens after an NP only when the first of
+    them is one of ``_ANON_FIRST``: every match of the joined tokens starts so."""
+    toks = _attr._tokens(text, 0)
+    for i in range(len(toks)):
+        if _attr._ANON_PHRASES.match(" ".join(t.text for t in toks[i:i + 12])):
+            assert ascii_fold(toks[i].text) in _attr._ANON_FIRST, toks[i].text

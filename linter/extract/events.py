@@ -63,6 +63,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from linter.fold import ascii_fold
@@ -182,7 +183,9 @@ _DATED_PHRASE = re.compile(
 _PHRASE_YEAR = re.compile(r"(?<![\w/-])(?:19|20)\d\d(?![\w/]|-\d)")
 _SLOT = "0000"
 _ASCII_RUN = re.compile(r"[a-z0-9]+")
-_YEAR_RUN = re.compile(r"(?<![0-9])(?:19|20)[0-9][0-9](?![0-9])")
+#: a year not inside a longer number ("(?<![0-9]..)" after its first two digits: what it
+#: starts with lets the engine skip ahead to each "19" and "20")
+_YEAR_RUN = re.compile(r"(?:19|20)(?<![0-9]..)[0-9][0-9](?![0-9])")
 
 _LEX = "events"
 #: words that end a descriptive mention's modifiers ("the 2003 film about the war" is not the war)
@@ -229,10 +232,14 @@ class EventGazetteer:
 
     def literal_keys(self, folded: str) -> list[str]:
         """The literal phrases and templates that can occur in ``folded`` (an ``ascii_fold``ed document)."""
-        present = set(_ASCII_RUN.findall(folded))
-        if _YEAR_RUN.search(folded):
-            present.add(_SLOT)
-        return sorted(key for run in present for key, runs in self.by_anchor.get(run, ()) if runs <= present)
+        return [key for key, _ in self.literal_runs(_runs(folded))]
+
+    def literal_runs(self, present: set[str]) -> list[tuple[str, frozenset[str]]]:
+        """The literal phrases and templates (with their runs) whose runs are all in ``present``
+        (what :func:`_runs` finds in a text), in order of the phrase."""
+        by_anchor = self.by_anchor
+        return sorted((row for run in by_anchor.keys() & present for row in by_anchor[run] if row[1] <= present),
+                      key=_first)
 
     def edition_of_year(self, series: str, year: int) -> Event | None:
         """The one event of a recurring ``series`` whose name or date holds ``year``."""
@@ -240,6 +247,18 @@ class EventGazetteer:
             return None
         found = [e for e in self.series.get(series, ()) if year in self.years.get(e.id, ())]
         return found[0] if len(found) == 1 else None
+
+
+_first = itemgetter(0)
+
+
+def _runs(folded: str) -> set[str]:
+    """The ASCII letter-and-digit runs of ``folded`` (from ``ascii_fold``), with "0000" when it has
+    a year: a literal phrase or template can match only where all of its runs are."""
+    present = set(_ASCII_RUN.findall(folded))
+    if _YEAR_RUN.search(folded):
+        present.add(_SLOT)
+    return present
 
 
 @lru_cache(maxsize=8192)
@@ -480,7 +499,8 @@ def extract_events(
     out: list[EventMention] = []
     if folded is None:
         folded = ascii_fold("\n".join(t for _, t in sentences))
-    literal_keys = g.literal_keys(folded)
+    doc_runs = _runs(folded)
+    doc_keys = g.literal_runs(doc_runs)
     editions = g.ordinal_re is not None and any(h in folded for h in g.ordinal_heads)
     prev = ""
     for base, text in sentences:
@@ -502,7 +522,7 @@ def extract_events(
                 taken.append((hit.start, hit.end))
         # the keys this sentence can hold (a subset of the document's, in the same order): a long
         # document holds many keys, and each is searched only in the sentences that hold its words
-        keys = g.literal_keys(ascii_fold(text)) if literal_keys else ()
+        keys = _sentence_keys(text, doc_runs, doc_keys, g) if doc_keys else ()
         if keys:
             for em in _names(text, base, keys, g, taken):
                 _pair(em, text, base, sdates, g)
@@ -526,6 +546,17 @@ def extract_events(
         out = [m for m in out if not _not_yet(m.event, pub_date)]
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _sentence_keys(text: str, doc_runs: set[str], doc_keys: list[tuple[str, frozenset[str]]],
+                   g: EventGazetteer) -> list[str]:
+    """``g.literal_keys(ascii_fold(text))`` for a sentence of a document with runs ``doc_runs``
+    and keys ``doc_keys``: when the sentence's runs are the document's (as they are unless it
+    cuts a word), its keys are those of the document's whose runs it holds."""
+    runs = _runs(ascii_fold(text))
+    if not runs <= doc_runs:
+        return g.literal_keys(ascii_fold(text))
+    return [key for key, key_runs in doc_keys if key_runs <= runs]
 
 
 def _not_yet(ev: Event | None, pub_date: date) -> bool:

@@ -31,7 +31,7 @@ from linter.extract.dates import (
 )
 from linter.extract.events import EVENTS_INDEX, EventMention, event_tables, extract_events
 from linter.extract.figures import Figure, extract_figures
-from linter.extract.intervals import Interval, extract_intervals
+from linter.extract.intervals import Interval, extract_intervals, may_claim
 from linter.extract.mentions import GAZETTEER_INDEX, Mention, extract_mentions, gazetteer_tables
 from linter.extract.names import FAMILY_NAMES_INDEX, Variant, family_names, find_variants, known_family_names
 from linter.extract.reftime import RefTime, reference_time
@@ -53,9 +53,6 @@ STORED_INDEXES: dict[str, Callable[[KnowledgeBase], Any]] = {
 #: the start of a byline ("By Jane Doe") or a photo caption ("FILE - ...", "(Photo: ...)")
 _FURNITURE = re.compile(r"\s*(?:By\s+[A-Z]|BY\s+[A-Z]|FILE\s*[-–—:]|PHOTO\s*[-–—:]|Photo\s*:|\(Photo|"
                         r"\(AP Photo|\(Reuters|Caption\s*:|Image\s*:)")
-#: a necessary condition for an interval claim in a sentence (``linter.extract.intervals``)
-_INTERVAL_GATE = re.compile(r"(?i)\b(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
-_INTERVAL_WORDS = ("after", "before", "later", "earlier", "since", "anniversary", "turn", "its")
 _FINAL_PUNCT = frozenset(".!?:;\"”’')…")
 _DATE_WORDS = ("day", "week", "month", "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                "sep", "oct", "nov", "dec", "ago", "decade", "century", "today", "tonight", "now", "tomorrow")
@@ -351,10 +348,7 @@ class Analysis:
         by_sentence = self._dates_by_sentence
         events: dict[int, list[EventMention]] | None = None
         for s in self.doc.sentences:
-            text = s.text
-            if text.isascii() and not any(map(text.lower().__contains__, _INTERVAL_WORDS)):
-                continue  # none of the gate's words: no match (and no search)
-            if _INTERVAL_GATE.search(text) is None:
+            if not may_claim(s.text):
                 continue
             if events is None:
                 events = {}

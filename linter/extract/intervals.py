@@ -45,7 +45,7 @@ from typing import Any
 from linter.extract.dates import WEEKDAYS, resolve_weekday
 from linter.extract.reftime import reference_time
 
-__all__ = ["Interval", "allowed", "elapsed", "extract_intervals", "ordinal_value"]
+__all__ = ["Interval", "allowed", "elapsed", "extract_intervals", "may_claim", "ordinal_value"]
 
 _UNITS = ("day", "week", "month", "year", "decade")
 _CARDINAL = {
@@ -105,6 +105,17 @@ _COMPARISON = re.compile(r"(?i)\b(?:from|than|compared\s+with|compared\s+to|vers
 #: words before "a"/"an" that make it an amount of time ("it has been a year since"), not a rate
 #: ("20 pct a year since 1981")
 _A_AMOUNT = re.compile(r"(?i)\b(?:been|for|in|nearly|almost|about|over|than|just|exactly|only|some|barely|than)\s+$")
+#: a necessary condition for an interval claim in a sentence (one of the words the patterns above
+#: and the gates of ``extract_intervals`` need), as written and, for lower-cased ASCII text, without
+#: the word boundary before it, with each word's first letters
+_CLAIM_WORD = re.compile(r"(?i)\b(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
+_CLAIM_LOW = re.compile(r"(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
+_CLAIM_WORDS = ("after", "before", "later", "earlier", "since", "anniversary", "turn", "its")
+#: What every match of _AFTER, _LATER and _SINCE_N holds (a unit, then its direction word), found
+#: far faster than they are: a sentence without it is not searched with them.
+_AFTER_GATE = re.compile(r"(?i)(?:day|week|month|year|decade)s?\s+(?:after|before)\s")
+_LATER_GATE = re.compile(r"(?i)(?:day|week|month|year|decade)s?\s+(?:later|earlier)")
+_SINCE_GATE = re.compile(r"(?i)(?:day|week|month|year|decade)s?\s+since\s")
 #: a weekday written as a possessive, which the date extractor leaves alone: "Monday's vote"
 _POSSESSIVE_WD = re.compile(r"(?:the\s+|last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b")
 
@@ -269,6 +280,24 @@ def _gap_ok(text: str, base: int, pos: int, at: int) -> bool:
     return _POINT_GAP.fullmatch(text, pos - base, at - base) is not None
 
 
+def may_claim(text: str) -> bool:
+    """Whether ``text`` has a word an interval claim needs (``_CLAIM_WORD``): a sentence without one
+    holds none. In ASCII text, a search of the lower-cased text for the words, each then checked
+    for a word boundary before it, finds the same far faster."""
+    if not text.isascii():
+        return _CLAIM_WORD.search(text) is not None
+    low = text.lower()
+    if not any(map(low.__contains__, _CLAIM_WORDS)):
+        return False
+    m = _CLAIM_LOW.search(low)
+    while m is not None:
+        at = m.start()
+        if at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_"):
+            return True
+        m = _CLAIM_LOW.search(low, at + 1)
+    return False
+
+
 def _amount_ok(text: str, m: re.Match[str]) -> bool:
     """Not a comparison ("from a year earlier") and "a"/"an" only as an amount ("been a year")."""
     if _COMPARISON.search(text, max(0, m.start() - 20), m.start()):
@@ -329,7 +358,7 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
                             qual, (frm.lo, frm.hi), (to.lo, to.hi), frm.text, to.text, frm.source, to.source))
 
     # "two days after Monday's vote", "three years before the 2019 election"
-    for m in _AFTER.finditer(text) if ("after" in low or "before" in low) else ():
+    for m in _AFTER.finditer(text) if ("after" in low or "before" in low) and _AFTER_GATE.search(text) else ():
         ref = _point_at(base + m.end(), dates, events, text=text, base=base, pub=pub)
         if ref is None:
             continue
@@ -343,7 +372,7 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
             end=ref.end - base)
 
     # "three days later, on May 6" after "on May 1"
-    for m in _LATER.finditer(text) if ("later" in low or "earlier" in low) else ():
+    for m in _LATER.finditer(text) if ("later" in low or "earlier" in low) and _LATER_GATE.search(text) else ():
         nxt = _point_at(base + m.end(), dates, events, reach=4, text=text, base=base)
         if nxt is None:
             continue
@@ -357,7 +386,7 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
             m.group("q"), end=nxt.end - base)
 
     # "in the 10 years since the 2014 referendum"
-    for m in _SINCE_N.finditer(text) if "since" in low else ():
+    for m in _SINCE_N.finditer(text) if "since" in low and _SINCE_GATE.search(text) else ():
         ref = _point_at(base + m.end(), dates, events, text=text, base=base, pub=pub)
         if ref is None:
             continue

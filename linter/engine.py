@@ -204,27 +204,30 @@ class Engine:
                   cancel: Callable[[], bool] | None = None) -> list[Finding]:
         """The findings of ``rule`` on the analysed document; ``where[0]`` follows the offset of the
         subject being evaluated (for the error boundary)."""
-        if rule.gate is not None and not rule.gate.admits(analysis.doc.prose, lambda: analysis.folded_prose):
-            return []  # no subject of this document can satisfy `when` (linter.gate)
-        subject = SUBJECTS[rule.subject]
         doc = analysis.doc
+        if rule.gate is not None and not rule.gate.admits(doc.prose, lambda: analysis.folded_prose):
+            return []  # no subject of this document can satisfy `when` (linter.gate)
+        subjects = _subjects(analysis, rule.subject)
+        if not subjects:
+            return []  # nothing to evaluate: no context to build
         out: list[Finding] = []
-        values: dict[str, Any] = {"document": document_view(analysis), "options": rule.options}
+        name = rule.subject
+        values: dict[str, Any] = {"document": document_view(analysis), "options": rule.options, name: None}
         budget = RegexBudget(self.regex_budget)
         ctx = EvalContext(values, host=analysis, budget=budget)
         when = rule.when.fn
-        name = rule.subject
         override = self.selection.severity.get(rule.id)
         where = where if where is not None else [None]
         seen = 0
         try:
-            for obj in subject.iterate(analysis):
+            for obj in subjects:
                 seen += 1
                 if cancel is not None and not seen % 64 and cancel():
                     raise Cancelled
                 where[0] = obj.span[0]
                 values[name] = obj
-                ctx.reset_match()
+                if ctx.match_text is not None:  # only a successful =~ sets the match (EvalContext)
+                    ctx.reset_match()
                 if not when(ctx):
                     continue
                 if len(out) >= self.max_findings:
@@ -236,11 +239,12 @@ class Engine:
             warnings.append(f"{_at(doc, where[0] or 0)}: rule {rule.id}: {exc}, after {seen:,} "
                             f"{name}{'s' if seen != 1 else ''} ({budget.searches:,} searches); the rule did not "
                             "check the rest of it")
-        counts: dict[str, int] = {}
-        for warning in ctx.warnings:  # once each: a function failing on every sentence says so once
-            counts[warning] = counts.get(warning, 0) + 1
-        for warning, n in counts.items():
-            warnings.append(f"{doc.path}: rule {rule.id}: {warning}" + (f" ({n:,} times)" if n > 1 else ""))
+        if ctx.warnings:
+            counts: dict[str, int] = {}
+            for warning in ctx.warnings:  # once each: a function failing on every sentence says so once
+                counts[warning] = counts.get(warning, 0) + 1
+            for warning, n in counts.items():
+                warnings.append(f"{doc.path}: rule {rule.id}: {warning}" + (f" ({n:,} times)" if n > 1 else ""))
         return out
 
     def _finding(self, rule: Rule, ctx: EvalContext, obj: Any, override: Severity | None) -> Finding:
@@ -275,6 +279,17 @@ class Engine:
                     applicability = "unsafe"
                 fix = Fix((make_edit(doc, fix_span, rule.fix.replace.render(ctx)),), applicability)
         return make_finding(doc, rule.id, severity, message, span, fix)
+
+
+def _subjects(analysis: Analysis, name: str) -> list[Any]:
+    """The views of subject ``name`` in the analysed document, listed once and shared by every
+    rule over that subject (views describe their item; none holds a rule's state)."""
+    key = ("subjects", name)
+    views = analysis.views
+    found = views.get(key)
+    if found is None:
+        found = views[key] = list(SUBJECTS[name].iterate(analysis))
+    return found  # type: ignore[no-any-return]
 
 
 def _at(doc: Document, offset: int) -> str:

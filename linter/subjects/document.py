@@ -10,7 +10,7 @@ from linter.dsl.types import Text
 from linter.extract.genre import GENRES, Genre, detect_genre
 from linter.extract.window import describe_conflict, describe_need, first_clashing_claim
 from linter.extractions import Analysis
-from linter.subjects.base import Subject, View, cached_view
+from linter.subjects.base import Subject, View
 
 _GENRE_KEY = ("document", "genre")  # where the genre is kept in the analysis's views
 
@@ -36,8 +36,15 @@ class DocumentView(View):
         return (0, 0)
 
 
+_VIEW_KEY = (DocumentView, None)  # the key ``cached_view`` keeps it under
+
+
 def document_view(a: Analysis) -> DocumentView:
-    return cached_view(a, DocumentView, None, lambda: DocumentView(a, a.doc))
+    """The one view of the document in this analysis (made on first use)."""
+    view = a.views.get(_VIEW_KEY)
+    if view is None:
+        view = a.views[_VIEW_KEY] = DocumentView(a, a.doc)
+    return view  # type: ignore[no-any-return]
 
 
 def _conflict(v: DocumentView) -> str | None:

@@ -316,6 +316,16 @@ class Gazetteer:
     nonname: frozenset[str] = frozenset()  # normalised words that are never part of a person's name
     given: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> given-name words (lazy)
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> every name word (lazy)
+    titled: dict[str, tuple[Office, ...]] = field(default_factory=dict)  # title key -> its KB offices (``offices``)
+
+    def offices(self, kb: KnowledgeBase, title_key: str) -> tuple[Office, ...]:
+        """The KB's offices with the title ``title_key`` (remembered: a title names the same
+        offices in every document; ``kb`` is the KB the gazetteer was built from)."""
+        found = self.titled.get(title_key)
+        if found is None:
+            table = kb.offices
+            found = self.titled[title_key] = tuple(table[o] for o in self.titles.get(title_key, ()) if o in table)
+        return found
 
     def before(self, sent: str, lo: int, hi: int) -> re.Match[str] | None:
         """The modifier, country and title written just before ``sent[hi:]`` (within ``[lo, hi)``):
@@ -662,7 +672,7 @@ def _resolve_office(
     kb: KnowledgeBase, g: Gazetteer, title_key: str, country: str | None, pid: str | None
 ) -> tuple[str | None, str | None]:
     """The office a title names, and how it was told apart (see ``Mention.office_by``)."""
-    cands = [kb.offices[o] for o in g.titles.get(title_key, ()) if o in kb.offices]
+    cands = list(g.offices(kb, title_key))
     if country is not None:
         cands = [o for o in cands if _in_country(o, country)]
     if not cands:
@@ -1081,7 +1091,7 @@ def _titled_single(
         return titled[0]  # a name the KB knows with its title: "King Charles", "Prince Charles"
     if qualified == QUAL_RANK or not ids:
         return None
-    offices = [kb.offices[o] for o in g.titles.get(title_key, ()) if o in kb.offices]
+    offices = list(g.offices(kb, title_key))
     if country is not None:
         offices = [o for o in offices if _in_country(o, country)]
     cands = [c for c in ids if doc.plausible(c)]
@@ -1176,7 +1186,7 @@ def _emit(
         else:
             cands = list(ids)
             if title_key is not None and qualified != QUAL_RANK:
-                offices = [kb.offices[o] for o in g.titles.get(title_key, ()) if o in kb.offices]
+                offices = list(g.offices(kb, title_key))
                 if country is not None:
                     offices = [o for o in offices if _in_country(o, country)]
                 narrowed = _title_persons(kb, cands, offices)

@@ -28,7 +28,7 @@ import regex
 
 from linter.dsl import ast
 from linter.dsl.compiler import compile_regex
-from linter.dsl.literals import required_literals
+from linter.dsl.literals import innermost, required_literals
 
 __all__ = ["Gate", "document_gate"]
 
@@ -64,7 +64,7 @@ class Gate:
 
 
 def document_gate(node: ast.Node, subject: str) -> Gate | None:
-    clauses = _clauses(node, subject)
+    clauses = [(innermost(exact), innermost(folded)) for exact, folded in _clauses(node, subject)]
     return Gate(tuple(clauses)) if clauses else None
 
 

@@ -33,7 +33,7 @@ from linter.dsl.ast import (
 from linter.dsl.checker import MATCH_NAME, Checked, binop_type, check, path_of
 from linter.dsl.errors import DslError
 from linter.dsl.functions import Function, FunctionRegistry
-from linter.dsl.literals import anchored_prefixes, required_literals
+from linter.dsl.literals import anchored_prefixes, innermost, required_literals
 from linter.dsl.parser import parse
 from linter.dsl.runtime import BudgetExhausted, EvalContext
 from linter.dsl.types import BOOL, NUMBER, ObjectType, Text, Type, is_assignable, type_article
@@ -637,7 +637,7 @@ class Compiler:
         safe_length = timeout_free_length(pattern_text)
         ignorecase = bool(compiled.flags & regex.IGNORECASE)
         required = required_literals(pattern_text, ignorecase)
-        literals, folded = required if required is not None else ((), False)
+        literals, folded = (innermost(required[0]), required[1]) if required is not None else ((), False)
         anchored = anchored_prefixes(pattern_text, ignorecase)
 
         def match(ctx: EvalContext) -> bool:

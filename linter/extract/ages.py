@@ -790,9 +790,12 @@ def extract_ages(
         taken: set[int] = set()
         if "old" in text or "OLD" in text:
             found.extend(_year_old(doc, i, taken))
-        found.extend(_appositives(doc, i, taken))
+        digits = not text.isascii() or any(map(text.__contains__, _DIGITS))
+        if digits:  # both patterns need a digit (an ASCII text's digits are the ten)
+            found.extend(_appositives(doc, i, taken))
         found.extend(_deaths(doc, i, taken))
-        found.extend(_predicates(doc, i, taken))
+        if digits:
+            found.extend(_predicates(doc, i, taken))
         for age in found:
             _time(doc, i, age, born_ranges)
         out.extend(found)

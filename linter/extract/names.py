@@ -187,6 +187,8 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
                     continue  # only the apostrophe's shape differs: typography, not spelling
                 diacritics_only = fa == fb
                 if not diacritics_only:
+                    if not -1 <= len(fa) - len(fb) <= 1:
+                        continue  # more than one edit apart (the distance test below, made first)
                     if "'" in fa or "'" in fb:
                         continue
                     if min(len(fa), len(fb)) < 6 and fa not in known and fb not in known:

@@ -581,7 +581,7 @@ def _gazetteer_word(g: Gazetteer, word: str) -> bool:
     return hit
 
 
-_MAX_RUNS = 20_000  # runs remembered by ``Gazetteer.runs`` (then forgotten, to bound memory)
+_MAX_RUNS = 20_000  # runs (or words) remembered by ``Gazetteer.runs`` (``quick``, ``interesting_words``), then forgotten
 
 
 def _worth_parsing(g: Gazetteer, run: str) -> bool:
@@ -1274,8 +1274,9 @@ def extract_mentions(
     doc.sentences = sentences
     out: list[Mention] = []
     runs = g.runs
-    if len(runs) > _MAX_RUNS:
-        runs.clear()
+    for memo in (runs, g.quick, g.interesting_words):  # what words and runs can do, remembered
+        if len(memo) > _MAX_RUNS:  # across documents: forgotten now and then, to bound memory
+            memo.clear()
     for base, sent in sentences:
         for m in (_ASCII_RUN_RE if sent.isascii() else _RUN_RE).finditer(sent):
             run = m.group()

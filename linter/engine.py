@@ -207,6 +207,9 @@ class Engine:
         doc = analysis.doc
         if rule.gate is not None and not rule.gate.admits(doc.prose, lambda: analysis.folded_prose):
             return []  # no subject of this document can satisfy `when` (linter.gate)
+        if rule.precheck is not None and not rule.precheck.fn(
+                EvalContext({"document": document_view(analysis), "options": rule.options}, host=analysis)):
+            return []  # the document-level part of `when` is false: no subject can satisfy it
         subjects = _subjects(analysis, rule.subject)
         if not subjects:
             return []  # nothing to evaluate: no context to build

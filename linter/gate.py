@@ -17,12 +17,21 @@ document can match, and the engine skips the rule without building a single view
 - anything else (``not``, ``!~``, function calls, other attributes) gives no gate.
 
 A gate can say "may fire" too often, never "cannot fire" wrongly: it is only used to skip work.
+
+``document_condition(node, subject)`` gives the other once-per-document test: the leading
+conjuncts of ``when`` that read only ``document`` and ``options`` (attributes, comparisons, ``not``, literals;
+no function call, no regex), which have one value for every subject of a document. When they
+are false the rule cannot fire, and the engine skips it before its subjects are extracted
+(``not document.sourced`` spares ``source/unattributed-figure`` the figures of an article that
+names its sources).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import reduce
 
 import regex
 
@@ -30,7 +39,7 @@ from linter.dsl import ast
 from linter.dsl.compiler import compile_regex
 from linter.dsl.literals import innermost, required_literals
 
-__all__ = ["Gate", "document_gate"]
+__all__ = ["Gate", "document_condition", "document_gate"]
 
 # Views whose ``text`` is ``doc.prose[start:end]`` and the links between them.
 _PROSE_OBJECTS = frozenset({"sentence", "paragraph", "quote"})
@@ -110,3 +119,40 @@ def _is_prose_text(node: ast.Node, subject: str) -> bool:
             return False
         obj = obj.obj
     return isinstance(obj, ast.Name) and obj.name == subject and subject in _PROSE_OBJECTS
+
+
+#: root names whose values are the same for every subject of a document
+_DOCUMENT_ROOTS = frozenset({"document", "options"})
+
+
+def document_condition(node: ast.Node, subject: str) -> ast.Node | None:
+    """The leading conjuncts of ``node`` (a rule's ``when``) that read only ``document`` and
+    ``options``, joined by ``and``; None when there are none (or the subject is the document).
+    Only the leading ones: a rule puts first what it wants tested first, and a later document
+    test (a genre, detected on demand) may cost more than the subject tests before it save."""
+    if subject == "document":
+        return None
+    parts = list(itertools.takewhile(_document_only, _conjuncts(node)))
+    if not parts:
+        return None
+    return reduce(lambda a, b: ast.BoolOp("and", a, b), parts)
+
+
+def _conjuncts(node: ast.Node) -> list[ast.Node]:
+    if isinstance(node, ast.BoolOp) and node.op == "and":
+        return _conjuncts(node.left) + _conjuncts(node.right)
+    return [node]
+
+
+def _document_only(node: ast.Node) -> bool:
+    """``node`` reads a document-level root and nothing but document-level roots, with no call and
+    no regex (a call may be costly or fail; a match sets ``match``)."""
+    named = False
+    for n in ast.walk(node):
+        if isinstance(n, ast.Call) or (isinstance(n, ast.Compare) and n.op in ("=~", "!~")):
+            return False
+        if isinstance(n, ast.Name):
+            if n.name not in _DOCUMENT_ROOTS:
+                return False
+            named = True
+    return named

@@ -25,10 +25,11 @@ from linter.dsl import (
     compile_expression,
     compile_template,
 )
+from linter.dsl.ast import unparse
 from linter.dsl.parser import save_parse_cache
 from linter.dsl.types import Type
 from linter.finding import APPLICABILITY, Severity
-from linter.gate import Gate, document_gate
+from linter.gate import Gate, document_condition, document_gate
 from linter.resources import rules_dir
 from linter.subjects import SUBJECTS, Environment, build_environment, subject_names
 from linter.yamlsrc import Loc, Node, SourceError, read_yaml
@@ -121,6 +122,9 @@ class Rule:
     loc: Loc | None = None
     fix: FixSpec | None = None
     gate: Gate | None = None  # a once-per-document test that the rule cannot fire (linter.gate)
+    #: the conjuncts of ``when`` that read only ``document`` and ``options``, tested once per
+    #: document before the subjects are listed (``linter.gate.document_condition``)
+    precheck: CompiledExpr | None = None
 
     @property
     def family(self) -> str:
@@ -199,6 +203,15 @@ class _Reader:
             raise self.error(self.dsl_loc(node, err), f"{what}: {err.message}"
                              + (f" ({err.hint})" if getattr(err, "hint", None) else "")) from None
 
+    def precheck(self, when: CompiledExpr, env: dict[str, Type], subject: str) -> CompiledExpr | None:
+        """The once-per-document part of ``when`` (``linter.gate.document_condition``), compiled
+        for an environment of ``document`` and ``options`` alone."""
+        condition = document_condition(when.node, subject)
+        if condition is None:
+            return None
+        roots = {name: t for name, t in env.items() if name in ("document", "options")}
+        return compile_expression(unparse(condition), roots, self.env.registry, expect=BOOL)
+
     def template(self, node: Node, env: dict[str, Type]) -> Any:
         source = self.expect(node, str, "message")
         try:
@@ -262,6 +275,7 @@ class _Reader:
             message_source=fields["message"].value, when_source=fields["when"].value, at=at,
             severity_when=cases, options=options, description=description, examples=examples,
             enabled=enabled, tags=tags, loc=node.loc, gate=document_gate(when.node, subject),
+            precheck=self.precheck(when, env, subject),
         )
 
     def tokens(self, node: Node | None) -> dict[str, str]:

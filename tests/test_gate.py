@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,3 +69,74 @@ def test_gated_rule_still_fires() -> None:
     doc = load_text("The talks resume.\n\nImage Source: Google\n\nWe will check TK figures.\n", kind="text")
     found = {f.rule for f in _WITH_GATES.lint(doc).findings}
     assert {"source/image-credit", "content/placeholder"} <= found
+
+
+# Document conditions: the part of `when` made once per document, before the subjects are listed.
+
+def condition(when: str, subject: str = "figure") -> str | None:
+    from linter.dsl.ast import unparse
+    from linter.gate import document_condition
+
+    node = document_condition(parse(when), subject)
+    return None if node is None else unparse(node)
+
+
+def test_document_condition_keeps_the_document_conjuncts_in_order() -> None:
+    assert condition('not document.sourced and document.genre in ["news"] and figure.value > 3') \
+        == 'not document.sourced and document.genre in ["news"]'
+    # only the leading ones: the rule's order says what to test first
+    assert condition('not document.sourced and figure.value > 3 and document.genre in ["news"]') \
+        == "not document.sourced"
+    assert condition("figure.value > options.floor and document.date != none", "figure") is None
+    assert condition("document.paragraph_count > options.floor and figure.value > 3") \
+        == "document.paragraph_count > options.floor"
+
+
+def test_no_document_condition_for_subject_calls_regexes_or_alternatives() -> None:
+    assert condition("figure.value > 3") is None
+    assert condition("document.date != none or figure.value > 3") is None  # an `or` with the subject
+    assert condition('document.title =~ "TK" and figure.value > 3') is None  # a match sets `match`
+    assert condition("died(document.title) != none and figure.value > 3") is None  # a call may cost or fail
+    assert condition("true and figure.value > 3") is None  # nothing document-level to gain
+    assert condition("document.date != none", "document") is None  # the subject is the document
+
+
+_CONDITIONED = [r for r in load_rules().rules if r.precheck is not None]
+_WITH_CONDITIONS = Engine(RuleSet(_CONDITIONED), Selection([r.id for r in _CONDITIONED]), kb=load_kb())
+_WITHOUT_CONDITIONS = Engine(RuleSet([dataclasses.replace(r, precheck=None) for r in _CONDITIONED]),
+                             Selection([r.id for r in _CONDITIONED]), kb=load_kb())
+_ARTICLE_PIECES = [
+    "---\ndate: 2024-03-01\n---\n", "---\ngenre: opinion\n---\n", "Chancellor Angela Merkel said on Tuesday.",
+    "Unemployment rose to 7.2 percent in March.", " the ministry said.", "At least 40 people were killed.",
+    '"We will win," Smith said.', "Reports say the deal is off.", "It will be held on March 3, 2023.", "\n\n", " ",
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_ARTICLE_PIECES), max_size=10).map("".join))
+def test_rules_with_document_conditions_find_what_they_find_without(text: str) -> None:
+    assert {"source/unattributed-figure", "title/administration"} <= {r.id for r in _CONDITIONED}
+    doc = lambda: load_text(text, kind="markdown")  # noqa: E731 - a fresh document each run
+    try:
+        with_conditions = _WITH_CONDITIONS.lint(doc()).findings
+    except Exception as exc:  # noqa: BLE001 - front matter the pieces broke: both must refuse it
+        with pytest.raises(type(exc)):
+            _WITHOUT_CONDITIONS.lint(doc())
+        return
+    assert with_conditions == _WITHOUT_CONDITIONS.lint(doc()).findings
+
+
+def test_a_false_document_condition_skips_the_subjects(monkeypatch) -> None:
+    from linter.extractions import Analysis
+
+    def no_figures(self):
+        raise AssertionError("figures extracted for an article that names its sources")
+
+    monkeypatch.setattr(Analysis, "figures", property(no_figures))
+    rule = next(r for r in _CONDITIONED if r.id == "source/unattributed-figure")
+    engine = Engine(RuleSet([rule]), Selection([rule.id]), kb=load_kb())
+    sourced = load_text("Unemployment rose to 7.2 percent in March, the ministry said.\n", kind="text")
+    assert engine.lint(sourced).findings == []
+    unsourced = load_text("Unemployment rose to 7.2 percent in March.\n", kind="text")
+    with pytest.raises(AssertionError, match="figures extracted"):
+        engine._run_rule(rule, engine.analyse(unsourced), [])

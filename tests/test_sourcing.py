@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.api import lint_text
@@ -142,3 +142,34 @@ def test_the_shouting_shortcut_counts_as_the_letters_do(text: str) -> None:
 
     letters = [c for c in text if c.isalpha()]
     assert _shouting(text) == (len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters))
+
+
+# The genre cues' literal pre-checks (linter.extract.genre): a text the pre-check turns away
+# holds no match of the pattern, so the detected genre is the same as with the bare patterns.
+
+_CUE_PIECES = ["FOR IMMEDIATE RELEASE", "PRESS  RELEASE", "Media contacts:", "Press inquiries :", "\n###\n",
+               "/ PRNewswire /", "PR Newswire", "Business Wire", "GLOBE NEWSWIRE", "(Applause.)", "[ Laughter ]",
+               "Mr. Speaker", "Madam Speaker", "Ladies and gentlemen", "My fellow Americans", "The views expressed",
+               "is a columnist", "Letters to the Editor", "writes a weekly column", "[12]", "word.[3]",
+               "This press release contains forward-looking", " the ", "\n", "said", "we ", "You ", "Press"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=8).map("".join))
+def test_genre_prechecks_never_turn_away_a_match(text: str) -> None:
+    from linter.extract import genre as g
+
+    for rx, words in ((g._PRESS, g._PRESS_WORDS), (g._SPEECH, g._SPEECH_WORDS), (g._OPINION, g._OPINION_WORDS)):
+        if rx.search(text):
+            assert g._holds_any(text, words), (rx.pattern, text)
+    if g._CITATION_MARK.search(text):
+        assert "[" in text
+
+
+def test_each_genre_cue_is_still_found() -> None:
+    from linter.extract.genre import detect_genre
+
+    assert detect_genre("FOR IMMEDIATE RELEASE\n\nAcme today announced a product.").name == "press-release"
+    assert detect_genre("Thank you. (Applause.) We will win.").name == "speech"
+    assert detect_genre("The views expressed here are the author's own.").name == "opinion"
+    assert detect_genre("Paris is a city.[1] It is large.[2] It is old.[3]\n\nReferences\n").name == "encyclopedic"

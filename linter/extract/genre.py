@@ -116,6 +116,20 @@ _VOICE_WORD = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves|[Yy]ou|[
 _WORD = re.compile(r"\w+")
 
 
+# Literals that every match of a pattern contains (one of them, as written: the patterns are
+# case-sensitive): a text without any of them is not searched. The cues are rare and the patterns
+# start with \b or ^, where the engine cannot skip ahead, so a search costs a pass over the text.
+# tests/test_sourcing.py checks each list against its pattern.
+_PRESS_WORDS = ("IMMEDIATE", "RELEASE", "contact", "inquiries", "###", "Newswire", "Wire", "NEWSWIRE",
+                "forward-looking")
+_SPEECH_WORDS = ("Applause", "Laughter", "APPLAUSE", "LAUGHTER", "Cheers", "Booing", "Speaker", "Ladies", "fellow")
+_OPINION_WORDS = ("expressed", "columnist", "ditor", "writes")
+
+
+def _holds_any(text: str, words: Sequence[str]) -> bool:
+    return any(w in text for w in words)
+
+
 def _outside(spans: Sequence[tuple[int, int]], starts: list[int], at: int) -> bool:
     """``at`` lies in none of ``spans`` (disjoint, sorted; ``starts`` their starts)."""
     i = bisect_right(starts, at) - 1
@@ -141,11 +155,11 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
         name = normalise_genre(configured)
         if name is not None:
             return Genre(name, "configuration", configured)
-    m = _PRESS.search(prose)
+    m = _PRESS.search(prose) if _holds_any(prose, _PRESS_WORDS) else None
     if m:
         return Genre("press-release", "cue", m.group().strip())
     hits = [m.group() for rx in (_CITATION_NEEDED, _REFERENCE_HEADING) for m in [rx.search(prose)] if m]
-    marks = _CITATION_MARK.findall(prose)
+    marks = _CITATION_MARK.findall(prose) if "[" in prose else []
     if len(hits) + (len(marks) >= 3) >= 2:
         return Genre("encyclopedic", "cue", (hits or marks)[0].strip())
     head = prose[paragraphs[0][0]:paragraphs[0][1]] if paragraphs else prose[:300]
@@ -154,7 +168,7 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
         m = _SALUTATION.search(first)
         if m:
             return Genre("speech", "cue", first[-80:])
-    for m in _SPEECH.finditer(prose):
+    for m in _SPEECH.finditer(prose) if _holds_any(prose, _SPEECH_WORDS) else ():
         if _outside(quotes, starts, m.start()):
             return Genre("speech", "cue", m.group())
     labels = [m for m in _LABEL.finditer(prose) if not m.group().lstrip().startswith(("Q:", "A:"))]
@@ -164,7 +178,7 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
         m = _OPINION_HEAD.match(text)
         if m:
             return Genre("opinion", "cue", m.group().strip())
-    m = _OPINION.search(prose)
+    m = _OPINION.search(prose) if _holds_any(prose, _OPINION_WORDS) else None
     if m and _outside(quotes, starts, m.start()):
         return Genre("opinion", "cue", m.group())
     if not _DATELINE.search(prose[:400]):

@@ -78,6 +78,8 @@ DOCUMENT.add("genre", STRING, lambda v: v.genre.name,
 DOCUMENT.add("genre_source", STRING, lambda v: v.genre.source,
              "where the genre came from: front matter 'genre', front matter 'type', configuration, cue, default")
 DOCUMENT.add("genre_cue", STRING, lambda v: v.genre.cue, "the words that decided the genre, when a cue did")
+DOCUMENT.add("sourced", BOOL, lambda v: any(v.a.paragraph_named.values()),
+             "the article names a source somewhere (a person or body said, according to, a quote's speaker)")
 DOCUMENT.add("kind", STRING, lambda v: v.a.doc.kind, "markdown, text or html")
 DOCUMENT.add("paragraph_count", NUMBER, lambda v: len(v.a.doc.paragraphs), "number of paragraphs")
 DOCUMENT.add("sentence_count", NUMBER, lambda v: len(v.a.doc.sentences), "number of sentences")

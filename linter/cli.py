@@ -12,6 +12,7 @@ import datetime
 import errno
 import os
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -226,6 +227,18 @@ def check(
     from linter.terminal import Progress, shows_progress
 
     bar = not quiet and shows_progress(sys.stderr)
+    streams = getattr(_format_module(fmt), "STREAMS", False)
+    if streams and output_file is None and not (fix or fix_diff or statistics) and baseline is None \
+            and write_baseline is None and diff is None:
+        with Progress(inputs.count() if bar else 0, sys.stderr, bar) as progress:
+            outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=not no_bundled,
+                                 sink=_streamer(fmt))
+        for error in inputs.errors + outcome.errors + [str(e) for e in outcome.tool_errors]:
+            _say(error)
+        for warning in outcome.warnings:
+            _say(f"factlint: warning: {warning}")
+        _exit(inputs.errors + outcome.errors + [str(e) for e in outcome.tool_errors], threshold,
+              list(outcome.severities.elements()))
     with Progress(inputs.count() if bar else 0, sys.stderr, bar) as progress:
         outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=not no_bundled)
     if not outcome.paths and not inputs.errors:
@@ -293,6 +306,23 @@ def check(
     _exit(errors, threshold, findings)
 
 
+def _format_module(fmt: str) -> Any:
+    import importlib
+
+    return importlib.import_module(f"linter.report.{fmt}")
+
+
+def _streamer(fmt: str) -> Callable[[list[Finding]], None]:
+    """Write each document's findings on stdout as they come (a format with ``STREAMS``)."""
+    line = _format_module(fmt).line
+
+    def write(findings: list[Finding]) -> None:
+        if findings:
+            _write_out("".join(line(f) for f in findings))
+
+    return write
+
+
 def _rule_infos(engine: Any) -> dict[str, Any]:
     """What the reports say of each active rule (``RuleInfo``), bundled or the user's."""
     from linter.report import RuleInfo
@@ -304,12 +334,15 @@ def _rule_infos(engine: Any) -> dict[str, Any]:
             for r in engine.rules}
 
 
-def _exit(errors: list[str], threshold: str, findings: list[Finding]) -> NoReturn:
-    """The exit status of a run: 2 on any error, 1 for a finding at or above ``threshold``, else 0."""
+def _exit(errors: list[str], threshold: str, findings: Iterable[Finding | Severity]) -> NoReturn:
+    """The exit status of a run: 2 on any error, 1 for a finding (or a finding's severity) at or
+    above ``threshold``, else 0."""
     if errors:
         raise typer.Exit(2)
-    if threshold != "never" and any(f.severity >= Severity.parse(threshold) for f in findings):
-        raise typer.Exit(1)
+    if threshold != "never":
+        floor = Severity.parse(threshold)
+        if any((f if isinstance(f, Severity) else f.severity) >= floor for f in findings):
+            raise typer.Exit(1)
     raise typer.Exit(0)
 
 

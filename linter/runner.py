@@ -25,7 +25,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -46,7 +46,7 @@ from linter.document import (
     truncate,
 )
 from linter.engine import Engine, Result, ToolError, tool_error
-from linter.finding import Finding
+from linter.finding import Finding, Severity
 from linter.fixer import digest as file_digest
 
 
@@ -393,6 +393,11 @@ class Outcome:
     paths: list[str] = field(default_factory=list)
     #: a file's digest as it was read and linted (what ``--fix`` checks before writing)
     digests: dict[str, str | None] = field(default_factory=dict)
+    #: where each document's findings go instead of ``findings`` (a streamed report), with the
+    #: ``per-path:`` overrides applied; ``severities`` then counts them for the exit status
+    sink: Callable[[list[Finding]], None] | None = None
+    per_path: Sequence[Any] = ()
+    severities: collections.Counter[Severity] = field(default_factory=collections.Counter)
 
     def seen(self, item: Item) -> None:
         """Count ``item`` in (its path, and its digest when it is a file)."""
@@ -402,7 +407,12 @@ class Outcome:
 
     def add(self, result: Result | None, error: str | ToolError | None) -> None:
         if result is not None:
-            self.findings.extend(result.findings)
+            if self.sink is None:
+                self.findings.extend(result.findings)
+            else:
+                found = apply_per_path(result.findings, self.per_path)
+                self.severities.update(f.severity for f in found)
+                self.sink(found)
             self.warnings.extend(result.warnings)
             self.tool_errors.extend(result.errors)
         if isinstance(error, ToolError):
@@ -467,15 +477,20 @@ def _work(batch: list[Item]) -> list[tuple[Result | None, str | ToolError | None
 
 
 def lint_items(items: Iterable[Item], config: Config, engine: Engine, jobs: int = 1,
-               progress: Any = None, bundled: bool = True) -> Outcome:
+               progress: Any = None, bundled: bool = True,
+               sink: Callable[[list[Finding]], None] | None = None) -> Outcome:
     """Lint every item with ``engine``, reading ``items`` as it goes; with ``jobs > 1`` (0 = one
     per core; never more than the cores) batches go to worker processes, each building the same
     engine from ``config`` (and ``bundled``), a bounded number of batches at a time, so memory
     does not grow with the number of items. When a worker process dies, the batches it had not
     returned (and the rest) are linted in this process, one document at a time, so the others'
-    findings are kept. The configuration's ``per-path:`` overrides are applied to the findings."""
-    out = _lint_items(iter(items), config, engine, jobs, progress, bundled)
-    out.findings = apply_per_path(out.findings, config.per_path)
+    findings are kept. The configuration's ``per-path:`` overrides are applied to the findings.
+    With ``sink``, each document's findings go to it as they come, in input order, and are not
+    kept (``Outcome.severities`` counts them)."""
+    out = Outcome(sink=sink, per_path=config.per_path)
+    _lint_items(out, iter(items), config, engine, jobs, progress, bundled)
+    if sink is None:
+        out.findings = apply_per_path(out.findings, config.per_path)
     return out
 
 
@@ -496,9 +511,8 @@ def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def _lint_items(items: Iterator[Item], config: Config, engine: Engine, jobs: int,
+def _lint_items(out: Outcome, items: Iterator[Item], config: Config, engine: Engine, jobs: int,
                 progress: Any, bundled: bool) -> Outcome:
-    out = Outcome()
     jobs = jobs_for(jobs)[0]
     head = list(itertools.islice(items, jobs * _AHEAD * _BATCH))  # enough to size the batches
     if jobs <= 1 or len(head) < 8:

@@ -12,7 +12,7 @@ import datetime
 import errno
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -227,18 +227,20 @@ def check(
     from linter.terminal import Progress, shows_progress
 
     bar = not quiet and shows_progress(sys.stderr)
-    streams = getattr(_format_module(fmt), "STREAMS", False)
-    if streams and output_file is None and not (fix or fix_diff or statistics) and baseline is None \
-            and write_baseline is None and diff is None:
+    from linter.report import line_writer
+
+    line = line_writer(fmt)
+    if line is not None and output_file is None and not (fix or fix_diff or statistics) and baseline is None \
+            and write_baseline is None and diff is None:  # nothing needs the whole set: stream it
         with Progress(inputs.count() if bar else 0, sys.stderr, bar) as progress:
             outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=not no_bundled,
-                                 sink=_streamer(fmt))
-        for error in inputs.errors + outcome.errors + [str(e) for e in outcome.tool_errors]:
+                                 sink=lambda found: _write_out("".join(map(line, found))) if found else None)
+        errors = inputs.errors + outcome.errors + [str(e) for e in outcome.tool_errors]
+        for error in errors:
             _say(error)
         for warning in outcome.warnings:
             _say(f"factlint: warning: {warning}")
-        _exit(inputs.errors + outcome.errors + [str(e) for e in outcome.tool_errors], threshold,
-              list(outcome.severities.elements()))
+        _exit(errors, threshold, list(outcome.severities.elements()))
     with Progress(inputs.count() if bar else 0, sys.stderr, bar) as progress:
         outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=not no_bundled)
     if not outcome.paths and not inputs.errors:
@@ -304,23 +306,6 @@ def check(
     for warning in outcome.warnings:
         _say(f"factlint: warning: {warning}")
     _exit(errors, threshold, findings)
-
-
-def _format_module(fmt: str) -> Any:
-    import importlib
-
-    return importlib.import_module(f"linter.report.{fmt}")
-
-
-def _streamer(fmt: str) -> Callable[[list[Finding]], None]:
-    """Write each document's findings on stdout as they come (a format with ``STREAMS``)."""
-    line = _format_module(fmt).line
-
-    def write(findings: list[Finding]) -> None:
-        if findings:
-            _write_out("".join(line(f) for f in findings))
-
-    return write
 
 
 def _rule_infos(engine: Any) -> dict[str, Any]:

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from functools import cache
 from types import ModuleType
 
+from linter.finding import Finding
 from linter.report.base import RuleInfo, RunResult
 
-__all__ = ["DEFAULT", "RuleInfo", "RunResult", "format_help", "format_names", "formatter"]
+__all__ = ["DEFAULT", "RuleInfo", "RunResult", "format_help", "format_names", "formatter", "line_writer"]
 
 DEFAULT = "text"
 
@@ -44,3 +45,10 @@ def format_help(name: str) -> str:
 def formatter(name: str) -> Callable[[RunResult], str]:
     """The render function of output format ``name`` (``KeyError`` for an unknown one)."""
     return _module(name).render  # type: ignore[no-any-return]
+
+
+def line_writer(name: str) -> Callable[[Finding], str] | None:
+    """The one-finding writer of a format that can be written as the documents are linted
+    (its module sets ``STREAMS`` and has ``line(finding) -> str``), else None."""
+    module = _module(name)
+    return module.line if getattr(module, "STREAMS", False) else None  # type: ignore[no-any-return]

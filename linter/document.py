@@ -35,6 +35,7 @@ import datetime
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -208,8 +209,7 @@ class Document:
 
     def _index(self) -> None:
         """The look-up tables of lines, sentences and quotes."""
-        self._line_starts = [0]
-        self._line_starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
+        self._line_starts = _line_starts(self.text)
         self._sentence_starts = [s.start for s in self.sentences]
         self._quote_starts = [q.inner_start for q in self.quotes]
         self._quote_mark_starts = [q.start for q in self.quotes]
@@ -292,6 +292,14 @@ class Document:
 #: the same three).
 _NEWLINE = re.compile(r"\r\n?|\n")
 _LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset of every line's start in ``text``, the first line's 0 included."""
+    if "\r" in text:
+        return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    # Each line starts one past the end of the one before: a running sum of length + 1.
+    return list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
 
 # ---------------------------------------------------------------- kind guessing
 
@@ -466,45 +474,35 @@ def _trim(prose: str, a: int, b: int) -> tuple[int, int] | None:
     return a, b - (len(left) - len(left.rstrip()))
 
 
+#: A paragraph of hard-wrapped text, trimmed (group 1): a non-blank line and the lines right
+#: after it that are neither blank nor indented. A blank line or an indented line ends it.
+_WRAPPED_PARAGRAPH = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?(?:[^\S\n]*\n(?![ \t])[^\n]*\S)*)", re.M)
+#: A non-blank line, trimmed (group 1).
+_LINE_PARAGRAPH = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.M)
+
+
 def _text_paragraphs(prose: str, start: int) -> list[tuple[int, int, str]]:
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in prose.split("\n"):
-        if pos >= start and line.strip():
-            lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
+    # The non-blank lines starting at or after ``start``.
+    if start and prose[start - 1] != "\n":
+        start = prose.find("\n", start) + 1 or len(prose)
+    lines = list(filter(str.strip, prose[start:].split("\n")))
     if not lines:
         return []
     # Hard-wrapped? Most lines end mid-sentence and none is very long.
-    longest = max(b - a for a, b in lines)
-    mid = sum(1 for a, b in lines[:-1] if prose[a:b].rstrip()[-1] not in _SENTENCE_END_CHARS)
-    full = sum(1 for a, b in lines[:-1] if b - a >= 40)
-    wrapped = len(lines) >= 3 and longest <= 150 and mid > 0.5 * (len(lines) - 1) and full > 0.5 * (len(lines) - 1)
-    if not wrapped and longest <= 150 and len(lines) >= 3:
-        # Indented paragraph starts with unindented continuation lines: wrapped too.
-        indented = sum(1 for a, _b in lines[1:] if prose[a] in " \t")
-        wrapped = 0 < indented < len(lines) - 1 and mid > 0
-    spans: list[tuple[int, int]] = []
-    cur: tuple[int, int] | None = None
-    for a, b in lines:
-        if cur is None:
-            cur = (a, b)
-            continue
-        gap = prose[cur[1] : a]
-        new_para = not wrapped or gap.count("\n") > 1 or prose[a] in " \t"
-        if new_para:
-            spans.append(cur)
-            cur = (a, b)
-        else:
-            cur = (cur[0], b)
-    if cur is not None:
-        spans.append(cur)
-    out: list[tuple[int, int, str]] = []
-    for a, b in spans:
-        t = _trim(prose, a, b)
-        if t is not None:
-            out.append((t[0], t[1], "body"))
-    return _plain_headings(prose, out)
+    wrapped = False
+    if len(lines) >= 3 and max(map(len, lines)) <= 150:
+        inner = lines[:-1]
+        ends = [line.rstrip()[-1] for line in inner]
+        mid = len(ends) - sum(map(_SENTENCE_END_CHARS.__contains__, ends))
+        full = sum(map((40).__le__, map(len, inner)))  # lines of 40 characters or more
+        wrapped = mid > 0.5 * len(inner) and full > 0.5 * len(inner)
+        if not wrapped:
+            # Indented paragraph starts with unindented continuation lines: wrapped too.
+            indented = sum(line[0] in " \t" for line in lines[1:])
+            wrapped = 0 < indented < len(inner) and mid > 0
+    # Wrapped text starts a paragraph at a blank or an indented line, other text at every line.
+    pattern = _WRAPPED_PARAGRAPH if wrapped else _LINE_PARAGRAPH
+    return _plain_headings(prose, [(*m.span(1), "body") for m in pattern.finditer(prose, start)])
 
 
 def _plain_headings(prose: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -653,10 +651,8 @@ def load_text(
             spans = _text_paragraphs(prose, body_start)
 
     paragraphs = [Paragraph(i, a, b, k) for i, (a, b, k) in enumerate(spans)]
-    sentences: list[Sentence] = []
-    for p in paragraphs:
-        for a, b in split_sentences(prose, p.start, p.end):
-            sentences.append(Sentence(len(sentences), a, b, p.index, prose[a:b]))
+    in_paragraphs = [(a, b, p.index) for p in paragraphs for a, b in split_sentences(prose, p.start, p.end)]
+    sentences = [Sentence(i, a, b, pi, prose[a:b]) for i, (a, b, pi) in enumerate(in_paragraphs)]
 
     # Publication date, first found wins; one outside the supported years is set aside.
     def usable(d: datetime.date | None, where: str, at: tuple[int, int]) -> datetime.date | None:

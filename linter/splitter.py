@@ -135,17 +135,15 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if m.end() >= end:
             break
         if _is_boundary(text, m, seg_start):
-            _add(text, seg_start, m.end(), spans)
+            t = _TRIMMED.search(text, seg_start, m.end())
+            if t:
+                spans.append(t.span())
             seg_start = m.end()
-    _add(text, seg_start, end, spans)
+    t = _TRIMMED.search(text, seg_start, end)
+    if t:
+        spans.append(t.span())
     return spans
 
 
-def _add(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
-    chunk = text[a:b]
-    stripped_left = chunk.lstrip()
-    if not stripped_left:
-        return
-    a += len(chunk) - len(stripped_left)
-    b -= len(stripped_left) - len(stripped_left.rstrip())
-    spans.append((a, b))
+#: A stretch of text trimmed of whitespace: from its first non-space character to its last.
+_TRIMMED = re.compile(r"\S(?:.*\S)?", re.S)

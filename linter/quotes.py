@@ -79,7 +79,14 @@ def find_quotes(prose: str, paragraphs: Sequence[tuple[int, int]], work: list[in
     skip_at = -1
     n = len(paragraphs)
     steps = 0
+    next_mark = -1  # where the first mark at or after the paragraph's start is (-1: not looked for)
     for pi, (ps, pe) in enumerate(paragraphs):
+        if not stack:  # a paragraph without marks and no quote open: nothing to do
+            if next_mark < ps:
+                found_mark = _MARKS.search(prose, ps)
+                next_mark = found_mark.start() if found_mark else len(prose)
+            if next_mark >= pe:
+                continue
         for m in _MARKS.finditer(prose, ps, pe):
             i = m.start()
             steps += 1 + len(stack)
@@ -116,10 +123,10 @@ def find_quotes(prose: str, paragraphs: Sequence[tuple[int, int]], work: list[in
                         _close_single(stack, i, pi, found, prose)
                         continue
                 if (
-                    not full
-                    and any(o.double for o in stack)
-                    and (before.isspace() or before in _OPEN_BEFORE)
+                    (before.isspace() or before in _OPEN_BEFORE)
                     and after.isalpha()
+                    and not full
+                    and any(o.double for o in stack)
                 ):
                     stack.append(_Open(False, True, i, pi))
         if not stack:

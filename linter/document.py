@@ -507,17 +507,16 @@ def _text_paragraphs(prose: str, start: int) -> list[tuple[int, int, str]]:
 
 def _plain_headings(prose: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Mark short one-line body paragraphs without final punctuation as headings."""
-    out: list[tuple[int, int, str]] = []
-    for i, (a, b, kind) in enumerate(spans):
+    out = spans.copy()
+    for i in range(len(spans) - 1):  # the last paragraph is followed by none: no heading
+        a, b, kind = spans[i]
         if (
-            kind == "body"
-            and i + 1 < len(spans)
-            and (b - a < 60 or (i == 0 and b - a < 100))
-            and "\n" not in prose[a:b]
+            b - a < (100 if i == 0 else 60)
+            and kind == "body"
+            and prose.find("\n", a, b) < 0
             and not _FINAL_PUNCT.search(prose, a, b)
         ):
-            kind = "heading"
-        out.append((a, b, kind))
+            out[i] = (a, b, "heading")
     return out
 
 

@@ -29,8 +29,9 @@ names its sources).
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import reduce
 
 import regex
@@ -53,23 +54,57 @@ class Gate:
     copy (``folded``)."""
 
     clauses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (exact, folded) per clause
+    #: the clauses' literals as ``_grouped`` looks for them
+    _searches: tuple[tuple[_Group, _Group], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        searches = tuple((_grouped(exact), _grouped(folded)) for exact, folded in self.clauses)
+        object.__setattr__(self, "_searches", searches)
 
     def admits(self, prose: str, folded_prose: Callable[[], str]) -> bool:
         """``folded_prose()`` gives the folded copy; it is asked for only when needed."""
-        for exact, folded in self.clauses:
-            for lit in exact:
-                if lit in prose:
-                    break
-            else:
-                if not folded:
-                    return False
-                hay = folded_prose()
-                for lit in folded:
-                    if lit in hay:
-                        break
-                else:
+        for exact, folded in self._searches:
+            if not _occurs(exact, prose):
+                if not folded or not _occurs(folded, folded_prose()):
                     return False
         return True
+
+
+#: Literals grouped by a shared prefix: ``(prefix, literals)``; the prefix is "" for a literal of
+#: its own.
+_Group = tuple[tuple[str, tuple[str, ...]], ...]
+#: The shortest prefix worth looking for before the literals that share it.
+_MIN_PREFIX = 6
+
+
+def _grouped(literals: tuple[str, ...]) -> _Group:
+    """``literals`` in the order they are looked for: the short ones first (the likelier to occur,
+    so an admitted document is told early), and those sharing a prefix of ``_MIN_PREFIX`` or more
+    characters grouped behind it ("related " for "related articles", "related posts", ...: a
+    text without the prefix holds none of them, one search instead of several)."""
+    groups: list[list[str]] = []
+    for lit in sorted(literals):
+        if groups and len(os.path.commonprefix([groups[-1][0], lit])) >= _MIN_PREFIX:
+            groups[-1].append(lit)
+        else:
+            groups.append([lit])
+    out = [
+        (os.path.commonprefix(group) if len(group) > 1 else "", tuple(sorted(group, key=len)))
+        for group in groups
+    ]
+    out.sort(key=lambda g: len(g[0] or g[1][0]))
+    return tuple(out)
+
+
+def _occurs(groups: _Group, hay: str) -> bool:
+    """One of the grouped literals occurs in ``hay``."""
+    for prefix, lits in groups:
+        if prefix and prefix not in hay:
+            continue
+        for lit in lits:
+            if lit in hay:
+                return True
+    return False
 
 
 def document_gate(node: ast.Node, subject: str) -> Gate | None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from linter.document import load_text
 from linter.dsl import parse
 from linter.engine import Engine, Selection
-from linter.gate import document_gate
+from linter.gate import Gate, document_gate
 from linter.kb import load_kb
 from linter.rules import RuleSet, load_rules
 
@@ -25,6 +25,13 @@ def test_gate_from_required_literals() -> None:
     assert g is not None and g.clauses == ((("Image Source",), ()),)
     assert g.admits("x Image Source: y", lambda: "x image source: y")
     assert not g.admits("nothing here", lambda: "nothing here")
+
+
+def test_literals_sharing_a_prefix_are_each_found() -> None:
+    g = Gate(((("related articles", "related posts", "related news", "tag"), ()),))
+    for text in ("see related articles", "related posts:", "Related news", "a tag"):
+        assert g.admits(text, lambda: "") == (text != "Related news")  # exact literals: case counts
+    assert not g.admits("related stories, related", lambda: "")
 
 
 def test_or_needs_a_gate_on_both_sides() -> None:

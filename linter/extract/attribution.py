@@ -806,6 +806,7 @@ def _tokens(text: str, base: int) -> list[_Tok]:
 
 
 _tok_low = attrgetter("low")
+_tok_text = attrgetter("text")
 _tok_start = attrgetter("start")
 _tok_end = attrgetter("end")
 
@@ -844,7 +845,7 @@ class _NP:
 
     @property
     def text(self) -> str:
-        return " ".join(t.text for t in self.toks)
+        return " ".join(map(_tok_text, self.toks))
 
 
 _INHERENTLY_VAGUE = frozenset(
@@ -1208,7 +1209,7 @@ def _np_source_kind(np: _NP, toks: list[_Tok], v: int | None, after_verb: bool) 
     # look a few words past the NP for "familiar with", "who asked not to be named" (a match
     # starts with a whole word of _ANON_FIRST: the token right after the NP is that word)
     if np.end < len(toks) and ascii_fold(toks[np.end].text) in _ANON_FIRST:
-        tail = " ".join(t.text for t in toks[np.end:min(len(toks), np.end + 12)])
+        tail = " ".join(map(_tok_text, toks[np.end:min(len(toks), np.end + 12)]))
         if _ANON_PHRASES.match(tail):
             return "anonymous"
     return _classify_group(np.toks, verb_tok, after_verb, postposed)
@@ -1445,7 +1446,7 @@ _AS_SOURCE_RE = re.compile(
 
 
 def _cue(toks: list[_Tok], a: int, b: int, kind: str) -> Cue:
-    return Cue(toks[a].start, toks[b - 1].end, " ".join(t.text for t in toks[a:b]), kind)
+    return Cue(toks[a].start, toks[b - 1].end, " ".join(map(_tok_text, toks[a:b])), kind)
 
 
 # A sentence needs the token-level parse only when it holds one of these words: attributions
@@ -1667,7 +1668,7 @@ def _quote_speaker(q: QuoteLike, sentences: Sequence[SentenceLike],
             gap = sum(1 for t in before if t.start > a.verb_start)
             # a quote inside the complement of a speech verb is the speaker's (reported speech)
             if gap <= 8 or q.inner_end - q.inner_start > 30 or _INTRO_TAIL_RE.search(
-                    " ".join(t.text for t in before)):
+                    " ".join(map(_tok_text, before))):
                 return a, True
         near = any(_is_verb(t) or t.low in {"warning", "saying", "calling", "describing", "dubbed",
                                             "labelled", "labeled", "termed", "branded", "promising",
@@ -1725,8 +1726,8 @@ def _loose_np(words: list[_Tok], verb: str, verb_start: int) -> _Attr | None:
         run.pop()
     head = _strip_poss(words[-1].low)
     if run and (len(run) >= 2 or run[0] is words[0]) and head not in _ANON_HEADS:
-        return _Attr("named", run[0].start, run[-1].end, " ".join(t.text for t in run), verb, verb_start)
-    text = " ".join(t.text for t in words)
+        return _Attr("named", run[0].start, run[-1].end, " ".join(map(_tok_text, run)), verb, verb_start)
+    text = " ".join(map(_tok_text, words))
     kind = "organisation" if words[0].low in {"the", "its", "their"} and head not in _ANON_HEADS \
         else "anonymous"
     return _Attr(kind, words[0].start, words[-1].end, text, verb, verb_start)
@@ -2087,7 +2088,7 @@ def _name_speaker(toks: list[_Tok]) -> _Attr | None:
     while best and best[-1].low in _NAME_JOINERS:
         best.pop()
     if best:
-        return _Attr("named", best[0].start, best[-1].end, " ".join(t.text for t in best), "", best[0].start)
+        return _Attr("named", best[0].start, best[-1].end, " ".join(map(_tok_text, best)), "", best[0].start)
     for t in reversed(words):
         if t.low in {"he", "she", "they", "i", "we"}:
             return _Attr("pronoun", t.start, t.end, t.text, "", t.start)
@@ -2173,7 +2174,7 @@ def _dash_speaker(ctx: _Context, q: QuoteLike) -> tuple[_Attr, str, int] | None:
     named = _name_speaker(words)
     if named is not None and named.start == words[0].start:
         return named, "dash", gap
-    text = " ".join(t.text for t in words)
+    text = " ".join(map(_tok_text, words))
     return _Attr("anonymous", words[0].start, words[-1].end, text, "", words[0].start), "dash", gap
 
 

@@ -12,7 +12,7 @@ import datetime
 import errno
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -230,24 +230,21 @@ def check(
     from linter.report import line_writer
 
     line = line_writer(fmt)
-    if line is not None and output_file is None and not (fix or fix_diff or statistics) and baseline is None \
-            and write_baseline is None and diff is None:  # nothing needs the whole set: stream it
-        with Progress(inputs.count() if bar else 0, sys.stderr, bar) as progress:
-            outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=not no_bundled,
-                                 sink=lambda found: _write_out("".join(map(line, found))) if found else None)
-        errors = inputs.errors + outcome.errors + [str(e) for e in outcome.tool_errors]
-        for error in errors:
-            _say(error)
-        for warning in outcome.warnings:
-            _say(f"factlint: warning: {warning}")
-        _exit(errors, threshold, list(outcome.severities.elements()))
+    sink = None
+    if line is not None and output_file is None and not (fix or fix_diff or statistics) \
+            and baseline is None and write_baseline is None and diff is None:  # nothing needs the whole set
+        sink = _stdout_sink(line)
     with Progress(inputs.count() if bar else 0, sys.stderr, bar) as progress:
-        outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=not no_bundled)
+        outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=not no_bundled, sink=sink)
     if not outcome.paths and not inputs.errors:
         from linter.document import FILE_KINDS
 
         typer.echo("factlint: warning: no articles found (folders are searched for "
                    f"{' '.join(FILE_KINDS)})", err=True)
+    if sink is not None:  # the findings are written: the run's problems and its status are left
+        errors = inputs.errors + outcome.errors + [str(e) for e in outcome.tool_errors]
+        _say_problems(errors, outcome)
+        _exit(errors, threshold, list(outcome.severities.elements()))
     fix_problems: list[str] = []
     if (fix or fix_diff) and not outcome.errors and "-" not in paths:
         from linter.fixer import fix_files
@@ -298,6 +295,23 @@ def check(
         except OSError as exc:
             fail(f"cannot write {output_file}: {exc.strerror or exc}")
     _after_report(fmt, result, statistics, quiet)
+    _say_problems(errors, outcome)
+    _exit(errors, threshold, findings)
+
+
+def _stdout_sink(line: Callable[[Finding], str]) -> Callable[[list[Finding]], None]:
+    """Write each document's findings on stdout as they come, ``line`` a finding."""
+
+    def write(found: list[Finding]) -> None:
+        if found:
+            _write_out("".join(map(line, found)))
+
+    return write
+
+
+def _say_problems(errors: list[str], outcome: Any) -> None:
+    """After the report, on stderr: the run's errors, the internal errors' traces under
+    ``--debug``, and the warnings about the run."""
     for error in errors:
         _say(error)
     if _DEBUG:
@@ -305,7 +319,6 @@ def check(
             typer.echo(tool_error.trace, err=True)
     for warning in outcome.warnings:
         _say(f"factlint: warning: {warning}")
-    _exit(errors, threshold, findings)
 
 
 def _rule_infos(engine: Any) -> dict[str, Any]:

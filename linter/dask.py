@@ -29,7 +29,6 @@ order. Dask and distributed are optional: ``pip install 'factlint[dask]'``.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import logging
@@ -41,7 +40,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any
 
 from linter import __version__
 from linter.api import build_engine
@@ -51,7 +50,7 @@ from linter.engine import Engine
 from linter.finding import Edit, Finding, Fix, Severity
 from linter.fixer import write_atomically
 from linter.resources import rules_dir
-from linter.runner import Item, Outcome, collect, folder_files, lint_item, read_jsonl
+from linter.runner import Item, Outcome, collect, folder_files, lint_item, open_archive, read_jsonl
 
 __all__ = ["DaskRun", "DaskUnavailable", "Job", "Shard", "connect", "lint_paths", "lint_shard", "plan",
            "read_output"]
@@ -310,7 +309,7 @@ def _items(shard: Shard, job: Job, errors: list[str]) -> Iterator[Item]:
     # ids that default to them and error messages are those of the whole archive.
     fd, tmp = tempfile.mkstemp(prefix="factlint-shard-", suffix=".jsonl")
     try:
-        with os.fdopen(fd, "wb") as copy, _open(Path(path)) as fh:
+        with os.fdopen(fd, "wb") as copy, open_archive(Path(path)) as fh:
             _copy_range(fh, copy, shard.start, shard.stop)
         yield from read_jsonl(Path(tmp), path, errors, **limits)
     finally:
@@ -383,17 +382,13 @@ def _folder(path: Path, exclude: Sequence[Glob] | None = None) -> list[Path]:
     return folder_files(path, exclude, archives=True)
 
 
-def _open(path: Path) -> IO[bytes]:
-    return cast(IO[bytes], gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb"))
-
-
 def _ranges(path: Path, parts: int, minimum: int) -> list[tuple[int, int | None]]:
     """``parts`` contiguous line ranges of an archive of at least ``minimum`` lines each; the whole
     archive when it cannot be cut (or read: the runner then reports why)."""
     if parts <= 1:
         return [(0, None)]
     try:
-        with _open(path) as fh:
+        with open_archive(path) as fh:
             total = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
     except (OSError, EOFError):
         return [(0, None)]

@@ -122,7 +122,7 @@ class Rule:
     loc: Loc | None = None
     fix: FixSpec | None = None
     gate: Gate | None = None  # a once-per-document test that the rule cannot fire (linter.gate)
-    #: the conjuncts of ``when`` that read only ``document`` and ``options``, tested once per
+    #: the leading conjuncts of ``when`` that read only ``document`` and ``options``, tested once per
     #: document before the subjects are listed (``linter.gate.document_condition``)
     precheck: CompiledExpr | None = None
 

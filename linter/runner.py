@@ -30,7 +30,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from linter.api import build_engine, lint_document, load_document
 from linter.config import Config, Glob, apply_per_path, excluded
@@ -130,13 +130,17 @@ class Inputs:
         return total
 
 
+def open_archive(path: Path) -> IO[bytes]:
+    """An archive's bytes for reading, decompressed when its name ends in ``.gz``."""
+    return cast(IO[bytes], gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb"))
+
+
 def _count_lines(path: Path) -> int:
     """The line breaks of an archive, read a megabyte at a time (a line of any length costs no
     memory); what was counted when it cannot be read further (the lint says why)."""
-    opener: Any = gzip.open if path.suffix == ".gz" else open
     count = 0
     try:
-        with opener(path, "rb") as fh:
+        with open_archive(path) as fh:
             while chunk := fh.read(1 << 20):
                 count += chunk.count(b"\n")
     except (OSError, EOFError, gzip.BadGzipFile):
@@ -192,10 +196,9 @@ def read_jsonl(path: Path, display: str, errors: list[str], max_bytes: int | Non
     after it are still read. A lone surrogate escape in a record's text is read as U+FFFD (and
     reported). A text longer than ``max_bytes`` is cut there.
     """
-    opener: Any = gzip.open if path.suffix == ".gz" else open
     limit = (max_bytes or DEFAULT_MAX_BYTES) * _LINE_FACTOR + _LINE_SLACK
     try:
-        with opener(path, "rb") as fh:
+        with open_archive(path) as fh:
             for line_no, raw in _lines(fh, limit):
                 if raw is None:
                     errors.append(f"{display}:{line_no}: record longer than {limit:,} bytes; skipped "

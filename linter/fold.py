@@ -22,7 +22,8 @@ def ascii_fold(text: str) -> str:
 
 
 def contains_any(folded: str, words: tuple[str, ...]) -> bool:
-    """Some of ``words`` (lower-case ASCII) occurs in ``folded`` (from :func:`ascii_fold`)."""
+    """Some of ``words`` occurs in ``folded``: for a case-blind test, lower-case ASCII words in a
+    text from :func:`ascii_fold`; as written otherwise (a case-sensitive pattern's literals)."""
     for w in words:
         if w in folded:
             return True

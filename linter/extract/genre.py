@@ -38,6 +38,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from linter.fold import contains_any
+
 __all__ = ["ALIASES", "GENRES", "Genre", "detect_genre", "normalise_genre"]
 
 #: The genres, in the order the docs list them.
@@ -126,10 +128,6 @@ _SPEECH_WORDS = ("Applause", "Laughter", "APPLAUSE", "LAUGHTER", "Cheers", "Booi
 _OPINION_WORDS = ("expressed", "columnist", "ditor", "writes")
 
 
-def _holds_any(text: str, words: Sequence[str]) -> bool:
-    return any(w in text for w in words)
-
-
 def _outside(spans: Sequence[tuple[int, int]], starts: list[int], at: int) -> bool:
     """``at`` lies in none of ``spans`` (disjoint, sorted; ``starts`` their starts)."""
     i = bisect_right(starts, at) - 1
@@ -155,7 +153,7 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
         name = normalise_genre(configured)
         if name is not None:
             return Genre(name, "configuration", configured)
-    m = _PRESS.search(prose) if _holds_any(prose, _PRESS_WORDS) else None
+    m = _PRESS.search(prose) if contains_any(prose, _PRESS_WORDS) else None
     if m:
         return Genre("press-release", "cue", m.group().strip())
     hits = [m.group() for rx in (_CITATION_NEEDED, _REFERENCE_HEADING) for m in [rx.search(prose)] if m]
@@ -168,7 +166,7 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
         m = _SALUTATION.search(first)
         if m:
             return Genre("speech", "cue", first[-80:])
-    for m in _SPEECH.finditer(prose) if _holds_any(prose, _SPEECH_WORDS) else ():
+    for m in _SPEECH.finditer(prose) if contains_any(prose, _SPEECH_WORDS) else ():
         if _outside(quotes, starts, m.start()):
             return Genre("speech", "cue", m.group())
     labels = [m for m in _LABEL.finditer(prose) if not m.group().lstrip().startswith(("Q:", "A:"))]
@@ -178,7 +176,7 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
         m = _OPINION_HEAD.match(text)
         if m:
             return Genre("opinion", "cue", m.group().strip())
-    m = _OPINION.search(prose) if _holds_any(prose, _OPINION_WORDS) else None
+    m = _OPINION.search(prose) if contains_any(prose, _OPINION_WORDS) else None
     if m and _outside(quotes, starts, m.start()):
         return Genre("opinion", "cue", m.group())
     if not _DATELINE.search(prose[:400]):

@@ -101,11 +101,12 @@ from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter
 from typing import NamedTuple, Protocol
 
-from linter.fold import ascii_fold
+from linter.fold import ascii_fold, contains_any
 from linter.lexicon import word_set
 
 __all__ = [
     "ANONYMITY_EXPLAINED",
+    "anonymity_explained",
     "Cue",
     "QuoteLike",
     "QuoteSource",
@@ -431,6 +432,17 @@ ANONYMITY_EXPLAINED = re.compile(
     r"(?:were|was|are|is|remain|remained)\s+(?:private|confidential|sensitive|classified)",
     re.IGNORECASE,
 )
+#: What every ``ANONYMITY_EXPLAINED`` match holds, in the text's :func:`~linter.fold.ascii_fold`
+#: copy (a sentence without any is not searched: see :func:`anonymity_explained`).
+_ANONYMITY_LITERALS = ("named", "identified", "quoted", "anonym", "condition", "background", "privately",
+                       "authori", "allowed", "permitted", "cleared", "because")
+
+
+def anonymity_explained(text: str) -> bool:
+    """``ANONYMITY_EXPLAINED`` matches ``text``: it says why its source is not named."""
+    return contains_any(ascii_fold(text), _ANONYMITY_LITERALS) and ANONYMITY_EXPLAINED.search(text) is not None
+
+
 _IMPERSONAL_RE = re.compile(
     r"\b[Ii]t(?:\s+|(?=['’]s\b))(?:is|was|has\s+been|had\s+been|'s\s+been|’s\s+been|'s|’s|is\s+being|was\s+being|has\s+long\s+been)\s+"
     r"(?:also\s+|now\s+|often\s+|sometimes\s+|widely\s+|generally\s+|commonly\s+|long\s+|further\s+|"

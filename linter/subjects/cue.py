@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from linter.dsl import BOOL, NUMBER, STRING, TEXT, ObjectType
 from linter.dsl.types import Text
-from linter.extract.attribution import ANONYMITY_EXPLAINED, Cue, SentenceSource
+from linter.extract.attribution import Cue, SentenceSource, anonymity_explained
 from linter.extractions import Analysis
 from linter.subjects.base import Subject, View
 from linter.subjects.sentence import SENTENCE, sentence_view
@@ -23,7 +23,7 @@ def _explained(a: Analysis, src: SentenceSource) -> bool:
     """The cue's sentence or the next one in its paragraph says why the source is not named."""
     sents = a.doc.sentences
     here = sents[src.index]
-    return any(ANONYMITY_EXPLAINED.search(sents[k].text) for k in (src.index, src.index + 1)
+    return any(anonymity_explained(sents[k].text) for k in (src.index, src.index + 1)
                if k < len(sents) and sents[k].paragraph == here.paragraph)
 
 

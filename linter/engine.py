@@ -23,6 +23,7 @@ from linter.dsl import BudgetExhausted, EvalContext, RegexBudget
 from linter.extractions import Analysis
 from linter.finding import Edit, Finding, Fix, Severity
 from linter.kb import KnowledgeBase, load_kb
+from linter.memo import SentenceMemo
 from linter.rules import Rule, RuleSet
 from linter.subjects import SUBJECTS
 from linter.subjects.document import document_view
@@ -148,14 +149,18 @@ class Engine:
     def _get_kb(self) -> KnowledgeBase:
         return self.kb
 
-    def analyse(self, doc: Document) -> Analysis:
-        """The analysis of ``doc`` against this engine's knowledge base."""
-        return Analysis(doc, self._kb if self._kb is not None else self._get_kb, genre=self.genre)
+    def analyse(self, doc: Document, memo: SentenceMemo | None = None) -> Analysis:
+        """The analysis of ``doc`` against this engine's knowledge base (``memo``: per-sentence
+        extractions kept from an earlier lint of the same buffer, ``linter.memo``)."""
+        return Analysis(doc, self._kb if self._kb is not None else self._get_kb, genre=self.genre, memo=memo)
 
-    def lint(self, doc: Document, cancel: Callable[[], bool] | None = None) -> Result:
+    def lint(self, doc: Document, cancel: Callable[[], bool] | None = None,
+             memo: SentenceMemo | None = None) -> Result:
         """Lint ``doc``: every active rule inside its own error boundary. ``cancel`` is asked
-        between rules and every 64 subjects; when it answers true, ``Cancelled`` is raised."""
-        analysis = self.analyse(doc)
+        between rules and every 64 subjects; when it answers true, ``Cancelled`` is raised.
+        ``memo`` (the language server's) saves recomputing unchanged sentences; the findings
+        are the same with it or without."""
+        analysis = self.analyse(doc, memo)
         findings: list[Finding] = [make_finding(doc, n.rule, n.severity, n.message, (n.start, n.end))
                                    for n in doc.notices]
         warnings: list[str] = []

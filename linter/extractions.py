@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.document import Document, Paragraph, Quote, Sentence
 from linter.extract import window as w
@@ -39,6 +39,9 @@ from linter.extract.tense import detect_tense
 from linter.extract.titles import Administration, administrations, title_clashes
 from linter.fold import ascii_fold
 from linter.kb import KnowledgeBase
+
+if TYPE_CHECKING:
+    from linter.memo import SentenceMemo
 
 __all__ = ["STORED_INDEXES", "Analysis", "DateRelations"]
 
@@ -97,8 +100,10 @@ class Analysis:
     """
 
     def __init__(self, doc: Document, kb: KnowledgeBase | Callable[[], KnowledgeBase],
-                 genre: str | None = None) -> None:
+                 genre: str | None = None, memo: SentenceMemo | None = None) -> None:
         self.doc = doc
+        #: per-sentence extractions kept from the buffer's previous lint (the language server)
+        self.memo = memo
         self._kb = kb
         #: the configuration's genre (``linter.extract.genre``), for a document that names none
         self.genre = genre
@@ -198,7 +203,7 @@ class Analysis:
         for s in self.doc.sentences:
             if not _may_hold_date(s.text):
                 continue
-            ms = extract_dates(s.text, s.start, pub)
+            ms = extract_dates(s.text, s.start, pub) if self.memo is None else self.memo.dates(s.text, s.start, pub)
             if ms:  # the quotes only matter to sentences with dates
                 mark_reported(ms, self.quote_spans(s.start, s.end))
                 for d in ms:
@@ -386,7 +391,10 @@ class Analysis:
     # -- sourcing -----------------------------------------------------------------------------
     @cached_property
     def _attribution(self) -> tuple[list[SentenceSource], list[QuoteSource]]:
-        return attribute(self.doc.sentences, self.doc.quotes)
+        memo = self.memo
+        if memo is None:
+            return attribute(self.doc.sentences, self.doc.quotes)
+        return attribute(self.doc.sentences, self.doc.quotes, memo.cues)
 
     @property
     def sentence_sources(self) -> list[SentenceSource]:

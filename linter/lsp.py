@@ -81,6 +81,9 @@ class Linter:
         self.errors: list[Any] = []
         #: the document of the last lint (for code actions and hover)
         self.document: Any = None
+        #: per buffer (path): its engine and the sentences' extractions kept from its last lint,
+        #: so that a relint after an edit recomputes only the sentences the edit touched
+        self._memos: dict[str, tuple[Any, Any]] = {}
 
     def engine_for(self, path: Path) -> tuple[Any, Any]:
         from linter.api import build_engine
@@ -95,6 +98,20 @@ class Linter:
 
     def reset(self) -> None:
         self._engines.clear()
+        self._memos.clear()
+
+    def forget(self, path: Path) -> None:
+        """Drop what is kept of a closed buffer."""
+        self._memos.pop(str(path), None)
+
+    def memo_for(self, path: Path, engine: Any) -> Any:
+        """The sentence memo of buffer ``path`` under ``engine`` (a new one for a new engine)."""
+        from linter.memo import SentenceMemo
+
+        kept = self._memos.get(str(path))
+        if kept is None or kept[0] is not engine:
+            kept = self._memos[str(path)] = (engine, SentenceMemo())
+        return kept[1]
 
     def run(self, path: Path, text: str, cancel: Callable[[], bool] | None = None) -> list[Finding]:
         """The findings of ``text`` (the buffer of ``path``). Raises ``LintFailed`` when there
@@ -109,7 +126,9 @@ class Linter:
             limit = cfg.max_bytes if cfg.max_bytes is not None else DEFAULT_MAX_BYTES
             text, cut = truncate(text, limit or None)
             doc = load_document(text, path=str(path), config=cfg, truncation=cut)
-            result = engine.lint(doc, cancel=cancel)
+            memo = self.memo_for(path, engine)
+            memo.begin()
+            result = engine.lint(doc, cancel=cancel, memo=memo)
             self.document = doc
         except DocumentError as exc:
             raise LintFailed(exc.message, exc.line, exc.column) from None
@@ -466,6 +485,7 @@ def build_server() -> Any:
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
         scheduler.forget(params.text_document.uri)
         linted.pop(params.text_document.uri, None)
+        linter.forget(uri_to_path(params.text_document.uri))
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
         )

@@ -22,7 +22,7 @@ LAYERS: list[tuple[str, list[str]]] = [
                   "linter.blocks"]),
     ("knowledge base", ["linter.kb.*"]),
     ("extractors", ["linter.extract.*"]),
-    ("extractions", ["linter.extractions"]),
+    ("extractions", ["linter.extractions", "linter.memo"]),
     ("subjects", ["linter.subjects.*"]),
     ("rules", ["linter.gate", "linter.rules"]),
     ("engine", ["linter.engine", "linter.fixer"]),

@@ -95,7 +95,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter
@@ -1806,9 +1806,13 @@ def _loose_speaker_before(before: list[_Tok]) -> _Attr | None:
     return _loose_np(head[:14], verb.low, verb.start)
 
 
-def attribute(sentences: Sequence[SentenceLike],
-              quotes: Sequence[QuoteLike]) -> tuple[list[SentenceSource], list[QuoteSource]]:
-    """Attribute every sentence and every quote of a document (see the module docstring)."""
+def attribute(sentences: Sequence[SentenceLike], quotes: Sequence[QuoteLike],
+              cues_of: Callable[..., tuple[list[tuple[int, int, str]], list[Cue]]] | None = None,
+              ) -> tuple[list[SentenceSource], list[QuoteSource]]:
+    """Attribute every sentence and every quote of a document (see the module docstring).
+
+    ``cues_of(text, start, analysed)`` gives a sentence's named sources and cues as
+    ``sentence_cues`` does (the language server's memo, ``linter.memo``); None calls it."""
     cache: dict[int, tuple[list[_Tok], list[_Attr]]] = {}
     qsources: list[QuoteSource] = []
     qwords: list[list[str]] = []  # the words of each quote
@@ -1827,7 +1831,10 @@ def attribute(sentences: Sequence[SentenceLike],
     ssources: list[SentenceSource] = []
     events: list[tuple[int, int, str, object]] = []  # (offset, paragraph, kind, target)
     for si, s in enumerate(sentences):
-        named, cues, _ = sentence_cues(s.text, s.start, cache.get(si))
+        if cues_of is None:
+            named, cues, _ = sentence_cues(s.text, s.start, cache.get(si))
+        else:
+            named, cues = cues_of(s.text, s.start, cache.get(si))
         ss = SentenceSource(si, named, cues)
         ssources.append(ss)
         if named:

@@ -1,0 +1,84 @@
+"""Per-sentence extractions kept between relints of one editor buffer, so that a relint after a
+small edit recomputes only the sentences the edit touched.
+
+Only functions of a sentence's own text (and the publication date) are kept, and each is kept
+under everything it reads: the date expressions of a sentence (``extract_dates``: its text and
+the publication date) and its named sources and sourcing cues (``sentence_cues``: its text).
+Both are translation-equivariant: the sentence's offset ``base`` is only ever added to offsets
+found in its text (``dates._mention``; ``attribution._tokens`` and the cues and attributions
+built from its tokens). So a result is stored with offsets relative to the sentence and handed
+out shifted to where the sentence is now, as fresh objects (the analysis mutates them:
+``mark_reported``, the pronoun resolution of ``attribute``). A hit therefore gives exactly what
+the extractor would compute; the language server's tests check it against fresh full lints.
+
+Entries live for two lints (the one that stored or used them and the next), so the memo holds
+about two documents' sentences at most.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import Any
+
+from linter.extract.attribution import Cue, sentence_cues
+from linter.extract.dates import DateMention, extract_dates
+
+
+def _shift_date(d: DateMention, by: int) -> DateMention:
+    return dataclasses.replace(
+        d, start=d.start + by, end=d.end + by,
+        weekday_start=None if d.weekday_start is None else d.weekday_start + by,
+        weekday_end=None if d.weekday_end is None else d.weekday_end + by)
+
+
+class SentenceMemo:
+    """The kept extractions of one buffer; ``begin()`` before each lint ages the entries."""
+
+    def __init__(self) -> None:
+        self._current: dict[Any, Any] = {}
+        self._previous: dict[Any, Any] = {}
+        #: look-ups answered from the memo and computed, since the last ``begin()``
+        self.hits = 0
+        self.misses = 0
+
+    def begin(self) -> None:
+        """Start a lint: entries neither stored nor used since the last ``begin()`` are dropped."""
+        self._previous, self._current = self._current, {}
+        self.hits = self.misses = 0
+
+    def _get(self, key: Any) -> Any:
+        found = self._current.get(key)
+        if found is None:
+            found = self._previous.get(key)
+            if found is not None:
+                self._current[key] = found
+        return found
+
+    def dates(self, text: str, base: int, pub: datetime.date | None) -> list[DateMention]:
+        """``extract_dates(text, base, pub)``."""
+        key = ("dates", text, pub)
+        kept = self._get(key)
+        if kept is not None:
+            self.hits += 1
+            return [_shift_date(d, base) for d in kept]
+        self.misses += 1
+        found = extract_dates(text, base, pub)
+        self._current[key] = [_shift_date(d, -base) for d in found]
+        return found
+
+    def cues(self, text: str, base: int, analysed: Any = None) -> tuple[list[tuple[int, int, str]], list[Cue]]:
+        """The named sources and cues of ``sentence_cues(text, base, analysed)`` (``analysed``,
+        tokens computed already, changes nothing but the time taken)."""
+        key = ("cues", text)
+        kept = self._get(key)
+        if kept is not None:
+            self.hits += 1
+            named0, cues0 = kept
+            return ([(a + base, b + base, t) for a, b, t in named0],
+                    [Cue(c.start + base, c.end + base, c.text, c.kind, c.in_quote) for c in cues0])
+        self.misses += 1
+        named, cues, _ = sentence_cues(text, base, analysed)
+        self._current[key] = ([(a - base, b - base, t) for a, b, t in named],
+                              [Cue(c.start - base, c.end - base, c.text, c.kind, c.in_quote) for c in cues])
+        return named, cues

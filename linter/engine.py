@@ -166,17 +166,18 @@ class Engine:
         warnings: list[str] = []
         failures: dict[str, tuple[BaseException, list[str], tuple[int, int]]] = {}
         try:
+            where: list[Any] = [None]
             for rule in self.rules:
                 if cancel is not None and cancel():
                     raise Cancelled
-                where: list[Any] = [None]
+                where[0] = None
                 try:
                     findings.extend(self._run_rule(rule, analysis, warnings, where, cancel))
                 except Cancelled:
                     raise
                 except Exception as exc:  # noqa: BLE001 - the error boundary: report, go on
                     key = f"{type(exc).__name__}: {exc}"
-                    position = doc.line_col(max(0, min(where[0] or 0, len(doc.text))))
+                    position = doc.line_col(max(0, min(_offset(where[0]), len(doc.text))))
                     if key in failures:
                         failures[key][1].append(rule.id)
                     else:
@@ -207,8 +208,8 @@ class Engine:
 
     def _run_rule(self, rule: Rule, analysis: Analysis, warnings: list[str], where: list[Any] | None = None,
                   cancel: Callable[[], bool] | None = None) -> list[Finding]:
-        """The findings of ``rule`` on the analysed document; ``where[0]`` follows the offset of the
-        subject being evaluated (for the error boundary)."""
+        """The findings of ``rule`` on the analysed document; ``where[0]`` follows the subject being
+        evaluated (for the error boundary, which asks for its offset only when it reports)."""
         doc = analysis.doc
         if rule.gate is not None and not rule.gate.admits(doc.prose, lambda: analysis.folded_prose):
             return []  # no subject of this document can satisfy `when` (linter.gate)
@@ -232,7 +233,7 @@ class Engine:
                 seen += 1
                 if cancel is not None and not seen % 64 and cancel():
                     raise Cancelled
-                where[0] = obj.span[0]
+                where[0] = obj
                 values[name] = obj
                 if ctx.match_text is not None:  # only a successful =~ sets the match (EvalContext)
                     ctx.reset_match()
@@ -244,7 +245,7 @@ class Engine:
                     break
                 out.append(self._finding(rule, ctx, obj, override))
         except BudgetExhausted as exc:
-            warnings.append(f"{_at(doc, where[0] or 0)}: rule {rule.id}: {exc}, after {seen:,} "
+            warnings.append(f"{_at(doc, _offset(where[0]))}: rule {rule.id}: {exc}, after {seen:,} "
                             f"{name}{'s' if seen != 1 else ''} ({budget.searches:,} searches); the rule did not "
                             "check the rest of it")
         if ctx.warnings:
@@ -298,6 +299,16 @@ def _subjects(analysis: Analysis, name: str) -> list[Any]:
     if found is None:
         found = views[key] = list(SUBJECTS[name].iterate(analysis))
     return found  # type: ignore[no-any-return]
+
+
+def _offset(subject: Any) -> int:
+    """Where ``subject`` (a view, or None) starts, for an error report; 0 when it cannot say."""
+    if subject is None:
+        return 0
+    try:
+        return int(subject.span[0])
+    except Exception:  # noqa: BLE001 - a report of an error must not fail itself
+        return 0
 
 
 def _at(doc: Document, offset: int) -> str:

@@ -14,8 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from linter.document import Document, Paragraph, Quote, Sentence
 from linter.extract import window as w
@@ -44,6 +43,36 @@ if TYPE_CHECKING:
     from linter.memo import SentenceMemo
 
 __all__ = ["STORED_INDEXES", "Analysis", "DateRelations"]
+
+_T = TypeVar("_T")
+
+
+class cached_property(Generic[_T]):  # noqa: N801 - named as the functools decorator it stands in for
+    """``functools.cached_property`` without its lock: on Python 3.11 that one takes an ``RLock``
+    on every first access (twice the cost of the access itself, a dozen times per document); an
+    ``Analysis`` is only ever used by the thread that made it. The value is computed on first
+    access and kept in the instance's ``__dict__``, where later reads find it directly."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> cached_property[_T]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, obj: object | None, owner: type | None = None) -> _T | cached_property[_T]:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
 
 #: The extractors' look-up tables over the KB, computed when it is compiled (``factlint kb build``)
 STORED_INDEXES: dict[str, Callable[[KnowledgeBase], Any]] = {

@@ -331,6 +331,16 @@ class Compiler:
 
         return dynamic
 
+    def _one_step(self, node: Node) -> tuple[str, Callable[[Any], Any]] | None:
+        """``(root, getter)`` for ``root.name`` read from a root value (``mention.form``), else
+        None: the comparisons below fuse such a read into their own closure, one Python call
+        instead of two for the commonest test of every rule."""
+        if not (isinstance(node, Attr) and isinstance(node.obj, Name)):
+            return None
+        if node.obj.name == MATCH_NAME and self._is_match(node.obj):
+            return None
+        return node.obj.name, self._getter(node.obj, node.name)
+
     def _path(self, node: Node) -> Fn:
         getters: list[Callable[[Any], Any]] = []
         cur = node
@@ -454,6 +464,16 @@ class Compiler:
             value = not c
             return _const(value), value
 
+        step = self._one_step(node.operand)
+        if step is not None:
+            root, g1 = step
+
+            def not_path(ctx: EvalContext) -> bool:
+                v = ctx.values.get(root)
+                return v is None or not g1(v)
+
+            return not_path, NOCONST
+
         def not_(ctx: EvalContext) -> bool:
             return not f(ctx)
 
@@ -545,6 +565,15 @@ class Compiler:
                 value = bool(eq(lc, rc))
                 return _const(value), value
             if rc is not NOCONST:
+                step = self._one_step(node.left)
+                if step is not None:
+                    root, g1 = step
+
+                    def eq_path(ctx: EvalContext) -> bool:
+                        v = ctx.values.get(root)
+                        return bool(eq(None if v is None else g1(v), rc))
+
+                    return eq_path, NOCONST
 
                 def eq_const(ctx: EvalContext) -> bool:
                     return bool(eq(lf(ctx), rc))
@@ -589,6 +618,23 @@ class Compiler:
                 members: Any = frozenset(rc)
             except TypeError:
                 members = rc
+
+            step = self._one_step(node.left)
+            if step is not None:
+                root, g1 = step
+
+                def in_path(ctx: EvalContext) -> bool:
+                    v = ctx.values.get(root)
+                    a = None if v is None else g1(v)
+                    if a is None:
+                        return False
+                    try:
+                        found = a in members
+                    except TypeError:
+                        return False
+                    return not found if negate else found
+
+                return in_path, NOCONST
 
             def in_const(ctx: EvalContext) -> bool:
                 a = lf(ctx)

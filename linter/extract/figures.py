@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from linter.fold import ascii_fold, contains_any
+from linter.patterns import prefix_tree
 
 __all__ = ["Figure", "extract_figures"]
 
@@ -141,8 +142,18 @@ _WORDNUM_WORDS = ("three", "four", "five", "six", "seven", "eight", "nine", "ten
 # of these does
 _VAGUE_NOT_WORDNUM_WORDS = ("billions", "scores")
 _LOWER_RUN = re.compile(r"[a-z]*")
-# where the number-word branch of _COUNT can start (same look-behind, same case)
-_WORDNUM_START = re.compile(rf"(?<![\w$€£¥.,-]){_WORDNUM}")
+# Where a number word of _WORDNUM can start: each word, or an "a" before the word it goes with.
+# Every branch starts with a letter (no look-behind first), so the engine skips ahead to those
+# letters; a word found inside a longer one is a false start, which the full pattern then rejects.
+# Matches never hide a real start: the words are letters, and a number starts after no letter
+# (an "a" is taken alone, so "hundred" in "a hundred" is found too).
+_WORDNUM_HEADS = ("three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                  "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+                  "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundreds", "dozens")
+_A_NUMBER = r"|a(?=\s+(?:hundred|thousand|dozen|million))"
+_WORDNUM_AT = re.compile(prefix_tree(_WORDNUM_HEADS) + _A_NUMBER)
+# the same with _PERCENT's other number words, searched in the ascii_fold-ed text
+_PERCENT_WORD_AT = re.compile(prefix_tree((*_WORDNUM_HEADS, "one", "two")) + _A_NUMBER)
 # where the number-word branch of _PERCENT can start (same look-behind, same flags)
 _PERCENT_WORD_START = re.compile(rf"(?<![\w.])(?:{_WORDNUM}|one|two)", re.IGNORECASE)
 # maximal runs of digits: their starts are the only places a number can start where the
@@ -235,10 +246,19 @@ def _money(text: str, pos: int, sign: bool, runs: list[int]) -> list[tuple[int, 
     return out
 
 
+def _number_starts(text: str, runs: list[int], word_at: re.Pattern[str]) -> list[int]:
+    """The places a match of ``_COUNT`` (``word_at``: ``_WORDNUM_AT``) or of ``_PERCENT`` (with
+    ``text`` ascii_fold-ed, ``_PERCENT_WORD_AT``) can start, ascending: the starts of the runs of
+    digits ``runs`` and of number words (``text`` has the offsets of the sentence)."""
+    words = [m.start() for m in word_at.finditer(text)]
+    if not words:
+        return runs
+    return sorted(runs + words)  # digits and letters: no place twice
+
+
 def _number_start(text: str, runs: list[int], word_start: re.Pattern[str]) -> int:
-    """Where the first match of a pattern that starts with a number can start: the first digit
-    run, or the first number word (``word_start``: where the pattern's number-word branch can
-    start: ``_WORDNUM_START`` for ``_COUNT``, ``_PERCENT_WORD_START`` for ``_PERCENT``)."""
+    """Where the first match of ``_PERCENT`` can start: the first digit run, or the first number
+    word (``word_start``: ``_PERCENT_WORD_START``); for a text ascii_fold changes the length of."""
     pos = runs[0] if runs else len(text)
     word = word_start.search(text, 0, pos)  # letters and spaces: a match before pos ends by pos
     return pos if word is None else word.start()
@@ -274,10 +294,13 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
             for a, b, kind in _money(text, max(0, first.start() - _MONEY_LEAD), sign, runs):
                 take(a, b, kind)
     if contains_any(folded, _PERCENT_WORDS):
-        if wordnum or "one" in folded or "two" in folded:  # its other number words
-            percents = _PERCENT.finditer(text, _number_start(text, runs, _PERCENT_WORD_START))
-        else:
+        if not (wordnum or "one" in folded or "two" in folded):  # its other number words
             percents = _finditer_at(_PERCENT, text, runs)
+        elif len(folded) == len(text):  # the same offsets (always, unless lower() widens a character)
+            # a case-blind number word of ``text`` is one of ``folded`` as written (see linter.fold)
+            percents = _finditer_at(_PERCENT, text, _number_starts(folded, runs, _PERCENT_WORD_AT))
+        else:
+            percents = _PERCENT.finditer(text, _number_start(text, runs, _PERCENT_WORD_START))
         for m in percents:
             if free(m.start(), m.end()):
                 take(m.start(), m.end(), "percent")
@@ -285,8 +308,7 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
         for m in _VAGUE.finditer(text):
             if free(m.start(), m.end()):
                 take(m.start(), m.end(), "vague_count")
-    # with a number word, scan from the first digit or number word on
-    counts = _COUNT.finditer(text, _number_start(text, runs, _WORDNUM_START)) if wordnum else _finditer_at(_COUNT, text, runs)
+    counts = _finditer_at(_COUNT, text, _number_starts(text, runs, _WORDNUM_AT) if wordnum else runs)
     for m in counts:
         a, b = m.start(), m.end()
         num = m.group("n")

@@ -1,0 +1,67 @@
+"""The faster forms of the patterns of dates, tense, figures, genre, names and mentions give what
+their plain forms give (hypothesis, and the plain forms kept here as the reference)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter.extract import figures as F
+from linter.fold import ascii_fold
+
+_FIGURE_PIECES = ["$", "5", "1,000", "2.5", "12", " ", "  ", "\n", "-", ".", ",", "x", "(", "%", "percent", "pct",
+                  "per cent", "a", "A", "a ", "hundred", "hundreds", "thousand", "dozen", "dozens", "million",
+                  "three", "Three", "THREE", "often", "ten", "tens", "sixteen", "sixty", "one", "One", "two", "Two",
+                  "money", "people", "troops", "years", "İ", "\u212a", "ſ", "٣", "é", "ninety", "seven", "_"]
+_figure_texts = st.lists(st.sampled_from(_FIGURE_PIECES), max_size=16).map("".join)
+
+# the plain forms the number-word scans replace: where a number word of _COUNT / _PERCENT starts
+_WORDNUM_START = re.compile(rf"(?<![\w$€£¥.,-]){F._WORDNUM}")
+_PERCENT_WORD_START = re.compile(rf"(?<![\w.])(?:{F._WORDNUM}|one|two)", re.IGNORECASE)
+
+
+def _count_starts(text: str) -> list[int]:
+    return F._number_starts(text, F._digit_runs(text), F._WORDNUM_AT)
+
+
+def _percent_starts(text: str) -> list[int]:
+    return F._number_starts(ascii_fold(text), F._digit_runs(text), F._PERCENT_WORD_AT)
+
+
+def _check_figure_starts(text: str) -> None:
+    starts = _count_starts(text)
+    assert starts == sorted(set(starts))
+    # every place the number-word branch can start is found (at every position, not only the
+    # non-overlapping ones finditer gives)
+    for p in range(len(text)):
+        if _WORDNUM_START.match(text, p):
+            assert p in starts
+    assert ([m.span() for m in F._finditer_at(F._COUNT, text, starts)]
+            == [m.span() for m in F._COUNT.finditer(text)])
+    if len(ascii_fold(text)) == len(text):
+        starts = _percent_starts(text)
+        for p in range(len(text)):
+            if _PERCENT_WORD_START.match(text, p):
+                assert p in starts
+        assert ([m.span() for m in F._finditer_at(F._PERCENT, text, starts)]
+                == [m.span() for m in F._PERCENT.finditer(text)])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_figure_texts)
+def test_number_word_starts(text: str) -> None:
+    _check_figure_starts(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="athrefivsxnodzuwyl \n1,.%-İ\u212aſ", max_size=30))
+def test_number_word_starts_any_letters(text: str) -> None:
+    _check_figure_starts(text)
+
+
+def test_number_word_starts_examples() -> None:
+    for text in ("a hundreds percent", "A hundred people", "one percent", "ONE PERCENT", "often ten troops",
+                 "sixty-five percent", "a  dozen troops", "ſix percent", "\u212aids", "a\nmillion people"):
+        _check_figure_starts(text)

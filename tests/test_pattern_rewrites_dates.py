@@ -65,3 +65,27 @@ def test_number_word_starts_examples() -> None:
     for text in ("a hundreds percent", "A hundred people", "one percent", "ONE PERCENT", "often ten troops",
                  "sixty-five percent", "a  dozen troops", "ſix percent", "\u212aids", "a\nmillion people"):
         _check_figure_starts(text)
+
+
+# --------------------------------------------------------------------------- genre
+
+_GENRE_PIECES = ["word", "Word", "_", "9", " ", "\n", "(", "(Reuters)", "-", "—", "é", "ı", "x_y", "'", ".",
+                 "LONDON", ", ", "March 3", "\t"]
+_genre_texts = st.lists(st.sampled_from(_GENRE_PIECES), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_genre_texts, st.text(max_size=40)))
+def test_genre_word_count(text: str) -> None:
+    from linter.extract import genre as G
+
+    assert G._word_count(text) == len(re.findall(r"\w+", text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_genre_texts)
+def test_genre_dateline_needs_a_bracket(text: str) -> None:
+    from linter.extract import genre as G
+
+    if "(" not in text:
+        assert G._DATELINE.search(text) is None

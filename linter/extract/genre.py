@@ -116,6 +116,9 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'\-]{1,40}\s*(?:\((?:AP|Reuters|AFP|
                        r"REUTERS)\)|\b\w+\s+\d{1,2}\s*\((?:Reuters|AP|AFP)\))\s*[-–—_]", re.MULTILINE)
 _VOICE_WORD = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves|[Yy]ou|[Yy]our|[Yy]ours|I|[Mm]y|[Mm]e)\b")
 _WORD = re.compile(r"\w+")
+#: bytes.translate table: the bytes of ASCII word characters (what \w takes there) kept, every
+#: other byte a space
+_NOT_WORD = bytes(c if c < 128 and _WORD.fullmatch(chr(c)) else 32 for c in range(256))
 
 
 # Literals that every match of a pattern contains (one of them, as written: the patterns are
@@ -126,6 +129,14 @@ _PRESS_WORDS = ("IMMEDIATE", "RELEASE", "contact", "inquiries", "###", "Newswire
                 "forward-looking")
 _SPEECH_WORDS = ("Applause", "Laughter", "APPLAUSE", "LAUGHTER", "Cheers", "Booing", "Speaker", "Ladies", "fellow")
 _OPINION_WORDS = ("expressed", "columnist", "ditor", "writes")
+
+
+def _word_count(text: str) -> int:
+    """``len(_WORD.findall(text))``; in ASCII text, the runs left between the other characters
+    made spaces, found several times faster by ``bytes.split``."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(_NOT_WORD).split())
+    return len(_WORD.findall(text))
 
 
 def _outside(spans: Sequence[tuple[int, int]], starts: list[int], at: int) -> bool:
@@ -179,8 +190,11 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
     m = _OPINION.search(prose) if contains_any(prose, _OPINION_WORDS) else None
     if m and _outside(quotes, starts, m.start()):
         return Genre("opinion", "cue", m.group())
-    if not _DATELINE.search(prose[:400]):
-        words = len(_WORD.findall(prose))
+    head400 = prose[:400]
+    # every _DATELINE match holds a "(": without one the search (which tries each line start
+    # with a bounded repeat, and backtracks through it) is left out
+    if "(" not in head400 or not _DATELINE.search(head400):
+        words = _word_count(prose)
         if words >= VOICE_MIN_LENGTH:
             voice = [m for m in _VOICE_WORD.finditer(prose) if _outside(quotes, starts, m.start())]
             if len(voice) >= VOICE_MIN_WORDS and 100 * len(voice) / words >= VOICE_MIN_RATE:

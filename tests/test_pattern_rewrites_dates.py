@@ -61,6 +61,20 @@ def test_number_word_starts_any_letters(text: str) -> None:
     _check_figure_starts(text)
 
 
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(_figure_texts, st.text(max_size=30)))
+def test_no_figure_without_a_number(text: str) -> None:
+    """extract_figures' early return: no digit or currency sign, no number word, no "one" or
+    "two" (in the folded text) and no vague word that is not a number word: no figure at all."""
+    folded = ascii_fold(text)
+    if (F._DIGIT_OR_CURRENCY.search(text) is None and not F.contains_any(folded, F._WORDNUM_WORDS)
+            and "one" not in folded and "two" not in folded):
+        for rx in (F._COUNT, F._PERCENT, F._MONEY_SIGN, F._MONEY_WORD):
+            assert rx.search(text) is None
+        if not F.contains_any(folded, F._VAGUE_NOT_WORDNUM_WORDS):
+            assert F._VAGUE.search(text) is None
+
+
 def test_number_word_starts_examples() -> None:
     for text in ("a hundreds percent", "A hundred people", "one percent", "ONE PERCENT", "often ten troops",
                  "sixty-five percent", "a  dozen troops", "ſix percent", "\u212aids", "a\nmillion people"):

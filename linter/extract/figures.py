@@ -267,6 +267,15 @@ def _number_start(text: str, runs: list[int], word_start: re.Pattern[str]) -> in
 def extract_figures(sentence: SentenceLike) -> list[Figure]:
     """Specific figures in one sentence (absolute offsets)."""
     text, base = sentence.text, sentence.start
+    folded = ascii_fold(text)
+    first = _DIGIT_OR_CURRENCY.search(text)
+    # A percentage or a count starts with its number. In a text without a number word that is a
+    # digit after no word character, the start of a run of digits, and only those are tried.
+    wordnum = contains_any(folded, _WORDNUM_WORDS)
+    if first is None and not wordnum and "one" not in folded and "two" not in folded:
+        # no money, count or percentage can be here (the tests below find none): only a vague count
+        if not contains_any(folded, _VAGUE_NOT_WORDNUM_WORDS):
+            return []  # most sentences without a digit
     found: list[tuple[int, int, str]] = []
     # the spans taken so far, sorted and disjoint: ``free`` looks at one neighbour, not all
     taken_starts: list[int] = []
@@ -282,12 +291,7 @@ def extract_figures(sentence: SentenceLike) -> list[Figure]:
         taken_starts.insert(i, a)
         taken_ends.insert(i, b)
 
-    folded = ascii_fold(text)
-    first = _DIGIT_OR_CURRENCY.search(text)
     runs = _digit_runs(text) if first is not None else []
-    # A percentage or a count starts with its number. In a text without a number word that is a
-    # digit after no word character, the start of a run of digits, and only those are tried.
-    wordnum = contains_any(folded, _WORDNUM_WORDS)
     if first is not None:
         sign = _CURRENCY_SYMBOL.search(text, first.start()) is not None
         if sign or contains_any(folded, _CURRENCY_STEMS):

@@ -103,3 +103,29 @@ def test_genre_dateline_needs_a_bracket(text: str) -> None:
 
     if "(" not in text:
         assert G._DATELINE.search(text) is None
+
+
+# --------------------------------------------------------------------------- mentions
+
+_TITLE_PIECES = ["Trump", "signs", "Order", "On", "on", "Tariffs", "a", "'", "’", "O'Neil", "'Tis", "x'y", " ",
+                 "-", ".", "9", "_", "É", "é", "ab", "ABC", "Abc", "\n", "ﬁ"]
+_title_texts = st.lists(st.sampled_from(_TITLE_PIECES), max_size=16).map("".join)
+
+
+def _title_case_plain(sent: str) -> bool:
+    from linter.extract import mentions as M
+
+    words = M._TITLE_CASE_WORD_RE.findall(sent)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(_title_texts, st.text(alphabet=st.characters(max_codepoint=127), max_size=40)))
+def test_title_case_ascii_runs(sent: str) -> None:
+    from linter.extract import mentions as M
+
+    assert M._title_case(sent) == _title_case_plain(sent)
+    if sent.isascii():  # the runs are the matches
+        table = M._NOT_TITLE_CASE_CHAR
+        runs = [w.decode() for w in sent.encode().translate(table).split() if len(w) >= 4 and w[0] != 39]
+        assert runs == M._TITLE_CASE_WORD_RE.findall(sent)

@@ -927,8 +927,19 @@ _PARTICLE_SET = frozenset(_PARTICLES[3:-1].split("|"))
 _TITLE_CASE_WORD_RE = regex.compile(r"(?<![\p{L}'’])\p{L}[\p{L}'’]{3,}")
 
 
+#: bytes.translate table: ASCII letters and the apostrophe kept, every other byte a space
+_NOT_TITLE_CASE_CHAR = bytes(c if chr(c).isascii() and (chr(c).isalpha() or c == 39) else 32 for c in range(256))
+
+
 def _title_case(sent: str) -> bool:
     """A headline written in title case ("Trump Signs Order On Tariffs"): capitals say little there."""
+    if sent.isascii():
+        # The matches of _TITLE_CASE_WORD_RE in ASCII text are the maximal runs of letters and
+        # apostrophes that start with a letter and are four or more long: the runs left between
+        # the other characters made spaces, found several times faster by ``bytes.split``.
+        runs = [w for w in sent.encode("ascii").translate(_NOT_TITLE_CASE_CHAR).split() if len(w) >= 4 and w[0] != 39]
+        capitals = sum(65 <= w[0] <= 90 for w in runs)
+        return len(runs) >= 3 and capitals >= 0.7 * len(runs)
     words = _TITLE_CASE_WORD_RE.findall(sent)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 

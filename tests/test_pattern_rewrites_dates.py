@@ -129,3 +129,25 @@ def test_title_case_ascii_runs(sent: str) -> None:
         table = M._NOT_TITLE_CASE_CHAR
         runs = [w.decode() for w in sent.encode().translate(table).split() if len(w) >= 4 and w[0] != 39]
         assert runs == M._TITLE_CASE_WORD_RE.findall(sent)
+
+
+# --------------------------------------------------------------------------- dates
+
+_SPEECH_PIECES = ["said", "says", "say", "saying", "Said", "told", "according", " ", "  ", "\n", "to", "To",
+                  "according to", "unsaid", "_said", "said_", "9said", "é", "ésaid", "'", "-", ".", "added",
+                  "adds", "reported", "reports", "x", "states", "restates", "\u212a"]
+_speech_texts = st.lists(st.sampled_from(_SPEECH_PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(_speech_texts, st.text(max_size=30)))
+def test_speech_fast_is_speech(text: str) -> None:
+    from linter.extract import dates as D
+
+    assert [m.span() for m in D._SPEECH_FAST.finditer(text)] == [m.span() for m in D._SPEECH.finditer(text)]
+
+
+def test_speech_words_start_with_a_word_character() -> None:
+    from linter.extract import dates as D
+
+    assert all(re.match(r"\w\w", w) for w in D._SPEECH_WORDS)

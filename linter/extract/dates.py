@@ -1316,8 +1316,25 @@ def pair_restatements(text: str, base: int, mentions: Sequence[DateMention]) -> 
 
 _SPEECH_WORDS = list(word_set("speech-verbs", "dated-speech"))  # rules/lexicons/speech-verbs.yaml
 _SPEECH = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS) + r"|according\s+to)\b")
-# Where a _SPEECH match may start (see speech_verbs); many times faster to scan for.
-_SPEECH_START = re.compile(_prefix_tree(_SPEECH_WORDS) + r"|according\s+to")
+
+
+def _word_start_tree(words: Sequence[str]) -> str:
+    """``\\b(?:words)`` for words (spaces: ``\\s+``) that start with a word character, written with
+    each branch starting with its first letter and the ``\\b`` after it as ``(?<!\\w.)`` ("no word
+    character before that letter"): the engine then skips ahead to those letters, and a hit
+    inside a word fails at once instead of walking the branch."""
+    tails: dict[str, list[str]] = {}
+    for w in words:
+        if len(w) < 2 or not w[0].isalnum():
+            raise ValueError(f"not a word of two letters or more: {w!r}")
+        tails.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(re.escape(c) + r"(?<!\w.)" + prefix_tree(t, space=r"\s+") for c, t in tails.items()) + ")"
+
+
+# _SPEECH, faster to scan for (see _word_start_tree) than it, or than a scan for where its
+# words start followed by a match there: every word matches a whole run of word characters
+# (or two, "according to"), so the order of the branches does not change what matches
+_SPEECH_FAST = re.compile(_word_start_tree([*_SPEECH_WORDS, "according to"]) + r"\b")
 # A speech verb then, within a few words, the date it was said on: "said on Monday", "told
 # reporters in December 2023"; or the date first: "On Monday, Trump said", "In December 2023 he said".
 _SAID_THEN_DATE = re.compile(
@@ -1332,12 +1349,7 @@ _DATE_THEN_SAID = re.compile(
 def speech_verbs(text: str, quoted_spans: Sequence[tuple[int, int]] = (), base: int = 0) -> list[tuple[int, int]]:
     """Spans (local offsets into ``text``) of the reporting verbs outside the quoted spans (absolute)."""
     out = []
-    # _SPEECH matches whole words ("according to" being one), so each starts at a hit of
-    # _SPEECH_START that no earlier hit covers: those cover letters inside a word, or "to".
-    for h in _SPEECH_START.finditer(text):
-        m = _SPEECH.match(text, h.start())
-        if m is None:
-            continue
+    for m in _SPEECH_FAST.finditer(text):  # _SPEECH.finditer(text)
         a = base + m.start()
         if any(qs <= a < qe for qs, qe in quoted_spans):
             continue

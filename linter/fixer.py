@@ -30,7 +30,7 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,11 +125,12 @@ def _fsync_dir(folder: str) -> None:
         os.close(fd)
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        n = os.write(fd, view)
-        view = view[n:]
+def _write_all(fd: int, data: bytes | Iterable[bytes]) -> None:
+    for piece in [data] if isinstance(data, bytes) else data:
+        view = memoryview(piece)
+        while view:
+            n = os.write(fd, view)
+            view = view[n:]
 
 
 #: whether this system can give an anonymous temporary file a name (O_TMPFILE and linkat through
@@ -143,7 +144,7 @@ def _anonymous_temp(folder: str) -> int | None:
     if not flag or _ANONYMOUS.get("ok") is False or not os.path.isdir("/proc/self/fd"):
         return None
     try:
-        return os.open(folder, flag | os.O_WRONLY, 0o600)
+        return os.open(folder, flag | os.O_RDWR, 0o600)  # read back when it cannot be named
     except OSError:
         return None
 
@@ -164,7 +165,7 @@ def _name(fd: int, folder: str, name: str) -> str | None:
     return None
 
 
-def _prepare(fd: int, data: bytes, info: os.stat_result | None) -> None:
+def _prepare(fd: int, data: bytes | Iterable[bytes], info: os.stat_result | None) -> None:
     """Fill a temporary file: the data, flushed to disk, with the original's owner and mode."""
     _write_all(fd, data)
     os.fsync(fd)
@@ -178,7 +179,7 @@ def _prepare(fd: int, data: bytes, info: os.stat_result | None) -> None:
         os.fchmod(fd, 0o666 & ~umask)
 
 
-def _replace(real: str, data: bytes, info: os.stat_result | None) -> None:
+def _replace(real: str, data: bytes | Iterable[bytes], info: os.stat_result | None) -> None:
     """Write ``data`` to a temporary file beside ``real`` and rename it over ``real``."""
     folder = os.path.dirname(real) or "."
     name = os.path.basename(real)
@@ -188,6 +189,8 @@ def _replace(real: str, data: bytes, info: os.stat_result | None) -> None:
         try:
             _prepare(fd, data, info)
             tmp = _name(fd, folder, name)
+            if tmp is None and not isinstance(data, bytes):  # the pieces are spent: what was written
+                data = _read_back(fd)
         finally:
             os.close(fd)
     try:
@@ -206,6 +209,15 @@ def _replace(real: str, data: bytes, info: os.stat_result | None) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _read_back(fd: int) -> bytes:
+    """Everything in the file ``fd`` (open for reading too), from its start."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    pieces = []
+    while piece := os.read(fd, 1 << 20):
+        pieces.append(piece)
+    return b"".join(pieces)
 
 
 def _rewrite_in_place(real: str, data: bytes) -> None:
@@ -228,10 +240,12 @@ def _owner_kept(info: os.stat_result) -> bool:
     return info.st_uid == os.geteuid() and (info.st_gid == os.getegid() or info.st_gid in os.getgroups())
 
 
-def write_bytes_safely(path: Path | str, data: bytes) -> None:
-    """Write ``data`` to ``path`` as the module docstring says (links followed, mode, owner and
-    hard links kept, flushed, atomic where the file allows). Raises ``FixError`` for a
-    read-only file and ``OSError`` for any other failure; never leaves a temporary file."""
+def write_bytes_safely(path: Path | str, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of bytes written as they come) to ``path`` as the module
+    docstring says (links followed, mode, owner and hard links kept, flushed, atomic where the
+    file allows; a file rewritten in place gets the pieces joined first). Raises ``FixError``
+    for a read-only file and ``OSError`` for any other failure (and whatever producing a piece
+    raises); never leaves a temporary file."""
     real = os.path.realpath(path)
     try:
         info: os.stat_result | None = os.stat(real)
@@ -243,7 +257,7 @@ def write_bytes_safely(path: Path | str, data: bytes) -> None:
         if not (info.st_mode & 0o222) or not os.access(real, os.W_OK):
             raise FixError(errno.EACCES, "the file is read-only")
         if info.st_nlink > 1 or not _owner_kept(info):
-            _rewrite_in_place(real, data)
+            _rewrite_in_place(real, data if isinstance(data, bytes) else b"".join(data))
             return
     _replace(real, data, info)
 
@@ -254,6 +268,11 @@ def write_atomically(path: Path, text: str) -> None:
     An existing file keeps its mode, owner and hard links and a symbolic link its target (see
     ``write_bytes_safely``); a new file gets the usual permissions (umask applied)."""
     write_bytes_safely(path, text.encode("utf-8", "surrogateescape"))
+
+
+def write_pieces_atomically(path: Path, pieces: Iterable[str]) -> None:
+    """``write_atomically(path, "".join(pieces))``, each piece encoded and written as it comes."""
+    write_bytes_safely(path, (piece.encode("utf-8", "surrogateescape") for piece in pieces))
 
 
 @dataclass

@@ -1,5 +1,6 @@
 """Output formats, one module each in this package: the module's name is what ``--format``
-takes and its ``render(result: RunResult) -> str`` writes the report. Adding a format is adding
+takes and its ``render(result: RunResult) -> str`` writes the report (and its ``chunks(result)``,
+when it has one, the same report in pieces). Adding a format is adding
 one module: the command line, the configuration and the docs find it by its name, and only the
 format a run asks for is imported.
 
@@ -10,14 +11,15 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from types import ModuleType
 
 from linter.finding import Finding
 from linter.report.base import RuleInfo, RunResult
 
-__all__ = ["DEFAULT", "RuleInfo", "RunResult", "format_help", "format_names", "formatter", "line_writer"]
+__all__ = ["DEFAULT", "RuleInfo", "RunResult", "format_help", "format_names", "formatter", "line_writer",
+           "piece_writer"]
 
 DEFAULT = "text"
 
@@ -45,6 +47,14 @@ def format_help(name: str) -> str:
 def formatter(name: str) -> Callable[[RunResult], str]:
     """The render function of output format ``name`` (``KeyError`` for an unknown one)."""
     return _module(name).render  # type: ignore[no-any-return]
+
+
+def piece_writer(name: str) -> Callable[[RunResult], Iterator[str]] | None:
+    """The writer of format ``name`` that gives its report in pieces (its module has
+    ``chunks(result) -> Iterator[str]``, whose pieces ``render`` joins), or None: then a report is
+    written without the whole of it in memory, from a ``RunResult`` whose findings may be a
+    ``linter.spool.Spool``."""
+    return getattr(_module(name), "chunks", None)
 
 
 def line_writer(name: str) -> Callable[[Finding], str] | None:

@@ -9,7 +9,8 @@ only for such a format."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from linter.finding import Finding, Severity
@@ -67,10 +68,40 @@ class Article:
 
 
 @dataclass
+class Tally:
+    """What a report says of its findings as a whole, counted as they go by (a spooled run's
+    findings are not all in memory): how many of each severity, of each rule, and the
+    severities each rule's findings had."""
+
+    severities: Counter[Severity] = field(default_factory=Counter)
+    rules: Counter[str] = field(default_factory=Counter)
+    rule_severities: dict[str, set[Severity]] = field(default_factory=dict)
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        for f in findings:
+            self.severities[f.severity] += 1
+            self.rules[f.rule] += 1
+            self.rule_severities.setdefault(f.rule, set()).add(f.severity)
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> Tally:
+        tally = cls()
+        tally.add(findings)
+        return tally
+
+    def counts(self) -> dict[str, int]:
+        """The findings of each severity: ``{"error": n, "warning": n, "info": n}``."""
+        return {"error": self.severities[Severity.ERROR], "warning": self.severities[Severity.WARNING],
+                "info": self.severities[Severity.INFO]}
+
+
+@dataclass
 class RunResult:
     """Everything one ``factlint check`` run produced."""
 
-    findings: list[Finding]
+    #: sorted by ``Finding.sort_key`` (ties in input order); a list, or a ``linter.spool.Spool``
+    #: that gives them back from disk on each pass
+    findings: Collection[Finding]
     files: int
     errors: list[str] = field(default_factory=list)
     rules: dict[str, RuleInfo] = field(default_factory=dict)
@@ -84,13 +115,19 @@ class RunResult:
     #: the path of every document linted, in input order (``FILE.jsonl#ID`` for an archive
     #: record), clean ones too: JUnit's test cases. None: not known (the paths with findings).
     paths: list[str] | None = None
+    #: the ``Tally`` of ``findings`` when it was counted on the way (None: counted when asked)
+    tally: Tally | None = None
+    #: ``findings`` come grouped by path, the groups in the order of ``paths`` (JUnit's test
+    #: cases; the paths no document has last, sorted), each sorted by ``Finding.sort_key``
+    by_case: bool = False
 
     def failing(self, finding: Finding) -> bool:
         """Whether ``finding`` is at or above the run's ``--fail-on``."""
         return self.fail_on != "never" and finding.severity >= Severity.parse(self.fail_on)
 
+    def summary(self) -> Tally:
+        """The ``Tally`` of the findings (counted now when it was not given)."""
+        return self.tally if self.tally is not None else Tally.of(self.findings)
+
     def counts(self) -> dict[str, int]:
-        result = {"error": 0, "warning": 0, "info": 0}
-        for f in self.findings:
-            result[str(f.severity)] += 1
-        return result
+        return self.summary().counts()

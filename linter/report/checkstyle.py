@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 from xml.sax.saxutils import quoteattr as _quoteattr
 
@@ -16,16 +17,19 @@ def quoteattr(s: str) -> str:
     return _quoteattr(xml_text(s))
 
 
-def render(result: RunResult) -> str:
-    out = ['<?xml version="1.0" encoding="UTF-8"?>', '<checkstyle version="4.3">']
+def chunks(result: RunResult) -> Iterator[str]:
+    """The report in pieces, a file's findings each (``render`` joins them)."""
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n<checkstyle version="4.3">\n'
     for path, group in groupby(result.findings, key=lambda f: f.path):
-        out.append(f"  <file name={quoteattr(path)}>")
+        out = [f"  <file name={quoteattr(path)}>"]
         for f in group:
             out.append(
                 f"    <error line=\"{f.line}\" column=\"{f.column}\" severity=\"{f.severity}\" "
                 f"message={quoteattr(f.message)} source={quoteattr('factlint.' + f.rule)}/>"
             )
         out.append("  </file>")
+        yield "\n".join(out) + "\n"
+    out = []
     for error in result.errors:  # input and internal errors, in the file they concern
         e = located(error)
         out.append(f"  <file name={quoteattr(e.path)}>")
@@ -33,4 +37,8 @@ def render(result: RunResult) -> str:
                    f"message={quoteattr(e.message)} source=\"factlint.error\"/>")
         out.append("  </file>")
     out.append("</checkstyle>")
-    return "\n".join(out) + "\n"
+    yield "\n".join(out) + "\n"
+
+
+def render(result: RunResult) -> str:
+    return "".join(chunks(result))

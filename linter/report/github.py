@@ -7,6 +7,8 @@ the line and column inside the record's ``text``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from linter.report._archive import record_of
 from linter.report._located import located
 from linter.report.base import RunResult
@@ -24,8 +26,8 @@ def _escape_prop(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(result: RunResult) -> str:
-    lines = []
+def chunks(result: RunResult) -> Iterator[str]:
+    """The report in pieces, a line each (``render`` joins them)."""
     for f in result.findings:
         record = record_of(f)
         message = f.message
@@ -36,9 +38,12 @@ def render(result: RunResult) -> str:
             props = (f"file={_escape_prop(record.archive)},line={record.line},endLine={record.line},"
                      f"title={_escape_prop(f.rule)}")
             message = f"record {record.id}, line {f.line}, column {f.column}: {message}"
-        lines.append(f"::{_LEVEL[str(f.severity)]} {props}::{_escape_data(message)}")
+        yield f"::{_LEVEL[str(f.severity)]} {props}::{_escape_data(message)}\n"
     for error in result.errors:  # input and internal errors, where they are
         e = located(error)
         place = f"file={_escape_prop(e.path)},line={e.line},col={e.column}," if e.path else ""
-        lines.append(f"::error {place}title=factlint::{_escape_data(e.message)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+        yield f"::error {place}title=factlint::{_escape_data(e.message)}\n"
+
+
+def render(result: RunResult) -> str:
+    return "".join(chunks(result))

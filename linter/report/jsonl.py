@@ -11,6 +11,7 @@ path). Input errors and warnings go to standard error and the exit status is the
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from linter.finding import Finding
 from linter.report.base import RunResult
@@ -24,5 +25,10 @@ def line(finding: Finding) -> str:
     return json.dumps(finding.to_dict(), ensure_ascii=False) + "\n"
 
 
+def chunks(result: RunResult) -> Iterator[str]:
+    """The report in pieces, a finding each (``render`` joins them)."""
+    return map(line, result.findings)
+
+
 def render(result: RunResult) -> str:
-    return "".join(line(f) for f in result.findings)
+    return "".join(chunks(result))

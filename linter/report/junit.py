@@ -13,6 +13,8 @@ three ``<failure>`` elements).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import groupby
 from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr as _quoteattr
 
@@ -36,39 +38,80 @@ def _line(f: Finding) -> str:
     return f"{f.path}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.rule}]"
 
 
-def render(result: RunResult) -> str:
-    cases: dict[str, tuple[list[str], list[Finding]]] = {}  # path -> (errors, findings), input order
-    for path in result.paths if result.paths is not None else []:
-        cases.setdefault(path, ([], []))
+def _cases(result: RunResult) -> Iterator[tuple[str, list[Finding]]]:
+    """The findings of each test case with findings, the cases in order (``result.paths``, then
+    the paths of findings no document has, as they first come): grouped in memory, or one pass
+    over ``result.findings`` when they come in that order (``RunResult.by_case``)."""
+    if result.by_case:
+        for path, group in groupby(result.findings, key=lambda f: f.path):
+            yield path, list(group)
+        return
+    cases: dict[str, list[Finding]] = {path: [] for path in result.paths or []}
     for f in result.findings:
-        cases.setdefault(f.path, ([], []))[1].append(f)
-    for error in result.errors:  # input and internal errors: in the test case of their file
-        cases.setdefault(located(error).path or "factlint", ([], []))[0].append(error)
-    body: list[str] = []
-    failed = errored = 0
-    for path, (errors, findings) in cases.items():
-        failures = [f for f in findings if result.failing(f)]
-        passed = [f for f in findings if not result.failing(f)]
-        failed += bool(failures)
-        errored += bool(errors)
-        if not errors and not findings:  # a clean file: a passing test
-            body.append(f"    <testcase classname=\"factlint\" name={quoteattr(path)}/>")
-            continue
-        body.append(f"    <testcase classname=\"factlint\" name={quoteattr(path)}>")
-        for error in errors:
-            body.append(f"      <error type=\"factlint.error\" message={quoteattr(located(error).message)}>"
-                        f"{escape(error)}</error>")
-        for f in failures:
-            body.append(f"      <failure type={quoteattr(f.rule)} message={quoteattr(f.message)}>"
-                        f"{escape(_line(f))}</failure>")
-        if passed:
-            body.append(f"      <system-out>{escape(chr(10).join(map(_line, passed)))}</system-out>")
-        body.append("    </testcase>")
-    counts = f'tests="{len(cases)}" failures="{failed}" errors="{errored}"'
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<testsuites name="factlint" {counts}>',
-           f'  <testsuite name="factlint" {counts} skipped="0">',
-           *body,
-           "  </testsuite>",
-           "</testsuites>"]
-    return "\n".join(out) + "\n"
+        cases.setdefault(f.path, []).append(f)
+    yield from ((path, found) for path, found in cases.items() if found)
+
+
+def _case(path: str, errors: list[str], findings: list[Finding], result: RunResult) -> tuple[str, bool]:
+    """The XML of one test case, and whether it failed."""
+    failures = [f for f in findings if result.failing(f)]
+    passed = [f for f in findings if not result.failing(f)]
+    if not errors and not findings:  # a clean file: a passing test
+        return f"    <testcase classname=\"factlint\" name={quoteattr(path)}/>\n", False
+    body = [f"    <testcase classname=\"factlint\" name={quoteattr(path)}>"]
+    for error in errors:
+        body.append(f"      <error type=\"factlint.error\" message={quoteattr(located(error).message)}>"
+                    f"{escape(error)}</error>")
+    for f in failures:
+        body.append(f"      <failure type={quoteattr(f.rule)} message={quoteattr(f.message)}>"
+                    f"{escape(_line(f))}</failure>")
+    if passed:
+        body.append(f"      <system-out>{escape(chr(10).join(map(_line, passed)))}</system-out>")
+    body.append("    </testcase>")
+    return "\n".join(body) + "\n", bool(failures)
+
+
+def _body(result: RunResult, errors: dict[str, list[str]]) -> Iterator[tuple[str, bool]]:
+    """Each test case's XML and whether it failed, in order: the files linted (input order, each
+    once), then the paths of findings no document has, then those of errors alone."""
+    groups = _cases(result)
+    head = next(groups, None)
+    done: set[str] = set()
+    for path in dict.fromkeys(result.paths or []):
+        findings: list[Finding] = []
+        if head is not None and head[0] == path:
+            findings = head[1]
+            head = next(groups, None)
+        yield _case(path, errors.get(path, []), findings, result)
+    while head is not None:
+        done.add(head[0])
+        yield _case(head[0], errors.get(head[0], []), head[1], result)
+        head = next(groups, None)
+    known = set(result.paths or []) | done
+    for path, errs in errors.items():
+        if path not in known:
+            yield _case(path, errs, [], result)
+
+
+def chunks(result: RunResult) -> Iterator[str]:
+    """The report in pieces, a test case each (``render`` joins them). The counts come first:
+    a first pass over the findings counts the failed cases, a second writes them."""
+    errors: dict[str, list[str]] = {}  # path -> its errors: input and internal errors go in the test case of their file
+    for error in result.errors:
+        errors.setdefault(located(error).path or "factlint", []).append(error)
+    tests = failed = 0
+    for _, failing in _body(result, errors):
+        tests += 1
+        failed += failing
+    errored = len(errors)
+    counts = f'tests="{tests}" failures="{failed}" errors="{errored}"'
+    yield ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           f'<testsuites name="factlint" {counts}>\n'
+           f'  <testsuite name="factlint" {counts} skipped="0">\n')
+    for case, _ in _body(result, errors):
+        yield case
+    yield "  </testsuite>\n</testsuites>\n"
+
+
+def render(result: RunResult) -> str:
+    return "".join(chunks(result))

@@ -11,18 +11,21 @@ inside the record's ``text``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from linter import __version__
 from linter.finding import Finding
+from linter.report import _stream
 from linter.report._archive import record_of, uri
 from linter.report.base import RunResult
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render(result: RunResult) -> str:
-    rule_ids = sorted({f.rule for f in result.findings} | set(result.rules))
+def chunks(result: RunResult) -> Iterator[str]:
+    """The report in pieces, the results one at a time (``render`` joins them)."""
+    rule_ids = sorted(set(result.summary().rules) | set(result.rules))
     index = {rid: i for i, rid in enumerate(rule_ids)}
     rules: list[dict[str, Any]] = []
     for rid in rule_ids:
@@ -34,7 +37,6 @@ def render(result: RunResult) -> str:
             if info.help:
                 descriptor["help"] = {"text": info.help}
         rules.append(descriptor)
-    results = [_result(f, index[f.rule]) for f in result.findings]
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -44,7 +46,7 @@ def render(result: RunResult) -> str:
                 "informationUri": "https://github.com/factlint/factlint", "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [_stream.MARK] if result.findings else [],
             "invocations": [{
                 "executionSuccessful": not result.errors,
                 "toolExecutionNotifications": [
@@ -53,7 +55,14 @@ def render(result: RunResult) -> str:
             }],
         }],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if not result.findings:
+        yield json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        return
+    yield from _stream.chunks(doc, (_result(f, index[f.rule]) for f in result.findings))
+
+
+def render(result: RunResult) -> str:
+    return "".join(chunks(result))
 
 
 def _result(f: Finding, rule_index: int) -> dict[str, Any]:

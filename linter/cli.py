@@ -12,7 +12,7 @@ import datetime
 import errno
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -231,16 +231,14 @@ def check(
 
     line = line_writer(fmt)
     sink = None
-    if line is not None and output_file is None and not (fix or fix_diff or statistics) \
-            and baseline is None and write_baseline is None and diff is None:  # nothing needs the whole set
+    whole = fix or fix_diff or baseline is not None or write_baseline is not None or diff is not None
+    if line is not None and output_file is None and not (whole or statistics):  # nothing needs the whole set
         sink = _stdout_sink(line)
+    elif not whole and fmt != "html":  # the report needs every finding first, not in memory: spooled
+        _check_spooled(inputs, cfg, engine, n_jobs, bar, not no_bundled, fmt, threshold, output_file, statistics, quiet)
     with Progress(inputs.count() if bar else 0, sys.stderr, bar) as progress:
         outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=not no_bundled, sink=sink)
-    if not outcome.paths and not inputs.errors:
-        from linter.document import FILE_KINDS
-
-        typer.echo("factlint: warning: no articles found (folders are searched for "
-                   f"{' '.join(FILE_KINDS)})", err=True)
+    _warn_if_empty(outcome, inputs)
     if sink is not None:  # the findings are written: the run's problems and its status are left
         errors = inputs.errors + outcome.errors + [str(e) for e in outcome.tool_errors]
         _say_problems(errors, outcome)
@@ -299,6 +297,83 @@ def check(
     _exit(errors, threshold, findings)
 
 
+def _warn_if_empty(outcome: Any, inputs: Any) -> None:
+    if not outcome.paths and not inputs.errors:
+        from linter.document import FILE_KINDS
+
+        typer.echo("factlint: warning: no articles found (folders are searched for "
+                   f"{' '.join(FILE_KINDS)})", err=True)
+
+
+#: JUnit's spool key of a finding whose path no article had (none has): after every article's
+_NO_ARTICLE = 1 << 62
+
+
+def _check_spooled(inputs: Any, cfg: Config, engine: Any, n_jobs: int, bar: bool, bundled: bool, fmt: str,
+                   threshold: str, output_file: Path | None, statistics: bool, quiet: bool) -> NoReturn:
+    """Lint ``inputs`` and write the report of format ``fmt`` with the findings spooled to disk
+    as they come (``linter.spool``) and given back in the report's order, the counts of the
+    report tallied on the way: the same report as a gathered run, in memory that does not grow
+    with the number of articles (issue 16)."""
+    from linter.report import RunResult
+    from linter.report.base import Tally
+    from linter.runner import lint_items
+    from linter.spool import Spool
+    from linter.terminal import Progress
+
+    key: Callable[[Finding], Any] = Finding.sort_key
+    on_path: Callable[[str], None] | None = None
+    if fmt == "junit":  # a test case a path, in input order: the findings grouped so
+        first: dict[str, int] = {}
+
+        def on_path(path: str) -> None:
+            first.setdefault(path, len(first))
+
+        def key(f: Finding) -> Any:
+            return first.get(f.path, _NO_ARTICLE), f.sort_key()
+
+    tally = Tally()
+    with Spool(key) as spool:
+        def sink(found: list[Finding]) -> None:
+            tally.add(found)
+            spool.add(found)
+
+        with Progress(inputs.count() if bar else 0, sys.stderr, bar) as progress:
+            outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=bundled, sink=sink,
+                                 on_path=on_path)
+        _warn_if_empty(outcome, inputs)
+        errors = inputs.errors + outcome.errors + [str(e) for e in outcome.tool_errors]
+        result = RunResult(spool, len(outcome.paths), errors, _rule_infos(engine), fail_on=threshold,
+                           paths=outcome.paths, tally=tally, by_case=fmt == "junit")
+        if output_file is None:
+            for piece in _batched(_pieces(fmt, result, statistics, quiet, sys.stdout)):
+                _write_out(piece)
+        else:
+            from linter.fixer import write_pieces_atomically
+
+            try:
+                write_pieces_atomically(output_file, _batched(_pieces(fmt, result, statistics, quiet, None)))
+            except OSError as exc:
+                fail(f"cannot write {output_file}: {exc.strerror or exc}")
+        _after_report(fmt, result, statistics, quiet)
+    _say_problems(errors, outcome)
+    _exit(errors, threshold, list(outcome.severities))
+
+
+def _batched(pieces: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """``pieces`` joined into pieces of about ``size`` characters (fewer writes)."""
+    batch: list[str] = []
+    n = 0
+    for piece in pieces:
+        batch.append(piece)
+        n += len(piece)
+        if n >= size:
+            yield "".join(batch)
+            batch, n = [], 0
+    if batch:
+        yield "".join(batch)
+
+
 def _stdout_sink(line: Callable[[Finding], str]) -> Callable[[list[Finding]], None]:
     """Write each document's findings on stdout as they come, ``line`` a finding."""
 
@@ -347,14 +422,20 @@ def _exit(errors: list[str], threshold: str, findings: Iterable[Finding | Severi
 def _render(fmt: str, result: Any, statistics: bool, quiet: bool, stream: Any) -> str:
     """The report of ``result`` in format ``fmt``; the text format with ``--statistics``, without
     its summary under ``--quiet``, coloured when ``stream`` is a terminal (``linter.terminal``)."""
-    from linter.report import formatter
+    return "".join(_pieces(fmt, result, statistics, quiet, stream))
+
+
+def _pieces(fmt: str, result: Any, statistics: bool, quiet: bool, stream: Any) -> Iterable[str]:
+    """``_render``'s report in pieces (a format without ``chunks`` in one)."""
+    from linter.report import formatter, piece_writer
 
     if fmt != "text":
-        return formatter(fmt)(result)
-    from linter.report.text import render
+        pieces = piece_writer(fmt)
+        return pieces(result) if pieces is not None else [formatter(fmt)(result)]
+    from linter.report.text import chunks
     from linter.terminal import use_color
 
-    return render(result, color=stream is not None and use_color(stream), summary=not quiet, statistics=statistics)
+    return chunks(result, color=stream is not None and use_color(stream), summary=not quiet, statistics=statistics)
 
 
 def _after_report(fmt: str, result: Any, statistics: bool, quiet: bool) -> None:
@@ -363,7 +444,7 @@ def _after_report(fmt: str, result: Any, statistics: bool, quiet: bool) -> None:
     from linter.report.text import statistics_lines
 
     if statistics and fmt != "text":
-        for line in statistics_lines(result.findings):
+        for line in statistics_lines(result.summary()):
             _say(line)
     if fmt == "text" and not quiet and result.files and not result.findings and not result.errors:
         n = result.files

@@ -402,10 +402,14 @@ class Outcome:
     sink: Callable[[list[Finding]], None] | None = None
     per_path: Sequence[Any] = ()
     severities: collections.Counter[Severity] = field(default_factory=collections.Counter)
+    #: told each article's path as it is counted in, before its findings go to ``sink``
+    on_path: Callable[[str], None] | None = None
 
     def seen(self, item: Item) -> None:
         """Count ``item`` in (its path, and its digest when it is a file)."""
         self.paths.append(item.path)
+        if self.on_path is not None:
+            self.on_path(item.path)
         if item.record is None:
             self.digests[item.path] = item.digest
 
@@ -482,7 +486,8 @@ def _work(batch: list[Item]) -> list[tuple[Result | None, str | ToolError | None
 
 def lint_items(items: Iterable[Item], config: Config, engine: Engine, jobs: int = 1,
                progress: Any = None, bundled: bool = True,
-               sink: Callable[[list[Finding]], None] | None = None) -> Outcome:
+               sink: Callable[[list[Finding]], None] | None = None,
+               on_path: Callable[[str], None] | None = None) -> Outcome:
     """Lint every item with ``engine``, reading ``items`` as it goes; with ``jobs > 1`` (0 = one
     per core; never more than the cores) batches go to worker processes, each building the same
     engine from ``config`` (and ``bundled``), a bounded number of batches at a time, so memory
@@ -490,8 +495,9 @@ def lint_items(items: Iterable[Item], config: Config, engine: Engine, jobs: int 
     returned (and the rest) are linted in this process, one document at a time, so the others'
     findings are kept. The configuration's ``per-path:`` overrides are applied to the findings.
     With ``sink``, each document's findings go to it as they come, in input order, and are not
-    kept (``Outcome.severities`` counts them)."""
-    out = Outcome(sink=sink, per_path=config.per_path)
+    kept (``Outcome.severities`` counts them); ``on_path`` is told each article's path before
+    its findings go there."""
+    out = Outcome(sink=sink, per_path=config.per_path, on_path=on_path)
     _lint_items(out, iter(items), config, engine, jobs, progress, bundled)
     if sink is None:
         out.findings = apply_per_path(out.findings, config.per_path)

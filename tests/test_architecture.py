@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("subjects", ["linter.subjects.*"]),
     ("rules", ["linter.gate", "linter.rules"]),
     ("engine", ["linter.engine", "linter.fixer"]),
-    ("reports", ["linter.report.*"]),
+    ("reports", ["linter.report.*", "linter.spool"]),
     ("front door", ["linter.config", "linter.api"]),
     ("front ends", ["linter.runner", "linter.baseline", "linter.dask", "linter.examples", "linter.docs", "linter.kbcli",
                     "linter.lsp", "linter.cli", "linter.terminal", "linter.__main__"]),

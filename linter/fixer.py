@@ -30,7 +30,7 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -189,8 +189,8 @@ def _replace(real: str, data: bytes | Iterable[bytes], info: os.stat_result | No
         try:
             _prepare(fd, data, info)
             tmp = _name(fd, folder, name)
-            if tmp is None and not isinstance(data, bytes):  # the pieces are spent: what was written
-                data = _read_back(fd)
+            if tmp is None and not isinstance(data, bytes):  # the pieces are spent: copy what was written
+                data = _read_back(os.dup(fd))
         finally:
             os.close(fd)
     try:
@@ -200,6 +200,8 @@ def _replace(real: str, data: bytes | Iterable[bytes], info: os.stat_result | No
                 _prepare(fd, data, info)
             finally:
                 os.close(fd)
+                if isinstance(data, Generator):
+                    data.close()
         os.replace(tmp, real)
         tmp = None
         _fsync_dir(folder)
@@ -211,13 +213,15 @@ def _replace(real: str, data: bytes | Iterable[bytes], info: os.stat_result | No
                 pass
 
 
-def _read_back(fd: int) -> bytes:
-    """Everything in the file ``fd`` (open for reading too), from its start."""
-    os.lseek(fd, 0, os.SEEK_SET)
-    pieces = []
-    while piece := os.read(fd, 1 << 20):
-        pieces.append(piece)
-    return b"".join(pieces)
+def _read_back(fd: int) -> Iterator[bytes]:
+    """Everything in the file ``fd`` (open for reading too) from its start, a mebibyte at a
+    time; ``fd`` is closed at the end (or when the pieces are dropped)."""
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        while piece := os.read(fd, 1 << 20):
+            yield piece
+    finally:
+        os.close(fd)
 
 
 def _rewrite_in_place(real: str, data: bytes) -> None:

@@ -237,7 +237,8 @@ def check(
     elif not whole and fmt != "html":  # the report needs every finding first, not in memory: spooled
         _check_spooled(inputs, cfg, engine, n_jobs, bar, not no_bundled, fmt, threshold, output_file, statistics, quiet)
     with Progress(inputs.count() if bar else 0, sys.stderr, bar) as progress:
-        outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=not no_bundled, sink=sink)
+        outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=not no_bundled, sink=sink,
+                             keep_paths=sink is None)
     _warn_if_empty(outcome, inputs)
     if sink is not None:  # the findings are written: the run's problems and its status are left
         errors = inputs.errors + outcome.errors + [str(e) for e in outcome.tool_errors]
@@ -270,7 +271,7 @@ def check(
         fail(str(exc))
     for note in notes:
         _say(f"factlint: {note}")
-    result = RunResult(findings, len(outcome.paths), errors, _rule_infos(engine), fail_on=threshold,
+    result = RunResult(findings, outcome.articles, errors, _rule_infos(engine), fail_on=threshold,
                        paths=outcome.paths)
     if fmt == "html":  # the HTML report shows each article's text: hand it the articles, one at a time
         from linter.report.html import collect_articles
@@ -298,7 +299,7 @@ def check(
 
 
 def _warn_if_empty(outcome: Any, inputs: Any) -> None:
-    if not outcome.paths and not inputs.errors:
+    if not outcome.articles and not inputs.errors:
         from linter.document import FILE_KINDS
 
         typer.echo("factlint: warning: no articles found (folders are searched for "
@@ -340,11 +341,11 @@ def _check_spooled(inputs: Any, cfg: Config, engine: Any, n_jobs: int, bar: bool
 
         with Progress(inputs.count() if bar else 0, sys.stderr, bar) as progress:
             outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=bundled, sink=sink,
-                                 on_path=on_path)
+                                 on_path=on_path, keep_paths=fmt == "junit")  # JUnit: a test case each
         _warn_if_empty(outcome, inputs)
         errors = inputs.errors + outcome.errors + [str(e) for e in outcome.tool_errors]
-        result = RunResult(spool, len(outcome.paths), errors, _rule_infos(engine), fail_on=threshold,
-                           paths=outcome.paths, tally=tally, by_case=fmt == "junit")
+        result = RunResult(spool, outcome.articles, errors, _rule_infos(engine), fail_on=threshold,
+                           paths=outcome.paths if fmt == "junit" else None, tally=tally, by_case=fmt == "junit")
         if output_file is None:
             for piece in _batched(_pieces(fmt, result, statistics, quiet, sys.stdout)):
                 _write_out(piece)

@@ -393,8 +393,12 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     tool_errors: list[ToolError] = field(default_factory=list)
-    #: every article's path, in input order (clean ones too: JUnit's test cases)
+    #: every article's path, in input order (clean ones too: JUnit's test cases); empty when
+    #: ``keep_paths`` is False (a streamed or spooled report that does not name clean articles)
     paths: list[str] = field(default_factory=list)
+    #: how many articles were counted in
+    articles: int = 0
+    keep_paths: bool = True
     #: a file's digest as it was read and linted (what ``--fix`` checks before writing)
     digests: dict[str, str | None] = field(default_factory=dict)
     #: where each document's findings go instead of ``findings`` (a streamed report), with the
@@ -407,7 +411,9 @@ class Outcome:
 
     def seen(self, item: Item) -> None:
         """Count ``item`` in (its path, and its digest when it is a file)."""
-        self.paths.append(item.path)
+        self.articles += 1
+        if self.keep_paths:
+            self.paths.append(item.path)
         if self.on_path is not None:
             self.on_path(item.path)
         if item.record is None:
@@ -487,7 +493,7 @@ def _work(batch: list[Item]) -> list[tuple[Result | None, str | ToolError | None
 def lint_items(items: Iterable[Item], config: Config, engine: Engine, jobs: int = 1,
                progress: Any = None, bundled: bool = True,
                sink: Callable[[list[Finding]], None] | None = None,
-               on_path: Callable[[str], None] | None = None) -> Outcome:
+               on_path: Callable[[str], None] | None = None, keep_paths: bool = True) -> Outcome:
     """Lint every item with ``engine``, reading ``items`` as it goes; with ``jobs > 1`` (0 = one
     per core; never more than the cores) batches go to worker processes, each building the same
     engine from ``config`` (and ``bundled``), a bounded number of batches at a time, so memory
@@ -496,8 +502,9 @@ def lint_items(items: Iterable[Item], config: Config, engine: Engine, jobs: int 
     findings are kept. The configuration's ``per-path:`` overrides are applied to the findings.
     With ``sink``, each document's findings go to it as they come, in input order, and are not
     kept (``Outcome.severities`` counts them); ``on_path`` is told each article's path before
-    its findings go there."""
-    out = Outcome(sink=sink, per_path=config.per_path, on_path=on_path)
+    its findings go there; without ``keep_paths``, ``Outcome.paths`` stays empty (only counted:
+    ``Outcome.articles``), so that nothing kept grows with the number of articles."""
+    out = Outcome(sink=sink, per_path=config.per_path, on_path=on_path, keep_paths=keep_paths)
     _lint_items(out, iter(items), config, engine, jobs, progress, bundled)
     if sink is None:
         out.findings = apply_per_path(out.findings, config.per_path)

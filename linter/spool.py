@@ -27,11 +27,11 @@ from typing import Any, BinaryIO
 from linter.finding import Finding
 
 #: findings held in memory before a sorted run goes to disk
-RUN_SIZE = 2048
+RUN_SIZE = 256
 #: runs of one size merged into one when there are this many
 FAN_IN = 16
 #: findings pickled together in a run file (and held in memory per run while merging)
-_BLOCK = 64
+_BLOCK = 32
 
 #: (sort key, arrival number, the pickled finding)
 _Entry = tuple[Any, int, bytes]

@@ -127,9 +127,13 @@ def test_a_clean_run_and_exit_statuses(fmt: str, tmp_path: Path, spool_dir: Path
     clean = tmp_path / "clean.md"
     clean.write_text("Nothing to see here.\n", encoding="utf-8")
     archive = write_archive(tmp_path / "news.jsonl", 12)
-    for args in ([str(clean)], [str(archive), "--fail-on", "error"], [str(archive), "--fail-on", "info"]):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for args in ([str(clean)], [str(empty)], [str(archive), "--fail-on", "error"], [str(archive), "--fail-on", "info"]):
         runs = [_run([*args, "--format", fmt], gathered, monkeypatch) for gathered in (True, False)]
         assert runs[0] == runs[1]
+        if args == [str(empty)]:
+            assert runs[1][0] == 0 and "no articles found" in runs[1][2]
     assert runs[1][0] == 2  # the archive's bad lines
     assert list(spool_dir.iterdir()) == []
 

@@ -2,8 +2,9 @@
 
 Written as the documents are linted when the report goes to standard output and nothing asks
 for the whole set first (``--output-file``, ``--fix``, ``--baseline``, ``--write-baseline``,
-``--diff`` and ``--statistics`` do): then memory does not grow with the number of findings, and a
-consumer reads an archive's findings while the run goes on. Lines come document by document, in
+``--diff`` and ``--statistics`` do): then a consumer reads an archive's findings while the run
+goes on (with ``--output-file`` or ``--statistics`` the findings are spooled to disk and sorted,
+``linter.spool``: memory does not grow with their number either way). Lines come document by document, in
 input order, each document's findings in line order (the other formats sort all findings by
 path). Input errors and warnings go to standard error and the exit status is the usual one.
 """

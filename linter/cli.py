@@ -714,7 +714,7 @@ def _check_options() -> tuple[dict[str, tuple[str, Any, Any]], dict[str, Any]]:
     defaults: dict[str, Any] = {}
     hints = typing.get_type_hints(check, include_extras=True)
     for name, parameter in inspect.signature(check).parameters.items():
-        hint = hints[name]
+        hint = _annotated(hints[name])
         info = hint.__metadata__[0]
         kind, item = _PLAIN_KINDS.get(hint.__origin__, (None, None))
         defaults[name] = parameter.default
@@ -726,6 +726,19 @@ def _check_options() -> tuple[dict[str, tuple[str, Any, Any]], dict[str, Any]]:
         for spelling in (given, *info.param_decls) if given else (f"--{name.replace('_', '-')}", *info.param_decls):
             options[spelling] = (name, kind, item)
     return options, defaults
+
+
+def _annotated(hint: Any) -> Any:
+    """The ``Annotated[...]`` of a parameter's type hint. Python 3.10's ``get_type_hints`` wraps
+    ``Annotated[str | None, ...] = None`` in ``Optional[...]``; 3.11 does not."""
+    import typing
+
+    if hasattr(hint, "__metadata__"):
+        return hint
+    for arg in typing.get_args(hint):
+        if hasattr(arg, "__metadata__"):
+            return arg
+    raise LookupError(hint)  # not an annotated parameter: typer reads the line
 
 
 #: the option types the fast path reads (see _plain_check_args): type -> (kind, type of a value)
@@ -746,7 +759,7 @@ def _plain_check_args(argv: list[str]) -> dict[str, Any] | None:
         return None
     try:
         options, defaults = _check_options()
-    except LookupError:
+    except Exception:  # noqa: BLE001 - the fast path must never break the command: typer reads it
         return None
     values: dict[str, Any] = {}
     paths: list[str] = []

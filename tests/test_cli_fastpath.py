@@ -59,3 +59,16 @@ def test_anything_else_goes_to_typer(argv: list[str]) -> None:
 def test_shell_completion_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("_FACTLINT_COMPLETE", "bash_complete")
     assert cli._plain_check_args(["check", "a.txt"]) is None
+
+
+def test_a_plain_line_takes_the_fast_path() -> None:
+    # on every supported Python (3.10 wraps an optional Annotated parameter in Optional[...])
+    assert cli._plain_check_args(["check", "a.txt", "--format", "json"]) is not None
+
+
+def test_a_failure_of_the_fast_path_falls_back_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> Any:
+        raise AttributeError("__metadata__")
+
+    monkeypatch.setattr(cli, "_check_options", broken)
+    assert cli._plain_check_args(["check", "a.txt"]) is None

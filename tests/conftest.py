@@ -19,6 +19,15 @@ SHARED = REPO.parent / "shared"
 SHARED_SEEDS = SHARED / "seeds"
 CORPORA = SHARED / "corpora"
 
+#: Short news sentences with findings of several families (dates, sourcing, credits, titles)
+#: and one clean, for the tests that build archives of their own.
+NEWS_TEXTS = [
+    "The rally was held on Thursday, January 14, 2026, officials said.",
+    "It has been reported that the talks failed. Image Source: Google",
+    "Nothing to see here.",
+    "Former President Barack Obama spoke at the summit on Friday, March 3, 2023.",
+]
+
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not present")
 
 settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import NEWS_TEXTS, SEEDS
 from typer.testing import CliRunner
 
 from linter.api import build_engine
@@ -14,13 +15,7 @@ from linter.config import Config, Glob, PerPath
 from linter.finding import Severity
 from linter.runner import collect, lint_items
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-TEXTS = [
-    "The rally was held on Thursday, January 14, 2026, officials said.",
-    "It has been reported that the talks failed. Image Source: Google",
-    "Nothing to see here.",
-    "Former President Barack Obama spoke at the summit on Friday, March 3, 2023.",
-]
+TEXTS = NEWS_TEXTS
 
 
 def write_archive(path: Path) -> Path:

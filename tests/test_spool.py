@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import NEWS_TEXTS, SEEDS
 from typer.testing import CliRunner
 
 import linter.cli as cli
@@ -23,12 +24,8 @@ from linter.report import RunResult
 from linter.report.text import chunks as text_chunks
 from linter.spool import Spool
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TEXTS = [
-    "The rally was held on Thursday, January 14, 2026, officials said.",
-    "It has been reported that the talks failed. Image Source: Google",
-    "Nothing to see here.",
-    "Former President Barack Obama spoke at the summit on Friday, March 3, 2023.",
+    *NEWS_TEXTS,
     "Sources say the deal is done. Click here to subscribe. It has been reported that 40 people died.",
 ]
 FORMATS = ["text", "json", "jsonl", "sarif", "github", "checkstyle", "junit"]

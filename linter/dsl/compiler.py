@@ -619,23 +619,6 @@ class Compiler:
             except TypeError:
                 members = rc
 
-            step = self._one_step(node.left)
-            if step is not None:
-                root, g1 = step
-
-                def in_path(ctx: EvalContext) -> bool:
-                    v = ctx.values.get(root)
-                    a = None if v is None else g1(v)
-                    if a is None:
-                        return False
-                    try:
-                        found = a in members
-                    except TypeError:
-                        return False
-                    return not found if negate else found
-
-                return in_path, NOCONST
-
             def in_const(ctx: EvalContext) -> bool:
                 a = lf(ctx)
                 if a is None:

@@ -241,7 +241,7 @@ def check(
                              keep_paths=sink is None)
     _warn_if_empty(outcome, inputs)
     if sink is not None:  # the findings are written: the run's problems and its status are left
-        errors = inputs.errors + outcome.errors + [str(e) for e in outcome.tool_errors]
+        errors = _run_errors(inputs, outcome)
         _say_problems(errors, outcome)
         _exit(errors, threshold, list(outcome.severities.elements()))
     fix_problems: list[str] = []
@@ -264,7 +264,7 @@ def check(
         if report.fixed:  # lint again: report what the files hold now
             inputs = collect(paths, max_bytes=limit or None, exclude=cfg.exclusions())
             outcome = lint_items(inputs, cfg, engine, n_jobs, bundled=not no_bundled)
-    errors = inputs.errors + outcome.errors + fix_problems + [str(e) for e in outcome.tool_errors]
+    errors = _run_errors(inputs, outcome, fix_problems)
     try:
         findings, notes = scope.narrow(sorted(outcome.findings, key=lambda f: f.sort_key()), write_baseline)
     except AdoptionError as exc:
@@ -296,6 +296,12 @@ def check(
     _after_report(fmt, result, statistics, quiet)
     _say_problems(errors, outcome)
     _exit(errors, threshold, findings)
+
+
+def _run_errors(inputs: Any, outcome: Any, more: Iterable[str] = ()) -> list[str]:
+    """The run's problems, as reported: the inputs', the lint's, ``more`` (``--fix``'s), the
+    internal errors."""
+    return [*inputs.errors, *outcome.errors, *more, *(str(e) for e in outcome.tool_errors)]
 
 
 def _warn_if_empty(outcome: Any, inputs: Any) -> None:
@@ -343,7 +349,7 @@ def _check_spooled(inputs: Any, cfg: Config, engine: Any, n_jobs: int, bar: bool
             outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=bundled, sink=sink,
                                  on_path=on_path, keep_paths=fmt == "junit")  # JUnit: a test case each
         _warn_if_empty(outcome, inputs)
-        errors = inputs.errors + outcome.errors + [str(e) for e in outcome.tool_errors]
+        errors = _run_errors(inputs, outcome)
         result = RunResult(spool, outcome.articles, errors, _rule_infos(engine), fail_on=threshold,
                            paths=outcome.paths if fmt == "junit" else None, tally=tally, by_case=fmt == "junit")
         if output_file is None:

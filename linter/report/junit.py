@@ -52,12 +52,12 @@ def _cases(result: RunResult) -> Iterator[tuple[str, list[Finding]]]:
     yield from ((path, found) for path, found in cases.items() if found)
 
 
-def _case(path: str, errors: list[str], findings: list[Finding], result: RunResult) -> tuple[str, bool]:
-    """The XML of one test case, and whether it failed."""
+def _case(path: str, errors: list[str], findings: list[Finding], result: RunResult) -> str:
+    """The XML of one test case."""
     failures = [f for f in findings if result.failing(f)]
     passed = [f for f in findings if not result.failing(f)]
     if not errors and not findings:  # a clean file: a passing test
-        return f"    <testcase classname=\"factlint\" name={quoteattr(path)}/>\n", False
+        return f"    <testcase classname=\"factlint\" name={quoteattr(path)}/>\n"
     body = [f"    <testcase classname=\"factlint\" name={quoteattr(path)}>"]
     for error in errors:
         body.append(f"      <error type=\"factlint.error\" message={quoteattr(located(error).message)}>"
@@ -68,11 +68,11 @@ def _case(path: str, errors: list[str], findings: list[Finding], result: RunResu
     if passed:
         body.append(f"      <system-out>{escape(chr(10).join(map(_line, passed)))}</system-out>")
     body.append("    </testcase>")
-    return "\n".join(body) + "\n", bool(failures)
+    return "\n".join(body) + "\n"
 
 
-def _body(result: RunResult, errors: dict[str, list[str]]) -> Iterator[tuple[str, bool]]:
-    """Each test case's XML and whether it failed, in order: the files linted (input order, each
+def _body(result: RunResult, errors: dict[str, list[str]]) -> Iterator[tuple[str, list[str], list[Finding]]]:
+    """Each test case's path, errors and findings, in order: the files linted (input order, each
     once), then the paths of findings no document has, then those of errors alone."""
     groups = _cases(result)
     head = next(groups, None)
@@ -82,34 +82,35 @@ def _body(result: RunResult, errors: dict[str, list[str]]) -> Iterator[tuple[str
         if head is not None and head[0] == path:
             findings = head[1]
             head = next(groups, None)
-        yield _case(path, errors.get(path, []), findings, result)
+        yield path, errors.get(path, []), findings
     while head is not None:
         done.add(head[0])
-        yield _case(head[0], errors.get(head[0], []), head[1], result)
+        yield head[0], errors.get(head[0], []), head[1]
         head = next(groups, None)
     known = set(result.paths or []) | done
     for path, errs in errors.items():
         if path not in known:
-            yield _case(path, errs, [], result)
+            yield path, errs, []
 
 
 def chunks(result: RunResult) -> Iterator[str]:
     """The report in pieces, a test case each (``render`` joins them). The counts come first:
-    a first pass over the findings counts the failed cases, a second writes them."""
+    a first pass over the findings counts the failed cases (without writing them), a second
+    writes them."""
     errors: dict[str, list[str]] = {}  # path -> its errors: input and internal errors go in the test case of their file
     for error in result.errors:
         errors.setdefault(located(error).path or "factlint", []).append(error)
     tests = failed = 0
-    for _, failing in _body(result, errors):
+    for _, _, findings in _body(result, errors):
         tests += 1
-        failed += failing
+        failed += any(map(result.failing, findings))
     errored = len(errors)
     counts = f'tests="{tests}" failures="{failed}" errors="{errored}"'
     yield ('<?xml version="1.0" encoding="UTF-8"?>\n'
            f'<testsuites name="factlint" {counts}>\n'
            f'  <testsuite name="factlint" {counts} skipped="0">\n')
-    for case, _ in _body(result, errors):
-        yield case
+    for path, errs, findings in _body(result, errors):
+        yield _case(path, errs, findings, result)
     yield "  </testsuite>\n</testsuites>\n"
 
 

@@ -630,6 +630,31 @@ def test_gate_strings_and_words() -> None:
                         assert re.fullmatch("[a-z]+", p), p
 
 
+def test_looked_up_words_hold_every_word_looked_up() -> None:
+    """``sentence_cues`` keeps only the gate words of ``_LOOKED_UP_BYTES``: every word set it
+    looks them up in is part of it."""
+    atoms = {w.encode() for gate in _attr._GATES.values() for conj in gate for atom in conj
+             if type(atom) is frozenset for w in atom}
+    for looked_up in (atoms, _attr._LEADS, _attr._TRIGGER_BYTES, _attr._VAGUE_QUANTIFIER_BYTES,
+                      _attr._AS_VERB_BYTES, {b"as"}):
+        assert looked_up <= _attr._LOOKED_UP_BYTES
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_gate_texts(), st.text()))
+@example("He said it is thought to be likely, as reported by some analysts")
+def test_looked_up_words_answer_as_all_words(text: str) -> None:
+    """The gates and the word tests of ``sentence_cues`` answer the same on the looked-up gate
+    words as on all of them."""
+    folded = ascii_fold(text)
+    every = _attr._gate_words(folded)
+    few = _attr._LOOKED_UP_BYTES.intersection(every)
+    assert _attr._passing(folded, few) == _attr._passing(folded, every)
+    for words in (_attr._TRIGGER_BYTES, _attr._VAGUE_QUANTIFIER_BYTES, _attr._AS_VERB_BYTES):
+        assert words.isdisjoint(few) == words.isdisjoint(every)
+    assert (b"as" in few) == (b"as" in every)
+
+
 @settings(max_examples=500, deadline=None)
 @given(_gate_texts())
 @example("most-favoured nation, o'said, re-said, said's, U.S.said, 3said, ſaid, SAID")

@@ -664,9 +664,21 @@ def test_trigger_words_never_miss_a_parse(text: str) -> None:
     Word by word: a trigger-word token is a gate word, so a sentence with a quantifier token also
     has the quantifier among its gate words (sentence_cues looks for vague subjects only then).
     """
-    triggers = {t.low for t in _attr._tokens(text, 0)} & _attr._TRIGGER_WORDS
+    looked_for = _attr._TRIGGER_WORDS | _attr._BELIEF | _attr.SPEECH_VERBS | _attr._STANCE
+    triggers = {t.low for t in _attr._tokens(text, 0)} & looked_for
     assert triggers <= set(_attr._GATE_WORD_RE.findall(ascii_fold(text)))
     assert _attr._VAGUE_QUANTIFIERS <= _attr._TRIGGER_WORDS
+
+
+@settings(max_examples=500, deadline=None)
+@given(_gate_texts())
+@example("Some 50 mln dlrs, most of the shares; many believe it, others")
+@example("Most-favoured nations; some say; several SAID; according to some")
+def test_skipped_sentences_parse_to_nothing(text: str) -> None:
+    """``sentence_cues`` without the token-level parse (no trigger, or only quantifiers with no
+    verb for them) gives what it gives with the parse forced."""
+    toks = _attr._tokens(text, 3)
+    assert _attr.sentence_cues(text, 3) == _attr.sentence_cues(text, 3, (toks, _attr._find_attributions(toks)))
 
 
 @settings(max_examples=500, deadline=None)

@@ -1464,22 +1464,28 @@ def _cue(toks: list[_Tok], a: int, b: int, kind: str) -> Cue:
 
 
 # A sentence needs the token-level parse only when it holds one of these words: attributions
-# need a speech verb or "according"; vague subjects need a quantifier. They are looked for among
-# the words of the gates' folding: a word token of ``_TOKEN_RE`` lower-casing to one of them has
-# non-letters on both sides, so it is such a word. (A trigger inside a longer token, "most" in
-# "most-favoured", is such a word too: the sentence is parsed for nothing, as the parse only acts
-# on tokens that are trigger words.)
+# need a speech verb, a verb of _READS or "according"; vague subjects need a quantifier. They are
+# looked for among the words of the gates' folding: a word token of ``_TOKEN_RE`` lower-casing to
+# one of them has non-letters on both sides, so it is such a word. (A trigger inside a longer
+# token, "most" in "most-favoured", is such a word too: the sentence is parsed for nothing, as the
+# parse only acts on tokens that are trigger words.)
 _TRIGGER_WORDS = frozenset(SPEECH_VERBS) | _READS | {"according", "some", "many", "most", "several", "various",
                                              "numerous", "others", "certain", "countless", "multiple"}
 _TRIGGER_BYTES = _as_bytes(_TRIGGER_WORDS)
+_ATTRIBUTION_BYTES = _as_bytes(_ATTRIBUTION_WORDS)
 _VAGUE_QUANTIFIER_BYTES = _as_bytes(_VAGUE_QUANTIFIERS)
+# A vague subject also needs its verb, a token of these words (_vague_subjects' ``found``): a
+# sentence whose only triggers are quantifiers and that holds none of them has nothing to parse
+# (one in fifty parsed newswire sentences: "some 50 mln dlrs", "most of the shares").
+_VAGUE_VERB_BYTES = _as_bytes(_BELIEF | SPEECH_VERBS | _STANCE)
 _AS_VERB_BYTES = _as_bytes(_AS_VERBS)
 # Every word that sentence_cues looks a sentence's gate words up for: the trigger words (the vague
-# quantifiers among them), "as" and its verbs, and the words of the gates' word atoms. Of a
-# sentence's twenty-odd gate words it keeps only these, three or so: a look-up of any word of
-# this set (a membership, a disjointness, an intersection) answers the same on the few as on
-# them all, and a set of three is quicker to look through than a list of twenty.
-_LOOKED_UP_BYTES = _TRIGGER_BYTES | _AS_VERB_BYTES | {b"as"} | _as_bytes(
+# quantifiers among them) and the verbs of a vague subject, "as" and its verbs, and the words of
+# the gates' word atoms. Of a sentence's twenty-odd gate words it keeps only these, three or so: a
+# look-up of any word of this set (a membership, a disjointness, an intersection) answers the
+# same on the few as on them all, and a set of three is quicker to look through than a list of
+# twenty.
+_LOOKED_UP_BYTES = _TRIGGER_BYTES | _VAGUE_VERB_BYTES | _AS_VERB_BYTES | {b"as"} | _as_bytes(
     word for gate in _GATES.values() for conj in gate for atom in conj if type(atom) is frozenset for word in atom)
 
 
@@ -1494,8 +1500,11 @@ def sentence_cues(text: str, start: int = 0,
     words = _LOOKED_UP_BYTES.intersection(_gate_words(folded))  # the gate words looked up below
     if analysed is not None:
         toks, attrs = analysed
-    elif _TRIGGER_BYTES.isdisjoint(words):
-        toks, attrs = [], []  # no speech verb, "according" or vague quantifier: nothing to parse
+    elif _ATTRIBUTION_BYTES.isdisjoint(words) and (_VAGUE_QUANTIFIER_BYTES.isdisjoint(words)
+                                                   or _VAGUE_VERB_BYTES.isdisjoint(words)):
+        # no speech verb, "according" or verb of _READS, and no quantifier with a verb to follow
+        # it: nothing to parse
+        toks, attrs = [], []
     else:
         toks = _tokens(text, start)
         attrs = _find_attributions(toks)

@@ -172,8 +172,11 @@ def test_pattern_gates(text: str) -> None:
     for m in D._P_US.finditer(text):
         g = D._US_GATE.search(text)
         assert g is not None and g.start() - 2 <= m.start()
-    for m in D._P_YEAR_RANGE.finditer(text):
-        assert D._YEAR_RANGE_GATE.search(m.group())
+    years = list(D._YEARISH.finditer(text))
+    for m in D._P_YEAR_RANGE.finditer(text):  # its first year is a _YEARISH hit, the range tail after it
+        assert any(y.start() == m.start("y1") and D._YEAR_RANGE_TAIL.match(text, y.end()) for y in years)
+    for m in D._WD_HEAD.finditer(text):  # _month_cands looks for "day" before searching
+        assert "day" in m.group()
     if D._YEARISH.search(text):
         assert "19" in text or "20" in text
     if D._P_ORDINAL_DAY.search(text):
@@ -220,6 +223,34 @@ def test_head_word_pre_checks(data: st.DataObject, text: str) -> None:
     m = D._PREP_BEFORE.search(text, lo, hi)
     if m is not None and m.group(1).lower() in D._PREPOSITIONS:
         assert D._may_be(head, D._PREPOSITIONS)
+
+
+def _preposition_plain(text: str, start: int) -> str | None:
+    """What _preposition_before answers, by the search alone."""
+    m = D._PREP_BEFORE.search(text, max(0, start - 16), start)
+    w = m.group(1).lower() if m else None
+    return w if w in D._PREPOSITIONS else None
+
+
+_PREP_PIECES = ["on", "On", "in", "IN", "at", "from", "between", "x", "xon", "_", "9", "é", "ſ", "K", "\u212a",
+                " ", "  ", "\n", "\t", "\u00a0", "\u2028", ",", ".", "-", "(", "'", "Jan. 3", "March", "1990"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(texts(), st.lists(st.sampled_from(_PREP_PIECES), max_size=14).map("".join),
+                 st.text(alphabet="onx_9é ,\n", max_size=40)))
+def test_preposition_before(text: str) -> None:
+    """The fast path of _preposition_before answers what the search answers, at every offset."""
+    for start in range(len(text) + 1):
+        assert D._preposition_before(text, start) == _preposition_plain(text, start), (text, start)
+
+
+def test_preposition_before_examples() -> None:
+    for text in ("He met on Jan. 3", "xxxxxxxxxxxxxxxxon Jan. 3", "xxxxxxxxxxxxx on Jan. 3", "9on 1990", "éon 1990",
+                 "_on 1990", "on\n1990", "on \n1990", "On\u00a01990", "x,on 1990", "\u212aon 1990",
+                 "xon" + " " * 14 + "1990", "x on" + " " * 13 + "1990", "ſon" + " " * 14 + "1990"):
+        for start in range(len(text) + 1):
+            assert D._preposition_before(text, start) == _preposition_plain(text, start), (text, start)
 
 
 @settings(max_examples=200, deadline=None)

@@ -195,7 +195,9 @@ _WEEKDAY_GATE = re.compile("|".join(WEEKDAYS))  # every _P_WEEKDAY match starts 
 # In every _P_DAYWORD match, lower-cased, from its second letter on:
 _DAYWORD_PARTS = ("oday", "esterday", "omorrow", "onight")
 _US_GATE = re.compile(r"/\d{1,2}/\d{4}")  # in every _P_US match, after its first number (1 or 2 digits)
-_YEAR_RANGE_GATE = re.compile(rf"\d\d{_RANGE_SEP}\d\d")  # in every _P_YEAR_RANGE match
+# After the first year of every _P_YEAR_RANGE match, which is a _YEARISH hit: no word character
+# precedes it (the look-behind), so no earlier hit covers where it starts.
+_YEAR_RANGE_TAIL = re.compile(rf"{_RANGE_SEP}\d\d")
 
 
 def _last_words(alternation: str) -> tuple[str, ...]:
@@ -507,9 +509,9 @@ def _candidates(text: str) -> list[_Cand]:
     low = text.lower()  # for the pre-checks: holds every lower-cased word of ``text``
     aligned = len(low) == len(text)  # then every character keeps its offset
     _unit_cands(text, out, low if aligned else None)
-    daywords = [i for i in map(low.find, _DAYWORD_PARTS) if i >= 0]
-    if daywords:
-        for m in _P_DAYWORD.finditer(text, max(0, min(daywords) - 1) if aligned else 0):
+    if any(map(low.__contains__, _DAYWORD_PARTS)):  # rare: only then find where the first is
+        first = min(i for i in map(low.find, _DAYWORD_PARTS) if i >= 0)
+        for m in _P_DAYWORD.finditer(text, max(0, first - 1) if aligned else 0):
             out.append(_Cand(m.start(), m.end(), "relative", "day", rel=m.group().lower()))
     if "now" in low or "urrently" in low or "present" in low:
         for m in _P_NOW.finditer(text):
@@ -571,7 +573,8 @@ def _month_cands(text: str, out: list[_Cand]) -> None:
                     else:
                         c.end = t.start("day") + len(t.group("day"))
                 if keep:
-                    h = _search_head(_WD_HEAD, text, window, ms)
+                    # every weekday name ends with "day": without one before the month, no match
+                    h = _search_head(_WD_HEAD, text, window, ms) if text.find("day", window, ms) >= 0 else None
                     if h is not None:
                         c.start = h.start()
                         c.wd = _WD_NUM[h.group("wd").lower()]
@@ -654,7 +657,7 @@ def _year_cands(text: str, out: list[_Cand]) -> None:
             if d <= 12 and d != mo:
                 continue  # 3/4/2024: US or day-first? skip the ambiguous ones
             add(_Cand(m.start(), m.end(), "absolute", "day", mo, d, year=y))
-    if _YEAR_RANGE_GATE.search(text) is not None:
+    if any(_YEAR_RANGE_TAIL.match(text, y.end()) for y in years):
         for m in _P_YEAR_RANGE.finditer(text):
             y1 = int(m.group("y1"))
             t2 = m.group("y2")
@@ -683,20 +686,17 @@ def _year_cands(text: str, out: list[_Cand]) -> None:
         add(_Cand(m.start(), m.end(), "partial", "year", year=y))
 
 
-def _unit_matches(text: str, low: str | None) -> Iterator[re.Match[str]]:
-    """``_P_UNIT.finditer(text)``, faster with ``low``: ``text.lower()``, when it has the same offsets.
+def _unit_matches(text: str, low: str | None) -> list[re.Match[str]]:
+    """``list(_P_UNIT.finditer(text))``, faster with ``low``: ``text.lower()``, when it has the same offsets.
 
     A _P_UNIT match is a whole word, so it starts where ``low`` has a unit word that no earlier
     hit of _UNIT_PREFIX (letters only, inside other words) can cover: trying _P_UNIT at each
     such hit finds every match, in order.
     """
     if low is None:
-        yield from _P_UNIT.finditer(text)
-        return
-    for h in _UNIT_PREFIX.finditer(low):
-        m = _P_UNIT.match(text, h.start())
-        if m is not None:
-            yield m
+        return list(_P_UNIT.finditer(text))
+    match = _P_UNIT.match
+    return [m for h in _UNIT_PREFIX.finditer(low) if (m := match(text, h.start())) is not None]
 
 
 def _unit_cands(text: str, out: list[_Cand], low: str | None = None) -> None:
@@ -732,7 +732,8 @@ def _unit_cands(text: str, out: list[_Cand], low: str | None = None) -> None:
         if unit in ("day", "week", "month", "year", "decade"):
             h = None
             if _may_be(head, _THE_PAST_WORDS):
-                h = _search_head(_THE_PAST_HEAD, text, window, us)
+                # (a plain search: it fails fast on the words before "the", faster than _search_head)
+                h = _THE_PAST_HEAD.search(text, window, us)
             if h is not None and _THE_PAST_TAIL.match(text, ue) is not None:
                 rel = (h.group("rel") or "").lower()
                 the = h.group("the").lower()
@@ -786,6 +787,9 @@ def _unit_cands(text: str, out: list[_Cand], low: str | None = None) -> None:
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
+    """The candidates kept: longest first among those starting together, none overlapping a kept one."""
+    if len(cands) < 2:
+        return cands  # nothing to settle (the loop below would copy it)
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     out: list[_Cand] = []
     last_end = -1
@@ -877,6 +881,9 @@ def _mention(c: _Cand, text: str, base: int, tense: str, pub: date | None) -> Da
     return dm
 
 
+_DAYWORD_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
 def _resolve(dm: DateMention, c: _Cand, pub: date | None, tense: str) -> None:
     k = c.kind
     if c.unit is None and c.month is not None and c.day is not None:
@@ -961,7 +968,7 @@ def _resolve(dm: DateMention, c: _Cand, pub: date | None, tense: str) -> None:
         dm.relative = c.rel
         dm.granularity = "day"
         if pub is not None:
-            d = pub + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[c.rel])
+            d = pub + timedelta(days=_DAYWORD_SHIFT[c.rel])
             dm.value = dm.earliest = dm.latest = d
             dm.timex = _day_timex(d)
         return
@@ -1198,24 +1205,27 @@ def extract_dates(text: str, base: int = 0, pub: date | None = None,
     if not text or not (_has_digit(text) or _TRIGGER_WORD.search(text)):
         return []
     chosen = _select(_candidates(text))
-    chosen = _add_ordinal_days(text, chosen)
-    if not chosen:
+    if not chosen:  # (an ordinal day needs a month mention before it)
         return []
+    chosen = _add_ordinal_days(text, chosen)
     bounds = sentence_boundaries(text)
     clauses: ClauseCache = {}
     out: list[DateMention] = []
     for c in chosen:
         gov = detect_governor(text, c.start, c.end, bounds, cache=clauses)
         dm = _mention(c, text, base, gov.tense, pub)
+        g_start, g_end = gov.start, gov.end
         dm.tense_before = gov.before
         dm.preposition = _preposition_before(text, c.start)
-        dm.after_verb = gov.before and gov.end is not None and text[gov.end:c.start].strip() == ""
-        if gov.before and gov.end is not None and gov.end <= c.start:
-            dm.verb_gap_text = " ".join(text[gov.end:c.start].split())
-            dm.verb_gap = len(dm.verb_gap_text.split())
-        if gov.start is not None and gov.end is not None:
-            dm.verb_group = text[gov.start:gov.end]
-            lead = text[max(0, gov.start - 30):gov.start].split()
+        if gov.before and g_end is not None:
+            gap = text[g_end:c.start].split()  # no word: empty or white space (or g_end after c.start)
+            dm.after_verb = not gap
+            if g_end <= c.start:
+                dm.verb_gap_text = " ".join(gap)
+                dm.verb_gap = len(gap)
+        if g_start is not None and g_end is not None:
+            dm.verb_group = text[g_start:g_end]
+            lead = text[max(0, g_start - 30):g_start].rsplit(None, 1)  # [..., the last word]
             dm.verb_lead = lead[-1].lower() if lead else None
         out.append(dm)
     if quoted_spans:
@@ -1236,8 +1246,30 @@ _PREP_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 
 
 def _preposition_before(text: str, start: int) -> str | None:
-    """The preposition right before ``text[start:]`` ("on" in "met on Jan. 3"), lower case, or None."""
+    """The preposition right before ``text[start:]`` ("on" in "met on Jan. 3"), lower case, or None.
+
+    That is the word ``_PREP_BEFORE`` finds in ``text[max(0, start - 16):start]``, when it is one of
+    ``_PREPOSITIONS``. The usual case is answered without the search: when the white space ending
+    that stretch follows a run of ASCII letters after a space (or at the stretch's start), the
+    pattern can match only there, and does unless the run starts the stretch right after a word
+    character; otherwise :func:`_preposition_search` searches.
+    """
     lo = max(0, start - 16)
+    seg = text[lo:start]
+    head = seg.rstrip()  # str.rstrip() and "\s" agree on what white space is
+    if len(head) == len(seg):
+        return None  # "\s+$" needs white space at the end
+    word = head[head.rfind(" ") + 1:]
+    if word.isascii() and word.isalpha():  # ASCII letters, after a space or at ``lo``
+        if len(word) == len(head) and lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
+            return None  # no "\b" at ``lo``, and none later inside the run
+        w = word.lower()
+        return w if w in _PREPOSITIONS else None
+    return _preposition_search(text, lo, start)
+
+
+def _preposition_search(text: str, lo: int, start: int) -> str | None:
+    """:func:`_preposition_before` by the search, for the stretch ``text[lo:start]``."""
     if not _may_be(_head_word(text, lo, start), _PREPOSITIONS):
         return None
     m = _PREP_BEFORE.search(text, lo, start)

@@ -301,6 +301,8 @@ class Governor:
     before: bool = True  # the group precedes the span (False: the first group after it)
 
 
+_UNKNOWN = Governor("unknown")  # (frozen: one instance serves every span without a governor)
+
 #: The characters read on either side of a span in a clause longer than that (no real sentence
 #: is): hostile input of one endless clause costs time in proportion to its length, not its square.
 CLAUSE_WINDOW = 2000
@@ -408,6 +410,10 @@ def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] |
         best = (g[0], w, g[1])
         i = g[1] if g[1] > w else w + 1
     clause.checkpoint = (start, k, i, best)
+    if best is not None:
+        return _before(clause, best, start)
+    # No group before the span: the first group after it (its words start at or after ``start``,
+    # the candidates being in order), within max_forward_words words of it, governs.
     for idx in range(k, len(cands)):
         w = cands[idx]
         if w < i:
@@ -416,7 +422,7 @@ def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] |
             after_count += w - (i if i > after else after)
             if after_count > max_forward_words:
                 break
-        if starts[w] >= start and ends[w] <= end:
+        if ends[w] <= end:
             i = w + 1  # inside the span
             continue
         if w >= after:
@@ -428,15 +434,8 @@ def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] |
             i = w + 1
             continue
         tense, j = g
-        if starts[w] >= start:  # the first group at or after the span
-            if best is not None:
-                break
-            return Governor(tense, starts[w], ends[max(w, min(j, n) - 1)], False)
-        best = (tense, w, j)
-        i = j if j > w else w + 1
-    if best is not None:
-        return _before(clause, best, start)
-    return Governor("unknown")
+        return Governor(tense, starts[w], ends[max(w, min(j, n) - 1)], False)
+    return _UNKNOWN
 
 
 def _before(clause: _Clause, group: tuple[str, int, int], start: int) -> Governor:

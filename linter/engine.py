@@ -233,12 +233,17 @@ class Engine:
                 seen += 1
                 if cancel is not None and not seen % 64 and cancel():
                     raise Cancelled
-                where[0] = obj
                 values[name] = obj
                 if ctx.match_text is not None:  # only a successful =~ sets the match (EvalContext)
                     ctx.reset_match()
-                if not when(ctx):
+                try:
+                    held = when(ctx)
+                except Exception:
+                    where[0] = obj  # the subject the error boundary reports
+                    raise
+                if not held:
                     continue
+                where[0] = obj
                 if len(out) >= self.max_findings:
                     warnings.append(f"{_at(doc, obj.span[0])}: rule {rule.id}: more than {self.max_findings:,} "
                                     "findings on this document; the rest are not reported")

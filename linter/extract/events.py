@@ -510,7 +510,8 @@ def extract_events(
         folded = ascii_fold("\n".join(t for _, t in sentences))
     doc_runs = _runs(folded)
     doc_keys = g.literal_runs(doc_runs)
-    editions = g.ordinal_re is not None and any(h in folded for h in g.ordinal_gate)
+    probes = _probes(doc_keys)
+    editions = g.ordinal_re is not None and any(map(folded.__contains__, g.ordinal_gate))
     prev = ""
     for base, text in sentences:
         end = base + len(text)
@@ -531,18 +532,21 @@ def extract_events(
                 taken.append((hit.start, hit.end))
         # the keys this sentence can hold (a subset of the document's, in the same order): a long
         # document holds many keys, and each is searched only in the sentences that hold its words
-        keys = _sentence_keys(text, doc_runs, doc_keys, g) if doc_keys else ()
+        if not doc_keys or (probes and _holds_no_key(text, base, end, folded, probes)):
+            keys: Sequence[str] = ()
+        else:
+            keys = _sentence_keys(text, doc_runs, doc_keys, g)
         if keys:
             for em in _names(text, base, keys, g, taken):
                 _pair(em, text, base, sdates, g)
                 _other_place(em, text, base, g)
                 found.append(em)
                 taken.append((em.start, em.end))
-        if editions:
+        if editions and sdates:  # an edition is told by a year written after it
             for em in _editions(text, base, sdates, g, taken):
                 found.append(em)
                 taken.append((em.start, em.end))
-        if g.descriptive_re is not None:
+        if sdates and g.descriptive_re is not None:  # a descriptive mention holds a date
             for em in _descriptive(text, base, prev, sdates, g, taken):
                 found.append(em)
                 taken.append((em.start, em.end))
@@ -566,6 +570,46 @@ def _sentence_keys(text: str, doc_runs: set[str], doc_keys: list[tuple[str, froz
     if not runs <= doc_runs:
         return g.literal_keys(ascii_fold(text))
     return [key for key, key_runs in doc_keys if key_runs <= runs]
+
+
+def _probes(doc_keys: list[tuple[str, frozenset[str]]]) -> tuple[str, ...]:
+    """One piece of each of the document's keys that every match of the key's pattern
+    (``_literal_re``) holds as written (after ``ascii_fold``): the longest ASCII stretch between
+    the key's spaces, apostrophes and year slot. Empty when a key has no such stretch (then
+    probes rule out no sentence)."""
+    probes: list[str] = []
+    for key, _ in doc_keys:
+        pieces = [p for part in key.split(_SLOT) for p in _PIECE_CUT.split(part) if p and p.isascii()]
+        if not pieces:
+            return ()
+        probes.append(max(pieces, key=len))
+    return tuple(dict.fromkeys(probes))
+
+
+#: what ``_literal_re`` does not match as written: a space (any white space), an apostrophe (’ too)
+_PIECE_CUT = re.compile(r"[ ']")
+
+
+def _is_run_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()  # what _ASCII_RUN takes in a folded text: [a-z0-9]
+
+
+def _holds_no_key(text: str, base: int, end: int, folded: str, probes: tuple[str, ...]) -> bool:
+    """Whether no key ``_sentence_keys`` may give for ``text`` (at ``base``..``end`` of the text
+    ``folded`` is the fold of) can match in it, told without listing the sentence's runs. When
+    the sentence cuts no run of ``folded`` at either end, its runs are among the document's and
+    its keys among the document's keys (``_sentence_keys``' first branch); a key matches only
+    where its probe (``_probes``) is in the folded sentence (an ASCII literal found under
+    IGNORECASE is in the ``ascii_fold``, ``linter.fold``). False (list the keys) when the
+    sentence is not ``folded[base:end]`` or cuts a run."""
+    low = folded[base:end]
+    if len(low) != len(text) or low != ascii_fold(text):
+        return False  # ``folded`` is not the fold of the text these offsets are in
+    if base > 0 and _is_run_char(folded[base - 1]) and _is_run_char(folded[base]):
+        return False  # the sentence starts inside a run
+    if base < end < len(folded) and _is_run_char(folded[end - 1]) and _is_run_char(folded[end]):
+        return False  # ... or ends inside one
+    return not any(map(low.__contains__, probes))
 
 
 def _not_yet(ev: Event | None, pub_date: date) -> bool:

@@ -3,6 +3,7 @@ document's genre (``linter.extract.genre``), sources that are not anonymous, and
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from linter.api import lint_text
 from linter.config import load_config
 from linter.document import load_text
+from linter.extract import genre
 from linter.extract.attribution import ANONYMITY_EXPLAINED, sentence_cues
 from linter.extract.claims import figure_claim
 from linter.extract.figures import extract_figures
@@ -72,6 +74,18 @@ def test_genre_first_person_voice_needs_length_and_rate() -> None:
     spans = [(q.start, q.end) for q in doc.quotes]
     assert detect_genre(doc.prose, quotes=spans).name == "news"  # the voice of those quoted is theirs
     assert detect_genre(" ".join(["We can do better."] * 10)).name == "news"  # too short to tell
+
+
+def test_genre_voice_words_are_the_patterns() -> None:
+    """In ASCII text, ``_VOICE_WORD`` matches exactly the runs of word characters that are one of
+    ``_VOICE_WORDS`` (what ``_could_have_voice`` counts instead of searching)."""
+    assert all(genre._VOICE_WORD.fullmatch(w.decode("ascii")) for w in genre._VOICE_WORDS)
+    words = [w.decode("ascii") for w in genre._VOICE_WORDS] + ["Mine", "usual", "Ye", "US", "WE", "i", "_we", "we2"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(words) + rng.choice([" ", ", ", "-", "'", ".", ":", "", "_"]) for _ in range(12))
+        tokens = text.encode("ascii").translate(genre._NOT_WORD).split()
+        assert sum(map(genre._VOICE_WORDS.__contains__, tokens)) == len(genre._VOICE_WORD.findall(text)), text
 
 
 def _kinds(text: str) -> list[str]:

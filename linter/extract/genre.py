@@ -116,6 +116,10 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'\-]{1,40}\s*(?:\((?:AP|Reuters|AFP|
                        r"REUTERS)\)|\b\w+\s+\d{1,2}\s*\((?:Reuters|AP|AFP)\))\s*[-–—_]", re.MULTILINE)
 _VOICE_WORD = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves|[Yy]ou|[Yy]our|[Yy]ours|I|[Mm]y|[Mm]e)\b")
 _WORD = re.compile(r"\w+")
+#: the words ``_VOICE_WORD`` matches, as ``bytes`` (tests/test_sourcing.py checks them against it)
+_VOICE_WORDS = frozenset(w.encode("ascii") for w in (
+    "we", "We", "our", "Our", "ours", "Ours", "us", "Us", "ourselves", "Ourselves", "you", "You", "your", "Your",
+    "yours", "Yours", "I", "my", "My", "me", "Me"))
 #: bytes.translate table: the bytes of ASCII word characters (what \w takes there) kept, every
 #: other byte a space
 _NOT_WORD = bytes(c if c < 128 and _WORD.fullmatch(chr(c)) else 32 for c in range(256))
@@ -137,6 +141,20 @@ def _word_count(text: str) -> int:
     if text.isascii():
         return len(text.encode("ascii").translate(_NOT_WORD).split())
     return len(_WORD.findall(text))
+
+
+def _could_have_voice(text: str) -> bool:
+    """Whether ``text`` may have the author's own voice (see ``detect_genre``): false only when
+    it is ASCII and holds too few of ``_VOICE_WORD``'s words, inside quotes or out, for either
+    threshold. In ASCII text a match of ``_VOICE_WORD`` (a word between two word boundaries) is
+    a whole run of word characters, so the matches are the runs ``_word_count`` counts that are
+    one of ``_VOICE_WORDS``; the quoted ones only make fewer."""
+    if not text.isascii():
+        return True
+    tokens = text.encode("ascii").translate(_NOT_WORD).split()
+    voice = sum(map(_VOICE_WORDS.__contains__, tokens))
+    return len(tokens) >= VOICE_MIN_LENGTH and voice >= VOICE_MIN_WORDS and \
+        100 * voice / len(tokens) >= VOICE_MIN_RATE
 
 
 def _outside(spans: Sequence[tuple[int, int]], starts: list[int], at: int) -> bool:
@@ -167,10 +185,13 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
     m = _PRESS.search(prose) if contains_any(prose, _PRESS_WORDS) else None
     if m:
         return Genre("press-release", "cue", m.group().strip())
-    hits = [m.group() for rx in (_CITATION_NEEDED, _REFERENCE_HEADING) for m in [rx.search(prose)] if m]
-    marks = _CITATION_MARK.findall(prose) if "[" in prose else []
-    if len(hits) + (len(marks) >= 3) >= 2:
-        return Genre("encyclopedic", "cue", (hits or marks)[0].strip())
+    # two cues are needed, and every cue but a reference heading holds a "[": without one the
+    # heading alone cannot decide, and none is looked for
+    if "[" in prose:
+        hits = [m.group() for rx in (_CITATION_NEEDED, _REFERENCE_HEADING) for m in [rx.search(prose)] if m]
+        marks = _CITATION_MARK.findall(prose)
+        if len(hits) + (len(marks) >= 3) >= 2:
+            return Genre("encyclopedic", "cue", (hits or marks)[0].strip())
     head = prose[paragraphs[0][0]:paragraphs[0][1]] if paragraphs else prose[:300]
     first = head.strip()
     if first.endswith(":") and len(first) < 300:
@@ -180,7 +201,9 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
     for m in _SPEECH.finditer(prose) if contains_any(prose, _SPEECH_WORDS) else ():
         if _outside(quotes, starts, m.start()):
             return Genre("speech", "cue", m.group())
-    labels = [m for m in _LABEL.finditer(prose) if not m.group().lstrip().startswith(("Q:", "A:"))]
+    # three labels are needed, and each match holds a ":" of its own
+    labels = [m for m in _LABEL.finditer(prose) if not m.group().lstrip().startswith(("Q:", "A:"))] \
+        if prose.count(":") >= 3 else []
     if len(labels) >= 3 and len({m.group().split(":")[0].strip() for m in labels}) >= 2:
         return Genre("speech", "cue", labels[0].group().split(":")[0].strip() + ":")
     for text in (title or "", first):
@@ -193,7 +216,10 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
     head400 = prose[:400]
     # every _DATELINE match holds a "(": without one the search (which tries each line start
     # with a bounded repeat, and backtracks through it) is left out
-    if "(" not in head400 or not _DATELINE.search(head400):
+    # words are runs of word characters between others: a text of fewer than 2n - 1 characters
+    # holds fewer than n words, and is not counted
+    if (len(prose) >= 2 * VOICE_MIN_LENGTH - 1 and ("(" not in head400 or not _DATELINE.search(head400))
+            and _could_have_voice(prose)):
         words = _word_count(prose)
         if words >= VOICE_MIN_LENGTH:
             voice = [m for m in _VOICE_WORD.finditer(prose) if _outside(quotes, starts, m.start())]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.document import Document
-from linter.dsl import BudgetExhausted, EvalContext, RegexBudget
+from linter.dsl import BudgetExhausted, CompiledExpr, CompiledTemplate, EvalContext, RegexBudget, ast
 from linter.extractions import Analysis
 from linter.finding import Edit, Finding, Fix, Severity
 from linter.kb import KnowledgeBase, load_kb
@@ -119,6 +119,28 @@ class Selection:
         return chosen
 
 
+def _uses_regex(rule: Rule) -> bool:
+    """Whether an expression of ``rule`` (``when``, ``at``, a severity case, the message, the
+    fix) holds ``=~`` or ``!~``; true as well for anything this cannot look into."""
+    exprs: list[Any] = [rule.when, rule.at, *(case.when for case in rule.severity_when)]
+    templates: list[Any] = [rule.message]
+    if rule.fix is not None:
+        exprs += [rule.fix.at, rule.fix.unsafe_when]
+        templates.append(rule.fix.replace)
+    for template in templates:
+        if not isinstance(template, CompiledTemplate):
+            return True
+        exprs.extend(template.placeholders)
+    for expr in exprs:
+        if expr is None:
+            continue
+        if not isinstance(expr, CompiledExpr):
+            return True
+        if any(isinstance(n, ast.Compare) and n.op in ("=~", "!~") for n in ast.walk(expr.node)):
+            return True
+    return False
+
+
 class Engine:
     """Holds the active rules and the knowledge base; lints one document at a time.
 
@@ -139,6 +161,9 @@ class Engine:
         self.genre = genre
         self.regex_budget = regex_budget
         self.max_findings = max_findings
+        #: ``_uses_regex`` of each rule ``_run_rule`` ran, by ``id(rule)`` (the rule kept beside
+        #: it, so that the id stays that rule's)
+        self._regex_rules: dict[int, tuple[Rule, bool]] = {}
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -213,17 +238,27 @@ class Engine:
         doc = analysis.doc
         if rule.gate is not None and not rule.gate.admits(doc.prose, lambda: analysis.folded_prose):
             return []  # no subject of this document can satisfy `when` (linter.gate)
-        if rule.precheck is not None and not rule.precheck.fn(
-                EvalContext({"document": document_view(analysis), "options": rule.options}, host=analysis)):
-            return []  # the document-level part of `when` is false: no subject can satisfy it
-        subjects = _subjects(analysis, rule.subject)
+        name = rule.subject
+        values: dict[str, Any] | None = None
+        if rule.precheck is not None:
+            # The precheck reads only ``document`` and ``options`` (no call, no regex: linter.gate):
+            # it sees the same in the context the subjects are then evaluated in, and leaves it as
+            # it was.
+            values = {"document": document_view(analysis), "options": rule.options, name: None}
+            ctx = EvalContext(values, host=analysis)
+            if not rule.precheck.fn(ctx):
+                return []  # the document-level part of `when` is false: no subject can satisfy it
+        subjects = analysis.views.get(("subjects", name))  # listed by an earlier rule (``_subjects``)
+        if subjects is None:
+            subjects = _subjects(analysis, name)
         if not subjects:
             return []  # nothing to evaluate: no context to build
+        if values is None:
+            values = {"document": document_view(analysis), "options": rule.options, name: None}
+            ctx = EvalContext(values, host=analysis)
+        # Only a regular-expression match reads the budget: a rule without one needs none.
+        budget = ctx.budget = RegexBudget(self.regex_budget) if self._uses_regex(rule) else None
         out: list[Finding] = []
-        name = rule.subject
-        values: dict[str, Any] = {"document": document_view(analysis), "options": rule.options, name: None}
-        budget = RegexBudget(self.regex_budget)
-        ctx = EvalContext(values, host=analysis, budget=budget)
         when = rule.when.fn
         override = self.selection.severity.get(rule.id)
         where = where if where is not None else [None]
@@ -250,8 +285,9 @@ class Engine:
                     break
                 out.append(self._finding(rule, ctx, obj, override))
         except BudgetExhausted as exc:
+            searches = budget.searches if budget is not None else 0
             warnings.append(f"{_at(doc, _offset(where[0]))}: rule {rule.id}: {exc}, after {seen:,} "
-                            f"{name}{'s' if seen != 1 else ''} ({budget.searches:,} searches); the rule did not "
+                            f"{name}{'s' if seen != 1 else ''} ({searches:,} searches); the rule did not "
                             "check the rest of it")
         if ctx.warnings:
             counts: dict[str, int] = {}
@@ -260,6 +296,12 @@ class Engine:
             for warning, n in counts.items():
                 warnings.append(f"{doc.path}: rule {rule.id}: {warning}" + (f" ({n:,} times)" if n > 1 else ""))
         return out
+
+    def _uses_regex(self, rule: Rule) -> bool:
+        known = self._regex_rules.get(id(rule))
+        if known is None or known[0] is not rule:
+            known = self._regex_rules[id(rule)] = (rule, _uses_regex(rule))
+        return known[1]
 
     def _finding(self, rule: Rule, ctx: EvalContext, obj: Any, override: Severity | None) -> Finding:
         """The finding of ``rule`` on ``obj``, whose ``when`` just held in ``ctx``."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -35,7 +35,6 @@ class RegexBudget:
             self.left = self.seconds
 
 
-@dataclass(slots=True)
 class EvalContext:
     """What a compiled expression reads and writes while it runs.
 
@@ -47,15 +46,30 @@ class EvalContext:
     registered with ``host=True`` (the engine puts the document's analysis there). ``budget``
     (set by the engine, one per rule and document) bounds the time regular expressions take;
     without one, each search has its own timeout.
+
+    A plain class with ``__slots__`` rather than a dataclass: the engine makes one per rule and
+    document, and a dataclass's default factories cost more than the fields' own assignments
+    (the constructor takes the same arguments; ``groups`` and ``warnings`` default to a fresh
+    dict and list).
     """
 
-    values: dict[str, Any]
-    host: Any = None
-    match: tuple[int, int] | None = None
-    match_text: str | None = None
-    groups: dict[int | str, str | None] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    budget: RegexBudget | None = None
+    __slots__ = ("values", "host", "match", "match_text", "groups", "warnings", "budget")
+
+    def __init__(self, values: dict[str, Any], host: Any = None, match: tuple[int, int] | None = None,
+                 match_text: str | None = None, groups: dict[int | str, str | None] | None = None,
+                 warnings: list[str] | None = None, budget: RegexBudget | None = None) -> None:
+        self.values = values
+        self.host = host
+        self.match = match
+        self.match_text = match_text
+        self.groups: dict[int | str, str | None] = {} if groups is None else groups
+        self.warnings: list[str] = [] if warnings is None else warnings
+        self.budget = budget
+
+    def __repr__(self) -> str:
+        return (f"EvalContext(values={self.values!r}, host={self.host!r}, match={self.match!r}, "
+                f"match_text={self.match_text!r}, groups={self.groups!r}, warnings={self.warnings!r}, "
+                f"budget={self.budget!r})")
 
     def reset_match(self) -> None:
         """Forget the last match (call between subjects when reusing one context)."""

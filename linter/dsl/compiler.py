@@ -266,6 +266,8 @@ def _as_date(d: _dt.date) -> _dt.date:
     return d.date() if isinstance(d, _dt.datetime) else d
 
 
+#: the types of a constant whose ``==`` with any DSL value is a bool (``eq_plain``)
+_PLAIN_CONSTANTS = frozenset({str, int, float, bool, type(None)})
 _ORDER = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 
 
@@ -568,6 +570,23 @@ class Compiler:
                 step = self._one_step(node.left)
                 if step is not None:
                     root, g1 = step
+                    # ``==`` and ``!=`` with a string, number, truth value or none on the right
+                    # give a bool whatever DSL value is on the left (none, a string, a number, a
+                    # date, a view): ``bool(operator.eq(...))`` without the two calls
+                    if op == "==" and type(rc) in _PLAIN_CONSTANTS:
+
+                        def eq_plain(ctx: EvalContext) -> bool:
+                            v = ctx.values.get(root)
+                            return (None if v is None else g1(v)) == rc  # type: ignore[no-any-return]
+
+                        return eq_plain, NOCONST
+                    if type(rc) in _PLAIN_CONSTANTS:
+
+                        def ne_plain(ctx: EvalContext) -> bool:
+                            v = ctx.values.get(root)
+                            return (None if v is None else g1(v)) != rc  # type: ignore[no-any-return]
+
+                        return ne_plain, NOCONST
 
                     def eq_path(ctx: EvalContext) -> bool:
                         v = ctx.values.get(root)

@@ -365,7 +365,9 @@ def test_shortcuts_change_no_mention(kb: KnowledgeBase, monkeypatch: pytest.Monk
     import linter.extract.mentions as M
 
     g = M.gazetteer(kb)
-    docs = [[(0, t)] for t in TRICKY] + [[(i * 200, t) for i, t in enumerate(TRICKY)]]
+    shouty = ["NOTE: FORMER PRESIDENT REAGAN, EX-PRESIDENT CARTER and EX-PM THATCHER met REAGAN'S aide. REUTER",
+              "former President REAGAN met Prime Minister MAY and Ex-PM May; BAKER (Reuters) - Reagan, the president,"]
+    docs = [[(0, t)] for t in [*TRICKY, *shouty]] + [[(i * 200, t) for i, t in enumerate(TRICKY)]]
     dates = (None, date(1987, 5, 1), date(2024, 7, 1))
     g.runs.clear()
     fast = [repr(extract_mentions(d, kb, pd)) for d in docs for pd in dates]

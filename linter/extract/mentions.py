@@ -594,11 +594,20 @@ def _worth_parsing(g: Gazetteer, run: str) -> bool:
     quick = g.quick
     words = run.split()
     seen = 0
+    inert = True  # every word all capitals ("REUTER", "NOTE"), with no hyphen
     for w in words:
-        flags = (quick.get(w) or _word(g, w)).flags
+        info = quick.get(w) or _word(g, w)
+        flags = info.flags
         if flags & _W_STARTS_INITIAL and seen & _W_ENDS_INITIAL:
             flags |= _W_ANCHOR
         seen |= flags
+        inert = inert and info.shouty and "-" not in w
+    # A run of shouty words finds nothing: every mention needs a title (``_title_at``) or a name
+    # (``_match_name``, ``_span_end``) starting at a word that is not shouty, and only a
+    # modifier's hyphenated tail ("EX-PM" read as "PM") makes a new word of one; the
+    # checks before the run (``Gazetteer.before``) only read.
+    if inert:
+        return False
     return bool(seen & _W_ANCHOR) and any(_gazetteer_word(g, w) for w in words)
 
 

@@ -393,6 +393,29 @@ def test_initial_flags_of_plain_words(kb: KnowledgeBase, word: str) -> None:
     assert bool(info.flags & M._W_STARTS_INITIAL) == (key != "" and norm_name("x " + info.text) == "x" + key)
 
 
+def test_phrase_candidates_as_by_every_phrase(kb: KnowledgeBase) -> None:
+    """``_PhraseIndex.candidates`` lists a country form under one of its runs: the same phrases as
+    asking every phrase whether all its runs are in the window (and a title where it ends)."""
+    import linter.extract.mentions as M
+
+    index = M.gazetteer(kb).phrases
+    runs_of = {p: set(M._LETTERS.findall(p.lower())) for p in (*index.titles, *index.countries)}
+    texts = [*TRICKY, "the U.S. and the United Kingdom's and Iran's and the WHO's chief, the president-elect"]
+    for text in texts:
+        for lo in range(0, len(text), 7):
+            for hi in range(lo + 1, min(len(text), lo + 90) + 1, 5):
+                window = text[lo:hi]
+                runs = M._LETTERS.findall(window.lower())
+                present = set(runs)
+                ends = set(runs[-1:]) | (set(runs[-2:-1]) if runs[-1:] in (["elect"], ["designate"]) else set())
+                for at_end in (False, True):
+                    titles = sorted(
+                        t for t in index.titles if runs_of[t] <= present
+                        and (not at_end or not runs_of[t] or M._LETTERS.findall(t.lower())[-1] in ends))
+                    countries = sorted(c for c in index.countries if runs_of[c] <= present)
+                    assert index.candidates(window, title_at_end=at_end) == (tuple(titles), tuple(countries))
+
+
 def test_ascii_runs_are_the_same_runs() -> None:
     import linter.extract.mentions as M
 

@@ -213,12 +213,20 @@ class _PhraseIndex:
     def __init__(self, titles: Sequence[str], countries: Sequence[str]) -> None:
         self.titles = tuple(sorted(set(titles)))
         self.countries = tuple(sorted(set(countries)))
-        #: last letter run -> (kind: 0 title / 1 country, index, every run of the phrase)
+        #: one letter run -> (kind: 0 title / 1 country, index, every run of the phrase): a title
+        #: under its last run (``candidates`` asks where a title ends), a country form under its
+        #: longest other than "the"/"of"/"and", since a form is a candidate when all its runs are
+        #: present, whichever run lists it (under the last, the possessive forms' "s" would list
+        #: hundreds, read for every window holding "'s" or "U.S.")
         self.index: dict[str, list[tuple[int, int, frozenset[str]]]] = {}
         for kind, table in ((0, self.titles), (1, self.countries)):
             for i, phrase in enumerate(table):
                 runs = _LETTERS.findall(phrase.lower())
-                self.index.setdefault(runs[-1] if runs else "", []).append((kind, i, frozenset(runs)))
+                if kind == 0 or len(runs) < 2:
+                    key = runs[-1] if runs else ""
+                else:
+                    key = max([r for r in runs if r not in ("the", "of", "and")] or runs, key=len)
+                self.index.setdefault(key, []).append((kind, i, frozenset(runs)))
 
     def candidates(self, window: str, title_at_end: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The titles and country forms ``window`` can hold; with ``title_at_end``, only titles

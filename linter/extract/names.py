@@ -117,12 +117,24 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     texts = [text for _, text in sentences]
     # How often each word occurs, in order of first occurrence. Sentences joined by a line break
     # give the same words as one by one (a word cannot run over the break).
+    # Only words whose folded forms share their first and last letters can pair (a diacritics-only
+    # or apostrophe-only difference folds alike; a misspelling keeps the ends of the name): each
+    # word is filed by them when first counted, so in order of first occurrence too.
     counts: dict[str, int] = {}
+    folds: dict[str, str] = {}
+    by_initial: dict[str, list[str]] = {}
     for raw, n in Counter(_WORD.findall("\n".join(texts))).items():
         word = raw[:-2] if raw.endswith(("'s", "’s")) else raw
         if len(word) < 5 or word.isupper():
             continue
-        counts[word] = counts.get(word, 0) + n
+        if word in counts:  # "Baker's" after "Baker"
+            counts[word] += n
+            continue
+        counts[word] = n
+        f = fold(word)
+        if f not in _COMMON:
+            folds[word] = f
+            by_initial.setdefault(f[0] + f[-1], []).append(word)
 
     # Where each word occurs, (sentence index, offset): needed only once a pair of words gets past
     # the spelling tests, so found on demand.
@@ -170,16 +182,9 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     known = known_names if folded and isinstance(known_names, (set, frozenset, dict)) else {fold(n) for n in known_names}
     known_given: Mapping[str, frozenset[str]] = known_names if isinstance(known_names, dict) else {}
     out: list[Variant] = []
-    # Only words whose folded forms share their first and last letters can pair (a diacritics-only
-    # or apostrophe-only difference folds alike; a misspelling keeps the ends of the name).
-    folds: dict[str, str] = {}
-    by_initial: dict[str, list[str]] = {}
-    for w in counts:
-        f = fold(w)
-        if f not in _COMMON:
-            folds[w] = f
-            by_initial.setdefault(f[0] + f[-1], []).append(w)
     for group in by_initial.values():
+        if len(group) < 2:
+            continue  # most words: no other word shares their ends
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 fa, fb = folds[a], folds[b]

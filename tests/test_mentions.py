@@ -381,7 +381,8 @@ def test_shortcuts_change_no_mention(kb: KnowledgeBase, monkeypatch: pytest.Monk
         g.runs.clear()
 
 
-@pytest.mark.parametrize("word", ["J", "Vance", "JD", "O'Neill", "A1", "U", "x", "Al", "El", "McDonald's"])
+@pytest.mark.parametrize("word", ["J", "Vance", "JD", "O'Neill", "A1", "U", "x", "Al", "El", "McDonald's", "AL", "eL's",
+                                  "Al'", "'El", "O'", "Jones'", "St.", "Dr.", "B52", "I", "Ab-Cd"])
 def test_initial_flags_of_plain_words(kb: KnowledgeBase, word: str) -> None:
     """Words of ASCII letters and digits skip ``norm_name``'s probes: same answer."""
     import linter.extract.mentions as M
@@ -389,6 +390,7 @@ def test_initial_flags_of_plain_words(kb: KnowledgeBase, word: str) -> None:
 
     info = M._word(M.gazetteer(kb), word)
     key = norm_name(info.text)
+    assert info.key == key
     assert bool(info.flags & M._W_ENDS_INITIAL) == (key != "" and norm_name(info.text + " x") == key + "x")
     assert bool(info.flags & M._W_STARTS_INITIAL) == (key != "" and norm_name("x " + info.text) == "x" + key)
 
@@ -441,3 +443,25 @@ def test_initials_joined_across_words_still_match(kb: KnowledgeBase, monkeypatch
     for text in ("Britain's B. J. said no.", "Britain's B.\nJ. said no.", "Britain's B. Al J. said no."):
         ms = one(text, kb)
         assert [(m.name, m.person_id) for m in ms] == [(text[10:-9], "boris-johnson")], text
+
+
+def test_plain_word_keys_are_norm_name(kb: KnowledgeBase) -> None:
+    """``_word`` keys a word of ASCII letters, digits and apostrophes without ``norm_name``: the
+    same key."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    import linter.extract.mentions as M
+    from linter.kb import norm_name
+
+    g = M.gazetteer(kb)
+    pieces = ["a", "A", "l", "L", "e", "E", "s", "S", "x", "Z", "1", "'", "’", ".", "-", "al", "El", "aL", "Jr", "Dr",
+              "Mc", "o", "é", "'s", "s'"]
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), min_size=1, max_size=6).map("".join))
+    def check(word: str) -> None:
+        info = M._word(g, word)
+        assert info.key == norm_name(info.text)
+
+    check()

@@ -259,7 +259,7 @@ _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 
 @lru_cache(maxsize=4096)
 def _before_re(titles: tuple[str, ...], countries: tuple[str, ...]) -> re.Pattern[str]:
-    mod_alt = _re_alt(_MODIFIER_WORDS)
+    mod_alt = _MOD_ALT
     country = (rf"(?:{_NOT_LETTER_BEFORE}(?P<country>{_re_alt(countries)}){_WS})?" if countries
                else "(?P<country>(?!))?")
     title = (rf"(?:{_NOT_LETTER_BEFORE}(?P<title>{_re_alt(titles)})(?:-(?P<elect>elect|designate))?{_WS})?"
@@ -271,9 +271,12 @@ def _re_alt(words: Sequence[str]) -> str:
     return prefix_tree(words, space=r"\s+", escape=re.escape)
 
 
+_MOD_ALT = _re_alt(_MODIFIER_WORDS)  # the modifiers' part of every pattern around a run, built once
+
+
 @lru_cache(maxsize=4096)
 def _appos_re(titles: tuple[str, ...], countries: tuple[str, ...]) -> re.Pattern[str]:
-    mod_alt = _re_alt(_MODIFIER_WORDS)
+    mod_alt = _MOD_ALT
     country_alt = _re_alt(countries) if countries else "(?!)"
     return re.compile(
         rf"(?i),{_WS}(?:(?:the|a|an){_WS})?(?:(?P<mod>{mod_alt})(?:{_WS}|-))?"
@@ -528,6 +531,9 @@ class _Word(NamedTuple):
     head: str  # the first word of ``key``
 
 
+_DROPPED_WORDS = frozenset({"al", "el"})  # words ``norm_name`` drops ("al-Assad" is "assad")
+
+
 def _word(g: Gazetteer, word: str) -> _Word:
     """``word`` as a token, with its flags (computed once per gazetteer).
 
@@ -551,13 +557,18 @@ def _word(g: Gazetteer, word: str) -> _Word:
         text, cut, poss = text[:-1], 1, True
     if text.endswith(".") and len(text.rstrip(".")) > 1 and text.count(".") == 1 and text[:-1] not in ("Jr", "Sr", "Dr", "Gen", "Mr", "Mrs", "Ms", "St"):
         text, cut = text[:-1], cut + 1
-    key = norm_name(text)
     if text.isascii() and text.replace("'", "").isalnum():
-        # letters and digits only (most words): the key is one word, an initial if one letter long
+        # letters and digits only (most words): ``norm_name`` finds nothing to split or fold, so
+        # the key is the word in lower case without apostrophes ("al"/"el" dropped), one word,
+        # an initial if one letter long
+        key = text.lower().replace("'", "")
+        if key in _DROPPED_WORDS:
+            key = ""
         flags = (_W_ENDS_INITIAL | _W_STARTS_INITIAL) if len(key) == 1 else 0
         if key in g.anchors:
             flags |= _W_ANCHOR
     else:
+        key = norm_name(text)
         flags = _part_flags(g, text, key)
         if "-" in text:
             rest = text.partition("-")[2]

@@ -465,3 +465,42 @@ def test_plain_word_keys_are_norm_name(kb: KnowledgeBase) -> None:
         assert info.key == norm_name(info.text)
 
     check()
+
+
+def test_flat_modifier_alternation_as_the_prefix_tree() -> None:
+    """The modifiers' plain alternation matches as the prefix tree it replaced, alone and inside
+    the patterns around a run (no modifier is a prefix of another)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    import linter.extract.mentions as M
+
+    words = [w.lower() for w in M._MODIFIER_WORDS]
+    assert not any(a != b and b.startswith(a) for a in words for b in words)
+    tree = M._re_alt(M._MODIFIER_WORDS)
+    plain, flat = re.compile(rf"(?i)(?:{tree})"), re.compile(rf"(?i)(?:{M._MOD_ALT})")
+    titles, countries = ("President", "Prime Minister", "president-elect", "Supreme Leader"), ("U.S.", "Iran's", "French")
+    pairs = []
+    for new in (M._before_re(titles, countries), M._before_re(titles, ()), M._before_re((), ()),
+                M._appos_re(titles, countries), M._appos_re(titles, ())):
+        assert M._MOD_ALT in new.pattern
+        pairs.append((re.compile(new.pattern.replace(M._MOD_ALT, tree)), new))
+    pieces = [*M._MODIFIER_WORDS, "Former", "EX", "ex-", "then-", "long", "time", "one", "-", " ", "  ", "\n", ",",
+              "the", "a", "President", "prime minister", "Prime Minister", "U.S.", "Iran's", "French", "elect",
+              "-elect", "x", "Ex", "formerly", "late", "latest", "of", "who", ".", "ſ", "K"]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=12).map("".join))
+    def check(text: str) -> None:
+        for pos in range(len(text) + 1):
+            a, b = plain.match(text, pos), flat.match(text, pos)
+            assert (a and a.span()) == (b and b.span())
+            for old, new in pairs:
+                a, b = old.search(text, pos), new.search(text, pos)
+                assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+                a, b = old.search(text, 0, pos), new.search(text, 0, pos)
+                assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+                a, b = old.match(text, pos), new.match(text, pos)
+                assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+    check()

@@ -504,3 +504,23 @@ def test_flat_modifier_alternation_as_the_prefix_tree() -> None:
                 assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
 
     check()
+
+
+def test_written_alone_as_the_pattern() -> None:
+    """``_written_alone`` answers as the pattern ``_Doc.lower_word`` compiled for each word."""
+    import regex
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    import linter.extract.mentions as M
+
+    pieces = ["will", "Will", "wil", "l", "w", "i", " ", "\n", "-", "'", "’", "é", "x", "5", "_", ".", "ſ", "ǅ", "ß"]
+    text_st = st.lists(st.sampled_from(pieces), max_size=14).map("".join)
+
+    @settings(max_examples=500, deadline=None)
+    @given(text_st, st.sampled_from(["will", "wil", "l", "i", "é", "ß", "ǅ", "illw"]))
+    def check(text: str, word: str) -> None:
+        want = regex.search(rf"(?<![\p{{L}}'’\-]){word}(?![\p{{L}}\-])", text) is not None
+        assert M._written_alone(text, word) == want
+
+    check()

@@ -646,6 +646,22 @@ def _shouty(t: str) -> bool:
     return len(t) >= 4 and t.isupper() and sum(c.isalpha() for c in t) >= 4 and not _ROMAN_RE.match(t)
 
 
+_NOT_BEFORE_WORD = regex.compile(r"[\p{L}'’\-]")  # what may not stand just before a word written alone
+_NOT_AFTER_WORD = regex.compile(r"[\p{L}\-]")  # ... nor just after it
+
+
+def _written_alone(text: str, word: str) -> bool:
+    r"""``regex.search(rf"(?<![\p{L}'’\-]){word}(?![\p{L}\-])", text) is not None`` for a word of
+    letters (no pattern character), without compiling a pattern for each word: every place
+    ``word`` is found, with the characters either side checked."""
+    i = text.find(word)
+    while i >= 0:
+        if not (i and _NOT_BEFORE_WORD.match(text, i - 1)) and not _NOT_AFTER_WORD.match(text, i + len(word)):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 class _Doc:
     """Document-level state: who has been named, by surname, so far."""
 
@@ -668,9 +684,7 @@ class _Doc:
         if hit is None:
             if self._text is None:
                 self._text = "\n".join(text for _, text in self.sentences)
-            hit = False
-            if key.isalpha() and key in self._text:
-                hit = regex.search(rf"(?<![\p{{L}}'’\-]){key}(?![\p{{L}}\-])", self._text) is not None
+            hit = key.isalpha() and _written_alone(self._text, key)
             self._lower[key] = hit
         return hit
 

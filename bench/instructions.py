@@ -1,6 +1,6 @@
 """Count the CPU instructions the lint loop executes, a measure of work that other jobs on the
 machine do not disturb (CPU seconds move by ±10 % on a shared machine; this count repeats to
-within a few parts in a thousand).
+within about 0.15 %).
 
 Usage: python bench/instructions.py [--limit N] [--tree PATH ...]
 

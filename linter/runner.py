@@ -119,12 +119,12 @@ class Inputs:
         return list(self)
 
     def count(self) -> int:
-        """About how many articles there are, for a progress bar: one a file, one a line of an
-        archive (counted without decoding the records)."""
+        """About how many articles there are, for a progress bar: one a file, one a non-blank
+        line of an archive (counted without decoding the records)."""
         total = 0
         for source in self.sources:
             if isinstance(source, _Archive):
-                total += _count_lines(source.path)
+                total += _count_records(source.path)
             elif not isinstance(source, str):
                 total += 1
         return total
@@ -135,17 +135,29 @@ def open_archive(path: Path) -> IO[bytes]:
     return cast(IO[bytes], gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb"))
 
 
-def _count_lines(path: Path) -> int:
-    """The line breaks of an archive, read a megabyte at a time (a line of any length costs no
-    memory); what was counted when it cannot be read further (the lint says why)."""
+#: a line of ASCII white space alone, with its line break (a record is read from every other line)
+_BLANK_LINE = re.compile(rb"^[ \t\r\f\v]*\n", re.MULTILINE)
+
+
+def _count_records(path: Path) -> int:
+    """The lines of an archive that are not blank (the records ``read_jsonl`` reads, give or
+    take a line of other white space or one it cannot decode), read a megabyte at a time: of a
+    line cut by the megabyte's end only whether it is blank so far is kept, so a line of any
+    length costs no memory. What was counted when it cannot be read further (the lint says why)."""
     count = 0
+    tail = b""  # the start of the line the last chunk ended in: b"" or white space, or b"x"
     try:
         with open_archive(path) as fh:
             while chunk := fh.read(1 << 20):
-                count += chunk.count(b"\n")
+                data = tail + chunk
+                cut = data.rfind(b"\n") + 1  # the complete lines end there
+                count += data.count(b"\n", 0, cut) - len(_BLANK_LINE.findall(data, 0, cut))
+                tail = data[cut:]
+                if tail.strip():
+                    tail = b"x"  # a record: whatever follows on its line changes nothing
     except (OSError, EOFError, gzip.BadGzipFile):
         return count
-    return count
+    return count + (1 if tail.strip() else 0)  # a last record without a line break
 
 
 #: A JSON Lines record may be this many times ``max_bytes`` (JSON escapes take up to six bytes a

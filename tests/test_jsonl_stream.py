@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 from conftest import NEWS_TEXTS, SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from linter.api import build_engine
@@ -72,3 +74,42 @@ def test_per_path_overrides_apply_to_streamed_findings(tmp_path: Path) -> None:
     lint_items(collect([str(archive)]), cfg, build_engine(Config()), sink=batches.append)
     rules = {f.rule for batch in batches for f in batch}
     assert rules and not any(r.startswith("source/") for r in rules)
+
+
+def _records(path: Path) -> int:
+    from linter.runner import read_jsonl
+    return sum(1 for _ in read_jsonl(path, path.name, []))
+
+
+def test_the_progress_count_of_an_archive_is_its_records_not_its_lines(tmp_path: Path) -> None:
+    """``Inputs.count`` (the progress bar's total) counts an archive's records: blank and
+    white-space lines are no records, and a last record without a line break is one."""
+    import gzip
+
+    rec = json.dumps({"id": "a", "text": "The talks resumed on Monday."})
+    body = "\n".join(["", rec, "  ", rec, "\t\r", "", rec, rec])  # four records, no final break
+    plain = tmp_path / "a.jsonl"
+    plain.write_text(body, encoding="utf-8")
+    packed = tmp_path / "b.jsonl.gz"
+    packed.write_bytes(gzip.compress((body + "\n\n").encode()))
+    assert collect([str(plain)]).count() == _records(plain) == 4
+    assert collect([str(packed)]).count() == _records(packed) == 4
+    assert collect([str(plain), str(packed)]).count() == 8
+
+
+def test_the_progress_count_reads_a_line_longer_than_its_chunks(tmp_path: Path) -> None:
+    """A record longer than the megabyte read at a time, blank lines on both sides of the cut."""
+    long = json.dumps({"id": "long", "text": "word " * 300_000})  # 1.5 MB on one line
+    arc = tmp_path / "a.jsonl"
+    arc.write_text("\n".join(["", long, " " * ((1 << 20) - 3), "", long]) + "\n", encoding="utf-8")
+    assert collect([str(arc)]).count() == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["rec", "", " ", "\t", "\r", "  \t"]), max_size=12), st.booleans())
+def test_the_progress_count_equals_the_records_read(tmp_path_factory, lines: list[str], final_break: bool) -> None:
+    rec = json.dumps({"id": "x", "text": "A sentence."})
+    arc = tmp_path_factory.mktemp("count") / "a.jsonl"
+    arc.write_text("\n".join(rec if line == "rec" else line for line in lines) + ("\n" if final_break else ""),
+                   encoding="utf-8")
+    assert collect([str(arc)]).count() == _records(arc)

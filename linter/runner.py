@@ -145,19 +145,19 @@ def _count_records(path: Path) -> int:
     line cut by the megabyte's end only whether it is blank so far is kept, so a line of any
     length costs no memory. What was counted when it cannot be read further (the lint says why)."""
     count = 0
-    tail = b""  # the start of the line the last chunk ended in: b"" or white space, or b"x"
+    tail = b""  # the line the last chunk ended in: b"" while blank so far, b"x" once not
     try:
         with open_archive(path) as fh:
             while chunk := fh.read(1 << 20):
                 data = tail + chunk
                 cut = data.rfind(b"\n") + 1  # the complete lines end there
                 count += data.count(b"\n", 0, cut) - len(_BLANK_LINE.findall(data, 0, cut))
-                tail = data[cut:]
-                if tail.strip():
-                    tail = b"x"  # a record: whatever follows on its line changes nothing
+                # only whether the cut line is blank so far matters (``bytes.strip`` and
+                # ``_BLANK_LINE`` agree on white space): a long line, blank or not, is not kept
+                tail = b"x" if data[cut:].strip() else b""
     except (OSError, EOFError, gzip.BadGzipFile):
         return count
-    return count + (1 if tail.strip() else 0)  # a last record without a line break
+    return count + (1 if tail else 0)  # a last record without a line break
 
 
 #: A JSON Lines record may be this many times ``max_bytes`` (JSON escapes take up to six bytes a

@@ -272,7 +272,7 @@ def check(
     for note in notes:
         _say(f"factlint: {note}")
     result = RunResult(findings, outcome.articles, errors, _rule_infos(engine), fail_on=threshold,
-                       paths=outcome.paths)
+                       paths=dict.fromkeys(outcome.paths))
     if fmt == "html":  # the HTML report shows each article's text: hand it the articles, one at a time
         from linter.report.html import collect_articles
         from linter.runner import make_document
@@ -330,8 +330,8 @@ def _check_spooled(inputs: Any, cfg: Config, engine: Any, n_jobs: int, bar: bool
 
     key: Callable[[Finding], Any] = Finding.sort_key
     on_path: Callable[[str], None] | None = None
+    first: dict[str, int] = {}  # JUnit's test cases: each path once, in input order, with its rank
     if fmt == "junit":  # a test case a path, in input order: the findings grouped so
-        first: dict[str, int] = {}
 
         def on_path(path: str) -> None:
             first.setdefault(path, len(first))
@@ -347,11 +347,11 @@ def _check_spooled(inputs: Any, cfg: Config, engine: Any, n_jobs: int, bar: bool
 
         with Progress(inputs.count() if bar else 0, sys.stderr, bar) as progress:
             outcome = lint_items(inputs, cfg, engine, n_jobs, progress=progress, bundled=bundled, sink=sink,
-                                 on_path=on_path, keep_paths=fmt == "junit")  # JUnit: a test case each
+                                 on_path=on_path, keep_paths=False)  # JUnit's paths: ``first``
         _warn_if_empty(outcome, inputs)
         errors = _run_errors(inputs, outcome)
         result = RunResult(spool, outcome.articles, errors, _rule_infos(engine), fail_on=threshold,
-                           paths=outcome.paths if fmt == "junit" else None, tally=tally, by_case=fmt == "junit")
+                           paths=first if fmt == "junit" else None, tally=tally, by_case=fmt == "junit")
         if output_file is None:
             for piece in _batched(_pieces(fmt, result, statistics, quiet, sys.stdout)):
                 _write_out(piece)

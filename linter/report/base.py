@@ -112,9 +112,10 @@ class RunResult:
     #: the run's ``--fail-on``: the lowest severity that fails it (``never``: none does); JUnit
     #: shows the findings at or above it as failures, the others as output of a passing test
     fail_on: str = "error"
-    #: the path of every document linted, in input order (``FILE.jsonl#ID`` for an archive
-    #: record), clean ones too: JUnit's test cases. None: not known (the paths with findings).
-    paths: list[str] | None = None
+    #: the path of every document linted, each once, in the order first met (``FILE.jsonl#ID``
+    #: for an archive record), clean ones too: JUnit's test cases; iterated in that order and
+    #: asked for membership (a ``dict``'s keys serve). None: not known (the paths with findings).
+    paths: Collection[str] | None = None
     #: the ``Tally`` of ``findings`` when it was counted on the way (None: counted when asked)
     tally: Tally | None = None
     #: ``findings`` come grouped by path, the groups in the order of ``paths`` (JUnit's test

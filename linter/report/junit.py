@@ -46,7 +46,7 @@ def _cases(result: RunResult) -> Iterator[tuple[str, list[Finding]]]:
         for path, group in groupby(result.findings, key=lambda f: f.path):
             yield path, list(group)
         return
-    cases: dict[str, list[Finding]] = {path: [] for path in result.paths or []}
+    cases: dict[str, list[Finding]] = {path: [] for path in result.paths or ()}
     for f in result.findings:
         cases.setdefault(f.path, []).append(f)
     yield from ((path, found) for path, found in cases.items() if found)
@@ -77,7 +77,8 @@ def _body(result: RunResult, errors: dict[str, list[str]]) -> Iterator[tuple[str
     groups = _cases(result)
     head = next(groups, None)
     done: set[str] = set()
-    for path in dict.fromkeys(result.paths or []):
+    paths = result.paths or ()
+    for path in paths:
         findings: list[Finding] = []
         if head is not None and head[0] == path:
             findings = head[1]
@@ -87,9 +88,8 @@ def _body(result: RunResult, errors: dict[str, list[str]]) -> Iterator[tuple[str
         done.add(head[0])
         yield head[0], errors.get(head[0], []), head[1]
         head = next(groups, None)
-    known = set(result.paths or []) | done
     for path, errs in errors.items():
-        if path not in known:
+        if path not in paths and path not in done:
             yield path, errs, []
 
 

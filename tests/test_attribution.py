@@ -686,9 +686,11 @@ def test_skipped_sentences_parse_to_nothing(text: str) -> None:
                  st.text(alphabet="aB.'’-\"“s 1,:Ué\n")))
 @example("U.S. A.B.C. x's it’s 1,000.5 3:30 a-b-c 'quoted' \"q\" rock'n'roll")
 @example("``we won,'' said Lee. ```a'''")
+@example("U.S.A. A.B U.S A.b. AB.C. x.Y.Z. A.\tB.C.  \n D.E.F")
 def test_tokens(text: str) -> None:
     """``_tokens`` gives what ``_TOKEN_RE.finditer`` does on the text with its typewriter quote pairs
-    made curly (the ASCII pattern splits like the full one)."""
+    made curly (the ASCII pattern splits like the full one: its abbreviation written as a first
+    pair and the others, and the lookahead over white space of both, change no token)."""
     curly = _attr._curly(text)
     assert len(curly) == len(text)
     expected = [(7 + m.start(), 7 + m.end(), m.group(), m.group().lower()) for m in _attr._TOKEN_RE.finditer(curly)]

@@ -1017,10 +1017,12 @@ def _left_np(toks: list[_Tok], v: int) -> _NP | None:
         k -= 1  # "Trump on Friday said", "the ministry last week said"
     if k < i and k >= 0 and toks[k + 1].low in {"on", "last", "this", "next", "earlier", "late", "early"}:
         i = k
-    while i >= 0 and _is_aux(toks[i]) and not (i == 0 or toks[i - 1].low in {",", ";"}):
+    # skip the auxiliaries; one that opens the sentence or follows a comma or semicolon is the
+    # last skipped
+    while i >= 0 and _is_aux(toks[i]):
         i -= 1
-    if i >= 0 and _is_aux(toks[i]):
-        i -= 1
+        if i < 0 or toks[i].low in {",", ";"}:
+            break
     if i < 0:
         return None
     # appositive: "John Tower, a longtime Reagan supporter ..., told"

@@ -689,14 +689,30 @@ def test_skipped_sentences_parse_to_nothing(text: str) -> None:
 @example("U.S.A. A.B U.S A.b. AB.C. x.Y.Z. A.\tB.C.  \n D.E.F")
 def test_tokens(text: str) -> None:
     """``_tokens`` gives what ``_TOKEN_RE.finditer`` does on the text with its typewriter quote pairs
-    made curly (the ASCII pattern splits like the full one: its abbreviation written as a first
-    pair and the others, and the lookahead over white space of both, change no token)."""
+    made curly (the ASCII pattern splits like the full one)."""
     curly = _attr._curly(text)
     assert len(curly) == len(text)
     expected = [(7 + m.start(), 7 + m.end(), m.group(), m.group().lower()) for m in _attr._TOKEN_RE.finditer(curly)]
     assert [tuple(t) for t in _attr._tokens(text, 7)] == expected
     if text.isascii():
         assert _attr._ASCII_TOKEN_SPLIT_RE.split(text) == _attr._TOKEN_SPLIT_RE.split(text)
+
+
+_PLAIN_TOKEN_SPLIT_RE = re.compile(f"({_attr._TOKEN_RE.pattern})")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet="aBZs.'’‘“”\"-_ 1٣,:\tÉéßİſ\u212a\u00a0\u2009\n_"),
+                 st.text(alphabet=st.characters(max_codepoint=127))))
+@example("U.S.A. A.B U.S A.b. AB.C. x.Y.Z. A.\tB.C.  \n D.E.F")
+@example("it’s it's o’s x’ ’s ‘a’ “q” \"q\" rock’n’roll a-b- -c _x x_y É.T.A. Ü.S. ٣٤.٥:6 ٣,")
+def test_token_split_patterns(text: str) -> None:
+    """The split patterns split as the plain group of ``_TOKEN_RE`` does (the ASCII one on ASCII
+    text): the rewrites listed above them in the module change no token."""
+    expected = _PLAIN_TOKEN_SPLIT_RE.split(text)
+    assert _attr._TOKEN_SPLIT_RE.split(text) == expected
+    if text.isascii():
+        assert _attr._ASCII_TOKEN_SPLIT_RE.split(text) == expected
 
 
 def test_typewriter_quote_pairs_tokenise_as_curly_marks() -> None:

@@ -576,6 +576,15 @@ def test_gate_words_are_the_letter_runs(text: str) -> None:
 @example("There are scholars who believe; according to some; conventional wisdom")
 @example("it has long been argued. Some would say")
 @example("widely held; has been suggested that; were seen by others")
+@example("In  all\nLIKELIHOOD")
+@example("it remains to be ſeen")
+@example("Little is \u212anown")
+@example("not well known")
+@example("was not clear how")
+@example("It\u2019s entirely plausible that")
+@example("it seems possible that")
+@example("it is known whether")
+@example("remains not known if")
 def test_gates_never_hide_a_match(text: str) -> None:
     passing = _passing(text)
     for key, rx in _PATTERNS.items():

@@ -634,14 +634,25 @@ _GATES: dict[int, _Gate] = {
         (_w("authorized", "authorised"), _w("not"), _w("to")),
         (_w("polled", "surveyed", "canvassed", "queried"), _w("by")),
     ),
-    # every alternative is bounded by \b on both sides; the word each one needs
+    # every alternative is bounded by \b on both sides; the word each one needs, and the other
+    # words of a phrase whose last word is common on its own ("it is possible", "seen", "known")
     id(_SPECULATION_RE): (
         (_w("probably", "possibly", "perhaps", "maybe", "presumably", "seemingly", "conceivably", "apparently",
             "likely", "unlikely", "might", "seem", "seems", "seemed", "suggests", "suggesting", "unclear",
-            "uncertain", "unknown", "doubtful", "questionable", "likelihood", "probability", "hypothetical",
-            "hypothetically", "hypothesize", "hypothesizes", "hypothesized", "hypothesise", "hypothesises",
-            "hypothesised", "putative", "putatively", "probable", "seen", "conjecture", "conjectures",
-            "conjectured", "conjectural", "known", "possible", "conceivable", "plausible", "clear"),),
+            "uncertain", "unknown", "doubtful", "questionable", "hypothetical", "hypothetically", "hypothesize",
+            "hypothesizes", "hypothesized", "hypothesise", "hypothesises", "hypothesised", "putative",
+            "putatively", "probable", "conjecture", "conjectures", "conjectured", "conjectural"),),
+        # in all likelihood|probability
+        (_w("likelihood", "probability"), _w("all"), _w("in")),
+        # remains to be seen
+        (_w("seen"), _w("remains"), _w("to"), _w("be")),
+        # little is known, not much|well known, (is|was|remains) not known (whether ...), (is|was)
+        # (not) known whether
+        (_w("known"), _w("little", "not", "whether")),
+        # (is|was|remains) not clear (whether ...)
+        (_w("clear"), _w("not"), _w("is", "was", "remains")),
+        # it is|it's|it was|it seems (also ...) possible|conceivable|plausible that
+        (_w("possible", "conceivable", "plausible"), _w("that"), _w("it")),
     ),
     # (start|punctuation|which ...|<plural>) said|thought|believed|rumo(u)red|reputed to be|have
     id(_REDUCED_HEDGE_RE): (

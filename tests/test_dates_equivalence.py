@@ -130,6 +130,21 @@ def test_every_other_word_starts_no_group() -> None:
                 assert T._group_at(words, words.index(w)) is None, words
 
 
+_PLAIN_WORD_SPLIT = re.compile(f"({T._WORD.pattern})")  # the split _Clause's possessive form replaces
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts(), st.text(alphabet="aZq-'’ .\n1é", max_size=40)))
+def test_word_split(text: str) -> None:
+    for t in (text, text.lower()):
+        assert T._WORD_SPLIT.split(t) == _PLAIN_WORD_SPLIT.split(t)
+
+
+def test_word_split_examples() -> None:
+    for t in ("so-called", "a--b", "re-elected-", "he'll", "o'clock'", "it’s’s", "x-'y", "-a-", "well-to-do's"):
+        assert T._WORD_SPLIT.split(t) == _PLAIN_WORD_SPLIT.split(t), t
+
+
 _OLD_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*\s+|;|\n(?=[ \t]*\n|[ \t]+\S)|[“”]")
 
 

@@ -62,6 +62,9 @@ MAX_OPEN = 8
 _MARKS = re.compile("[`'“”\"‘’](?:(?<=`)`|(?<=')'?|(?<=[“”\"‘’]))")
 _OPEN_BEFORE = frozenset("([{“‘\"'—–-/«`")
 _DOUBLE_OPENERS = frozenset("“\"`")
+#: The characters of every mark that can open a quote when none is open (a straight ``'`` opens
+#: one only inside a double quote): text without any of them has no quote.
+_OPENING_MARKS = ("“", '"', "`", "‘")
 
 
 @dataclass(slots=True)
@@ -77,6 +80,8 @@ def find_quotes(prose: str, paragraphs: Sequence[tuple[int, int]], work: list[in
 
     ``work``, when given, gets the number of marks read and of open quotes looked at added to
     its first item (the property tests check that it stays linear in the text)."""
+    if work is None and not any(map(prose.__contains__, _OPENING_MARKS)):
+        return []  # no mark can open a quote: the others close one or are apostrophes
     found: list[tuple[int, int, int, tuple[int, ...], bool, str]] = []
     stack: list[_Open] = []
     skip_at = -1

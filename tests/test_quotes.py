@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from linter.document import load_text
 from linter.quotes import find_quotes
 
@@ -120,3 +123,19 @@ def test_typewriter_quote_continues_into_next_paragraph() -> None:
     text = "He said ``we will win.\n``And we will rebuild,'' he added."
     (q,) = load_text(text, "t.txt", kind="text").quotes
     assert q.paragraphs == (0, 1) and q.text.endswith("rebuild,")
+
+
+_MARK_PIECES = ["“", "”", '"', "‘", "’", "'", "``", "''", "`", "word", "it’s", " ", "\n", "(", "—", "x", "1"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MARK_PIECES), max_size=30).map("".join), st.data())
+def test_no_opening_mark_no_quote(prose: str, data: st.DataObject) -> None:
+    # find_quotes answers text without an opening mark at once (when it is not counting its
+    # work): the same as reading every mark
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(prose)), max_size=4)))
+    bounds = [0, *cuts, len(prose)]
+    paragraphs = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+    assert find_quotes(prose, paragraphs) == find_quotes(prose, paragraphs, work=[0])
+    if not any(c in prose for c in "“\"`‘"):
+        assert find_quotes(prose, paragraphs, work=[0]) == []

@@ -10,6 +10,7 @@ passed in (the engine's); ``Analysis`` knows nothing of the views rules see over
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -34,7 +35,7 @@ from linter.extract.intervals import Interval, extract_intervals, may_claim
 from linter.extract.mentions import GAZETTEER_INDEX, Mention, extract_mentions, gazetteer_tables
 from linter.extract.names import FAMILY_NAMES_INDEX, Variant, family_names, find_variants, known_family_names
 from linter.extract.reftime import RefTime, reference_time
-from linter.extract.tense import detect_tense
+from linter.extract.tense import CLAUSE_WINDOW, ClauseCache, Governor, detect_governor, sentence_boundaries
 from linter.extract.titles import Administration, administrations, title_clashes
 from linter.fold import ascii_fold
 from linter.kb import KnowledgeBase
@@ -139,6 +140,10 @@ class Analysis:
         self._sentence_starts = [s.start for s in doc.sentences]
         self._tenses: dict[tuple[int, int], str] = {}
         self._ref_times: dict[tuple[int, int], RefTime] = {}
+        #: per sentence index, its clauses (``detect_governor``'s cache) and its boundaries, shared
+        #: by the look-ups of the verb groups of its spans
+        self._clauses: dict[int, ClauseCache] = {}
+        self._boundaries: dict[int, list[int]] = {}
         #: the views of ``linter.subjects`` over this document, kept by their own keys
         self.views: dict[Any, Any] = {}
 
@@ -219,9 +224,29 @@ class Analysis:
                 tense = "unknown"
             else:
                 s = self.doc.sentences[i]
-                tense = detect_tense(s.text, start - s.start, end - s.start)
+                tense = self.governor(s, start - s.start, end - s.start).tense
             self._tenses[key] = tense
         return tense
+
+    def governor(self, sentence: Sentence, start: int, end: int) -> Governor:
+        """``detect_governor(sentence.text, start, end)`` (local offsets), the sentence split into
+        clauses once for all its spans. (Passing the sentence's boundaries changes nothing for a
+        sentence shorter than two CLAUSE_WINDOWs, which detect_governor reads whole for any span;
+        a longer one, of hostile input, is read as detect_governor reads it alone.)"""
+        text = sentence.text
+        if len(text) >= 2 * CLAUSE_WINDOW:
+            return detect_governor(text, start, end)
+        boundaries = self._boundaries.get(sentence.index)
+        if boundaries is None:
+            boundaries = self._boundaries[sentence.index] = sentence_boundaries(text)
+        return detect_governor(text, start, end, boundaries, cache=self._sentence_clauses(sentence))
+
+    def _sentence_clauses(self, sentence: Sentence) -> ClauseCache:
+        """The cache of the sentence's clauses (``detect_governor``'s, for its boundaries)."""
+        cache = self._clauses.get(sentence.index)
+        if cache is None:
+            cache = self._clauses[sentence.index] = {}
+        return cache
 
     # -- dates --------------------------------------------------------------------------------
     @cached_property
@@ -232,7 +257,10 @@ class Analysis:
         for s in self.doc.sentences:
             if not _may_hold_date(s.text):
                 continue
-            ms = extract_dates(s.text, s.start, pub) if self.memo is None else self.memo.dates(s.text, s.start, pub)
+            if self.memo is not None:
+                ms = self.memo.dates(s.text, s.start, pub)
+            else:  # its clauses kept for the later look-ups of the sentence's verb groups
+                ms = extract_dates(s.text, s.start, pub, clauses=self._sentence_clauses(s))
             if ms:  # the quotes only matter to sentences with dates
                 mark_reported(ms, self.quote_spans(s.start, s.end))
                 for d in ms:
@@ -289,7 +317,8 @@ class Analysis:
                     i -= 1
                 caption = self._furniture(self.doc.paragraphs[s.paragraph])
                 got = reference_time(s.text, s.start, (start, end), by_sentence.get(s.index, ()),
-                                     self.doc.pub_date, self.tense_at(start, end), earlier, caption)
+                                     self.doc.pub_date, self.tense_at(start, end), earlier, caption,
+                                     functools.partial(self.governor, s))
             self._ref_times[key] = got
         return got
 

@@ -312,3 +312,35 @@ def test_shift(d: date, unit: str, n: int) -> None:
 
     assert plain(lambda: D._shift(d, unit, n)) == plain(lambda: d + D._UNIT_DELTA[unit] * n)
     assert plain(lambda: D._shift(d, unit, -n)) == plain(lambda: d - D._UNIT_DELTA[unit] * n)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), texts())
+def test_shared_clause_cache(data: st.DataObject, text: str) -> None:
+    # extract_dates reads its clauses into a cache that later look-ups in the text share
+    pub = date(2024, 3, 5)
+    cache: T.ClauseCache = {}
+    assert D.extract_dates(text, 7, pub, clauses=cache) == D.extract_dates(text, 7, pub)
+    boundaries = T.sentence_boundaries(text)
+    for _ in range(4):
+        start, end = data.draw(_spans(text))
+        assert T.detect_governor(text, start, end, boundaries, cache=cache) == T.detect_governor(text, start, end)
+
+
+def test_analysis_governor_is_detect_governor() -> None:
+    # Analysis.governor shares a sentence's clauses between its spans; a sentence of two clause
+    # windows or more (hostile input) is read as detect_governor reads it alone
+    from linter.document import load_text
+
+    long_run = " ".join(["the board will meet and it was said that they had met"] * 500)
+    text = ("The company said it will report in 1988. Prices rose last week, he said; they will fall.\n\n"
+            + long_run + " on Friday.\n\nShares were expected to rise next month.")
+    doc = load_text(text, kind="text")
+    analysis = extractions.Analysis(doc, kb=lambda: None)  # type: ignore[arg-type,return-value]
+    _ = analysis.dates  # fills the sentences' clause caches first
+    for s in doc.sentences:
+        n = len(s.text)
+        for start, end in [(0, 3), (n // 2, n // 2 + 4), (n - 5, n), (n, n), (0, n), (n // 3, n // 3)]:
+            assert analysis.governor(s, start, end) == T.detect_governor(s.text, start, end)
+            assert analysis.tense_at(s.start + start, s.start + end) == T.detect_tense(s.text, start, end)
+    assert any(len(s.text) >= 2 * T.CLAUSE_WINDOW for s in doc.sentences)

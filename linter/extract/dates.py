@@ -1195,12 +1195,15 @@ def _has_digit(text: str) -> bool:
 
 
 def extract_dates(text: str, base: int = 0, pub: date | None = None,
-                  quoted_spans: Sequence[tuple[int, int]] = ()) -> list[DateMention]:
+                  quoted_spans: Sequence[tuple[int, int]] = (),
+                  clauses: ClauseCache | None = None) -> list[DateMention]:
     """All date expressions in ``text`` (a sentence or paragraph starting at absolute offset ``base``).
 
     ``pub`` is the publication date used to resolve partial and relative expressions (None
     leaves them unresolved); a mention inside one of ``quoted_spans`` (absolute offsets) gets
-    ``reported=True``.  Mentions come back in text order and never overlap.
+    ``reported=True``.  Mentions come back in text order and never overlap. ``clauses``, when
+    given, is a clause cache for ``text`` (see :func:`detect_governor`; its boundaries are
+    ``sentence_boundaries(text)``) that later look-ups in the same text may share.
     """
     if not text or not (_has_digit(text) or _TRIGGER_WORD.search(text)):
         return []
@@ -1209,7 +1212,8 @@ def extract_dates(text: str, base: int = 0, pub: date | None = None,
         return []
     chosen = _add_ordinal_days(text, chosen)
     bounds = sentence_boundaries(text)
-    clauses: ClauseCache = {}
+    if clauses is None:
+        clauses = {}
     out: list[DateMention] = []
     for c in chosen:
         gov = detect_governor(text, c.start, c.end, bounds, cache=clauses)

@@ -27,8 +27,9 @@ A date used as a name ("the Jan. 6 Capitol rioters", "Oct. 7 attack") is not a r
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -106,13 +107,16 @@ _LOOKAHEAD = 1000
 
 def reference_time(text: str, base: int, span: tuple[int, int], dates: Sequence[Any],
                    pub: date | None, tense: str, paragraph_dates: Sequence[Any] = (),
-                   caption: bool = False) -> RefTime:
+                   caption: bool = False, governor_of: Callable[[int, int], Governor] | None = None) -> RefTime:
     """The reference time of the clause around ``span`` (absolute offsets) in a sentence
     ``text`` starting at ``base``. ``dates`` are the sentence's date mentions, ``paragraph_dates``
     those of earlier sentences of its paragraph, ``tense`` the clause's tense; ``caption``: the
-    sentence is a photo caption."""
+    sentence is a photo caption. ``governor_of(start, end)``, when given, is
+    ``detect_governor(text, start, end)`` (local offsets) sharing work between calls."""
+    if governor_of is None:
+        governor_of = functools.partial(detect_governor, text)
     local = (span[0] - base, span[1] - base)
-    governor = detect_governor(text, *local)
+    governor = governor_of(*local)
     agent = False
     if not governor.before and governor.start is not None:
         # "President Joe Biden, who left office in January, said": the verb after the comma
@@ -150,7 +154,7 @@ def reference_time(text: str, base: int, span: tuple[int, int], dates: Sequence[
             continue
         if _as_name(text, base, d) or (caption and not d.year_explicit):
             continue
-        mine = detect_governor(text, d.start - base, d.end - base)
+        mine = governor_of(d.start - base, d.end - base)
         if (mine.end is not None and mine.end == governor.end) or (
                 governor.start is None and mine.start is None and d.end <= span[0]) or (
                 d.end <= span[0] and _ANCHORED.match(text, d.end - base, local[0])):

@@ -166,6 +166,33 @@ def test_unit_matches(text: str) -> None:
     assert [m.span() for m in D._unit_matches(text, None)] == want
 
 
+_UNIT_FORMS = [f + pl for w in ("second minute hour day week weekend month year decade century centurie quarter "
+                                "spring summer fall autumn winter").split()
+               for f in (w, w.capitalize()) for pl in ("", "s")]
+
+
+def test_unit_matches_every_form() -> None:
+    # _unit_matches finds a unit word at its anchor letter: every form of every unit word, alone,
+    # between other words and glued to another, gives what _P_UNIT finds
+    for a in _UNIT_FORMS:
+        for text in (a, f" {a}.", f"x-{a} ", f"{a}{a}", f"{a}_{a}", f"({a}, {a.upper()})", f"yester{a}"):
+            low = text.lower()
+            assert [m.span() for m in D._unit_matches(text, low)] == [m.span() for m in D._P_UNIT.finditer(text)]
+        for b in _UNIT_FORMS[::3]:
+            for text in (f"{a} {b}", f"{a}{b}", f"{a}-{b}", f"{b.lower()}{a}"):
+                low = text.lower()
+                assert ([m.span() for m in D._unit_matches(text, low)]
+                        == [m.span() for m in D._P_UNIT.finditer(text)]), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="yeardwkmonthiuscqpflWYDSM \n.-_é\u212a", max_size=40))
+def test_unit_matches_any_letters(text: str) -> None:
+    low = text.lower()
+    want = [m.span() for m in D._P_UNIT.finditer(text)]
+    assert [m.span() for m in D._unit_matches(text, low if len(low) == len(text) else None)] == want
+
+
 @settings(max_examples=300, deadline=None)
 @given(texts())
 def test_matches_at_gate_hits(text: str) -> None:

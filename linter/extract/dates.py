@@ -185,11 +185,26 @@ _QUARTER_TAIL = re.compile(r"\s+of\s+(?P<year>(?:19|20)\d\d)\b")
 # for the pattern it guards, so skipping never changes a result.
 # Every _P_MONTH match starts with one of these (case-sensitive); see _matches_at.
 _MONTH_GATE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-# The unit words of _P_UNIT in lower case (which the regex engine scans far faster than "\b"
-# and an alternation of character classes); see _unit_matches.
-_UNIT_PREFIX = re.compile(_prefix_tree(
-    "second minute hour day week month year decade centur quarter spring summer fall autumn winter".split()
-))
+# The unit words of _P_UNIT in lower case, each found at one of its rarer letters (y k m u c p f q
+# w: a sixth of the letters of news copy, where the words' first letters are a third), the
+# letters before it checked behind it: the regex engine skips ahead to those letters, and tries
+# the words at half as many places as at their first letters. {word: index of that letter}.
+# A hit is the word from that letter on, different for every word: its start is the word's
+# start plus _UNIT_ANCHOR_OFFSET[the hit]. See _unit_matches.
+_UNIT_ANCHOR_AT = {"year": 0, "day": 2, "week": 3, "month": 0, "minute": 0, "summer": 2, "autumn": 4, "hour": 2,
+                   "quarter": 0, "centur": 0, "second": 2, "decade": 2, "spring": 1, "fall": 0, "winter": 0}
+_UNIT_ANCHOR_OFFSET = {w[i:]: i for w, i in _UNIT_ANCHOR_AT.items()}
+
+
+def _unit_anchor_pattern() -> str:
+    by_letter: dict[str, list[str]] = {}
+    for w, i in _UNIT_ANCHOR_AT.items():  # the rest of the word, then the word behind (when it starts earlier)
+        by_letter.setdefault(w[i], []).append(w[i + 1:] + (f"(?<={w})" if i else ""))
+    return "(?:" + "|".join(c + (f"(?:{'|'.join(alts)})" if len(alts) > 1 else alts[0])
+                            for c, alts in sorted(by_letter.items())) + ")"
+
+
+_UNIT_ANCHOR = re.compile(_unit_anchor_pattern())
 _ORDINAL_GATE = re.compile(r"he\s+\d")  # _P_ORDINAL_DAY: "[Tt]he" then a digit
 _WEEKDAY_GATE = re.compile("|".join(WEEKDAYS))  # every _P_WEEKDAY match starts with one
 # In every _P_DAYWORD match, lower-cased, from its second letter on:
@@ -689,14 +704,15 @@ def _year_cands(text: str, out: list[_Cand]) -> None:
 def _unit_matches(text: str, low: str | None) -> list[re.Match[str]]:
     """``list(_P_UNIT.finditer(text))``, faster with ``low``: ``text.lower()``, when it has the same offsets.
 
-    A _P_UNIT match is a whole word, so it starts where ``low`` has a unit word that no earlier
-    hit of _UNIT_PREFIX (letters only, inside other words) can cover: trying _P_UNIT at each
-    such hit finds every match, in order.
+    A _P_UNIT match is a whole word of ASCII letters, so ``low`` has a unit word where it
+    starts, and a hit of _UNIT_ANCHOR in it: no hit of a word before it (ASCII letters only)
+    can reach into it, and none inside it starts before its own (tests check every form of
+    every unit word). Trying _P_UNIT where each hit's word starts finds every match, in order.
     """
     if low is None:
         return list(_P_UNIT.finditer(text))
-    match = _P_UNIT.match
-    return [m for h in _UNIT_PREFIX.finditer(low) if (m := match(text, h.start())) is not None]
+    match, offset = _P_UNIT.match, _UNIT_ANCHOR_OFFSET
+    return [m for h in _UNIT_ANCHOR.finditer(low) if (m := match(text, h.start() - offset[h.group()])) is not None]
 
 
 def _unit_cands(text: str, out: list[_Cand], low: str | None = None) -> None:

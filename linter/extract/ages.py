@@ -496,11 +496,22 @@ class _Doc:
         self.given = kb.derived(_given_names)
         self.demonyms = kb.derived(_demonyms)
         self._persons: dict[int, list[_Person]] = {}
-        self.introduced: set[str] = set()
-        for (base, text), ms in zip(sentences, self.by_sentence, strict=True):
-            for m in ms:
-                if m.person_id and m.form != "surname" and self._name_fits(m, text, base):
-                    self.introduced.add(m.person_id)
+        self._introduced: set[str] | None = None
+
+    @property
+    def introduced(self) -> set[str]:
+        """The KB people the document names other than by a bare surname, with a name that fits
+        (``_name_fits``). Found when a surname first asks (most documents stating an age have
+        none to ask about); it reads only the mentions and the KB, so it is the same whenever
+        found."""
+        if self._introduced is None:
+            self._introduced = {
+                m.person_id
+                for (base, text), ms in zip(self.sentences, self.by_sentence, strict=True)
+                for m in ms
+                if m.person_id and m.form != "surname" and self._name_fits(m, text, base)
+            }
+        return self._introduced
 
     # -- the KB ------------------------------------------------------------------------------
     def _name_fits(self, mention: Any, sentence: str, base: int) -> bool:

@@ -515,8 +515,18 @@ def extract_events(
     prev = ""
     for base, text in sentences:
         end = base + len(text)
+        # the keys this sentence can hold (a subset of the document's, in the same order): a long
+        # document holds many keys, and each is searched only in the sentences that hold its words
+        if not doc_keys or (probes and _holds_no_key(text, base, end, folded, probes)):
+            keys: Sequence[str] = ()
+        else:
+            keys = _sentence_keys(text, doc_runs, doc_keys, g)
+        lo, hi = bisect_left(starts, base), bisect_left(starts, end)
+        if lo == hi and not keys:
+            prev = text
+            continue  # every mention below needs a date or a key in the sentence: none here
         # the dates starting in [base, end): a slice of the sorted list, in the same order
-        sdates = by_start[bisect_left(starts, base):bisect_left(starts, end)]
+        sdates = by_start[lo:hi]
         taken: list[tuple[int, int]] = []
         found: list[EventMention] = []
         # dated heads: "the October 7, 2022 attack", "the attack on October 7, 2022"
@@ -530,12 +540,6 @@ def extract_events(
             if hit is not None:
                 found.append(hit)
                 taken.append((hit.start, hit.end))
-        # the keys this sentence can hold (a subset of the document's, in the same order): a long
-        # document holds many keys, and each is searched only in the sentences that hold its words
-        if not doc_keys or (probes and _holds_no_key(text, base, end, folded, probes)):
-            keys: Sequence[str] = ()
-        else:
-            keys = _sentence_keys(text, doc_runs, doc_keys, g)
         if keys:
             for em in _names(text, base, keys, g, taken):
                 _pair(em, text, base, sdates, g)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.document import Document
-from linter.dsl import BudgetExhausted, CompiledExpr, CompiledTemplate, EvalContext, RegexBudget, ast
+from linter.dsl import BudgetExhausted, EvalContext, RegexBudget
 from linter.extractions import Analysis
 from linter.finding import Edit, Finding, Fix, Severity
 from linter.kb import KnowledgeBase, load_kb
@@ -119,28 +119,6 @@ class Selection:
         return chosen
 
 
-def _uses_regex(rule: Rule) -> bool:
-    """Whether an expression of ``rule`` (``when``, ``at``, a severity case, the message, the
-    fix) holds ``=~`` or ``!~``; true as well for anything this cannot look into."""
-    exprs: list[Any] = [rule.when, rule.at, *(case.when for case in rule.severity_when)]
-    templates: list[Any] = [rule.message]
-    if rule.fix is not None:
-        exprs += [rule.fix.at, rule.fix.unsafe_when]
-        templates.append(rule.fix.replace)
-    for template in templates:
-        if not isinstance(template, CompiledTemplate):
-            return True
-        exprs.extend(template.placeholders)
-    for expr in exprs:
-        if expr is None:
-            continue
-        if not isinstance(expr, CompiledExpr):
-            return True
-        if any(isinstance(n, ast.Compare) and n.op in ("=~", "!~") for n in ast.walk(expr.node)):
-            return True
-    return False
-
-
 class Engine:
     """Holds the active rules and the knowledge base; lints one document at a time.
 
@@ -161,9 +139,6 @@ class Engine:
         self.genre = genre
         self.regex_budget = regex_budget
         self.max_findings = max_findings
-        #: ``_uses_regex`` of each rule ``_run_rule`` ran, by ``id(rule)`` (the rule kept beside
-        #: it, so that the id stays that rule's)
-        self._regex_rules: dict[int, tuple[Rule, bool]] = {}
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -257,7 +232,7 @@ class Engine:
             values = {"document": document_view(analysis), "options": rule.options, name: None}
             ctx = EvalContext(values, host=analysis)
         # Only a regular-expression match reads the budget: a rule without one needs none.
-        budget = ctx.budget = RegexBudget(self.regex_budget) if self._uses_regex(rule) else None
+        budget = ctx.budget = RegexBudget(self.regex_budget) if rule.searches else None
         out: list[Finding] = []
         when = rule.when.fn
         override = self.selection.severity.get(rule.id)
@@ -296,12 +271,6 @@ class Engine:
             for warning, n in counts.items():
                 warnings.append(f"{doc.path}: rule {rule.id}: {warning}" + (f" ({n:,} times)" if n > 1 else ""))
         return out
-
-    def _uses_regex(self, rule: Rule) -> bool:
-        known = self._regex_rules.get(id(rule))
-        if known is None or known[0] is not rule:
-            known = self._regex_rules[id(rule)] = (rule, _uses_regex(rule))
-        return known[1]
 
     def _finding(self, rule: Rule, ctx: EvalContext, obj: Any, override: Severity | None) -> Finding:
         """The finding of ``rule`` on ``obj``, whose ``when`` just held in ``ctx``."""

@@ -21,7 +21,9 @@ from linter.dsl import (
     BOOL,
     TEXT,
     CompiledExpr,
+    CompiledTemplate,
     DslError,
+    ast,
     compile_expression,
     compile_template,
 )
@@ -125,6 +127,12 @@ class Rule:
     #: the leading conjuncts of ``when`` that read only ``document`` and ``options``, tested once per
     #: document before the subjects are listed (``linter.gate.document_condition``)
     precheck: CompiledExpr | None = None
+    #: an expression of the rule (``when``, ``at``, a severity case, the message, the fix) holds
+    #: ``=~`` or ``!~``, so evaluating it needs a regex budget (``Engine``); set from the rest
+    searches: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.searches = _searches(self)
 
     @property
     def family(self) -> str:
@@ -419,6 +427,28 @@ class _Reader:
             raise self.error(fields["severity"].loc, "only a fail example can name a severity")
         return Example(self.expect(fields["text"], str, "example text"), expect_fail, date, kind, count,
                        name, node.loc, fixed, severity)
+
+
+def _searches(rule: Rule) -> bool:
+    """Whether an expression of ``rule`` holds ``=~`` or ``!~``; true as well for anything this
+    cannot look into."""
+    exprs: list[Any] = [rule.when, rule.at, *(case.when for case in rule.severity_when)]
+    templates: list[Any] = [rule.message]
+    if rule.fix is not None:
+        exprs += [rule.fix.at, rule.fix.unsafe_when]
+        templates.append(rule.fix.replace)
+    for template in templates:
+        if not isinstance(template, CompiledTemplate):
+            return True
+        exprs.extend(template.placeholders)
+    for expr in exprs:
+        if expr is None:
+            continue
+        if not isinstance(expr, CompiledExpr):
+            return True
+        if any(isinstance(n, ast.Compare) and n.op in ("=~", "!~") for n in ast.walk(expr.node)):
+            return True
+    return False
 
 
 def _option_type(value: Any) -> bool:

@@ -311,6 +311,24 @@ def test_catastrophic_rule_is_stopped_once_per_document(tmp_path: Path):
     assert result.errors == []
 
 
+def test_a_rule_searches_when_any_of_its_expressions_matches_a_pattern(tmp_path: Path):
+    # the engine gives a regex budget only to a rule that ``searches``: =~ or !~ in its when, a
+    # message placeholder, a severity case or its fix
+    rules = tmp_path / "r.yaml"
+    head = "- id: house/{}\n  severity: warning\n"
+    rules.write_text(
+        head.format("plain") + '  message: m\n  when: sentence.text == "x"\n'
+        + head.format("when") + '  message: m\n  when: sentence.text !~ "y"\n'
+        + head.format("message") + '  message: "{sentence.text =~ \'z\'}"\n  when: sentence.text != "x"\n'
+        + head.format("case") + '  message: m\n  when: sentence.text != "x"\n'
+        + '  severity_when:\n    - when: sentence.text =~ "w"\n      severity: info\n'
+        + head.format("fix") + '  message: m\n  when: sentence.text != "x"\n'
+        + '  fix:\n    replace: ""\n    unsafe_when: sentence.text =~ "v"\n')
+    searches = {r.id: r.searches for r in load_rules([rules], bundled=False).rules}
+    assert searches == {"house/plain": False, "house/when": True, "house/message": True, "house/case": True,
+                        "house/fix": True}
+
+
 def test_long_alternation_runs_under_the_budget():
     alternation = "(" + "|".join(f"w{i:05d}x" for i in range(20_000)) + ")"
     assert timeout_free_length(alternation) == -1

@@ -8,6 +8,7 @@ shows the traces of internal errors).
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import errno
 import os
@@ -325,22 +326,22 @@ def _check_spooled(inputs: Any, cfg: Config, engine: Any, n_jobs: int, bar: bool
     from linter.report import RunResult
     from linter.report.base import Tally
     from linter.runner import lint_items
-    from linter.spool import Spool
+    from linter.spool import PathTable, Spool
     from linter.terminal import Progress
 
     key: Callable[[Finding], Any] = Finding.sort_key
     on_path: Callable[[str], None] | None = None
-    first: dict[str, int] = {}  # JUnit's test cases: each path once, in input order, with its rank
+    first: PathTable | None = None  # JUnit's test cases: each path once, in input order, with its rank
     if fmt == "junit":  # a test case a path, in input order: the findings grouped so
-
-        def on_path(path: str) -> None:
-            first.setdefault(path, len(first))
+        first = paths = PathTable()
+        on_path = paths.add
 
         def key(f: Finding) -> Any:
-            return first.get(f.path, _NO_ARTICLE), f.sort_key()
+            rank = paths.rank(f.path)
+            return _NO_ARTICLE if rank is None else rank, f.sort_key()
 
     tally = Tally()
-    with Spool(key) as spool:
+    with Spool(key) as spool, first if first is not None else contextlib.nullcontext():
         def sink(found: list[Finding]) -> None:
             tally.add(found)
             spool.add(found)
@@ -351,7 +352,7 @@ def _check_spooled(inputs: Any, cfg: Config, engine: Any, n_jobs: int, bar: bool
         _warn_if_empty(outcome, inputs)
         errors = _run_errors(inputs, outcome)
         result = RunResult(spool, outcome.articles, errors, _rule_infos(engine), fail_on=threshold,
-                           paths=first if fmt == "junit" else None, tally=tally, by_case=fmt == "junit")
+                           paths=first, tally=tally, by_case=fmt == "junit")
         if output_file is None:
             for piece in _batched(_pieces(fmt, result, statistics, quiet, sys.stdout)):
                 _write_out(piece)

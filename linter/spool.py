@@ -12,6 +12,11 @@ merged into one run (a run of the next size), so a merge never opens more than a
 
 The temporary folder is made at the first run written (a small run touches no disk) and
 removed by ``close`` (the spool is a context manager), on every exit path.
+
+A ``PathTable`` keeps a run's article paths the same way: each distinct path once with its rank
+in input order (JUnit's test cases, and the rank its findings sort by), in a private temporary
+SQLite database whose page cache is bounded, so an audit of a million articles holds no more of
+them in memory than one of a thousand.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import heapq
 import os
 import pickle
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any, BinaryIO
@@ -32,6 +38,9 @@ RUN_SIZE = 256
 FAN_IN = 16
 #: findings pickled together in a run file (and held in memory per run while merging)
 _BLOCK = 32
+
+#: the page cache of a ``PathTable``'s database, in KiB
+PATH_CACHE_KIB = 256
 
 #: (sort key, arrival number, the pickled finding)
 _Entry = tuple[Any, int, bytes]
@@ -144,3 +153,68 @@ def _blocks(fh: BinaryIO) -> Iterator[_Entry]:
         except EOFError:
             return
         yield from block
+
+
+class PathTable(Collection[str]):
+    """Distinct paths in the order first added, each with its rank (0, 1, ...), kept in a private
+    temporary SQLite database (``sqlite3.connect("")``: on disk beyond a page cache of
+    ``cache_kib``, deleted when closed). ``rank`` of the path added last is answered from memory
+    (a document's findings ask for their own path, just added)."""
+
+    def __init__(self, cache_kib: int = PATH_CACHE_KIB) -> None:
+        self._db = sqlite3.connect("", isolation_level=None)
+        self._db.execute(f"PRAGMA cache_size = -{max(16, int(cache_kib))}")
+        self._db.execute("PRAGMA journal_mode = OFF")
+        self._db.execute("PRAGMA synchronous = OFF")
+        # names as UTF-8 bytes with lone surrogates kept (a file name undecodable on POSIX)
+        self._db.execute("CREATE TABLE path (rank INTEGER PRIMARY KEY, name BLOB NOT NULL UNIQUE)")
+        self._count = 0
+        self._last: tuple[str, int] | None = None
+
+    def add(self, path: str) -> None:
+        """Add ``path`` unless it is there (a path added again keeps its first rank)."""
+        if self._last is not None and self._last[0] == path:
+            return
+        if self._db.execute("INSERT OR IGNORE INTO path (rank, name) VALUES (?, ?)", (self._count, _key(path))).rowcount:
+            self._last = (path, self._count)
+            self._count += 1
+        else:
+            self._last = (path, self._lookup(path) or 0)
+
+    def rank(self, path: str) -> int | None:
+        """The rank of ``path``, None when it was never added."""
+        if self._last is not None and self._last[0] == path:
+            return self._last[1]
+        return self._lookup(path)
+
+    def _lookup(self, path: str) -> int | None:
+        row = self._db.execute("SELECT rank FROM path WHERE name = ?", (_key(path),)).fetchone()
+        return None if row is None else int(row[0])
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, str) and self.rank(item) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        """The paths in rank order, read from the database as they are asked for."""
+        cursor = self._db.execute("SELECT name FROM path ORDER BY rank")
+        while rows := cursor.fetchmany(256):
+            for (name,) in rows:
+                yield name.decode("utf-8", "surrogatepass")
+
+    def close(self) -> None:
+        """Close the database (SQLite deletes its file)."""
+        self._db.close()
+        self._last = None
+
+    def __enter__(self) -> PathTable:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _key(path: str) -> bytes:
+    return path.encode("utf-8", "surrogatepass")

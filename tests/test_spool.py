@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import NEWS_TEXTS, SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import linter.cli as cli
@@ -22,7 +24,7 @@ from linter.finding import Finding, Severity
 from linter.fixer import write_pieces_atomically
 from linter.report import RunResult
 from linter.report.text import chunks as text_chunks
-from linter.spool import Spool
+from linter.spool import PathTable, Spool
 
 TEXTS = [
     *NEWS_TEXTS,
@@ -182,3 +184,18 @@ def test_a_report_written_in_pieces_is_atomic(tmp_path: Path, monkeypatch: pytes
     write_pieces_atomically(target, iter(["third ", "report\n"]))
     assert target.read_text(encoding="utf-8") == "third report\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(max_size=12), max_size=40), st.lists(st.text(max_size=12), max_size=5))
+def test_the_path_table_is_a_dict_of_first_ranks(paths: list[str], others: list[str]) -> None:
+    """Any text (lone surrogates, NUL, repeats): the same ranks, order and membership as the
+    in-memory ``dict.fromkeys`` it replaces."""
+    expected = {p: i for i, p in enumerate(dict.fromkeys(paths))}
+    with PathTable(cache_kib=16) as table:
+        for p in paths:
+            table.add(p)
+        assert list(table) == list(expected) and len(table) == len(expected)
+        for p in [*paths, *others]:
+            assert table.rank(p) == expected.get(p) and (p in table) == (p in expected)
+        assert list(table) == list(expected)  # again

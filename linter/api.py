@@ -18,6 +18,7 @@ import datetime
 from collections.abc import Sequence
 from pathlib import Path
 
+from linter import recache
 from linter.config import Config, apply_per_path
 from linter.document import Document, DocumentError, Truncation, load_text
 from linter.engine import Engine, Result, Selection
@@ -62,6 +63,7 @@ def build_engine(config: Config | None = None, *, ruleset: RuleSet | None = None
     selection = Selection(chosen, config.ignore, dict(config.severity))
     if kb is None and config.kb:
         kb = load_kb(extra=[Path(p) for p in config.kb])
+    recache.save()  # the modules an engine uses are loaded: keep their patterns' opcodes for the next start
     # no kb: the bundled one, loaded when first needed
     return Engine(ruleset, selection, kb=kb, genre=config.genre)
 

@@ -21,13 +21,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from linter import recache
 from linter.config import article_file
 from linter.finding import Finding
 
@@ -120,8 +120,8 @@ def without_baseline(findings: Sequence[Finding], known: set[str],
 # --diff
 
 
-_HUNK = re.compile(r"^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
-_PREFIXED = re.compile(r"^[abciwo]/")
+_HUNK = recache.compile(r"^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+_PREFIXED = recache.compile(r"^[abciwo]/")
 
 
 @dataclass

@@ -18,14 +18,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from linter import recache
+
 if TYPE_CHECKING:
     from linter.document import Document
 
 #: what may stand before a Markdown block's text on its first line: indentation, block-quote
 #: markers, a list marker, a heading's hashes (the block's own markers)
-_MD_LEAD = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?")
+_MD_LEAD = recache.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?")
 #: what may follow a Markdown block's text on its last line: closing hashes, spaces
-_MD_TAIL = re.compile(r"[ \t]*(?:#+[ \t]*)?")
+_MD_TAIL = recache.compile(r"[ \t]*(?:#+[ \t]*)?")
 #: HTML elements a residue paragraph's element may be unwrapped from when they hold nothing else
 _WRAPPERS = frozenset({"div", "span", "p", "em", "strong", "b", "i", "small", "a", "aside", "figure",
                        "figcaption", "li", "ul", "ol"})

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linter import recache
 from linter.extract.genre import GENRES
 from linter.finding import Finding, Severity
 from linter.report import format_names
@@ -163,7 +164,7 @@ def apply_per_path(findings: Sequence[Finding], entries: Sequence[PerPath]) -> l
     return out
 
 
-_ARCHIVE_RECORD = re.compile(r"^(.*\.jsonl(?:\.gz)?)#[^/\\]*$", re.IGNORECASE)
+_ARCHIVE_RECORD = recache.compile(r"^(.*\.jsonl(?:\.gz)?)#[^/\\]*$", re.IGNORECASE)
 
 
 def article_file(path: str) -> str:

@@ -42,7 +42,7 @@ from typing import Any
 import yaml
 from dateutil import parser as dateparser
 
-from linter import markup, yamlsrc
+from linter import markup, recache, yamlsrc
 from linter.finding import Severity
 from linter.quotes import Quote, find_quotes
 from linter.splitter import split_sentences
@@ -290,8 +290,8 @@ class Document:
 
 #: A line ends at "\n", "\r\n" or a lone "\r" (old Mac files; the Language Server Protocol counts
 #: the same three).
-_NEWLINE = re.compile(r"\r\n?|\n")
-_LONE_CR = re.compile(r"\r(?!\n)")
+_NEWLINE = recache.compile(r"\r\n?|\n")
+_LONE_CR = recache.compile(r"\r(?!\n)")
 
 
 def _line_starts(text: str) -> list[int]:
@@ -303,7 +303,7 @@ def _line_starts(text: str) -> list[int]:
 
 # ---------------------------------------------------------------- kind guessing
 
-_MD_HINT = re.compile(
+_MD_HINT = recache.compile(
     r"^(?:#{1,6} \S|```|~~~|> |[-*+] \S|\d{1,3}\. \S)|\[[^\]\n]+\]\([^)\n]+\)|\*\*\S|<!--",
     re.M,
 )
@@ -329,7 +329,7 @@ def guess_kind(path: str, text: str) -> str:
 
 # ---------------------------------------------------------------- dates
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = recache.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_date(value: Any) -> datetime.date | None:
@@ -372,7 +372,7 @@ _PREFIX = (
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
 )
 _AFTER = r"[ \t]*(?=$|\(|[-—–:/|]|\d{1,2}:\d{2})"
-_DATELINE = re.compile(
+_DATELINE = recache.compile(
     _PREFIX
     + r"(?:"
     + _MONTH
@@ -461,7 +461,7 @@ def _front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, 
 
 # ---------------------------------------------------------------- paragraphs
 
-_FINAL_PUNCT = re.compile(r"[.!?:;,…][\"”’')\]]*$")
+_FINAL_PUNCT = recache.compile(r"[.!?:;,…][\"”’')\]]*$")
 _SENTENCE_END_CHARS = frozenset(".!?:;\"”’')]…")
 
 
@@ -476,9 +476,9 @@ def _trim(prose: str, a: int, b: int) -> tuple[int, int] | None:
 
 #: A paragraph of hard-wrapped text, trimmed (group 1): a non-blank line and the lines right
 #: after it that are neither blank nor indented. A blank line or an indented line ends it.
-_WRAPPED_PARAGRAPH = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?(?:[^\S\n]*\n(?![ \t])[^\n]*\S)*)", re.M)
+_WRAPPED_PARAGRAPH = recache.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?(?:[^\S\n]*\n(?![ \t])[^\n]*\S)*)", re.M)
 #: A non-blank line, trimmed (group 1).
-_LINE_PARAGRAPH = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.M)
+_LINE_PARAGRAPH = recache.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.M)
 
 
 def _text_paragraphs(prose: str, start: int) -> list[tuple[int, int, str]]:
@@ -559,7 +559,7 @@ def _markdown_paragraphs(prose: str, kinds: list[tuple[int, int, str]]) -> list[
     return _plain_headings(prose, result) if line_mode else result
 
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_BLANK_LINE = recache.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def _html_paragraphs(prose: str, breaks: list[tuple[int, str]]) -> list[tuple[int, int, str]]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
+from linter import recache
 from linter.document import Document, Paragraph, Quote, Sentence
 from linter.extract import window as w
 from linter.extract.ages import GIVEN_NAMES_INDEX, Age, extract_ages, given_names
@@ -84,12 +84,12 @@ STORED_INDEXES: dict[str, Callable[[KnowledgeBase], Any]] = {
 }
 
 #: the start of a byline ("By Jane Doe") or a photo caption ("FILE - ...", "(Photo: ...)")
-_FURNITURE = re.compile(r"\s*(?:By\s+[A-Z]|BY\s+[A-Z]|FILE\s*[-–—:]|PHOTO\s*[-–—:]|Photo\s*:|\(Photo|"
+_FURNITURE = recache.compile(r"\s*(?:By\s+[A-Z]|BY\s+[A-Z]|FILE\s*[-–—:]|PHOTO\s*[-–—:]|Photo\s*:|\(Photo|"
                         r"\(AP Photo|\(Reuters|Caption\s*:|Image\s*:)")
 _FINAL_PUNCT = frozenset(".!?:;\"”’')…")
 _DATE_WORDS = ("day", "week", "month", "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                "sep", "oct", "nov", "dec", "ago", "decade", "century", "today", "tonight", "now", "tomorrow")
-_DECIMAL = re.compile(r"\d")  # str.isdecimal(); str.isdigit() also takes "²" and the like
+_DECIMAL = recache.compile(r"\d")  # str.isdecimal(); str.isdigit() also takes "²" and the like
 
 
 def _plain(text: str) -> str:

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import unquote, urlparse
 
-from linter import __version__
+from linter import __version__, recache
 from linter.finding import Finding, Severity
 
 _SEVERITY = {Severity.ERROR: 1, Severity.WARNING: 2, Severity.INFO: 3}
@@ -48,7 +48,7 @@ DEBOUNCE = 0.3
 MAX_MESSAGE = 64 * 1024 * 1024
 #: the longest header line read, in bytes
 MAX_HEADER_LINE = 8 * 1024
-_LINE_BREAK = re.compile(r"\r\n?|\n")
+_LINE_BREAK = recache.compile(r"\r\n?|\n")
 _CONTENT_LENGTH = re.compile(rb"content-length[ \t]*:[ \t]*(\S*)[ \t]*", re.I)
 
 
@@ -298,9 +298,9 @@ def text_edits(text: str, edits: list[tuple[int, int, str]]) -> list[Any]:
 
 
 #: what may open a Markdown line and start a block of its own (a paragraph above it ends there)
-_MD_BLOCK_START = re.compile(r"[ \t]{0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|```|~~~|<)")
-_QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)+")
-_LIST_PREFIX = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_MD_BLOCK_START = recache.compile(r"[ \t]{0,3}(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|```|~~~|<)")
+_QUOTE_PREFIX = recache.compile(r"[ \t]*(?:>[ \t]?)+")
+_LIST_PREFIX = recache.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 
 
 def suppression_edits(doc: Any, rule: str, start: int, end: int) -> tuple[str, list[tuple[int, int, str]]]:

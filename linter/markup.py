@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from linter import recache
+
 __all__ = [
     "blank",
     "front_matter_span",
@@ -30,7 +32,7 @@ __all__ = [
     "LineKind",
 ]
 
-_NOT_NL = re.compile(r"[^\n]")
+_NOT_NL = recache.compile(r"[^\n]")
 
 
 def blank(s: str) -> str:
@@ -44,8 +46,8 @@ def _blank_span(s: str, start: int, end: int) -> str:
 
 # ---------------------------------------------------------------- front matter
 
-_FM_OPEN = re.compile(r"---[ \t]*\r?\n")
-_FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_FM_OPEN = recache.compile(r"---[ \t]*\r?\n")
+_FM_CLOSE = recache.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 
 
 def front_matter_span(text: str) -> tuple[int, int, int] | None:
@@ -69,7 +71,7 @@ def front_matter_span(text: str) -> tuple[int, int, int] | None:
 
 # ---------------------------------------------------------------- plain text
 
-_DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:<!--[ \t]*)?factlint-(?:disable|enable)\b[^\n]*$", re.M)
+_DIRECTIVE_LINE = recache.compile(r"^[ \t]*(?:<!--[ \t]*)?factlint-(?:disable|enable)\b[^\n]*$", re.M)
 
 
 def mask_text(text: str, start: int = 0) -> str:
@@ -86,35 +88,35 @@ def mask_text(text: str, start: int = 0) -> str:
 
 LineKind = str  # "blank" | "heading" | "setext" | "blockquote" | "item" | "body"
 
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r" {0,3}#{1,6}(?=[ \t]|$)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
-_THEMATIC = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_SETEXT_EQ = re.compile(r" {0,3}=+[ \t]*$")
-_SETEXT_DASH = re.compile(r" {0,3}-+[ \t]*$")
-_BLOCKQUOTE = re.compile(r"(?: {0,3}>[ \t]?)+")
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_LINK_DEF = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$")
-_INDENTED = re.compile(r"(?: {4}|\t)")
+_FENCE = recache.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX = recache.compile(r" {0,3}#{1,6}(?=[ \t]|$)")
+_ATX_CLOSE = recache.compile(r"[ \t]+#+[ \t]*$")
+_THEMATIC = recache.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_SETEXT_EQ = recache.compile(r" {0,3}=+[ \t]*$")
+_SETEXT_DASH = recache.compile(r" {0,3}-+[ \t]*$")
+_BLOCKQUOTE = recache.compile(r"(?: {0,3}>[ \t]?)+")
+_LIST_ITEM = recache.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_LINK_DEF = recache.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$")
+_INDENTED = recache.compile(r"(?: {4}|\t)")
 
 #: a tag's attributes: any character but ">", quotes and a "<" that starts another tag, or a quoted
 #: value; newlines but not a blank line
 _TAG_BODY = r"(?:[^>\"'\n<]|<(?![A-Za-z/!?])|\n(?!\s*\n)|\"[^\"]{0,2000}\"|'[^']{0,2000}'){0,3000}"
-_BACKTICKS = re.compile(r"`+")
-_BLANK_START = re.compile(r"\n(?=[ \t\r]*\n)")
-_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
-_MD_TAG = re.compile(r"</?[A-Za-z][\w:-]*" + _TAG_BODY + r"/?>")
-_RAW_OPEN = re.compile(r"<(script|style)\b", re.I)
-_RAW_CLOSE = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style")}
+_BACKTICKS = recache.compile(r"`+")
+_BLANK_START = recache.compile(r"\n(?=[ \t\r]*\n)")
+_AUTOLINK = recache.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+_MD_TAG = recache.compile(r"</?[A-Za-z][\w:-]*" + _TAG_BODY + r"/?>")
+_RAW_OPEN = recache.compile(r"<(script|style)\b", re.I)
+_RAW_CLOSE = {name: recache.compile(rf"</{name}\s*>", re.I) for name in ("script", "style")}
 #: "[" and "]" with no "[", "]" or newline between: the text of a link or an image (a bracket
 #: left open costs nothing: the search stops at the next "[")
-_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)|!\[[^\[\]\n]*\]\[[^\[\]\n]*\]")
-_LINK = re.compile(r"\[([^\[\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])")
-_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
-_EMPH_OPEN = re.compile(r"(?<![\w*_\\])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])")
-_EMPH_CLOSE = re.compile(r"(?<=[^\s*_~\\])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])")
-_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_IMAGE = recache.compile(r"!\[[^\[\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)|!\[[^\[\]\n]*\]\[[^\[\]\n]*\]")
+_LINK = recache.compile(r"\[([^\[\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])")
+_FOOTNOTE = recache.compile(r"\[\^[^\]\s]+\]")
+_EMPH_OPEN = recache.compile(r"(?<![\w*_\\])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])")
+_EMPH_CLOSE = recache.compile(r"(?<=[^\s*_~\\])(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])")
+_ESCAPE = recache.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_ENTITY = recache.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _entity(m: re.Match[str]) -> str:
@@ -332,7 +334,7 @@ _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 #: a tag's attributes: any character but ">", quotes and a "<" that starts another tag (so a tag
 #: left open is given up at the next one, not 5,000 characters on), or a quoted value
 _HTML_ATTRS = r"(?:[^>\"'<]|<(?![A-Za-z/!?])|\"[^\"]{0,5000}\"|'[^']{0,5000}'){0,5000}"
-_HTML_TOKEN = re.compile(
+_HTML_TOKEN = recache.compile(
     r"<!--.*?(?:-->|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|<![^<>]{0,5000}>"
@@ -343,7 +345,7 @@ _HTML_TOKEN = re.compile(
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",
     re.S | re.I,
 )
-_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
+_ATTR = recache.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 
 
 @dataclass(slots=True)

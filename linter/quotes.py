@@ -30,9 +30,10 @@ Rules, in the order a reader would apply them:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from linter import recache
 
 __all__ = ["Quote", "find_quotes"]
 
@@ -59,7 +60,7 @@ MAX_OPEN = 8
 #: A mark: one of “”"‘’', or a typewriter pair `` or ''. Written to start with one character
 #: class (the pair's second character checked behind it) so that the regex engine can skip
 #: ahead to a candidate character: three times faster than ``|''|[“”"‘’'] and the same matches.
-_MARKS = re.compile("[`'“”\"‘’](?:(?<=`)`|(?<=')'?|(?<=[“”\"‘’]))")
+_MARKS = recache.compile("[`'“”\"‘’](?:(?<=`)`|(?<=')'?|(?<=[“”\"‘’]))")
 _OPEN_BEFORE = frozenset("([{“‘\"'—–-/«`")
 _DOUBLE_OPENERS = frozenset("“\"`")
 #: The characters of every mark that can open a quote when none is open (a straight ``'`` opens

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime
 import difflib
 import hashlib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from linter import recache
 from linter.dsl import (
     BOOL,
     TEXT,
@@ -36,7 +36,7 @@ from linter.resources import rules_dir
 from linter.subjects import SUBJECTS, Environment, build_environment, subject_names
 from linter.yamlsrc import Loc, Node, SourceError, read_yaml
 
-RULE_ID = re.compile(r"^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
+RULE_ID = recache.compile(r"^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
 
 RULE_KEYS: dict[str, str] = {
     "id": "family/name, lower case",

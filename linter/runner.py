@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, cast
 
+from linter import recache
 from linter.api import build_engine, lint_document, load_document
 from linter.config import Config, Glob, apply_per_path, excluded
 from linter.document import (
@@ -163,7 +164,7 @@ def _count_records(path: Path) -> int:
 #: A JSON Lines record may be this many times ``max_bytes`` (JSON escapes take up to six bytes a
 #: character) plus this much before it is skipped unread.
 _LINE_FACTOR, _LINE_SLACK = 6, 64 * 1024
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = recache.compile("[\ud800-\udfff]")
 
 
 def _clean(value: str) -> tuple[str, int | None]:

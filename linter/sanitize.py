@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import re
 
+from linter import recache
+
 __all__ = ["escape_controls", "xml_text", "visible"]
 
 #: C0 controls but tab and newline, DEL, C1 controls, bidirectional embeddings, overrides and
 #: isolates, and lone surrogates.
-_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_TERMINAL_NO_NEWLINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_TERMINAL = recache.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_TERMINAL_NO_NEWLINE = recache.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 #: What XML 1.0 does not allow (C0 controls but tab, newline and carriage return; lone
 #: surrogates; U+FFFE and U+FFFF), and what it allows but would act on a terminal or a viewer
 #: (DEL, C1 controls, bidirectional controls).
-_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+_XML = recache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 
 def visible(ch: str) -> str:

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from linter import recache
+
 __all__ = ["split_sentences", "STARTERS", "TITLES", "ABBREVIATIONS"]
 
 # Titles written before a name: a period after them never ends a sentence.
@@ -66,10 +68,10 @@ _SPLIT_BEFORE_CAPITAL = frozenset({"etc"})
 
 # "[.?!…][.?!…]*" rather than "[.?!…]+": a pattern that starts with a character class lets the
 # regex engine skip ahead to the next candidate character (2.5 times faster on news copy).
-_CANDIDATE = re.compile(r"[.?!…][.?!…]*[\"”’'»)\]]*(?=\s+[^\sa-z”»),;:\]}])")
-_INITIALISM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
-_NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]*([\w’'-]*)")
-_SPEECH_AFTER = re.compile(
+_CANDIDATE = recache.compile(r"[.?!…][.?!…]*[\"”’'»)\]]*(?=\s+[^\sa-z”»),;:\]}])")
+_INITIALISM = recache.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+_NEXT_WORD = recache.compile(r"\s+[\"“‘'(\[]*([\w’'-]*)")
+_SPEECH_AFTER = recache.compile(
     r"\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|asked|asks|told|tells|added|adds|wrote|writes|"
     r"replied|shouted|cried|recalled|insisted|declared)\b"
 )
@@ -148,4 +150,4 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 #: A stretch of text trimmed of whitespace: from its first non-space character to its last.
-_TRIMMED = re.compile(r"\S(?:.*\S)?", re.S)
+_TRIMMED = recache.compile(r"\S(?:.*\S)?", re.S)

@@ -25,22 +25,23 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from linter import recache
 from linter.document import Document
 from linter.finding import Finding
 
 #: the opening of a directive comment; its end is the first "-->" after it
 _VERBS = r"(?P<verb>disable-next-line|disable-line|disable-file|disable|enable)\b"
-_COMMENT_OPEN = re.compile(r"<!--[ \t]*factlint-" + _VERBS)
-_BARE = re.compile(r"(?:^|(?<=\r))[ \t]*factlint-" + _VERBS + r"(?P<rest>[^\r\n]*)", re.MULTILINE)
+_COMMENT_OPEN = recache.compile(r"<!--[ \t]*factlint-" + _VERBS)
+_BARE = recache.compile(r"(?:^|(?<=\r))[ \t]*factlint-" + _VERBS + r"(?P<rest>[^\r\n]*)", re.MULTILINE)
 #: the front-matter key that disables rules for the whole file
 FRONT_MATTER_KEY = "factlint-disable"
-_FM_KEY = re.compile(r"^[ \t]*['\"]?factlint-disable['\"]?[ \t]*:", re.MULTILINE)
+_FM_KEY = recache.compile(r"^[ \t]*['\"]?factlint-disable['\"]?[ \t]*:", re.MULTILINE)
 #: the findings about directives themselves, with what they mean (``--ignore`` turns them off)
 RULES: dict[str, str] = {
     "suppression/unknown-rule": "A suppression directive names a rule id or family that no loaded rule has.",
     "suppression/unused": "A suppression directive suppressed no finding of a rule that ran.",
 }
-_LINE_BREAK = re.compile(r"\r\n?|\n")
+_LINE_BREAK = recache.compile(r"\r\n?|\n")
 
 
 def _comments(text: str) -> list[tuple[int, int, str, str]]:

@@ -17,9 +17,10 @@ answer is never wrong, only sometimes absent:
 
 from __future__ import annotations
 
-import re
 from types import ModuleType
 from typing import Any, NamedTuple
+
+from linter import recache
 
 C: ModuleType
 _parser: ModuleType
@@ -176,8 +177,8 @@ def _fuzzy_like(pattern: str) -> bool:
     return _ODD_BRACE.search(pattern) is not None
 
 
-_POSIX_CLASS = re.compile(r"\[:\^?\w+:\]")  # [[:alpha:]] is a class to the regex module, not to re
-_ODD_BRACE = re.compile(r"(?<!\\)\{(?!\d*,?\d*\})")
+_POSIX_CLASS = recache.compile(r"\[:\^?\w+:\]")  # [[:alpha:]] is a class to the regex module, not to re
+_ODD_BRACE = recache.compile(r"(?<!\\)\{(?!\d*,?\d*\})")
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> tuple[str, ...] | None:

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
+from linter import recache
 from linter.fold import ascii_fold, contains_any
 from linter.kb import KnowledgeBase, norm_name
 
@@ -241,11 +242,11 @@ _TRIGGER_WORD_SRC = r"old\b|\baged\s|\bborn\b|\(b\.|\bdie[ds]\b|\bdeath\b|\bpass
 _TRIGGER_DIGIT_SRC = (r"[,(]\s*(?:(?:then|now|aged?)\s+)?\d{1,3}(?!\d)"
                       r"|\b(?:is|was|[’']s|turned|turns)\s+(?:now\s+|only\s+|just\s+)?\d")
 #: the whole pattern, for any text
-_TRIGGER = re.compile(f"{_TRIGGER_WORD_SRC}|{_TRIGGER_DIGIT_SRC}", re.IGNORECASE)
+_TRIGGER = recache.compile(f"{_TRIGGER_WORD_SRC}|{_TRIGGER_DIGIT_SRC}", re.IGNORECASE)
 # its halves, case-sensitive, for the lower-cased text of an ASCII sentence
 # the word half with every branch opening on a literal character, which ``re`` skips to (its
 # plain form above opens most branches with ``\b``); the same matches
-_TRIGGER_WORD_RE = re.compile(r"old\b|a(?<!\wa)ged\s|b(?<!\wb)orn\b|\(b\.|d(?<!\wd)ie[ds]\b|d(?<!\wd)eath\b"
+_TRIGGER_WORD_RE = recache.compile(r"old\b|a(?<!\wa)ged\s|b(?<!\wb)orn\b|\(b\.|d(?<!\wd)ie[ds]\b|d(?<!\wd)eath\b"
                               r"|p(?<!\wp)assed away\b|k(?<!\wk)illed\b")
 # the digit half as two searches, each opening with characters ``re`` can skip to (a leading
 # ``\b`` or a mixed alternation makes it try the whole pattern at every position): the same
@@ -276,12 +277,12 @@ def _may_state_age(text: str) -> bool:
 
 # "75-year-old", "75 year old", "seventy-five-year-old", "75 years old"; not "75-year-olds" (a
 # group), not "-year-old-", not "6-1/2-year-old".
-_YEAR_OLD = re.compile(
+_YEAR_OLD = recache.compile(
     rf"(?:(?<=then-)|(?<![\w$.,/-]))(?P<num>\d{{1,3}}|{_WORD_NUM})(?P<sep>[- ])years?[- ]old(?![\w-])(?!['’]?s\b)",
     re.IGNORECASE,
 )
 # after a name: ", 75," ", 75." ", then 46," ", aged 75," " (75)" ", 52 years old"
-_APPOS = re.compile(
+_APPOS = recache.compile(
     r",\s*(?:(?P<pre>then|now|aged|age)\s+)?(?P<a>\d{1,3})(?![,.:/]\d)(?!\s+(?:and|or|to)\s+\d)(?:\s+years?\s+old)?\s*"
     r"(?=[,;)]|\.(?!\d)|\s+(?:and|said|says|told|who|was|were|is|has|had|will|would|did|does|remains|became|"
     r"joined|died|dies|also|now|added|spoke)\b|$)"
@@ -289,22 +290,22 @@ _APPOS = re.compile(
     re.IGNORECASE,
 )
 # "who is 45", "he was 45", "She is 45 years old", "Sanders is 83."
-_PREDICATE_SIMPLE = re.compile(
+_PREDICATE_SIMPLE = recache.compile(
     r"(?P<verb>i(?<!\wi)s|w(?<!\ww)as|’s|'s|t(?<!\wt)urn(?:ed|s))\s+(?:now\s+|only\s+|just\s+)?(?P<num>\d{1,3})(?![,.:/]\d)(?:\s+years?\s+old)?"
     r"(?=\s*[,;:)]|\.(?!\d)|\s+(?:and|but|now|today|in|on|last|this|earlier|when)\b|\s*$)"
 )
 # death: "at 68", "aged 68", "at the age of 68", after died/dies/death within the clause
-_AT_AGE = re.compile(
+_AT_AGE = recache.compile(
     r"\b(?:at\s+(?:the\s+age\s+of\s+|age\s+)?|aged\s+)(?P<num>\d{1,3})\b"
     r"(?![.,:]?\d|\s*(?:%|percent|per\s*cent|[ap]\.?m\b|o['’]clock|GMT|EST|EDT|BST|CET|local|hours?|minutes?|"
     r"days?|weeks?|months?|years?\b|mph|km|miles?|feet|metres?|meters?|degrees?|[-–]))",
     re.IGNORECASE,
 )
-_DEATH_BEFORE = re.compile(r"\b(?P<verb>died|dies|dying|death|passed\s+away|was\s+killed)\b(?P<gap>[^;!?]{0,60})$",
+_DEATH_BEFORE = recache.compile(r"\b(?P<verb>died|dies|dying|death|passed\s+away|was\s+killed)\b(?P<gap>[^;!?]{0,60})$",
                            re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"\b(?:and|but|while|whose|which|after|before|wife|husband|son|daughter|mother|"
+_CLAUSE_BREAK = recache.compile(r"\b(?:and|but|while|whose|which|after|before|wife|husband|son|daughter|mother|"
                            r"father|brother|sister)\b|\bwho\b(?!\s+(?:died|has\s+died))", re.IGNORECASE)
-_WHEN_DIED = re.compile(r"\b(?:was|were)\s+(?P<num>\d{1,3})(?:\s+years?\s+old)?,?\s+when\s+(?:he|she)\s+died\b",
+_WHEN_DIED = recache.compile(r"\b(?:was|were)\s+(?P<num>\d{1,3})(?:\s+years?\s+old)?,?\s+when\s+(?:he|she)\s+died\b",
                         re.IGNORECASE)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -314,29 +315,29 @@ _BORN_DATE = (rf"(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
               rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}})"
               rf"|(?P<m3>{_MONTH})\.?,?\s+(?P<y3>\d{{4}})"
               r"|(?P<y4>1[6-9]\d\d|20\d\d))(?!\d|s\b|['’]s\b)")
-_BORN = re.compile(
+_BORN = recache.compile(
     rf"(?:(?<![\w-])[Bb]orn(?P<place>\s+(?:in|at|near)\s+(?:the\s+)?(?!{_MONTH}\b)[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){{0,3}},?)?"
     rf"\s+(?:(?:in|on)\s+)?|\(b\.\s*){_BORN_DATE}"
 )
 #: before an age: it is stated for another time ("then 46", "turned 79", "at 70", "when he was 45")
-_THEN_BEFORE = re.compile(r"(?:\bthen[- ]?|\bturned\s+|\bturns\s+|\bturning\s+)$", re.IGNORECASE)
-_UNKNOWN_BEFORE = re.compile(
+_THEN_BEFORE = recache.compile(r"(?:\bthen[- ]?|\bturned\s+|\bturns\s+|\bturning\s+)$", re.IGNORECASE)
+_UNKNOWN_BEFORE = recache.compile(
     r"(?:\blate\s+|\bat\s+(?:the\s+age\s+of\s+|age\s+)?|\bwhen\s+(?:he|she|they)\s+(?:was|were)\s+|\bwill\s+be\s+|"
     r"\buntil\s+|\bby\s+|\bbefore\s+|\bif\s+|\bunless\s+|\bonce\s+|\bwhen\s+|\bby\s+the\s+time\s+|\bwould\s+be\s+|"
     r"\bformer\s+|\bex-?)$",
     re.IGNORECASE,
 )
-_UNKNOWN_AFTER = re.compile(r"\s*,?\s*(?:when|at\s+the\s+time|back\s+then|then|at\s+that\s+time)\b", re.IGNORECASE)
-_OTHER_TIME_WORDS = re.compile(
+_UNKNOWN_AFTER = recache.compile(r"\s*,?\s*(?:when|at\s+the\s+time|back\s+then|then|at\s+that\s+time)\b", re.IGNORECASE)
+_OTHER_TIME_WORDS = recache.compile(
     r"\b(?:at\s+the\s+time|back\s+then|in\s+those\s+days|when\s+(?:he|she)\s+(?:was|became|took))\b",
     re.IGNORECASE,
 )
-_YEAR_IN_TEXT = re.compile(r"(?<![\w$.,/-])(?<!since )(?<!Since )((?:19|20)\d\d)(?!\d|%|[.,]\d)")
-_DETERMINER = re.compile(r"(?:^|[\s(\"“‘'])(?P<det>[Tt]he|[Tt]hen-?|[Aa]n?|[Ll]ate|[Ff]ormer|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Yy]our|[Mm]y)\s*-?\s*$")
-_BIRTH_SUBJECT_TAIL = re.compile(r"(?:(?:,\s*(?:aged\s+)?\d{1,3}\s*,)?\s*(?:,\s*)?(?:who\s+)?(?:was|is)\s+|,\s*|\s*\(\s*)$")
-_BIRTH_PAREN_TAIL = re.compile(r"\s+$")
-_IS_BEFORE = re.compile(r"\b(?:is|was|[’']s|turned|turns)\s+(?:now\s+|only\s+|just\s+)?$")
-_APPOS_ARTICLE = re.compile(r",\s*(?:a|an|the)\s+$", re.IGNORECASE)
+_YEAR_IN_TEXT = recache.compile(r"(?<![\w$.,/-])(?<!since )(?<!Since )((?:19|20)\d\d)(?!\d|%|[.,]\d)")
+_DETERMINER = recache.compile(r"(?:^|[\s(\"“‘'])(?P<det>[Tt]he|[Tt]hen-?|[Aa]n?|[Ll]ate|[Ff]ormer|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Yy]our|[Mm]y)\s*-?\s*$")
+_BIRTH_SUBJECT_TAIL = recache.compile(r"(?:(?:,\s*(?:aged\s+)?\d{1,3}\s*,)?\s*(?:,\s*)?(?:who\s+)?(?:was|is)\s+|,\s*|\s*\(\s*)$")
+_BIRTH_PAREN_TAIL = recache.compile(r"\s+$")
+_IS_BEFORE = recache.compile(r"\b(?:is|was|[’']s|turned|turns)\s+(?:now\s+|only\s+|just\s+)?$")
+_APPOS_ARTICLE = recache.compile(r",\s*(?:a|an|the)\s+$", re.IGNORECASE)
 
 #: Nouns a definite age descriptor may end in to stand for a person.
 PERSON_NOUNS = frozenset(
@@ -399,13 +400,13 @@ _NOT_NAME = frozenset(
 )
 _HONORIFICS = frozenset(norm_name(w) for w in "Mr Mrs Ms Miss Dr Sen Rep Gov Prof Sir Dame".split())
 _PARTICLES = frozenset("al el bin ibn bint arap de da di do dos du van von der den del la le ter zu".split())
-_SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|I{1,3}|IV)$")
-_TOKEN = re.compile(r"[^\W_][\w'’.\-]*")
+_SUFFIX = recache.compile(r"^(?:Jr\.?|Sr\.?|I{1,3}|IV)$")
+_TOKEN = recache.compile(r"[^\W_][\w'’.\-]*")
 _PRONOUNS = frozenset({"he", "she"})
-_INITIAL = re.compile(r"^[A-Z]\.?$")
+_INITIAL = recache.compile(r"^[A-Z]\.?$")
 #: after a non-KB name following "the N-year-old": it is a name, not a modifier ("the 20-year-old
 #: Pennsylvania man")
-_NAME_FOLLOW = re.compile(r"\s*(?:[,.;:)!?\"”]|$|['’]s\b|\s(?:said|says|told|who|is|was|has|had|will|would|"
+_NAME_FOLLOW = recache.compile(r"\s*(?:[,.;:)!?\"”]|$|['’]s\b|\s(?:said|says|told|who|is|was|has|had|will|would|"
                           r"did|does|admitted|denied|pleaded|faces|remains|died|won|lost)\b)")
 
 
@@ -771,7 +772,7 @@ def _name_after(text: str, local: int) -> tuple[int, int, list[str]] | None:
     return pos, end, words
 
 
-_RUN = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’-]*\.?(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|di|van|von|der|del|la|le)[ \t]+)?"
+_RUN = recache.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’-]*\.?(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|di|van|von|der|del|la|le)[ \t]+)?"
                   r"[A-Z][\w'’-]*\.?)+)")
 
 
@@ -1012,7 +1013,7 @@ def _deaths(doc: _Doc, i: int, taken: set[int]) -> list[Age]:
     return out
 
 
-_SUBJECT_TAIL = re.compile(
+_SUBJECT_TAIL = recache.compile(
     r"(?:,\s*[^,;:()\"“”]{1,60},\s*)?"
     r"(?:,?\s*who\s+)?(?:has\s+|had\s+|have\s+)?(?:also\s+)?$",
     re.IGNORECASE,

@@ -101,6 +101,7 @@ from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter
 from typing import NamedTuple, Protocol
 
+from linter import recache
 from linter.fold import ascii_fold, contains_any
 from linter.lexicon import word_set
 
@@ -410,7 +411,7 @@ _NUMBER_WORDS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
      "a", "an", "dozen", "dozens", "half"}
 )
-_ANON_PHRASES = re.compile(
+_ANON_PHRASES = recache.compile(
     r"\b(?:familiar\s+with|briefed\s+on|close\s+to\s+the|with\s+knowledge\s+of|who\s+(?:asked|declined|"
     r"requested|spoke|did\s+not\s+want|wished)\s+(?:not\s+to\s+be\s+(?:named|identified)|to\s+be\s+"
     r"identified|on\s+(?:the\s+)?condition|anonymity|to\s+remain\s+anonymous|not\s+to\s+be)|"
@@ -422,7 +423,7 @@ _ANON_PHRASES = re.compile(
 _ANON_FIRST = frozenset({"familiar", "briefed", "close", "with", "who", "on", "speaking", "requesting", "not",
                          "polled", "surveyed", "canvassed", "queried"})
 #: a sentence that says why a source is not named: what the ``source/anonymous`` rule asks for
-ANONYMITY_EXPLAINED = re.compile(
+ANONYMITY_EXPLAINED = recache.compile(
     r"\b(?:asked|asking|declined|requested|requesting|wished|wishing|wanted|preferred)\s+(?:not\s+to\s+be\s+"
     r"(?:named|identified|quoted)|to\s+remain\s+anonymous|anonymity)|\bdid\s+not\s+want\s+to\s+be\s+"
     r"(?:named|identified|quoted)|\bcondition\s+(?:of|that\s+(?:he|she|they)\s+not\s+be\s+(?:named|identified))|"
@@ -443,7 +444,7 @@ def anonymity_explained(text: str) -> bool:
     return contains_any(ascii_fold(text), _ANONYMITY_LITERALS) and ANONYMITY_EXPLAINED.search(text) is not None
 
 
-_IMPERSONAL_RE = re.compile(
+_IMPERSONAL_RE = recache.compile(
     r"\b[Ii]t(?:\s+|(?=['’]s\b))(?:is|was|has\s+been|had\s+been|'s\s+been|’s\s+been|'s|’s|is\s+being|was\s+being|has\s+long\s+been)\s+"
     r"(?:also\s+|now\s+|often\s+|sometimes\s+|widely\s+|generally\s+|commonly\s+|long\s+|further\s+|"
     r"frequently\s+|popularly\s+|increasingly\s+|still\s+|privately\s+|officially\s+)*"
@@ -454,7 +455,7 @@ _IMPERSONAL_RE = re.compile(
     r"(?P<tail>\s+(?:by\s+(?:some|many|most|several|critics|others|experts|observers)\b|that\b|,)|"
     r"\s+(?!to\b|by\b|as\b|in\b|on\b|at\b|for\b|with\b|from\b|into\b|and\b|or\b|of\b)[a-z]+)?"
 )
-_REPORTS_RE = re.compile(
+_REPORTS_RE = recache.compile(
     r"\b(?:(?:[Aa]ccording\s+to|[Cc]iting|[Pp]er)\s+(?:(?:some|several|many|unconfirmed|recent|"
     r"local|media|press|news|published|earlier|other|various|widespread)\s+)*(?:reports|accounts|"
     r"rumou?rs|speculation)\b|(?:[Rr]eports|[Rr]umou?rs|[Ss]peculation|[Ss]tories)\s+(?:have\s+|had\s+)?"
@@ -463,14 +464,14 @@ _REPORTS_RE = re.compile(
     r"(?:(?:unconfirmed|persistent|widespread|some|many)\s+)?(?:reports|rumou?rs|suggestions|claims)\b|"
     r"\bunconfirmed\s+reports\b)"
 )
-_HEDGE_RE = re.compile(
+_HEDGE_RE = recache.compile(
     r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red|arguably|"
     r"(?:is|are|was|were|been|be)\s+(?:widely\s+|generally\s+|also\s+|now\s+|often\s+|commonly\s+)?"
     r"(?:(?:said|believed|thought|alleged|rumou?red|understood|claimed|presumed|suspected|reputed)"
     r"\s+to\s+[a-z]+|(?:reported|held|considered)\s+to\s+(?:be|have)\b))",
     re.IGNORECASE,
 )
-_WIDELY_RE = re.compile(
+_WIDELY_RE = recache.compile(
     r"\b(?<!\bhas\s)(?<!\bhave\s)(?<!\bhad\s)(?:widely|generally|commonly|popularly|universally|often|frequently|sometimes|traditionally|"
     r"largely|broadly)\s+(?:believed|considered|regarded|thought|(?:(?<=widely\s)|(?<=erally\s)|(?<=monly\s))held|accepted|assumed|seen|viewed|reputed|"
     r"recogni[sz]ed|acknowledged|acclaimed|described|perceived|credited|"
@@ -487,7 +488,7 @@ _WIDELY_RE = re.compile(
     r"asserted|contended)(?=\s*(?:[.;:),]|$))",
 )
 # an opinion participle with a vague agent: "is used by some scholars", "considered by many"
-_BY_SOME_RE = re.compile(
+_BY_SOME_RE = recache.compile(
     r"\b(?:considered|regarded|seen|viewed|thought|believed|held|described|called|termed|dubbed|"
     r"label+ed|used|accepted|rejected|critici[sz]ed|praised|disputed|questioned|challenged|deemed|"
     r"perceived|claimed|argued|suggested|known|cited|credited|attributed|identified|interpreted|"
@@ -496,26 +497,26 @@ _BY_SOME_RE = re.compile(
     r"(?P<rest>(?:\s+[a-z\-]+){0,2})"
 )
 # "according to some", "according to others"
-_ACCORDING_SOME_RE = re.compile(
+_ACCORDING_SOME_RE = recache.compile(
     r"\b[Aa]ccording\s+to\s+(?:some|many|most|others|several|various|certain)\b(?!\s+(?:of\s+)?[A-Z0-9])"
 )
 # an evaluation with no agent: "is usually described as", "has been described as", "was hailed as"
-_DESCRIBED_RE = re.compile(
+_DESCRIBED_RE = recache.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:often|sometimes|usually|generally|commonly|frequently|"
     r"occasionally|also|variously|widely|popularly|even|now|still|routinely)\s+)*(?:described|"
     r"characteri[sz]ed|portrayed|hailed|acclaimed|praised|critici[sz]ed|touted|lauded|derided)\s+as\b"
 )
 # reduced relative hearsay: "(said to be generated ...)", "the commissioners said to be candidates"
-_REDUCED_HEDGE_RE = re.compile(
+_REDUCED_HEDGE_RE = recache.compile(
     r"(?:^|[(,;—–]\s*|\b(?:which|who|that|and|one|ones)\s+|\b(?P<w>[a-z]{3,}s)\s+)"
     r"(?P<c>(?:said|thought|believed|rumou?red|reputed)\s+to\s+(?:be|have)\b)"
 )
 # nobody's wisdom: "Conventional wisdom holds", "it was common belief that"
-_WISDOM_RE = re.compile(
+_WISDOM_RE = recache.compile(
     r"\b(?:[Cc]onventional|[Rr]eceived|[Pp]opular|[Cc]ommon|[Ww]idespread)\s+(?:wisdom|belief|perception)\b"
 )
 # "there are scholars who believe", "there are many who argue"
-_THERE_ARE_RE = re.compile(
+_THERE_ARE_RE = recache.compile(
     r"\b[Tt]here\s+(?:are|were|have\s+been)\s+(?:also\s+)?(?:some\s+|many\s+|those\s+|several\s+|others\s+)?"
     r"(?P<n>[a-z]+)\s+(?:who|that)\s+(?:\w+\s+)?(?:believe|say|claim|argue|suggest|think|consider|"
     r"maintain|contend|feel|hold)\b"
@@ -524,7 +525,7 @@ _THERE_ARE_RE = re.compile(
 # first letters of its alternatives, changes no match: it only spares trying them all at every other
 # word (twice as fast; tests/test_attribution.py checks it)
 _SPECULATION_FIRST = "(?=[acdhilmnpqrsuvw])"
-_SPECULATION_RE = re.compile(
+_SPECULATION_RE = recache.compile(
     r"\b" + _SPECULATION_FIRST + r"(?:probably|possibly|perhaps|maybe|presumably|seemingly|conceivably|apparently|"
     r"(?:most\s+|more\s+|quite\s+|very\s+|highly\s+)?(?:un)?likely|(?<!that\s)(?<!which\s)might|"
     r"seem(?:s|ed|ingly)?|suggest(?:s|ing)|unclear|uncertain|unknown|doubtful|questionable|"
@@ -536,12 +537,12 @@ _SPECULATION_RE = re.compile(
     re.IGNORECASE,
 )
 # an agentless evaluation: "is considered an invasive weed", "was regarded as the best theory"
-_CONSIDERED_RE = re.compile(
+_CONSIDERED_RE = recache.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:[a-z]+ly|also|now|still|even|often|long)\s+)*"
     r"(?:considered|regarded|deemed)\b(?!\s*(?:[.,;:)\"”]|$))(?!\s+(?:for|by|in|on|at|if|when|before|after|and|or)\b)"
 )
 # an unnamed agent: "was praised by critics", "detected by other observers"
-_BY_CRITICS_RE = re.compile(
+_BY_CRITICS_RE = recache.compile(
     r"\b(?:(?:praised|acclaimed|hailed|lauded|celebrated|admired|criticized|criticised|condemned|denounced|"
     r"derided|ridiculed|mocked|attacked|panned|dismissed|rejected|disputed|questioned|challenged|doubted|"
     r"contested|accepted|endorsed|favou?red|preferred|described|characteri[sz]ed|called|labell?ed|dubbed|"
@@ -705,7 +706,7 @@ _GATES: dict[int, _Gate] = {
 # The words of the folding: maximal runs of ASCII letters. A pattern's word bounded by
 # non-letters in the text is bounded by non-letters in the folding too (folding never turns a
 # non-letter into an ASCII letter), hence one of these runs.
-_GATE_WORD_RE = re.compile(r"[a-z]+")
+_GATE_WORD_RE = recache.compile(r"[a-z]+")
 # _gate_words finds them as bytes, twice as fast as ``findall``: the folding in UTF-8 (where the
 # bytes of a non-ASCII character are all >= 0x80) with every byte but a-z made a space, split. So
 # the word atoms and the word sets a sentence's words are looked up in are kept as bytes too.
@@ -784,7 +785,7 @@ class _Tok(NamedTuple):
     low: str
 
 
-_TOKEN_RE = re.compile(
+_TOKEN_RE = recache.compile(
     r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s)?|\d+(?:[.,:]\d+)*|[“”\"‘’]|\S"
 )
 
@@ -1210,7 +1211,7 @@ def _no_claim(np: _NP, toks: list[_Tok], v: int) -> bool:
 
 _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 # an author-year citation in parentheses names the source: "(Adorno, 1950; Rokeach, 1948)", "(Smith et al. 2004)"
-_CITATION_RE = re.compile(
+_CITATION_RE = recache.compile(
     r"\(\s*(?:see\s+|e\.g\.,?\s+|cf\.\s+)?"
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
     r"Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter)\b)"  # "(March, 1987)" is a date
@@ -1263,7 +1264,7 @@ def _np_source_kind(np: _NP, toks: list[_Tok], v: int | None, after_verb: bool) 
 
 
 # the anonymous phrases that only source when they follow a person: "sources familiar with the talks"
-_KNOWING = re.compile(r"(?i)familiar|briefed|close|with\s+knowledge")
+_KNOWING = recache.compile(r"(?i)familiar|briefed|close|with\s+knowledge")
 _KNOWERS = frozenset({"people", "person", "persons", "someone", "source", "sources", "those", "one", "others",
                       "official", "officials", "aide", "aides", "insider", "insiders", "individuals", "individual"})
 
@@ -1470,7 +1471,7 @@ def _vague_subjects(toks: list[_Tok]) -> list[tuple[int, int]]:
 _CUE_ORDER = attrgetter("start", "end")
 
 # the legal process carries an allegation: "charged ... for allegedly covering up", "the suspect allegedly"
-_LEGAL_RE = re.compile(
+_LEGAL_RE = recache.compile(
     r"\b(?:charge[sd]?|charging|accus(?:ed|es|ing|ation|ations)|indict(?:ed|ment|ments)?|arrest(?:ed|s)?|"
     r"convict(?:ed|ion)?|sued|suing|lawsuits?|suits?|prosecut(?:ors?|ion|ed|ing)|trial|court|courts|jury|"
     r"judge|guilty|plead(?:ed|s)?|pled|suspects?|suspected|police|investigat(?:ors?|ion|ing|ed)|probe|"
@@ -1483,7 +1484,7 @@ _LEGAL_RE = re.compile(
 _AS_VERBS = frozenset({"stated", "reported", "announced", "noted", "published", "posted", "written", "explained",
                        "claimed", "shown", "described", "quoted", "listed", "detailed", "outlined", "said",
                        "confirmed", "disclosed", "revealed", "indicated", "estimated"})
-_AS_SOURCE_RE = re.compile(
+_AS_SOURCE_RE = recache.compile(
     r"\b[Aa]s\s+(?:(?:was|is|were|are|has\s+been|had\s+been)\s+)?(?:" + "|".join(sorted(_AS_VERBS)) + r")\s+"
     r"(?:on|in|by|at)\s+(?P<src>(?:(?:the|its|their|his|her)\s+)?(?:(?:[A-Z][\w&.'’-]*|[a-z]+['’]s)\s+){0,5}"
     r"(?:[A-Z][\w&.'’-]*|website|site|page|statement|report|filing|release|announcement|blog|account|feed|"
@@ -1672,7 +1673,7 @@ def _speaker_from_attrs(attrs: list[_Attr], lo: int, hi: int, pick_last: bool) -
     return cands[-1] if pick_last else cands[0]
 
 
-_INTRO_TAIL_RE = re.compile(r"(?:[:,]|\bthat|\bas|\bthus|\bof|\bit|\bthem|\bhim|\bher|\bthis|\bthese|\bone\s+of"
+_INTRO_TAIL_RE = recache.compile(r"(?:[:,]|\bthat|\bas|\bthus|\bof|\bit|\bthem|\bhim|\bher|\bthis|\bthese|\bone\s+of"
                             r"|\bas\s+an?|\ba|\ban|\bthe)\s*$")
 
 
@@ -2045,14 +2046,14 @@ _STATEMENT_VERBS = frozenset(
 _LEAD_IN_END = (":", "—", "–", "―", " -", "…:")
 _DASHES = ("—", "–", "―", "-", "~")
 # a quote that names words rather than reports speech: "the slogan “...”", "“...” was the refrain"
-_MENTION_BEFORE_RE = re.compile(
+_MENTION_BEFORE_RE = recache.compile(
     r"\b(?:phrases?|slogans?|words?|terms?|motto|mottos|refrains?|taglines?|catchphrases?|mantras?|hashtags?|"
     r"chants?|banners?|headlines?|titles?|titled|entitled|labels?|labell?ed|labeled|nicknamed?|called|dubbed|"
     r"named|branded|known\s+as|so-called|themes?|cry|cries|signs?|placards?|reading|captions?|captioned|"
     r"spelling|spelled|spelt|expression|idiom|saying|adage|maxim|proverb|jingle|lyrics?|line)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
-_MENTION_AFTER_RE = re.compile(
+_MENTION_AFTER_RE = recache.compile(
     r"\s*(?:was|is|were|are|has|had|have|became|becomes|remains|remained|will|would|could|can|may|might|must|"
     r"should|seems|seemed|sounds|sounded|appears|appeared|means|meant|gets|got|did|does|do|became|proved|"
     r"turned|went|comes|came|stands|stood|served|serves|refers|referred|caught|captures|captured|"
@@ -2272,7 +2273,7 @@ def _nearby_speaker(ctx: _Context, q: QuoteLike) -> tuple[_Attr, str, int] | Non
 
 
 # the words of a quote (its length, a scare quote's test)
-_QUOTE_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_QUOTE_WORD_RE = recache.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # the lower-case words of a title ("Party of the Right")
 _TITLE_WORDS = _NAME_JOINERS | {"the", "a", "an", "on", "in", "for", "to", "with", "is", "at", "by"}
 
@@ -2339,7 +2340,7 @@ def is_weasel(src: SentenceSource) -> bool:
 
 
 # rules/lexicons/speech-verbs.yaml: a verb that, near a quote, says its speaker is named somewhere
-_SPEECH = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in word_set("speech-verbs", "quote-nearby")) + r")\b",
+_SPEECH = recache.compile(r"\b(?:" + "|".join(re.escape(w) for w in word_set("speech-verbs", "quote-nearby")) + r")\b",
                      re.IGNORECASE)
 
 

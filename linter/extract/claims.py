@@ -32,6 +32,8 @@ import re
 from functools import lru_cache
 from typing import Protocol
 
+from linter import recache
+
 __all__ = ["CLAIM_KINDS", "figure_claim"]
 
 CLAIM_KINDS = ("share", "people", "total", "estimate")
@@ -52,7 +54,7 @@ class FigureLike(Protocol):
 
 
 # words that hedge a figure as an estimate, right before it
-_APPROX = re.compile(
+_APPROX = recache.compile(
     r"\b(?:an?\s+estimated|estimated(?:\s+at)?|about|around|roughly|nearly|almost|approximately|some|at\s+least|"
     r"more\s+than|over|upwards\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|close\s+to|fewer\s+than|less\s+than|"
     r"an\s+average\s+of|on\s+average|a\s+record|a\s+total\s+of|totall?ing|reportedly|allegedly|thought\s+to\s+be|"
@@ -60,14 +62,14 @@ _APPROX = re.compile(
     re.IGNORECASE,
 )
 # a percentage that states a term someone set, not a statistic
-_TERM_BEFORE = re.compile(
+_TERM_BEFORE = recache.compile(
     r"\b(?:stake|interest|coupon|yield|discount|tariffs?|tax|taxes|duty|duties|dividend|commission|fee|fees|"
     r"royalty|premium|margin|levy|surcharge|rebate|cut|raise|increase|hike|markup|share\s+of\s+the\s+company|"
     r"votes?|ballots?|holding|holds|held|hold|owns|own|owned|acquire|acquired|buy|bought|sell|sold|offer|offered|bid|coupons?|"
     r"rates?\s+on\s+(?:the\s+)?(?:\d|bonds?|notes?|certificates?|loans?|deposits?))\b(?:[^.;]|\.\d){0,100}$",
     re.IGNORECASE,
 )
-_TERM_AFTER = re.compile(
+_TERM_AFTER = recache.compile(
     r"\s*(?:-|\s)?(?:[\w-]+\s+){0,2}?(?:stakes?|interest|owned|coupons?|dividends?|tariffs?|tax|taxes|"
     r"duty|duties|discounts?|commissions?|fees?|royalt(?:y|ies)|premiums?|margins?|levy|levies|surcharges?|"
     r"rebates?|holdings?|off\b|stock\s+(?:dividend|split)|share\s+(?:in|of)|of\s+(?:the\s+)?votes?|"
@@ -77,7 +79,7 @@ _TERM_AFTER = re.compile(
     re.IGNORECASE,
 )
 # people, casualties and cases: the nouns a count of people names
-_PEOPLE = re.compile(
+_PEOPLE = recache.compile(
     r"\b(?:people|persons|person|individuals|civilians|residents|citizens|inhabitants|voters|protesters|protestors|"
     r"demonstrators|marchers|rioters|supporters|opponents|members|workers|employees|staff|staffers|jobs|"
     r"unemployed|troops|soldiers|police|officers|fighters|militants|rebels|insurgents|refugees|migrants|"
@@ -91,7 +93,7 @@ _PEOPLE = re.compile(
     re.IGNORECASE,
 )
 # money presented as a finding: what something cost, lost, spent, earned, owed, is worth
-_TOTAL = re.compile(
+_TOTAL = recache.compile(
     r"\b(?:cost|costs|costing|spent|spend|spends|spending|lost|loss|losses|lose|loses|damages?|worth|valued|"
     r"value|revenues?|sales|profits?|earnings|earned|earns|income|deficit|deficits|debt|debts|owed|owes|"
     r"budget|raised|raises|raising|donated|donations|contributions|fortune|wealth|net\s+worth|fines?|"
@@ -102,7 +104,7 @@ _TOTAL = re.compile(
     re.IGNORECASE,
 )
 # a market's move is a public price, not a claim: "the Nasdaq rose 11.8%", "Citigroup gained 9.7%"
-_MARKET = re.compile(
+_MARKET = recache.compile(
     r"\b(?:(?i:index|indexes|indices|shares?|stocks?|bourse|markets?)|Dow|Nasdaq|NASDAQ|S&P|Nikkei|FTSE|DAX|CAC|"
     r"NYSE|AMEX|Hang\s+Seng|Bovespa|Merval|Straits\s+Times|Kospi|KOSPI|Sensex|TSX|Stoxx|futures|options|bonds?|yields?|"
     r"treasur(?:y|ies)|gilts?|currency|currencies|dollar|yen|euro|sterling|pound|franc|mark|gold|silver|"
@@ -110,7 +112,7 @@ _MARKET = re.compile(
     r"soared|surged|gained|shed|points|dealers|brokers|contracts|volume)\b",
 )
 # a deal's size or a lawsuit's claim, stated by its parties
-_DEAL_AFTER = re.compile(
+_DEAL_AFTER = recache.compile(
     r"\s*(?:-\s*)?(?:\w+\s+){0,2}?(?:contracts?|deals?|orders?|loans?|bonds?|notes?|offerings?|issues?|"
     r"acquisitions?|mergers?|takeovers?|buyouts?|bids?|offers?|packages?|facilit(?:y|ies)|credits?|"
     r"agreements?|accords?|purchases?|sales?\s+of|stakes?|investments?\s+in|lawsuits?|suits?|"
@@ -119,19 +121,19 @@ _DEAL_AFTER = re.compile(
     r"stock|(?:is|are|was|were|will\s+be)\s+(?:payable|due|paid))\b",
     re.IGNORECASE,
 )
-_DEAL_BEFORE = re.compile(r"\b(?:sue|sues|sued|suing|seeks?|seeking|sought|demands?|demanding|priced|valued|"
+_DEAL_BEFORE = recache.compile(r"\b(?:sue|sues|sued|suing|seeks?|seeking|sought|demands?|demanding|priced|valued|"
                           r"offered|offering|bid|bids|buy|buys|bought|sell|sells|sold|acquire|acquires|"
                           r"acquired|pay|pays|paid|issue|issues|issued|retails?|retailing|payable|order|"
                           r"contract|deal|orders|contracts|deals)\b[^.;]{0,60}$", re.IGNORECASE)
 # a price: "$10 per pound", "$4 a gallon", "$20 each"
-_PRICE_AFTER = re.compile(r"\s*(?:US\s+dollars\s+)?(?:per|a|an|each)\b(?!\s+(?:year|month|week|day|quarter)\b)",
+_PRICE_AFTER = recache.compile(r"\s*(?:US\s+dollars\s+)?(?:per|a|an|each)\b(?!\s+(?:year|month|week|day|quarter)\b)",
                           re.IGNORECASE)
 # a capacity or a limit, not a count of anyone: "able to carry 555 passengers", "seats 300 people"
-_CAPACITY_BEFORE = re.compile(r"\b(?:carry|carries|carrying|seat|seats|seating|hold|holds|accommodate|"
+_CAPACITY_BEFORE = recache.compile(r"\b(?:carry|carries|carrying|seat|seats|seating|hold|holds|accommodate|"
                               r"accommodates|capacity|room|space|limit|limited|cap|capped|up\s+to|maximum)\b"
                               r"[^.;]{0,25}$", re.IGNORECASE)
 # casualties and cases: a count of these is a claim at any size above two
-_CASUALTY = re.compile(
+_CASUALTY = recache.compile(
     r"\b(?:dead|deaths|killed|died|injured|wounded|hurt|missing|victims|casualties|hostages|arrested|arrests|"
     r"detained|detainees|displaced|evacuated|infected|infections|cases|homeless|refugees|"
     r"(?:mowed|mown|gunned|shot)\s+down|shot|slain|massacred|slaughtered|butchered|murdered|"
@@ -140,14 +142,14 @@ _CASUALTY = re.compile(
 )
 # a crowd or an event that makes a vague count of people a claim: "thousands of farmers battled
 # with police", "tens of thousands marched"
-_GATHER = re.compile(
+_GATHER = recache.compile(
     r"\b(?:attended|attend|gathered|gather|marched|march|rallied|rally|protested|protest|demonstrated|"
     r"clashed|battled|rioted|fled|flee|fleeing|joined|signed|watched|lined|turned\s+out|took\s+to|flocked|"
     r"poured|streamed|crowded|packed|queued|voted|evacuated|stranded|trapped|lost|losing)\b",
     re.IGNORECASE,
 )
 # a line that is no sentence of prose: a table row, a table's note, a wire flash
-_TABULAR = re.compile(r"\bvs\.?\s|^\s*(?:NOTE|Note)\s*[:\-–]|^\s*\*|\bcts\s+(?:a|per)\s+sh(?:a)?re?\b|"
+_TABULAR = recache.compile(r"\bvs\.?\s|^\s*(?:NOTE|Note)\s*[:\-–]|^\s*\*|\bcts\s+(?:a|per)\s+sh(?:a)?re?\b|"
                       r"\b(?:shr|qtr|mths)\b|\bper\s+share\b")
 #: Strings one of which ``_TABULAR`` needs (it matches case-sensitively)
 _TABULAR_NEEDS = ("vs", "NOTE", "Note", "*", "cts", "shr", "qtr", "mths", "per")
@@ -166,7 +168,7 @@ def _market(text: str) -> bool:
 
 
 _WINDOW = 60  # characters either side a figure's context is read in
-_LEAD = re.compile(r"^\s*(?:(?:in|of|for|on)\s+)?")
+_LEAD = recache.compile(r"^\s*(?:(?:in|of|for|on)\s+)?")
 
 
 def figure_claim(figure: FigureLike, sentence_text: str, sentence_start: int, paragraph_text: str = "") -> str | None:

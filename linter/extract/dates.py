@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
+from linter import recache
 from linter.extract.tense import ClauseCache, detect_governor, sentence_boundaries
 from linter.lexicon import word_set
 from linter.patterns import prefix_tree
@@ -113,78 +114,78 @@ def _prefix_tree(words: Sequence[str]) -> str:
 
 
 # Month-anchored patterns: one scan finds month names, small anchored patterns look around them.
-_P_MONTH = re.compile(rf"\b(?P<mon>{_MON_ALT})")
-_MD_TAIL = re.compile(
+_P_MONTH = recache.compile(rf"\b(?P<mon>{_MON_ALT})")
+_MD_TAIL = recache.compile(
     rf"\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"(?:\s*(?:-|–|—|\bto\b|\bthrough\b|\band\b)\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
     rf"(?!\s*(?:%|percent|per\s?cent|[:.]\d|,\d{{3}}))"
     rf"(?:,?\s+(?P<year>{_YEAR}){_YEAR_END})?"
 )
-_MY_TAIL = re.compile(rf",?\s+(?:of\s+)?(?P<year>{_YEAR}){_YEAR_END}")
-_WD_HEAD = re.compile(rf"(?:(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?\b(?P<wd>{_WD_ALT}),?\s+)$")
-_DAY_HEAD = re.compile(
+_MY_TAIL = recache.compile(rf",?\s+(?:of\s+)?(?P<year>{_YEAR}){_YEAR_END}")
+_WD_HEAD = recache.compile(rf"(?:(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?\b(?P<wd>{_WD_ALT}),?\s+)$")
+_DAY_HEAD = recache.compile(
     rf"(?:\b(?P<wd>{_WD_ALT}),?\s+)?(?:\b[Tt]he\s+)?(?<![\d$£€.,])\b(?P<day>\d{{1,2}})(?P<ord>st|nd|rd|th)?\s+"
     rf"(?P<of>of\s+)?$"
 )
-_MOD_HEAD = re.compile(r"\b(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+$")
+_MOD_HEAD = recache.compile(r"\b(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+$")
 _MON_PREP_ALT = (
     r"in|In|since|Since|by|By|until|Until|till|from|From|through|during|During|before|"
     r"Before|after|After|of|on|between|and|to|around|throughout|Throughout|mid|end|beginning|start|late|"
     r"early|Early|Late|or"
 )
-_P_MON_BEFORE = re.compile(
+_P_MON_BEFORE = recache.compile(
     rf"(?P<prep>\b(?:{_MON_PREP_ALT})\s+)?"
     r"(?:(?P<rel>\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate|[Mm]id|[Ee]arlier\s+this|"
     r"[Ll]ater\s+this)[\s-]+))?$"
 )
-_MON_BARE_END = re.compile(r"(?!['’]s\b|\s*\d|-\w)")
-_YEARISH = re.compile(r"(?:19|20)\d\d")
-_P_ISO = re.compile(rf"(?<![\w/.-])(?P<year>{_YEAR})-(?P<mon>\d\d)-(?P<day>\d\d)(?!\d|-\d)")
-_P_US = re.compile(r"(?<![\w/.-])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\w/])")
+_MON_BARE_END = recache.compile(r"(?!['’]s\b|\s*\d|-\w)")
+_YEARISH = recache.compile(r"(?:19|20)\d\d")
+_P_ISO = recache.compile(rf"(?<![\w/.-])(?P<year>{_YEAR})-(?P<mon>\d\d)-(?P<day>\d\d)(?!\d|-\d)")
+_P_US = recache.compile(r"(?<![\w/.-])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\w/])")
 _RANGE_SEP = r"(?:\s*(?:-|–|—)\s*|\s+(?:to|until|till|through|and)\s+)"
-_P_YEAR_RANGE = re.compile(
+_P_YEAR_RANGE = recache.compile(
     rf"(?<![\w$£€¥#.,/:-])(?:(?P<from>[Ff]rom|[Bb]etween)\s+)?(?:the\s+years\s+)?(?P<y1>{_YEAR})"
     rf"{_RANGE_SEP}(?P<y2>{_YEAR}|\d\d){_YEAR_END}"
 )
-_P_YEAR = re.compile(
+_P_YEAR = recache.compile(
     rf"(?<![\w$£€¥#.,/:'’-])(?P<year>{_YEAR})(?P<s>s\b|['’]s\b)?(?![\w%]|[.,:]\d|-\d|/\d)"
 )
-_P_DAYWORD = re.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|TODAY|YESTERDAY)\b")
-_P_NOW = re.compile(r"\b(?:[Nn]ow|[Cc]urrently|[Tt]he\s+present)\b(?!\s+that\b)")
-_P_WEEKDAY = re.compile(rf"\b(?P<wd>{_WD_ALT})\b(?!s\b|['’]s\b)")
-_P_WD_BEFORE = re.compile(r"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)\s+)$")
-_P_DECADE_WORD = re.compile(r"\b[Tt]he\s+(?P<mod>(?:early|mid|late)[\s-]+)?['’](?P<yy>\d)0s\b")
-_P_ORDINAL_DAY = re.compile(r"\b[Tt]he\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
+_P_DAYWORD = recache.compile(r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|TODAY|YESTERDAY)\b")
+_P_NOW = recache.compile(r"\b(?:[Nn]ow|[Cc]urrently|[Tt]he\s+present)\b(?!\s+that\b)")
+_P_WEEKDAY = recache.compile(rf"\b(?P<wd>{_WD_ALT})\b(?!s\b|['’]s\b)")
+_P_WD_BEFORE = recache.compile(r"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)\s+)$")
+_P_DECADE_WORD = recache.compile(r"\b[Tt]he\s+(?P<mod>(?:early|mid|late)[\s-]+)?['’](?P<yy>\d)0s\b")
+_P_ORDINAL_DAY = recache.compile(r"\b[Tt]he\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
 
 # Unit-anchored patterns: one scan finds time units, anchored patterns look around them.
-_P_UNIT = re.compile(
+_P_UNIT = recache.compile(
     r"\b(?P<unit>[Ss]econd|[Mm]inute|[Hh]our|[Dd]ay|[Ww]eek(?:end)?|[Mm]onth|[Yy]ear|[Dd]ecade|[Cc]entur(?:y|ie)"
     r"|[Qq]uarter|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)(?P<pl>s)?\b"
 )
-_AGO_TAIL = re.compile(r"(?:\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b", _F)
-_AGO_HEAD = re.compile(rf"(?:\b(?P<q>{_QUAL_ALT})\s+)?(?:\b(?P<num>{_NUM_ALT})[\s-]+)?$", _F)
-_DUR_HEAD = re.compile(rf"\b(?P<num>{_NUM_ALT})(?:[\s-]+|(?<=\d))$", _F)
-_DUR_TAIL = re.compile(r"(?P<old>[\s-]old\b)?(?:-long\b)?")
-_PERIOD_HEAD = re.compile(
+_AGO_TAIL = recache.compile(r"(?:\s+and\s+a\s+half)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b", _F)
+_AGO_HEAD = recache.compile(rf"(?:\b(?P<q>{_QUAL_ALT})\s+)?(?:\b(?P<num>{_NUM_ALT})[\s-]+)?$", _F)
+_DUR_HEAD = recache.compile(rf"\b(?P<num>{_NUM_ALT})(?:[\s-]+|(?<=\d))$", _F)
+_DUR_TAIL = recache.compile(r"(?P<old>[\s-]old\b)?(?:-long\b)?")
+_PERIOD_HEAD = recache.compile(
     r"\b(?P<pre>(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+$"
 )
-_THE_PAST_HEAD = re.compile(
+_THE_PAST_HEAD = recache.compile(
     rf"\b(?P<the>[Tt]he|[Rr]ecent)\s+(?:(?P<rel>past|last|next|coming|previous|following|recent)\s+)?"
     rf"(?:(?P<num>{_NUM_ALT})\s+)?$",
     _F,
 )
-_THE_PAST_TAIL = re.compile(r"(?!\s+(?:of|before|after|earlier|later|when|that|in\s+which|for\s+which)\b)")
-_QUARTER_HEAD = re.compile(
+_THE_PAST_TAIL = recache.compile(r"(?!\s+(?:of|before|after|earlier|later|when|that|in\s+which|for\s+which)\b)")
+_QUARTER_HEAD = recache.compile(
     r"(?:\b[Tt]he\s+)?\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
     r"year-ago|previous)[\s-]+$",
     _F,
 )
-_QUARTER_TAIL = re.compile(r"\s+of\s+(?P<year>(?:19|20)\d\d)\b")
+_QUARTER_TAIL = recache.compile(r"\s+of\s+(?P<year>(?:19|20)\d\d)\b")
 
 # Cheap pre-checks that let most texts skip a scan or a search.  Each is a necessary condition
 # for the pattern it guards, so skipping never changes a result.
 # Every _P_MONTH match starts with one of these (case-sensitive); see _matches_at.
-_MONTH_GATE = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_MONTH_GATE = recache.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 # The unit words of _P_UNIT in lower case, each found at one of its rarer letters (y k m u c p f q
 # w: a sixth of the letters of news copy, where the words' first letters are a third), the
 # letters before it checked behind it: the regex engine skips ahead to those letters, and tries
@@ -204,15 +205,15 @@ def _unit_anchor_pattern() -> str:
                             for c, alts in sorted(by_letter.items())) + ")"
 
 
-_UNIT_ANCHOR = re.compile(_unit_anchor_pattern())
-_ORDINAL_GATE = re.compile(r"he\s+\d")  # _P_ORDINAL_DAY: "[Tt]he" then a digit
-_WEEKDAY_GATE = re.compile("|".join(WEEKDAYS))  # every _P_WEEKDAY match starts with one
+_UNIT_ANCHOR = recache.compile(_unit_anchor_pattern())
+_ORDINAL_GATE = recache.compile(r"he\s+\d")  # _P_ORDINAL_DAY: "[Tt]he" then a digit
+_WEEKDAY_GATE = recache.compile("|".join(WEEKDAYS))  # every _P_WEEKDAY match starts with one
 # In every _P_DAYWORD match, lower-cased, from its second letter on:
 _DAYWORD_PARTS = ("oday", "esterday", "omorrow", "onight")
-_US_GATE = re.compile(r"/\d{1,2}/\d{4}")  # in every _P_US match, after its first number (1 or 2 digits)
+_US_GATE = recache.compile(r"/\d{1,2}/\d{4}")  # in every _P_US match, after its first number (1 or 2 digits)
 # After the first year of every _P_YEAR_RANGE match, which is a _YEARISH hit: no word character
 # precedes it (the look-behind), so no earlier hit covers where it starts.
-_YEAR_RANGE_TAIL = re.compile(rf"{_RANGE_SEP}\d\d")
+_YEAR_RANGE_TAIL = recache.compile(rf"{_RANGE_SEP}\d\d")
 
 
 def _last_words(alternation: str) -> tuple[str, ...]:
@@ -236,7 +237,7 @@ _PERIOD_WORDS = frozenset({"last", "next", "this", "past", "coming"})
 _MON_BEFORE_WORDS = frozenset(
     {*_last_words(_MON_PREP_ALT), "last", "next", "this", "past", "coming", "early", "late", "mid"}
 )
-_WORD_RUN = re.compile(r"\w*")
+_WORD_RUN = recache.compile(r"\w*")
 
 
 def _head_word(text: str, lo: int, hi: int, hyphens: bool = False) -> str | None:
@@ -277,7 +278,7 @@ _HEAD_WORDS: dict[re.Pattern[str], int] = {
     _WD_HEAD: 2, _DAY_HEAD: 4, _MOD_HEAD: 1, _P_MON_BEFORE: 3, _AGO_HEAD: 7, _THE_PAST_HEAD: 5,
     _PERIOD_HEAD: 2, _QUARTER_HEAD: 3, _DUR_HEAD: 3,
 }
-_WORDS_BACK = {n: re.compile(rf"(?:\W*\w+){{0,{n}}}") for n in set(_HEAD_WORDS.values())}
+_WORDS_BACK = {n: recache.compile(rf"(?:\W*\w+){{0,{n}}}") for n in set(_HEAD_WORDS.values())}
 
 
 def _search_head(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -313,8 +314,8 @@ _COUNT_NOUNS = frozenset(
 )
 _NOT_PLURAL = frozenset("was is has as this its his always perhaps thus less unless across sis yes "
                         "us bus plus status campus".split())
-_WORD_AFTER = re.compile(r"\s+([A-Za-z][A-Za-z.'’-]*)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)\s+$")
+_WORD_AFTER = recache.compile(r"\s+([A-Za-z][A-Za-z.'’-]*)")
+_WORD_BEFORE = recache.compile(r"([A-Za-z][A-Za-z.'’-]*)\s+$")
 
 # --------------------------------------------------------------------------- helpers
 
@@ -1195,8 +1196,8 @@ def _resolve_quarter(dm: DateMention, c: _Cand, pub: date | None, tense: str) ->
 
 # Cheap pre-check: any text without a digit, a capitalised month/weekday or a relative word
 # cannot hold a date mention.
-_DIGIT = re.compile(r"\d")
-_TRIGGER_WORD = re.compile(_prefix_tree(
+_DIGIT = recache.compile(r"\d")
+_TRIGGER_WORD = recache.compile(_prefix_tree(
     "January February March April May June July August Sept Sep Oct Nov Dec Jan Feb Mar Apr Jun Jul Aug "
     "day week month year decade centur now ago tonight omorrow hour minute second currently present quarter "
     "spring summer fall autumn winter DAY".split()
@@ -1262,7 +1263,7 @@ def mark_reported(mentions: Sequence[DateMention], quoted_spans: Sequence[tuple[
                 break
 
 
-_PREP_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+_PREP_BEFORE = recache.compile(r"\b([A-Za-z]+)\s+$")
 
 
 def _preposition_before(text: str, start: int) -> str | None:
@@ -1327,9 +1328,9 @@ def _add_ordinal_days(text: str, chosen: list[_Cand]) -> list[_Cand]:
 # Between a relative expression and the absolute one that restates it: "two years ago, in 2019",
 # "yesterday (March 3)", "in 2019 - two years ago". Plain juxtaposition ("March last year") is
 # a composition, not a restatement, so punctuation or a preposition is required.
-_RESTATE_GAP = re.compile(r"\s*(?P<p>,|\(|–|—|--?)?\s*(?P<prep>(?:in|on|during)\s+)?")
-_ASIDE_END = re.compile(r"\s*(?:[,.;:!?)\]—–-]|\Z)")
-_LIST_AFTER = re.compile(r"\s*,?\s*(?:and|or|to|through|until)\b|\s*[-–]\s*\d")
+_RESTATE_GAP = recache.compile(r"\s*(?P<p>,|\(|–|—|--?)?\s*(?P<prep>(?:in|on|during)\s+)?")
+_ASIDE_END = recache.compile(r"\s*(?:[,.;:!?)\]—–-]|\Z)")
+_LIST_AFTER = recache.compile(r"\s*,?\s*(?:and|or|to|through|until)\b|\s*[-–]\s*\d")
 
 
 def _restates(rel: DateMention, ab: DateMention) -> bool:
@@ -1367,7 +1368,7 @@ def pair_restatements(text: str, base: int, mentions: Sequence[DateMention]) -> 
 
 
 _SPEECH_WORDS = list(word_set("speech-verbs", "dated-speech"))  # rules/lexicons/speech-verbs.yaml
-_SPEECH = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS) + r"|according\s+to)\b")
+_SPEECH = recache.compile(r"\b(?:" + "|".join(_SPEECH_WORDS) + r"|according\s+to)\b")
 
 
 def _word_start_tree(words: Sequence[str]) -> str:
@@ -1386,14 +1387,14 @@ def _word_start_tree(words: Sequence[str]) -> str:
 # _SPEECH, faster to scan for (see _word_start_tree) than it, or than a scan for where its
 # words start followed by a match there: every word matches a whole run of word characters
 # (or two, "according to"), so the order of the branches does not change what matches
-_SPEECH_FAST = re.compile(_word_start_tree([*_SPEECH_WORDS, "according to"]) + r"\b")
+_SPEECH_FAST = recache.compile(_word_start_tree([*_SPEECH_WORDS, "according to"]) + r"\b")
 # A speech verb then, within a few words, the date it was said on: "said on Monday", "told
 # reporters in December 2023"; or the date first: "On Monday, Trump said", "In December 2023 he said".
-_SAID_THEN_DATE = re.compile(
+_SAID_THEN_DATE = recache.compile(
     r"(?:\s+(?!(?:that|he|she|it|they|we|i|you|will|would|is|are|was|were|be|has|have|had)\b)"
     r"[\w.'’-]+){0,3}?\s*,?\s+(?P<prep>(?:on|in|at|during|late|early|earlier)\s+)?"
 )
-_DATE_THEN_SAID = re.compile(
+_DATE_THEN_SAID = recache.compile(
     r",?(?:\s+(?!(?:that|will|would|is|are|was|were|be|has|have|had)\b)[\w.'’-]+){0,4}?\s+"
 )
 

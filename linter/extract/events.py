@@ -66,6 +66,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
+from linter import recache
 from linter.fold import ascii_fold
 from linter.kb import Event, KnowledgeBase
 from linter.lexicon import word_set
@@ -175,17 +176,17 @@ def dated_mentions(mentions: Iterable[EventMention]) -> dict[str, list[EventMent
 
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-_DATED_PHRASE = re.compile(
+_DATED_PHRASE = recache.compile(
     r"^(?:(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?|(?P<m>\d{1,2})/(?P<d>\d{1,2}))"
     r",?\s+(?P<head>[A-Za-z][\w' -]*)$"
 )
 #: a year in a phrase that is a slot of a template: not part of a range ("2007-08") or a number
-_PHRASE_YEAR = re.compile(r"(?<![\w/-])(?:19|20)\d\d(?![\w/]|-\d)")
+_PHRASE_YEAR = recache.compile(r"(?<![\w/-])(?:19|20)\d\d(?![\w/]|-\d)")
 _SLOT = "0000"
-_ASCII_RUN = re.compile(r"[a-z0-9]+")
+_ASCII_RUN = recache.compile(r"[a-z0-9]+")
 #: a year not inside a longer number ("(?<![0-9]..)" after its first two digits: what it
 #: starts with lets the engine skip ahead to each "19" and "20")
-_YEAR_RUN = re.compile(r"(?:19|20)(?<![0-9]..)[0-9][0-9](?![0-9])")
+_YEAR_RUN = recache.compile(r"(?:19|20)(?<![0-9]..)[0-9][0-9](?![0-9])")
 
 _LEX = "events"
 #: words that end a descriptive mention's modifiers ("the 2003 film about the war" is not the war)
@@ -325,7 +326,7 @@ def _place_words(places: Iterable[str]) -> set[str]:
     return {w for p in places for w in _words(p)} - _PLACE_STOP
 
 
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_LEADING_THE = recache.compile(r"^the\s+", re.IGNORECASE)
 
 
 def _has_capital(phrase: str) -> bool:
@@ -458,17 +459,17 @@ def _build_event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
 
 # --------------------------------------------------------------------------- finding mentions
 
-_BEFORE_DET = re.compile(r"(?:\b[Tt]he|['’]s)\s+$")
-_AFTER_OF = re.compile(r"^\s+of\s+$")
-_AFTER_IN_ON = re.compile(r"^,?\s+(?P<p>in|on)\s+$")
-_IN_AT_PLACE = re.compile(r"^,?\s+(?:in|at)\s+(?:the\s+)?")
+_BEFORE_DET = recache.compile(r"(?:\b[Tt]he|['’]s)\s+$")
+_AFTER_OF = recache.compile(r"^\s+of\s+$")
+_AFTER_IN_ON = recache.compile(r"^,?\s+(?P<p>in|on)\s+$")
+_IN_AT_PLACE = recache.compile(r"^,?\s+(?:in|at)\s+(?:the\s+)?")
 #: the words before "the 2016 Olympics in Tokyo" that make Tokyo where the Games were ("trained
 #: for the 2016 Olympics in London" says where she trained)
-_HELD_AT = re.compile(r"(?<![\w-])(?:at|during|of|in|to|since|hosted|hosting|host)\s+(?:the\s+)?$", re.IGNORECASE)
-_EDITION_YEAR = re.compile(r"^,?\s+(?:in|of)\s+$")
-_BETWEEN_DATE_HEAD = re.compile(r"^,?\s+(?:(?:[A-Z][\w-]*|terror|terrorist|deadly|surprise)\s+){0,2}$")
-_HEAD_ON = re.compile(r"\b[Tt]he\s+(?P<head>[a-z][\w' -]{2,30}?)\s+on\s+$")
-_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+_HELD_AT = recache.compile(r"(?<![\w-])(?:at|during|of|in|to|since|hosted|hosting|host)\s+(?:the\s+)?$", re.IGNORECASE)
+_EDITION_YEAR = recache.compile(r"^,?\s+(?:in|of)\s+$")
+_BETWEEN_DATE_HEAD = recache.compile(r"^,?\s+(?:(?:[A-Z][\w-]*|terror|terrorist|deadly|surprise)\s+){0,2}$")
+_HEAD_ON = recache.compile(r"\b[Tt]he\s+(?P<head>[a-z][\w' -]{2,30}?)\s+on\s+$")
+_OF_BEFORE = recache.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 _ORDINAL_WORDS = {w: i for i, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                                               "eighth", "ninth"), 1)}
 
@@ -478,7 +479,7 @@ def _phrase_re(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[s
 
 
 _COMMEMORATION = _phrase_re(word_set(_LEX, "commemoration"))
-_CLAUSE_BEFORE = re.compile(r"(?<![\w'’-])(?:" + _alternation(word_set(_LEX, "clause-before"))
+_CLAUSE_BEFORE = recache.compile(r"(?<![\w'’-])(?:" + _alternation(word_set(_LEX, "clause-before"))
                             + r")\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -591,7 +592,7 @@ def _probes(doc_keys: list[tuple[str, frozenset[str]]]) -> tuple[str, ...]:
 
 
 #: what ``_literal_re`` does not match as written: a space (any white space), an apostrophe (’ too)
-_PIECE_CUT = re.compile(r"[ ']")
+_PIECE_CUT = recache.compile(r"[ ']")
 
 
 def _is_run_char(ch: str) -> bool:

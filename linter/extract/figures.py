@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
+from linter import recache
 from linter.fold import ascii_fold, contains_any
 from linter.patterns import prefix_tree
 
@@ -53,7 +54,7 @@ _WORD_VALUES = {
 }
 _SCALE_VALUES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6,
                  "billion": 1e9, "bn": 1e9, "trillion": 1e12, "quadrillion": 1e15, "quintillion": 1e18}
-_VALUE_RE = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([A-Za-z]+)")
+_VALUE_RE = recache.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([A-Za-z]+)")
 
 
 def figure_value(text: str, kind: str) -> float | None:
@@ -90,16 +91,16 @@ _CURRENCY_WORDS = (r"(?:dollars?|dlrs|euros?|pounds?|sterling|yen|yuan|renminbi|
 # Money is "$5 million" (a currency sign) or "5 million dlrs" (a currency word). The two forms
 # are searched apart (the sign form only when the sentence has a sign) and merged as one
 # alternation would: leftmost first, the sign form first at the same position.
-_MONEY_SIGN = re.compile(rf"(?:US|U\.S\.|A|C|HK|NZ)?[$€£¥₹]\s?(?:{_NUM})(?:\s?{_SCALE}\b)?", re.IGNORECASE)
-_MONEY_WORD = re.compile(
+_MONEY_SIGN = recache.compile(rf"(?:US|U\.S\.|A|C|HK|NZ)?[$€£¥₹]\s?(?:{_NUM})(?:\s?{_SCALE}\b)?", re.IGNORECASE)
+_MONEY_WORD = recache.compile(
     rf"\b(?:{_NUM})(?:\s?{_SCALE})?\s+(?:U\.S\.\s+|US\s+|Canadian\s+|Australian\s+)?{_CURRENCY_WORDS}\b",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(
+_PERCENT = recache.compile(
     rf"(?<![\w.])(?:{_NUM}|{_WORDNUM}|one|two)\s?(?:%|per\s?cent\b|percent\b|pct\b|percentage\s+points?\b)",
     re.IGNORECASE,
 )
-_VAGUE = re.compile(
+_VAGUE = recache.compile(
     r"\b(?:(?:in\s+the\s+)?(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)"
     r"|(?:in\s+the\s+)?(?:thousands|millions|billions)(?=\s+(?:of|upon)\b)"
     r"|dozens(?=\s+of\b)|scores(?=\s+of\b))\b",
@@ -107,28 +108,28 @@ _VAGUE = re.compile(
 )
 _TIME_UNITS = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century|"
                r"years?-old|times?|quarters?|terms?|rounds?|innings|laps?|a\.m\.|p\.m\.|am|pm|o'clock)")
-_COUNT = re.compile(
+_COUNT = recache.compile(
     rf"(?<![\w$€£¥.,-])(?P<n>(?:{_NUM})(?:\s+{_SCALE})?|{_WORDNUM}(?:\s+(?:thousand|million|billion))?)"
     rf"(?![\w%-]|\.\d|,\d|:\d)\s+(?P<adj>(?:[a-z]+\s+){{0,2}}?)(?P<noun>(?:[a-z]+(?:s|men)|people|police|"
     rf"personnel|staff|children|cattle|sheep|fish|aircraft|folk)\b)",
 )
-_MONTHS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$")
+_MONTHS = recache.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$")
 _NOT_COUNT_NOUNS = frozenset(
     {"was", "is", "has", "percent", "pct", "points", "of", "as", "us", "its", "this", "his", "yes", "cents", "dlrs", "dollars", "euros", "pounds", "marks", "francs"}
 )
-_YEAR_LIKE = re.compile(r"1[5-9]\d\d|20\d\d")
-_TIME_UNIT = re.compile(_TIME_UNITS)
-_TIME_UNIT_AT_END = re.compile(rf"\b{_TIME_UNITS}\s*$")
-_YEARS_OLD = re.compile(r"\s*(?:-|–)?\s*(?:year|yr)s?[- ]old")
-_NUMBER_WORD_BEFORE = re.compile(r"(?:No\.|number|#|aged|age)\s*$", re.IGNORECASE)
-_ONE_DIGIT = re.compile(r"\d")
+_YEAR_LIKE = recache.compile(r"1[5-9]\d\d|20\d\d")
+_TIME_UNIT = recache.compile(_TIME_UNITS)
+_TIME_UNIT_AT_END = recache.compile(rf"\b{_TIME_UNITS}\s*$")
+_YEARS_OLD = recache.compile(r"\s*(?:-|–)?\s*(?:year|yr)s?[- ]old")
+_NUMBER_WORD_BEFORE = recache.compile(r"(?:No\.|number|#|aged|age)\s*$", re.IGNORECASE)
+_ONE_DIGIT = recache.compile(r"\d")
 
 # Cheap necessary conditions, so that a sentence without a figure costs a few scans for a
 # character class or a literal instead of the full patterns above. Each is implied by the
 # pattern it guards, so skipping on a miss never loses a match (see linter.fold).
-_DIGIT_OR_CURRENCY = re.compile(r"[\d$€£¥₹]")
+_DIGIT_OR_CURRENCY = recache.compile(r"[\d$€£¥₹]")
 _MONEY_LEAD = 4  # a money figure starts at most 4 characters ("U.S.") before its first digit/symbol
-_CURRENCY_SYMBOL = re.compile(r"[$€£¥₹]")
+_CURRENCY_SYMBOL = recache.compile(r"[$€£¥₹]")
 # every alternative of _CURRENCY_WORDS contains one of these
 _CURRENCY_STEMS = ("dollar", "dlrs", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "rupee", "marks",
                    "francs", "rouble", "ruble", "peso", "lira", "riyal", "rial", "shekel", "won")
@@ -141,7 +142,7 @@ _WORDNUM_WORDS = ("three", "four", "five", "six", "seven", "eight", "nine", "ten
 # "hundred", ...): in a text without a number word, one of _VAGUE_WORDS occurs exactly when one
 # of these does
 _VAGUE_NOT_WORDNUM_WORDS = ("billions", "scores")
-_LOWER_RUN = re.compile(r"[a-z]*")
+_LOWER_RUN = recache.compile(r"[a-z]*")
 # Where a number word of _WORDNUM can start: each word, or an "a" before the word it goes with.
 # Every branch starts with a letter (no look-behind first), so the engine skips ahead to those
 # letters; a word found inside a longer one is a false start, which the full pattern then rejects.
@@ -151,14 +152,14 @@ _WORDNUM_HEADS = ("three", "four", "five", "six", "seven", "eight", "nine", "ten
                   "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
                   "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundreds", "dozens")
 _A_NUMBER = r"|a(?=\s+(?:hundred|thousand|dozen|million))"
-_WORDNUM_AT = re.compile(prefix_tree(_WORDNUM_HEADS) + _A_NUMBER)
+_WORDNUM_AT = recache.compile(prefix_tree(_WORDNUM_HEADS) + _A_NUMBER)
 # the same with _PERCENT's other number words, searched in the ascii_fold-ed text
-_PERCENT_WORD_AT = re.compile(prefix_tree((*_WORDNUM_HEADS, "one", "two")) + _A_NUMBER)
+_PERCENT_WORD_AT = recache.compile(prefix_tree((*_WORDNUM_HEADS, "one", "two")) + _A_NUMBER)
 # where the number-word branch of _PERCENT can start (same look-behind, same flags)
-_PERCENT_WORD_START = re.compile(rf"(?<![\w.])(?:{_WORDNUM}|one|two)", re.IGNORECASE)
+_PERCENT_WORD_START = recache.compile(rf"(?<![\w.])(?:{_WORDNUM}|one|two)", re.IGNORECASE)
 # maximal runs of digits: their starts are the only places a number can start where the
 # character before must not be a word character (\d is part of \w)
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = recache.compile(r"\d+")
 
 
 def _year_like(num: str) -> bool:

@@ -38,6 +38,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from linter import recache
 from linter.fold import contains_any
 
 __all__ = ["ALIASES", "GENRES", "Genre", "detect_genre", "normalise_genre"]
@@ -85,37 +86,37 @@ def normalise_genre(value: Any) -> str | None:
     return ALIASES.get(key) or ALIASES.get(key.replace("-", ""))
 
 
-_PRESS = re.compile(
+_PRESS = recache.compile(
     r"\bFOR\s+IMMEDIATE\s+RELEASE\b|\bPRESS\s+RELEASE\b|^\s*(?:Media|Press|Investor)\s+(?:contacts?|inquiries)\s*:|"
     r"^\s*#{3}\s*$|/\s*PRNewswire\s*/|\bPR\s+Newswire\b|\bBusiness\s+Wire\b|\bGLOBE\s+NEWSWIRE\b|"
     r"\bThis\s+press\s+release\s+contains\s+forward-looking\b",
     re.MULTILINE,
 )
-_CITATION_NEEDED = re.compile(r"\[\s*citation\s+needed\s*\]", re.IGNORECASE)
-_REFERENCE_HEADING = re.compile(r"^\s*(?:See\s+also|References|External\s+links|Further\s+reading|Notes)\s*$",
+_CITATION_NEEDED = recache.compile(r"\[\s*citation\s+needed\s*\]", re.IGNORECASE)
+_REFERENCE_HEADING = recache.compile(r"^\s*(?:See\s+also|References|External\s+links|Further\s+reading|Notes)\s*$",
                                 re.MULTILINE)
-_CITATION_MARK = re.compile(r"(?<=[\w.,;:)])\[\d{1,3}\]")
-_SALUTATION = re.compile(
+_CITATION_MARK = recache.compile(r"(?<=[\w.,;:)])\[\d{1,3}\]")
+_SALUTATION = recache.compile(
     r"\b(?:Mr\.?\s+Speaker|Madam\s+Speaker|Mr\.?\s+President|Madam\s+President|Members\s+of\s+(?:the\s+)?"
     r"Congress|Fellow[- ]?[Cc]itizens|[Mm]y\s+fellow\s+\w+|Ladies\s+and\s+[Gg]entlemen|Distinguished\s+guests|"
     r"[Mm]y\s+(?:dear\s+)?friends|Friends|Fellow\s+\w+|Citizens|Countrymen)\b"
 )
-_SPEECH = re.compile(
+_SPEECH = recache.compile(
     r"[(\[]\s*(?:Applause|Laughter|APPLAUSE|LAUGHTER|Cheers|Booing)\b[^)\]]{0,40}[)\]]|"
     r"\bMr\.?\s+Speaker\b|\bMadam\s+Speaker\b|\bLadies\s+and\s+gentlemen\b|\bMy\s+fellow\s+(?:Americans|citizens|"
     r"countrymen|\w+ans)\b"
 )
-_LABEL = re.compile(r"^\s*(?:[A-Z][A-Z.'\-]+\s+){0,3}[A-Z][A-Z.'\-]+\s*:\s+\S", re.MULTILINE)
-_OPINION_HEAD = re.compile(r"^\s*(?:Opinion|OPINION|Op-?[Ee]d|OP-?ED|Editorial|EDITORIAL|Commentary|COMMENTARY|"
+_LABEL = recache.compile(r"^\s*(?:[A-Z][A-Z.'\-]+\s+){0,3}[A-Z][A-Z.'\-]+\s*:\s+\S", re.MULTILINE)
+_OPINION_HEAD = recache.compile(r"^\s*(?:Opinion|OPINION|Op-?[Ee]d|OP-?ED|Editorial|EDITORIAL|Commentary|COMMENTARY|"
                            r"Column|COLUMN|Perspective|PERSPECTIVE)\s*[|:\-–—]")
-_OPINION = re.compile(
+_OPINION = recache.compile(
     r"\b[Tt]he\s+(?:views|opinions)\s+expressed\b|\bis\s+an?\s+(?:\w+\s+)?columnist\b|"
     r"\b[Ll]etters?\s+to\s+the\s+[Ee]ditor\b|\bwrites\s+a\s+(?:weekly\s+|monthly\s+|regular\s+)?column\b"
 )
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .,'\-]{1,40}\s*(?:\((?:AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa|"
+_DATELINE = recache.compile(r"^\s*[A-Z][A-Za-z .,'\-]{1,40}\s*(?:\((?:AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa|"
                        r"REUTERS)\)|\b\w+\s+\d{1,2}\s*\((?:Reuters|AP|AFP)\))\s*[-–—_]", re.MULTILINE)
-_VOICE_WORD = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves|[Yy]ou|[Yy]our|[Yy]ours|I|[Mm]y|[Mm]e)\b")
-_WORD = re.compile(r"\w+")
+_VOICE_WORD = recache.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves|[Yy]ou|[Yy]our|[Yy]ours|I|[Mm]y|[Mm]e)\b")
+_WORD = recache.compile(r"\w+")
 #: the words ``_VOICE_WORD`` matches, as ``bytes`` (tests/test_sourcing.py checks them against it)
 _VOICE_WORDS = frozenset(w.encode("ascii") for w in (
     "we", "We", "our", "Our", "ours", "Ours", "us", "Us", "ourselves", "Ourselves", "you", "You", "your", "Your",

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from linter import recache
 from linter.extract.dates import WEEKDAYS, resolve_weekday
 from linter.extract.reftime import reference_time
 
@@ -76,21 +77,21 @@ _QUAL = (r"(?:nearly|almost|about|around|roughly|approximately|some|more\s+than|
          r"less\s+than|under|just\s+under|fewer\s+than|at\s+least|close\s+to|exactly|precisely|only|just)")
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 
-_AFTER = re.compile(rf"(?i)\b(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})[\s-]+{_UNIT}\s+(?P<dir>after|before)\s+")
-_LATER = re.compile(rf"(?i)\b(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})[\s-]+{_UNIT}\s+(?P<dir>later|earlier)"
+_AFTER = recache.compile(rf"(?i)\b(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})[\s-]+{_UNIT}\s+(?P<dir>after|before)\s+")
+_LATER = recache.compile(rf"(?i)\b(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})[\s-]+{_UNIT}\s+(?P<dir>later|earlier)"
                     r"\s*,\s*(?:on\s+|in\s+)?")
-_SINCE_N = re.compile(rf"(?i)\b(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})[\s-]+{_UNIT}\s+since\s+")
-_FOR_N = re.compile(rf"(?i)\bfor\s+(?:(?P<q>{_QUAL})\s+)?(?:the\s+(?:past|last)\s+)?(?P<n>{_NUM})[\s-]+{_UNIT}\b")
-_ORDINAL_PERIOD = re.compile(rf"(?i)\b(?:in|into|entered|enters|entering|enter)\s+its\s+(?P<n>{_ORD})\s+"
+_SINCE_N = recache.compile(rf"(?i)\b(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})[\s-]+{_UNIT}\s+since\s+")
+_FOR_N = recache.compile(rf"(?i)\bfor\s+(?:(?P<q>{_QUAL})\s+)?(?:the\s+(?:past|last)\s+)?(?P<n>{_NUM})[\s-]+{_UNIT}\b")
+_ORDINAL_PERIOD = recache.compile(rf"(?i)\b(?:in|into|entered|enters|entering|enter)\s+its\s+(?P<n>{_ORD})\s+"
                              r"(?P<unit>day|week|month|year)\b")
-_ANNIVERSARY = re.compile(rf"(?i)\b(?P<n>{_ORD})\s+anniversary\b")
-_TURNS = re.compile(rf"(?i)\bturn(?:s|ed|ing)?\s+(?P<n>{_NUM})\b(?!\s*(?:%|percent|per\s+cent|points?|degrees|"
+_ANNIVERSARY = recache.compile(rf"(?i)\b(?P<n>{_ORD})\s+anniversary\b")
+_TURNS = recache.compile(rf"(?i)\bturn(?:s|ed|ing)?\s+(?P<n>{_NUM})\b(?!\s*(?:%|percent|per\s+cent|points?|degrees|"
                     r"million|billion|pounds|dollars|kilos?|km|miles|times)\b)(?![\w.-])")
 #: verbs of starting that date the start of a period: "began on Oct. 2", "started in 2019", "since"
-_BEGAN = re.compile(r"(?i)\b(?:began|begun|begin|started|starting|start|erupted|broke\s+out|launched|since|"
+_BEGAN = recache.compile(r"(?i)\b(?:began|begun|begin|started|starting|start|erupted|broke\s+out|launched|since|"
                     r"kicked\s+off|opened)\b[\w\s,'’-]{0,20}?$")
 #: verbs of founding that date what an anniversary counts from: "founded in 1949"
-_FOUNDED = re.compile(r"(?i)\b(?:founded|established|created|opened|built|launched|formed|set\s+up|"
+_FOUNDED = recache.compile(r"(?i)\b(?:founded|established|created|opened|built|launched|formed|set\s+up|"
                       r"inaugurated|signed|completed|introduced|chartered|incorporated|enacted|adopted|"
                       r"ratified|first\s+(?:held|published|aired|broadcast|opened)|debuted|premiered|since)\b"
                       r"[\w\s'’-]{0,12}?$")
@@ -99,25 +100,25 @@ _PRESENT = frozenset({"present", "present_perfect", "future"})
 _NOW = frozenset({"present", "present_perfect"})
 _PERFECT = frozenset({"present_perfect"})
 #: what may stand between "after"/"since" and the point it names: "after [the] 2019 election"
-_POINT_GAP = re.compile(r"(?i)(?:the|last|this|a|an)?\s*")
+_POINT_GAP = recache.compile(r"(?i)(?:the|last|this|a|an)?\s*")
 #: words before a comparison, not an interval: "from a year earlier", "than a week before"
-_COMPARISON = re.compile(r"(?i)\b(?:from|than|compared\s+with|compared\s+to|versus|vs\.?|over)\s+$")
+_COMPARISON = recache.compile(r"(?i)\b(?:from|than|compared\s+with|compared\s+to|versus|vs\.?|over)\s+$")
 #: words before "a"/"an" that make it an amount of time ("it has been a year since"), not a rate
 #: ("20 pct a year since 1981")
-_A_AMOUNT = re.compile(r"(?i)\b(?:been|for|in|nearly|almost|about|over|than|just|exactly|only|some|barely|than)\s+$")
+_A_AMOUNT = recache.compile(r"(?i)\b(?:been|for|in|nearly|almost|about|over|than|just|exactly|only|some|barely|than)\s+$")
 #: a necessary condition for an interval claim in a sentence (one of the words the patterns above
 #: and the gates of ``extract_intervals`` need), as written and, for lower-cased ASCII text, without
 #: the word boundary before it, with each word's first letters
-_CLAIM_WORD = re.compile(r"(?i)\b(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
-_CLAIM_LOW = re.compile(r"(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
+_CLAIM_WORD = recache.compile(r"(?i)\b(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
+_CLAIM_LOW = recache.compile(r"(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
 _CLAIM_WORDS = ("after", "before", "later", "earlier", "since", "anniversary", "turn", "its")
 #: What every match of _AFTER, _LATER and _SINCE_N holds (a unit, then its direction word), found
 #: far faster than they are: a sentence without it is not searched with them.
-_AFTER_GATE = re.compile(r"(?i)(?:day|week|month|year|decade)s?\s+(?:after|before)\s")
-_LATER_GATE = re.compile(r"(?i)(?:day|week|month|year|decade)s?\s+(?:later|earlier)")
-_SINCE_GATE = re.compile(r"(?i)(?:day|week|month|year|decade)s?\s+since\s")
+_AFTER_GATE = recache.compile(r"(?i)(?:day|week|month|year|decade)s?\s+(?:after|before)\s")
+_LATER_GATE = recache.compile(r"(?i)(?:day|week|month|year|decade)s?\s+(?:later|earlier)")
+_SINCE_GATE = recache.compile(r"(?i)(?:day|week|month|year|decade)s?\s+since\s")
 #: a weekday written as a possessive, which the date extractor leaves alone: "Monday's vote"
-_POSSESSIVE_WD = re.compile(r"(?:the\s+|last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b")
+_POSSESSIVE_WD = recache.compile(r"(?:the\s+|last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['’]s\b")
 
 
 @dataclass(slots=True)

@@ -54,6 +54,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from linter import recache
 from linter.extract.names import edit_distance
 from linter.kb import KnowledgeBase, Office, Person, norm_name, normalize_modifier
 from linter.patterns import prefix_tree
@@ -88,14 +89,14 @@ _RUN_RE = regex.compile(
 # the look-behind after the first capital (it checks the character before it) so that the search
 # skips ahead to capitals.
 _ASCII_TOKEN_TAIL = r"[A-Za-z0-9']*(?:[.\-][A-Za-z][A-Za-z']*)*\.?"
-_ASCII_RUN_RE = re.compile(
+_ASCII_RUN_RE = recache.compile(
     rf"[A-Z](?<![A-Za-z0-9'.].){_ASCII_TOKEN_TAIL}"
     rf"(?:{_WS}(?:of{_WS}(?:the{_WS})?)?(?:{_PARTICLES}(?:{_WS}|-))*[A-Z]{_ASCII_TOKEN_TAIL})*"
 )
 # The words of a run (or of one word): ``re``'s ``\S`` and ``regex``'s ``[^\s]`` differ only on
 # \x1c-\x1f, which no run holds (a run is letters, digits, marks, apostrophes, dots, hyphens and
 # the white space of ``_WS``), and ``re`` is the faster.
-_WORD_RE = re.compile(r"\S+")
+_WORD_RE = recache.compile(r"\S+")
 _ROMAN_RE = regex.compile(r"^[IVXL]+$")
 _STOP_NAME = frozenset(
     norm_name(w)

@@ -10,21 +10,21 @@ of its own.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from linter import recache
 from linter.kb import KnowledgeBase
 
 # A capitalised word of five characters or more (shorter ones never pair), not preceded by a word
 # character, apostrophe or hyphen. The look-behind comes after the capital (it checks the character
 # before it) so that the search skips ahead to capitals.
-_WORD = re.compile(r"([A-Z\u00C0-\u00DE](?<![\w'’-].)[\w'’-]{3,}\w)")
-_SENT_START = re.compile(r"(?:^|[.!?:;“\"(]\s*)$")
-_GIVEN = re.compile(r"([A-Z][a-z]+)\s+$")
+_WORD = recache.compile(r"([A-Z\u00C0-\u00DE](?<![\w'’-].)[\w'’-]{3,}\w)")
+_SENT_START = recache.compile(r"(?:^|[.!?:;“\"(]\s*)$")
+_GIVEN = recache.compile(r"([A-Z][a-z]+)\s+$")
 #: words before a name that say it is a person's (a title or an honorific)
 _NAME_TITLES = frozenset("""
 president minister ayatollah secretary senator governor general chancellor king queen prince sheikh pope
@@ -37,8 +37,8 @@ prime foreign supreme vice deputy former late said says told the and with from a
 after before for at on by of to this that then thus also both even only since until unlike like under over
 into than though although because where which who whom whose what why how
 """.split())
-_FOLLOWED_BY_NAME = re.compile(r"\s+[A-Z][a-z]")
-_PARTICLE_BEFORE = re.compile(r"\b(?:do|da|de|del|della|di|du|dos|das|von|van|der|la|le)\s+$")
+_FOLLOWED_BY_NAME = recache.compile(r"\s+[A-Z][a-z]")
+_PARTICLE_BEFORE = recache.compile(r"\b(?:do|da|de|del|della|di|du|dos|das|von|van|der|la|le)\s+$")
 
 # Capitalised words that are not names but often sit one edit from one.
 _COMMON = frozenset("""

@@ -28,12 +28,12 @@ A date used as a name ("the Jan. 6 Capitol rioters", "Oct. 7 attack") is not a r
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from linter import recache
 from linter.extract.tense import Governor, detect_governor
 from linter.lexicon import word_set
 
@@ -46,20 +46,20 @@ CERTAIN = frozenset({"explicit", "present"})
 _REF_KINDS = frozenset({"absolute", "partial", "weekday", "relative", "range"})
 _PRESENT = frozenset({"present", "present_perfect", "future"})
 #: words before a title that put it in its holder's own time: "under President Obama"
-_THEN_CUE = re.compile(r"(?i)(?:\bunder|\bappointee of|\bappointees of|\bappointed by|\bnominated by|\bnominee of|"
+_THEN_CUE = recache.compile(r"(?i)(?:\bunder|\bappointee of|\bappointees of|\bappointed by|\bnominated by|\bnominee of|"
                        r"\bnamed by|\bpicked by|\btapped by|\bchosen by|\bpardoned by|\bsigned by|\bvetoed by|"
                        r"\benacted by|\badministration of|\bera of|\bterm of|\bpresidency of|\breign of|"
                        r"\btenure of|\bgovernment of|\bcabinet of)(?:\s+(?:the|then|late))?\s+$")
 #: words after a title that put it in its holder's own time: "Merkel, the chancellor at the time,"
-_THEN_AFTER = re.compile(r"(?i),?\s*(?:at the time|back then|then|at that time|in those days)\b")
+_THEN_AFTER = recache.compile(r"(?i),?\s*(?:at the time|back then|then|at that time|in those days)\b")
 #: between a date and a clause it anchors: "in 1977, when Queen Elizabeth II visited"
-_ANCHORED = re.compile(r"\s*,?\s*(?:when|while|as|after|before|until|where)\s+\Z")
+_ANCHORED = recache.compile(r"\s*,?\s*(?:when|while|as|after|before|until|where)\s+\Z")
 #: the word after a date that makes it a name: "the Jan. 6 committee", "the Oct. 7 attack"
-_DATE_AS_NAME = re.compile(r"\s+(?:[A-Z]|(?:committee|attacks?|riots?|rioters|insurrection|hearings?|panel|probe|"
+_DATE_AS_NAME = recache.compile(r"\s+(?:[A-Z]|(?:committee|attacks?|riots?|rioters|insurrection|hearings?|panel|probe|"
                            r"defendants|anniversary|massacre|protests?|case|investigation|events?|select)\b)")
 _SPEECH = frozenset({*word_set("speech-verbs", "dated-speech"), *word_set("speech-verbs", "quote-nearby")})
 #: between a subject and its verb: nothing, or an appositive (", 77, who ... ,")
-_SUBJECT_GAP = re.compile(r"\s*(?:,[^,.;:!?\"“”]{1,160},\s*)?")
+_SUBJECT_GAP = recache.compile(r"\s*(?:,[^,.;:!?\"“”]{1,160},\s*)?")
 #: Past verbs of news narration: reported speech, and the acts news reports day by day.
 _NEWS_VERBS = frozenset({*word_set("speech-verbs", "dated-speech"), *word_set("speech-verbs", "quote-nearby"),
                          "met", "visited", "signed", "ordered", "vetoed", "spoke", "called", "urged",

@@ -16,17 +16,19 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+from linter import recache
+
 __all__ = ["TENSES", "ClauseCache", "Governor", "detect_governor", "detect_tense", "sentence_boundaries"]
 
 TENSES = ("future", "past", "present_perfect", "present", "future_in_past", "unknown")
 
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][A-Za-z]+)?")
+_WORD = recache.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][A-Za-z]+)?")
 # Candidate sentence / clause boundaries: terminal punctuation followed by space, semicolons,
 # curly opening/closing quotes and paragraph breaks (a blank line, or a line break before an
 # indented line). A single line break inside a sentence is a soft wrap (newswire wraps at 70
 # columns), not a boundary. Written as one character class first (what comes after depends on
 # the character), which the regex engine scans far faster than an alternation.
-_BOUNDARY = re.compile(
+_BOUNDARY = recache.compile(
     r"[.!?;\n“”](?:(?<=[.!?])[\"”’)\]]*\s+|(?<=[;“”])|(?<=\n)(?=[ \t]*\n|[ \t]+\S))"
 )
 _ABBREV = frozenset(
@@ -218,7 +220,7 @@ try:
 except re.error:  # pragma: no cover - Python 3.10 has no possessive quantifiers
     _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _CONTRACTIONS = frozenset({"ll", "ve", "d", "s", "re", "m"})
-_APOSTROPHE = re.compile("['’]")
+_APOSTROPHE = recache.compile("['’]")
 
 
 class _Clause:
@@ -313,7 +315,7 @@ _UNKNOWN = Governor("unknown")  # (frozen: one instance serves every span withou
 #: The characters read on either side of a span in a clause longer than that (no real sentence
 #: is): hostile input of one endless clause costs time in proportion to its length, not its square.
 CLAUSE_WINDOW = 2000
-_SPACE = re.compile(r"\s+")
+_SPACE = recache.compile(r"\s+")
 #: The boundaries and clauses of the window last read in a long text (see ``detect_governor``):
 #: {"key": (text, start, end), "boundaries": [...], "clauses": ClauseCache}.
 _WINDOW: dict[str, Any] = {}

@@ -10,13 +10,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from linter import recache
 from linter.extract.mentions import Mention
 from linter.kb import PAST_MODIFIERS, KnowledgeBase
 
 __all__ = ["Administration", "administrations", "title_clashes"]
 
-_ADMIN = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)(?:['’]s)?\s+administration\b")
-_ADMIN_QUALIFIED = re.compile(r"\b(?:first|second|former|previous|prior|last|earlier|late|past|"
+_ADMIN = recache.compile(r"\b(?P<name>[A-Z][\w'’-]+)(?:['’]s)?\s+administration\b")
+_ADMIN_QUALIFIED = recache.compile(r"\b(?:first|second|former|previous|prior|last|earlier|late|past|"
                               r"then|outgoing|incoming|next)\s+(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from linter import recache
 from linter.kb import PAST_MODIFIERS, KnowledgeBase, normalize_modifier, title_interval
 
 __all__ = [
@@ -252,15 +253,15 @@ def claims_from_mentions(
     return out
 
 
-_FUTURE_PREP = re.compile(r"\b(?:on|On|by|By|before|Before|until|Until)\s+$")
-_PAST_PREP = re.compile(r"\b(?:on|On|in|In)\s+$")
-_FUTURE_WORDS = re.compile(
+_FUTURE_PREP = recache.compile(r"\b(?:on|On|by|By|before|Before|until|Until)\s+$")
+_PAST_PREP = recache.compile(r"\b(?:on|On|in|In)\s+$")
+_FUTURE_WORDS = recache.compile(
     r"\b(?:will|would|shall|plan(?:s|ned)?|scheduled|expected|due|deadline|set\s+to|going\s+to|"
     r"prospective|upcoming|next|until|by|target(?:s|ed)?|aim(?:s|ed)?|proposed?|intend(?:s|ed)?)\b",
     re.IGNORECASE,
 )
-_NOT_EVENT_DATE = re.compile(r"\banniversar|\bsince\b|\bago\b|\bfrom\b|\bbetween\b|\bperiod\b", re.IGNORECASE)
-_RANGE_AFTER = re.compile(r"^\s*(?:to|through|until|and|-|–)\s", re.IGNORECASE)
+_NOT_EVENT_DATE = recache.compile(r"\banniversar|\bsince\b|\bago\b|\bfrom\b|\bbetween\b|\bperiod\b", re.IGNORECASE)
+_RANGE_AFTER = recache.compile(r"^\s*(?:to|through|until|and|-|–)\s", re.IGNORECASE)
 
 
 def claims_from_dates(dates: Sequence[Any], sentence_of: Callable[[int], tuple[int, str] | None],
@@ -324,13 +325,13 @@ def claims_from_events(events: Sequence[Any]) -> list[Claim]:
     return out
 
 
-_ADMIN = re.compile(
+_ADMIN = recache.compile(
     r"(?<![\w-])(?:(?P<pre>\w+)\s+)?(?P<name>[A-Z][\w'’-]+)\s+[Aa]dministration(?:['’]s\s+\w+)?\s+"
     r"(?P<verb>has|have|is|are|will|says|plans|wants|continues|remains|seeks|hopes|intends|insists|argues)\b"
 )
 _ADMIN_SKIP = frozenset({"incoming", "next", "future", "former", "previous", "prior", "last", "first", "second",
                          "new", "a", "an", "outgoing", "past", "earlier", "then"})
-_LEADER_OFFICE = re.compile(r"\.(?:president|prime-minister)$")
+_LEADER_OFFICE = recache.compile(r"\.(?:president|prime-minister)$")
 
 
 def claims_from_administrations(sentences: Sequence[tuple[int, str]], kb: KnowledgeBase,

@@ -9,7 +9,6 @@ day belongs to the successor); a missing ``end`` means the term was still open o
 from __future__ import annotations
 
 import datetime
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +16,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
+
+from linter import recache
 
 _T = TypeVar("_T")
 
@@ -161,7 +162,7 @@ class KbError(ValueError):
 
 _DROP_TOKENS = frozenset({"al", "el"})
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "’": "'", "‘": "'", "‐": "-", "–": "-"})
-_SPLIT_RE = re.compile(r"[\s.\-]+")
+_SPLIT_RE = recache.compile(r"[\s.\-]+")
 
 
 @lru_cache(maxsize=8192)  # bounded: a long archive run keeps a flat memory

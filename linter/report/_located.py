@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_LOCATED = re.compile(r"(?P<path>.+?):(?P<line>\d+)(?::(?P<column>\d+))?: (?P<message>.*)", re.S)
+from linter import recache
+
+_LOCATED = recache.compile(r"(?P<path>.+?):(?P<line>\d+)(?::(?P<column>\d+))?: (?P<message>.*)", re.S)
 
 
 class Located(NamedTuple):

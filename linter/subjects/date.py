@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from linter import recache
 from linter.dsl import BOOL, DATE, NUMBER, STRING, TEXT, ObjectType
 from linter.dsl.types import Text
 from linter.extractions import Analysis
@@ -27,7 +28,7 @@ class DateView(View):
         return (d.start, d.end)
 
 
-_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
+_NEXT_WORD = recache.compile(r"[ \t]*([A-Za-z][\w'’-]*)")
 
 
 def _next_word(v: DateView) -> str:
@@ -35,7 +36,7 @@ def _next_word(v: DateView) -> str:
     return m.group(1).lower() if m else ""
 
 
-_OPENING = re.compile(r"(?i)(?:\W*|.*[,;:]\s*)(?:(?:back|as|early|late)\s+)?(?:on|in|during|by|of)?\s*\Z", re.S)
+_OPENING = recache.compile(r"(?i)(?:\W*|.*[,;:]\s*)(?:(?:back|as|early|late)\s+)?(?:on|in|during|by|of)?\s*\Z", re.S)
 
 
 def _clause_initial(v: DateView) -> bool:

@@ -4,10 +4,10 @@ Trump"), an appositive, a full name or a bare surname (``linter.extract.mentions
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from linter import recache
 from linter.dsl import BOOL, DATE, NUMBER, STRING, TEXT, ObjectType
 from linter.dsl.types import Text
 from linter.extract.names import edit_distance, fold
@@ -60,7 +60,7 @@ class MentionView(View):
 _NO_VERDICT = Verdict("unknown")
 
 
-_LEAD_IN = re.compile(r"(?:[\w'’.-]+\s+){0,4}\Z")
+_LEAD_IN = recache.compile(r"(?:[\w'’.-]+\s+){0,4}\Z")
 
 
 def _lead_in(v: MentionView) -> str:
@@ -109,7 +109,7 @@ def _clash(v: MentionView) -> Any:
     return v.a.title_clashes.get(id(v.item))
 
 
-_NEXT_WORD = re.compile(r"[\s\u00a0]*(?:['’]s\s+)?([\w-]+)")
+_NEXT_WORD = recache.compile(r"[\s\u00a0]*(?:['’]s\s+)?([\w-]+)")
 
 
 def _next_word(v: MentionView) -> str | None:

@@ -1,0 +1,138 @@
+"""The extractors' fixed regular expressions, compiled without parsing them again on every start.
+
+factlint's modules compile about 300 fixed patterns when they are imported (long word lists
+among them); parsing and compiling them is a third of the import time of a one-article run. The
+regular-expression engine's own work has two steps: ``re``'s parser and code generator, written
+in Python, turn a pattern into a list of opcodes, and ``_sre.compile`` turns that list into the
+compiled pattern (C, microseconds). ``compile`` keeps the first step's result on disk
+(``$XDG_CACHE_HOME/factlint/regex-<tag>.marshal``, ``FACTLINT_NO_CACHE=1`` turns it off) and
+repeats only the second: the pattern object it returns is the one ``re.compile`` returns
+(equal code, flags and groups; a new entry is kept only after that was checked).
+
+The cache file is tied to the exact interpreter (``sys.version`` and ``_sre.MAGIC``, the
+version of the engine's opcodes); ``_sre`` validates the opcodes it is given, and any
+problem with the file or an entry (missing, corrupt, another Python) falls back to
+``re.compile``, so the cache can make a start faster but never change a result or fail a run.
+Patterns built at run time from the text or the knowledge base keep using ``re.compile``: only
+module-level constants come here. ``save`` writes the table back when this process compiled
+a pattern the file did not hold (``api.build_engine`` calls it once the modules are loaded).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+try:  # the engine's internals: re._parser / re._compiler on 3.11+, sre_parse / sre_compile before
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    try:
+        import _sre
+        import sre_compile as _compiler
+        import sre_parse as _parser
+    except ImportError:
+        _sre = None  # type: ignore[assignment]
+
+__all__ = ["compile", "save"]
+
+#: entries a cache file holds at most (a larger table is not written)
+LIMIT = 4096
+
+#: one entry: (flags of the compiled pattern, opcodes, groups, group index, index group)
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+_STATE: dict[str, Any] = {"table": None, "new": 0, "path": None}
+
+
+def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # noqa: A001 - re's name
+    """``re.compile(pattern, flags)``, from the cached opcodes when the cache has them."""
+    flags = int(flags)
+    table = _table()
+    entry = table.get((pattern, flags))
+    if entry is not None:
+        try:
+            return _build(pattern, entry)
+        except (RuntimeError, TypeError, ValueError, OverflowError):  # a damaged entry: compile anew
+            del table[pattern, flags]
+    compiled = re.compile(pattern, flags)
+    if _STATE["path"] is not None:
+        entry = _entry(pattern, flags)
+        if entry is not None and _build(pattern, entry) == compiled:
+            table[pattern, flags] = entry
+            _STATE["new"] += 1
+    return compiled
+
+
+def save() -> None:
+    """Write the table back when this process compiled a pattern it did not hold (never fails
+    a run: an unwritable cache folder is left alone)."""
+    if not _STATE["new"]:
+        return
+    _STATE["new"] = 0
+    path = _STATE["path"]
+    table = _STATE["table"] or {}
+    if path is None or len(table) > LIMIT:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump(table, fh)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
+def _build(pattern: str, entry: _Entry) -> re.Pattern[str]:
+    final, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, final, list(code), groups, dict(groupindex), tuple(indexgroup))  # type: ignore[no-any-return]
+
+
+def _entry(pattern: str, flags: int) -> _Entry | None:
+    """What ``re.compile`` hands ``_sre.compile`` for ``pattern``, as plain marshallable values."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = [int(op) for op in _compiler._code(parsed, flags)]
+        state = parsed.state
+        groupindex = {str(k): int(v) for k, v in state.groupdict.items()}
+        indexgroup: list[str | None] = [None] * state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        return int(flags | state.flags), code, int(state.groups - 1), groupindex, tuple(indexgroup)
+    except Exception:  # noqa: BLE001 - internals of another shape: no entry, re.compile was used
+        return None
+
+
+def _table() -> dict[tuple[str, int], _Entry]:
+    table = _STATE["table"]
+    if table is None:
+        table = {}
+        path = _STATE["path"] = _cache_file()
+        if path is not None:
+            try:
+                loaded = marshal.loads(path.read_bytes())
+                if isinstance(loaded, dict):
+                    table = loaded
+            except (OSError, EOFError, ValueError, TypeError):
+                table = {}
+        _STATE["table"] = table
+    return table  # type: ignore[no-any-return]
+
+
+def _cache_file() -> Path | None:
+    if os.environ.get("FACTLINT_NO_CACHE") or _sre is None:
+        return None
+    tag = hashlib.sha256(f"{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}\0{_sre.CODESIZE}".encode())
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factlint"
+    return root / f"regex-{tag.hexdigest()[:20]}.marshal"

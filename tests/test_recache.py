@@ -1,0 +1,122 @@
+"""The on-disk cache of compiled regular expressions (``linter.recache``): a pattern served from
+the cache is the pattern ``re.compile`` gives, for every fixed pattern factlint has; a damaged
+or foreign cache changes nothing; ``FACTLINT_NO_CACHE`` writes nothing."""
+
+from __future__ import annotations
+
+import importlib
+import marshal
+import os
+import pkgutil
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import linter
+import linter.recache as recache
+
+SAMPLES = [
+    (r"\b(?P<year>\d{4})-(?P<month>\d\d)\b", 0),
+    (r"(?i)(?<![\w'])(?:president|prime minister)\s+(?P<name>[A-Z]\w+)", 0),
+    (r"^\s*#+\s", re.MULTILINE),
+    (r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.IGNORECASE | re.VERBOSE),
+    (r"(a)|b", re.ASCII),
+]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(recache, "_STATE", {"table": None, "new": 0, "path": None})
+    return tmp_path / "factlint"
+
+
+def _fresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(recache, "_STATE", {"table": None, "new": 0, "path": None})
+
+
+def test_a_pattern_from_the_cache_is_re_compiles(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = [recache.compile(p, f) for p, f in SAMPLES]
+    assert recache._STATE["new"] == len(SAMPLES)
+    recache.save()
+    [file] = cache.glob("regex-*.marshal")
+    _fresh(monkeypatch)
+    monkeypatch.setattr(recache, "_entry", lambda *a: pytest.fail("compiled again"))
+    again = [recache.compile(p, f) for p, f in SAMPLES]
+    assert recache._STATE["new"] == 0 and file.stat().st_size > 0
+    for (p, f), a, b in zip(SAMPLES, first, again, strict=True):
+        want = re.compile(p, f)
+        assert a == want and b == want and b.groupindex == want.groupindex and b.groups == want.groups
+        text = "In 2024-05 President Obama met them; ab Ünïcode-word’s #  x"
+        assert [m.span() for m in b.finditer(text)] == [m.span() for m in want.finditer(text)]
+
+
+def test_a_damaged_cache_is_ignored(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for p, f in SAMPLES:
+        recache.compile(p, f)
+    recache.save()
+    [file] = cache.glob("regex-*.marshal")
+    for damage in (b"", b"not marshal at all", file.read_bytes()[: len(file.read_bytes()) // 2]):
+        file.write_bytes(damage)
+        _fresh(monkeypatch)
+        assert [recache.compile(p, f) for p, f in SAMPLES] == [re.compile(p, f) for p, f in SAMPLES]
+    # entries of the right shape with opcodes _sre refuses: compiled anew, the entry dropped
+    _fresh(monkeypatch)
+    table = recache._table()
+    table[SAMPLES[0]] = (32, [999, 999], 0, {}, (None,))
+    table[SAMPLES[1]] = ("bad",)  # type: ignore[assignment]
+    assert recache.compile(*SAMPLES[0]) == re.compile(*SAMPLES[0])
+    assert recache.compile(*SAMPLES[1]) == re.compile(*SAMPLES[1])
+
+
+def test_no_cache_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTLINT_NO_CACHE", "1")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _fresh(monkeypatch)
+    assert recache.compile(*SAMPLES[0]) == re.compile(*SAMPLES[0])
+    recache.save()
+    assert not list(tmp_path.rglob("*"))
+
+
+def _module_patterns() -> list[re.Pattern[str]]:
+    """Every compiled pattern a factlint module holds at module level."""
+    found: dict[tuple[str, int], re.Pattern[str]] = {}
+    for info in pkgutil.walk_packages(linter.__path__, "linter."):
+        if info.name.endswith(("lsp", "dask", "kb.wikidata")):
+            continue  # optional extras' imports
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                found[value.pattern, value.flags] = value
+    return list(found.values())
+
+
+def test_every_fixed_pattern_round_trips() -> None:
+    """The opcodes recorded for each of factlint's own patterns rebuild that very pattern."""
+    patterns = _module_patterns()
+    assert len(patterns) > 200
+    for pat in patterns:
+        entry = recache._entry(pat.pattern, pat.flags)
+        assert entry is not None, pat.pattern
+        assert recache._build(pat.pattern, entry) == pat, pat.pattern
+
+
+def test_the_cli_with_a_cold_a_warm_and_no_cache_says_the_same(tmp_path: Path) -> None:
+    """Three processes: the first writes the cache, the second starts from it, the third has
+    none; the same report each time."""
+    article = tmp_path / "a.md"
+    article.write_text("---\ndate: 2025-12-30\n---\nFormer President Joe Biden said on Thursday, Jan. 14 "
+                       "that it has been reported. Leave a Reply\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "FACTLINT_NO_CACHE"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    cmd = [sys.executable, "-m", "linter", "check", "--format", "json", str(article)]
+    runs = [subprocess.run(cmd, capture_output=True, text=True, env=env, check=False) for _ in range(2)]
+    [file] = (tmp_path / "cache" / "factlint").glob("regex-*.marshal")
+    assert len(marshal.loads(file.read_bytes())) > 200
+    runs.append(subprocess.run(cmd, capture_output=True, text=True, env={**env, "FACTLINT_NO_CACHE": "1"}, check=False))
+    assert "\"rule\"" in runs[0].stdout  # findings were made
+    assert [(r.returncode, r.stdout, r.stderr) for r in runs[1:]] == [(runs[0].returncode, runs[0].stdout, runs[0].stderr)] * 2

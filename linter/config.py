@@ -29,11 +29,6 @@ from linter.finding import Finding, Severity
 from linter.report import format_names
 from linter.yamlsrc import Loc, SourceError, read_bounded, read_yaml
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 CONFIG_NAMES = ("factlint.yaml", ".factlint.yaml", "factlint.yml", ".factlint.yml")
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -280,6 +275,9 @@ def discover(start: Path | None = None) -> Path | None:
                 text = read_bounded(pyproject, encoding="utf-8")
             except (UnicodeDecodeError, OSError):
                 continue
+            if "factlint" not in text and "\\u" not in text and "\\U" not in text:
+                continue  # no key can spell it: not ours, and not parsed
+            tomllib = _tomllib()
             try:
                 data = tomllib.loads(text)
             except tomllib.TOMLDecodeError:
@@ -329,6 +327,7 @@ def _from_toml(path: Path) -> Config:
     except OSError as exc:
         raise SourceError(Loc(str(path), 1, 1), f"cannot read: {exc.strerror or exc}") from None
     lines = text.splitlines()
+    tomllib = _tomllib()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -628,3 +627,12 @@ def _string_list(value: Any) -> list[str] | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return list(value)
     return None
+
+
+def _tomllib() -> Any:
+    """``tomllib`` (``tomli`` before Python 3.11), imported when a TOML file is read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib

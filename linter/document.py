@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from dateutil import parser as dateparser
 
 from linter import markup, recache, yamlsrc
 from linter.finding import Severity
@@ -352,6 +351,8 @@ def parse_date(value: Any) -> datetime.date | None:
             return datetime.date.fromisoformat(m.group())
         except ValueError:
             return None
+    from dateutil import parser as dateparser  # only for a date that is not ISO
+
     try:
         a = dateparser.parse(s, default=datetime.datetime(2000, 1, 1))
         b = dateparser.parse(s, default=datetime.datetime(2001, 2, 2))

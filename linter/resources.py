@@ -25,3 +25,8 @@ def rules_dir() -> Path:
 
 def grammar_dir() -> Path:
     return data_dir("grammar")
+
+
+def grammar_file() -> Path:
+    """The DSL's grammar (``factlint.lark`` in ``grammar_dir()``)."""
+    return grammar_dir() / "factlint.lark"

@@ -26,11 +26,9 @@ import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from linter import recache
 from linter.api import build_engine, lint_document, load_document
@@ -49,6 +47,9 @@ from linter.document import (
 from linter.engine import Engine, Result, ToolError, tool_error
 from linter.finding import Finding, Severity
 from linter.fixer import digest as file_digest
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,6 +551,11 @@ def _lint_items(out: Outcome, items: Iterator[Item], config: Config, engine: Eng
         return out
     size = max(1, min(_BATCH, len(head) // (jobs * _AHEAD) or 1))
     batches = _batches(itertools.chain(head, items), size)
+    from concurrent.futures import (  # only here: a start without --jobs does not pay for it
+        ProcessPoolExecutor,
+    )
+    from concurrent.futures.process import BrokenProcessPool
+
     flight: collections.deque[tuple[list[Item], Future[list[tuple[Result | None, str | ToolError | None]]]]]
     flight = collections.deque()
     retried = 0
@@ -577,6 +583,8 @@ def _collect(out: Outcome, batch: list[Item], future: Future[list[tuple[Result |
              config: Config, engine: Engine, progress: Any) -> int:
     """Add the results of ``batch`` to ``out``; when its worker died, lint it here instead and
     return how many documents that was."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         results = future.result()
     except BrokenProcessPool:

@@ -334,3 +334,27 @@ def test_version_answers_before_the_cli_is_imported():
             "print('typer' in sys.modules, 'linter.cli' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[0].startswith("factlint ") and out.splitlines()[1] == "False False"
+
+
+def test_a_one_article_check_imports_only_what_it_uses(tmp_path):
+    """A plain check of one article, its rules parsed before (the parse cache warm), imports
+    neither lark (the DSL parser), nor the process pool (--jobs), nor dateutil's parser (a date
+    that is not ISO), nor tomllib (no pyproject.toml that names factlint): a start-up pays for
+    what it uses (issue 16)."""
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.md"
+    article.write_text("---\ndate: 2025-12-30\n---\nIt has been reported that the minister will resign.\n")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "newsroom"\n')
+    env = {k: v for k, v in os.environ.items() if k != "FACTLINT_NO_CACHE"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    lazy = ["lark", "concurrent.futures.process", "dateutil.parser", "tomllib", "tomli"]
+    code = ("import sys; sys.argv = ['factlint', 'check', '--fail-on', 'never', 'a.md']; import linter.__main__ as m\n"
+            "try:\n    m.main()\nexcept SystemExit:\n    pass\n"
+            f"print([name for name in {lazy!r} if name in sys.modules])")
+    for _ in range(2):  # the first run fills the parse cache
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env=env, cwd=tmp_path).stdout
+    assert "a.md:4:" in out and out.splitlines()[-1] == "[]"

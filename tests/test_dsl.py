@@ -30,7 +30,7 @@ from linter.dsl import (
 )
 from linter.dsl.ast import Attr, BinOp, BoolOp, Call, Compare, ListExpr, Literal, Name, Neg, Not
 from linter.dsl.compiler import timeout_free_length
-from linter.dsl.parser import unescape
+from linter.dsl.lalr import unescape
 
 # --- a small world of subjects --------------------------------------------------------------
 

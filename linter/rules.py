@@ -34,7 +34,7 @@ from linter.finding import APPLICABILITY, Severity
 from linter.gate import Gate, document_condition, document_gate
 from linter.resources import rules_dir
 from linter.subjects import SUBJECTS, Environment, build_environment, subject_names
-from linter.yamlsrc import Loc, Node, SourceError, read_yaml
+from linter.yamlsrc import Loc, Node, SourceError, read_yaml, save_tree_cache
 
 RULE_ID = recache.compile(r"^[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
 
@@ -576,4 +576,5 @@ def _compile_files(files: tuple[Path, ...]) -> RuleSet:
             seen[rule.id] = rule
             rules.append(rule)
     save_parse_cache()
+    save_tree_cache()
     return RuleSet(rules, list(files))

@@ -15,8 +15,12 @@ suffix, so a rule or configuration path that names some other file never echoes 
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import marshal
 import os
 import stat
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -371,7 +375,10 @@ def parse_yaml(text: str, path: str, echo: bool = True) -> Node | None:
 
 def read_yaml(path: Path) -> tuple[Node | None, list[str]]:
     """Read and parse a YAML file; returns the tree and the file's lines for error excerpts
-    (none for a file not named ``.yaml``/``.yml``: its contents are never echoed)."""
+    (none for a file not named ``.yaml``/``.yml``: its contents are never echoed).
+
+    A file parsed before with the same text is not parsed again: its tree is rebuilt from the
+    tree cache (``save_tree_cache``), fresh objects each time."""
     try:
         text = read_bounded(path)
     except UnicodeDecodeError as exc:
@@ -379,4 +386,123 @@ def read_yaml(path: Path) -> tuple[Node | None, list[str]]:
     except OSError as exc:
         raise SourceError(Loc(str(path), 1, 1), f"cannot read: {exc.strerror or exc}") from None
     echo = echoes(path)
-    return parse_yaml(text, str(path), echo), text.splitlines() if echo else []
+    lines = text.splitlines() if echo else []
+    table = _tree_table()
+    key = (str(path), echo, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest())
+    if table is not None and key in table:  # (an empty file's tree is None)
+        try:
+            return _thaw(table[key], str(path)), lines
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError):  # a damaged entry: parse anew
+            pass
+    root = parse_yaml(text, str(path), echo)
+    if table is not None and len(table) < _TREE_LIMIT:
+        try:
+            table[key] = _freeze(root)
+            _TREE_STATE["dirty"] = True
+        except _Unfreezable:
+            pass
+    return root, lines
+
+
+# -- the tree cache -----------------------------------------------------------------------------
+#
+# Parsing the bundled rule files is a fifth of building an engine. Their trees are kept on disk
+# (``$XDG_CACHE_HOME/factlint/yaml-<key>.marshal``, the key from the package version and this
+# module's code; ``FACTLINT_NO_CACHE=1`` turns it off) under the file's path and a hash of its
+# text, as plain tuples (marshal: no code runs when the cache is read; dates as ISO text); a
+# tree holding any other value marshal cannot keep is not cached. Only a parse that succeeded is kept, so every
+# error is found and worded by the parser.
+
+_TREE_LIMIT = 512  # files kept; a fuller table takes no more
+_TREE_STATE: dict[str, Any] = {"table": None, "dirty": False, "path": None}
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+class _Unfreezable(Exception):
+    """A value the tree cache cannot keep."""
+
+
+def _freeze(node: Node | None) -> Any:
+    if node is None:
+        return None
+    value = node.value
+    body: Any
+    if isinstance(value, list):
+        kind, body = 1, [_freeze(n) for n in value]
+    elif isinstance(value, dict):
+        kind, body = 2, {k: _freeze(n) for k, n in value.items()}
+    elif type(value) in _SCALARS:
+        kind, body = 0, value
+    elif type(value) is datetime.datetime:
+        kind, body = 4, value.isoformat()
+    elif type(value) is datetime.date:
+        kind, body = 3, value.isoformat()
+    else:
+        raise _Unfreezable
+    keys = {k: (loc.line, loc.column) for k, loc in node.keys.items()}
+    return kind, body, node.loc.line, node.loc.column, keys, node.style, node.raw
+
+
+def _thaw(frozen: Any, path: str) -> Node | None:
+    if frozen is None:
+        return None
+    kind, body, line, column, keys, style, raw = frozen
+    if kind == 1:
+        value: Any = [_thaw(x, path) for x in body]
+    elif kind == 2:
+        value = {k: _thaw(x, path) for k, x in body.items()}
+    elif kind == 3:
+        value = datetime.date.fromisoformat(body)
+    elif kind == 4:
+        value = datetime.datetime.fromisoformat(body)
+    else:
+        value = body
+    return Node(value, Loc(path, line, column), {k: Loc(path, a, b) for k, (a, b) in keys.items()}, style, raw)
+
+
+def _tree_file() -> Path | None:
+    if os.environ.get("FACTLINT_NO_CACHE"):
+        return None
+    from linter import __version__
+
+    key = hashlib.sha256(__version__.encode() + b"\0" + Path(__file__).read_bytes()).hexdigest()
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factlint" / f"yaml-{key[:20]}.marshal"
+
+
+def _tree_table() -> dict[Any, Any] | None:
+    """The cached trees (None when the cache is off), read from disk at the first call."""
+    if _TREE_STATE["table"] is None:
+        path = _TREE_STATE["path"] = _tree_file()
+        table: dict[Any, Any] = {}
+        if path is not None:
+            try:
+                loaded = marshal.loads(path.read_bytes())
+                if isinstance(loaded, dict):
+                    table = loaded
+            except (OSError, EOFError, ValueError, TypeError):
+                table = {}
+        _TREE_STATE["table"] = table
+    return _TREE_STATE["table"] if _TREE_STATE["path"] is not None else None
+
+
+def save_tree_cache() -> None:
+    """Write the tree cache back when this process parsed a file it did not hold (never fails
+    a run: an unwritable cache folder is left alone)."""
+    if not _TREE_STATE["dirty"]:
+        return
+    _TREE_STATE["dirty"] = False
+    path, table = _TREE_STATE["path"], _TREE_STATE["table"]
+    if path is None or table is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".yaml-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump(table, fh)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass

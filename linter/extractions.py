@@ -85,7 +85,7 @@ STORED_INDEXES: dict[str, Callable[[KnowledgeBase], Any]] = {
 
 #: the start of a byline ("By Jane Doe") or a photo caption ("FILE - ...", "(Photo: ...)")
 _FURNITURE = recache.compile(r"\s*(?:By\s+[A-Z]|BY\s+[A-Z]|FILE\s*[-–—:]|PHOTO\s*[-–—:]|Photo\s*:|\(Photo|"
-                        r"\(AP Photo|\(Reuters|Caption\s*:|Image\s*:)")
+                             r"\(AP Photo|\(Reuters|Caption\s*:|Image\s*:)")
 _FINAL_PUNCT = frozenset(".!?:;\"”’')…")
 _DATE_WORDS = ("day", "week", "month", "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                "sep", "oct", "nov", "dec", "ago", "decade", "century", "today", "tonight", "now", "tomorrow")

@@ -15,11 +15,13 @@ problem with the file or an entry (missing, corrupt, another Python) falls back 
 ``re.compile``, so the cache can make a start faster but never change a result or fail a run.
 Patterns built at run time from the text or the knowledge base keep using ``re.compile``: only
 module-level constants come here. ``save`` writes the table back when this process compiled
-a pattern the file did not hold (``api.build_engine`` calls it once the modules are loaded).
+a pattern the file did not hold (``api.build_engine`` calls it once the modules are loaded,
+and it runs at exit after a new pattern).
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import marshal
 import os
@@ -66,6 +68,8 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
         entry = _entry(pattern, flags)
         if entry is not None and _build(pattern, entry) == compiled:
             table[pattern, flags] = entry
+            if not _STATE["new"] and not _STATE.get("atexit"):
+                _STATE["atexit"] = atexit.register(save)  # patterns built after the engine (the KB's) too
             _STATE["new"] += 1
     return compiled
 

@@ -247,7 +247,7 @@ _TRIGGER = recache.compile(f"{_TRIGGER_WORD_SRC}|{_TRIGGER_DIGIT_SRC}", re.IGNOR
 # the word half with every branch opening on a literal character, which ``re`` skips to (its
 # plain form above opens most branches with ``\b``); the same matches
 _TRIGGER_WORD_RE = recache.compile(r"old\b|a(?<!\wa)ged\s|b(?<!\wb)orn\b|\(b\.|d(?<!\wd)ie[ds]\b|d(?<!\wd)eath\b"
-                              r"|p(?<!\wp)assed away\b|k(?<!\wk)illed\b")
+                                   r"|p(?<!\wp)assed away\b|k(?<!\wk)illed\b")
 # the digit half as two searches, each opening with characters ``re`` can skip to (a leading
 # ``\b`` or a mixed alternation makes it try the whole pattern at every position): the same
 # matches, about 1.6x faster on news sentences
@@ -302,11 +302,11 @@ _AT_AGE = recache.compile(
     re.IGNORECASE,
 )
 _DEATH_BEFORE = recache.compile(r"\b(?P<verb>died|dies|dying|death|passed\s+away|was\s+killed)\b(?P<gap>[^;!?]{0,60})$",
-                           re.IGNORECASE)
+                                re.IGNORECASE)
 _CLAUSE_BREAK = recache.compile(r"\b(?:and|but|while|whose|which|after|before|wife|husband|son|daughter|mother|"
-                           r"father|brother|sister)\b|\bwho\b(?!\s+(?:died|has\s+died))", re.IGNORECASE)
+                                r"father|brother|sister)\b|\bwho\b(?!\s+(?:died|has\s+died))", re.IGNORECASE)
 _WHEN_DIED = recache.compile(r"\b(?:was|were)\s+(?P<num>\d{1,3})(?:\s+years?\s+old)?,?\s+when\s+(?:he|she)\s+died\b",
-                        re.IGNORECASE)
+                             re.IGNORECASE)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _MONTH_NUM = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
@@ -407,7 +407,7 @@ _INITIAL = recache.compile(r"^[A-Z]\.?$")
 #: after a non-KB name following "the N-year-old": it is a name, not a modifier ("the 20-year-old
 #: Pennsylvania man")
 _NAME_FOLLOW = recache.compile(r"\s*(?:[,.;:)!?\"”]|$|['’]s\b|\s(?:said|says|told|who|is|was|has|had|will|would|"
-                          r"did|does|admitted|denied|pleaded|faces|remains|died|won|lost)\b)")
+                               r"did|does|admitted|denied|pleaded|faces|remains|died|won|lost)\b)")
 
 
 def _num(text: str) -> int | None:
@@ -773,7 +773,7 @@ def _name_after(text: str, local: int) -> tuple[int, int, list[str]] | None:
 
 
 _RUN = recache.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’-]*\.?(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|di|van|von|der|del|la|le)[ \t]+)?"
-                  r"[A-Z][\w'’-]*\.?)+)")
+                       r"[A-Z][\w'’-]*\.?)+)")
 
 
 def _name_runs(text: str) -> Iterable[tuple[int, int, list[str]]]:

@@ -1674,7 +1674,7 @@ def _speaker_from_attrs(attrs: list[_Attr], lo: int, hi: int, pick_last: bool) -
 
 
 _INTRO_TAIL_RE = recache.compile(r"(?:[:,]|\bthat|\bas|\bthus|\bof|\bit|\bthem|\bhim|\bher|\bthis|\bthese|\bone\s+of"
-                            r"|\bas\s+an?|\ba|\ban|\bthe)\s*$")
+                                 r"|\bas\s+an?|\ba|\ban|\bthe)\s*$")
 
 
 def _quote_speaker(q: QuoteLike, sentences: Sequence[SentenceLike],
@@ -2341,7 +2341,7 @@ def is_weasel(src: SentenceSource) -> bool:
 
 # rules/lexicons/speech-verbs.yaml: a verb that, near a quote, says its speaker is named somewhere
 _SPEECH = recache.compile(r"\b(?:" + "|".join(re.escape(w) for w in word_set("speech-verbs", "quote-nearby")) + r")\b",
-                     re.IGNORECASE)
+                          re.IGNORECASE)
 
 
 class ParagraphLike(Protocol):

@@ -122,16 +122,16 @@ _DEAL_AFTER = recache.compile(
     re.IGNORECASE,
 )
 _DEAL_BEFORE = recache.compile(r"\b(?:sue|sues|sued|suing|seeks?|seeking|sought|demands?|demanding|priced|valued|"
-                          r"offered|offering|bid|bids|buy|buys|bought|sell|sells|sold|acquire|acquires|"
-                          r"acquired|pay|pays|paid|issue|issues|issued|retails?|retailing|payable|order|"
-                          r"contract|deal|orders|contracts|deals)\b[^.;]{0,60}$", re.IGNORECASE)
+                               r"offered|offering|bid|bids|buy|buys|bought|sell|sells|sold|acquire|acquires|"
+                               r"acquired|pay|pays|paid|issue|issues|issued|retails?|retailing|payable|order|"
+                               r"contract|deal|orders|contracts|deals)\b[^.;]{0,60}$", re.IGNORECASE)
 # a price: "$10 per pound", "$4 a gallon", "$20 each"
 _PRICE_AFTER = recache.compile(r"\s*(?:US\s+dollars\s+)?(?:per|a|an|each)\b(?!\s+(?:year|month|week|day|quarter)\b)",
-                          re.IGNORECASE)
+                               re.IGNORECASE)
 # a capacity or a limit, not a count of anyone: "able to carry 555 passengers", "seats 300 people"
 _CAPACITY_BEFORE = recache.compile(r"\b(?:carry|carries|carrying|seat|seats|seating|hold|holds|accommodate|"
-                              r"accommodates|capacity|room|space|limit|limited|cap|capped|up\s+to|maximum)\b"
-                              r"[^.;]{0,25}$", re.IGNORECASE)
+                                   r"accommodates|capacity|room|space|limit|limited|cap|capped|up\s+to|maximum)\b"
+                                   r"[^.;]{0,25}$", re.IGNORECASE)
 # casualties and cases: a count of these is a claim at any size above two
 _CASUALTY = recache.compile(
     r"\b(?:dead|deaths|killed|died|injured|wounded|hurt|missing|victims|casualties|hostages|arrested|arrests|"
@@ -150,7 +150,7 @@ _GATHER = recache.compile(
 )
 # a line that is no sentence of prose: a table row, a table's note, a wire flash
 _TABULAR = recache.compile(r"\bvs\.?\s|^\s*(?:NOTE|Note)\s*[:\-–]|^\s*\*|\bcts\s+(?:a|per)\s+sh(?:a)?re?\b|"
-                      r"\b(?:shr|qtr|mths)\b|\bper\s+share\b")
+                           r"\b(?:shr|qtr|mths)\b|\bper\s+share\b")
 #: Strings one of which ``_TABULAR`` needs (it matches case-sensitively)
 _TABULAR_NEEDS = ("vs", "NOTE", "Note", "*", "cts", "shr", "qtr", "mths", "per")
 

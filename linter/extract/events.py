@@ -438,15 +438,16 @@ def _build_event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
         m, d = md.split("-")
         heads[(int(m), int(d))] = {h: events(v) for h, v in table.items()}
     all_heads = sorted({h for d in heads.values() for h in d}, key=len, reverse=True)
-    head_re = re.compile(r"(?:" + "|".join(re.escape(h) for h in all_heads) + r")\b", re.IGNORECASE) if all_heads else None
+    # the three patterns come from the KB alone: compiled through the regex cache like constants
+    head_re = recache.compile(r"(?:" + "|".join(re.escape(h) for h in all_heads) + r")\b", re.IGNORECASE) if all_heads else None
     by_anchor = {k: [(key, frozenset(runs)) for key, runs in v] for k, v in t["by_anchor"].items()}
     series = {s: sorted(events(v), key=lambda e: e.date) for s, v in t["series"].items()}
     ordinal_heads = t["ordinal_heads"]
     ordinals = (r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(word_set(_LEX, "ordinals")))
-    ordinal_re = re.compile(rf"\b(?P<ord>{ordinals})\s+(?P<head>{_alternation(ordinal_heads)})\b",
-                            re.IGNORECASE) if ordinal_heads else None
+    ordinal_re = recache.compile(rf"\b(?P<ord>{ordinals})\s+(?P<head>{_alternation(ordinal_heads)})\b",
+                                 re.IGNORECASE) if ordinal_heads else None
     descriptive = {h: events(v) for h, v in t["descriptive"].items()}
-    descriptive_re = re.compile(
+    descriptive_re = recache.compile(
         rf",?\s+(?P<mods>(?:(?!{_NOT_MODIFIER}\b)[A-Za-z][\w'’-]*\s+){{0,3}}?)(?P<head>{_alternation(descriptive)})\b",
         re.IGNORECASE) if descriptive else None
     return EventGazetteer(
@@ -480,7 +481,7 @@ def _phrase_re(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[s
 
 _COMMEMORATION = _phrase_re(word_set(_LEX, "commemoration"))
 _CLAUSE_BEFORE = recache.compile(r"(?<![\w'’-])(?:" + _alternation(word_set(_LEX, "clause-before"))
-                            + r")\s+(?:the\s+)?$", re.IGNORECASE)
+                                 + r")\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)

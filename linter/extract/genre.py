@@ -94,7 +94,7 @@ _PRESS = recache.compile(
 )
 _CITATION_NEEDED = recache.compile(r"\[\s*citation\s+needed\s*\]", re.IGNORECASE)
 _REFERENCE_HEADING = recache.compile(r"^\s*(?:See\s+also|References|External\s+links|Further\s+reading|Notes)\s*$",
-                                re.MULTILINE)
+                                     re.MULTILINE)
 _CITATION_MARK = recache.compile(r"(?<=[\w.,;:)])\[\d{1,3}\]")
 _SALUTATION = recache.compile(
     r"\b(?:Mr\.?\s+Speaker|Madam\s+Speaker|Mr\.?\s+President|Madam\s+President|Members\s+of\s+(?:the\s+)?"
@@ -108,13 +108,13 @@ _SPEECH = recache.compile(
 )
 _LABEL = recache.compile(r"^\s*(?:[A-Z][A-Z.'\-]+\s+){0,3}[A-Z][A-Z.'\-]+\s*:\s+\S", re.MULTILINE)
 _OPINION_HEAD = recache.compile(r"^\s*(?:Opinion|OPINION|Op-?[Ee]d|OP-?ED|Editorial|EDITORIAL|Commentary|COMMENTARY|"
-                           r"Column|COLUMN|Perspective|PERSPECTIVE)\s*[|:\-–—]")
+                                r"Column|COLUMN|Perspective|PERSPECTIVE)\s*[|:\-–—]")
 _OPINION = recache.compile(
     r"\b[Tt]he\s+(?:views|opinions)\s+expressed\b|\bis\s+an?\s+(?:\w+\s+)?columnist\b|"
     r"\b[Ll]etters?\s+to\s+the\s+[Ee]ditor\b|\bwrites\s+a\s+(?:weekly\s+|monthly\s+|regular\s+)?column\b"
 )
 _DATELINE = recache.compile(r"^\s*[A-Z][A-Za-z .,'\-]{1,40}\s*(?:\((?:AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa|"
-                       r"REUTERS)\)|\b\w+\s+\d{1,2}\s*\((?:Reuters|AP|AFP)\))\s*[-–—_]", re.MULTILINE)
+                            r"REUTERS)\)|\b\w+\s+\d{1,2}\s*\((?:Reuters|AP|AFP)\))\s*[-–—_]", re.MULTILINE)
 _VOICE_WORD = recache.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves|[Yy]ou|[Yy]our|[Yy]ours|I|[Mm]y|[Mm]e)\b")
 _WORD = recache.compile(r"\w+")
 #: the words ``_VOICE_WORD`` matches, as ``bytes`` (tests/test_sourcing.py checks them against it)

@@ -79,22 +79,22 @@ _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 
 _AFTER = recache.compile(rf"(?i)\b(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})[\s-]+{_UNIT}\s+(?P<dir>after|before)\s+")
 _LATER = recache.compile(rf"(?i)\b(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})[\s-]+{_UNIT}\s+(?P<dir>later|earlier)"
-                    r"\s*,\s*(?:on\s+|in\s+)?")
+                         r"\s*,\s*(?:on\s+|in\s+)?")
 _SINCE_N = recache.compile(rf"(?i)\b(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})[\s-]+{_UNIT}\s+since\s+")
 _FOR_N = recache.compile(rf"(?i)\bfor\s+(?:(?P<q>{_QUAL})\s+)?(?:the\s+(?:past|last)\s+)?(?P<n>{_NUM})[\s-]+{_UNIT}\b")
 _ORDINAL_PERIOD = recache.compile(rf"(?i)\b(?:in|into|entered|enters|entering|enter)\s+its\s+(?P<n>{_ORD})\s+"
-                             r"(?P<unit>day|week|month|year)\b")
+                                  r"(?P<unit>day|week|month|year)\b")
 _ANNIVERSARY = recache.compile(rf"(?i)\b(?P<n>{_ORD})\s+anniversary\b")
 _TURNS = recache.compile(rf"(?i)\bturn(?:s|ed|ing)?\s+(?P<n>{_NUM})\b(?!\s*(?:%|percent|per\s+cent|points?|degrees|"
-                    r"million|billion|pounds|dollars|kilos?|km|miles|times)\b)(?![\w.-])")
+                         r"million|billion|pounds|dollars|kilos?|km|miles|times)\b)(?![\w.-])")
 #: verbs of starting that date the start of a period: "began on Oct. 2", "started in 2019", "since"
 _BEGAN = recache.compile(r"(?i)\b(?:began|begun|begin|started|starting|start|erupted|broke\s+out|launched|since|"
-                    r"kicked\s+off|opened)\b[\w\s,'’-]{0,20}?$")
+                         r"kicked\s+off|opened)\b[\w\s,'’-]{0,20}?$")
 #: verbs of founding that date what an anniversary counts from: "founded in 1949"
 _FOUNDED = recache.compile(r"(?i)\b(?:founded|established|created|opened|built|launched|formed|set\s+up|"
-                      r"inaugurated|signed|completed|introduced|chartered|incorporated|enacted|adopted|"
-                      r"ratified|first\s+(?:held|published|aired|broadcast|opened)|debuted|premiered|since)\b"
-                      r"[\w\s'’-]{0,12}?$")
+                           r"inaugurated|signed|completed|introduced|chartered|incorporated|enacted|adopted|"
+                           r"ratified|first\s+(?:held|published|aired|broadcast|opened)|debuted|premiered|since)\b"
+                           r"[\w\s'’-]{0,12}?$")
 
 _PRESENT = frozenset({"present", "present_perfect", "future"})
 _NOW = frozenset({"present", "present_perfect"})

@@ -47,16 +47,16 @@ _REF_KINDS = frozenset({"absolute", "partial", "weekday", "relative", "range"})
 _PRESENT = frozenset({"present", "present_perfect", "future"})
 #: words before a title that put it in its holder's own time: "under President Obama"
 _THEN_CUE = recache.compile(r"(?i)(?:\bunder|\bappointee of|\bappointees of|\bappointed by|\bnominated by|\bnominee of|"
-                       r"\bnamed by|\bpicked by|\btapped by|\bchosen by|\bpardoned by|\bsigned by|\bvetoed by|"
-                       r"\benacted by|\badministration of|\bera of|\bterm of|\bpresidency of|\breign of|"
-                       r"\btenure of|\bgovernment of|\bcabinet of)(?:\s+(?:the|then|late))?\s+$")
+                            r"\bnamed by|\bpicked by|\btapped by|\bchosen by|\bpardoned by|\bsigned by|\bvetoed by|"
+                            r"\benacted by|\badministration of|\bera of|\bterm of|\bpresidency of|\breign of|"
+                            r"\btenure of|\bgovernment of|\bcabinet of)(?:\s+(?:the|then|late))?\s+$")
 #: words after a title that put it in its holder's own time: "Merkel, the chancellor at the time,"
 _THEN_AFTER = recache.compile(r"(?i),?\s*(?:at the time|back then|then|at that time|in those days)\b")
 #: between a date and a clause it anchors: "in 1977, when Queen Elizabeth II visited"
 _ANCHORED = recache.compile(r"\s*,?\s*(?:when|while|as|after|before|until|where)\s+\Z")
 #: the word after a date that makes it a name: "the Jan. 6 committee", "the Oct. 7 attack"
 _DATE_AS_NAME = recache.compile(r"\s+(?:[A-Z]|(?:committee|attacks?|riots?|rioters|insurrection|hearings?|panel|probe|"
-                           r"defendants|anniversary|massacre|protests?|case|investigation|events?|select)\b)")
+                                r"defendants|anniversary|massacre|protests?|case|investigation|events?|select)\b)")
 _SPEECH = frozenset({*word_set("speech-verbs", "dated-speech"), *word_set("speech-verbs", "quote-nearby")})
 #: between a subject and its verb: nothing, or an appositive (", 77, who ... ,")
 _SUBJECT_GAP = recache.compile(r"\s*(?:,[^,.;:!?\"“”]{1,160},\s*)?")

@@ -18,7 +18,7 @@ __all__ = ["Administration", "administrations", "title_clashes"]
 
 _ADMIN = recache.compile(r"\b(?P<name>[A-Z][\w'’-]+)(?:['’]s)?\s+administration\b")
 _ADMIN_QUALIFIED = recache.compile(r"\b(?:first|second|former|previous|prior|last|earlier|late|past|"
-                              r"then|outgoing|incoming|next)\s+(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
+                                   r"then|outgoing|incoming|next)\s+(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)

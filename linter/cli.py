@@ -216,6 +216,7 @@ def check(
         engine = build_engine(cfg, ruleset=ruleset)
     except KbError as exc:
         fail(f"cannot load the knowledge base given by 'kb:' in the configuration:\n{exc}")
+    _started()
     if dask is not None:
         _check_on_dask(paths, cfg, fmt, threshold, dask, dask_output, fix or fix_diff, limit, jobs, not no_bundled, engine,
                        output_file)
@@ -297,6 +298,28 @@ def check(
     _after_report(fmt, result, statistics, quiet)
     _say_problems(errors, outcome)
     _exit(errors, threshold, findings)
+
+
+#: set by ``linter.__main__`` when it paused the cyclic garbage collector for a ``check``'s start-up
+GC_PAUSED = False
+
+
+def _started() -> None:
+    """The engine is built: resume the garbage collector that ``linter.__main__`` paused.
+
+    Imports, rules and the knowledge base make hundreds of thousands of objects that live as
+    long as the process and free few; collecting while they are made only walks them again and
+    again (about a seventh of a one-article check). Once they are made they are frozen out of
+    every later collection (``gc.freeze``), so the collections of the lint itself do not walk
+    them either, and collection resumes (issue 16). A check called in-process (the tests, an
+    embedding program) never had the collector paused, and is left alone."""
+    global GC_PAUSED
+    if GC_PAUSED:
+        import gc
+
+        GC_PAUSED = False
+        gc.freeze()
+        gc.enable()
 
 
 def _run_errors(inputs: Any, outcome: Any, more: Iterable[str] = ()) -> list[str]:

@@ -358,3 +358,32 @@ def test_a_one_article_check_imports_only_what_it_uses(tmp_path):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                              env=env, cwd=tmp_path).stdout
     assert "a.md:4:" in out and out.splitlines()[-1] == "[]"
+
+
+def test_check_pauses_the_collector_only_while_it_starts(tmp_path):
+    """``factlint check`` starts with the cyclic garbage collector off, then freezes what the
+    start made and collects again (``cli._started``); other commands, and a check called
+    in-process, leave the collector as it was."""
+    import gc
+    import subprocess
+    import sys
+
+    from typer.testing import CliRunner
+
+    from linter.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text("It has been reported that the minister will resign.\n")
+    probe = ("import gc, sys, linter.cli as c; states = []; started = c._started\n"
+             "def spy():\n    states.append(gc.isenabled()); started(); states.append(gc.isenabled())\n"
+             "c._started = spy; sys.argv = ['factlint'] + sys.argv[1:]; import linter.__main__ as m\n"
+             "try:\n    m.main()\nexcept SystemExit:\n    pass\n"
+             "print(states, gc.isenabled(), gc.get_freeze_count() > 0)")
+    run = subprocess.run([sys.executable, "-c", probe, "check", "--fail-on", "never", str(article)],
+                         capture_output=True, text=True, check=True)
+    assert run.stdout.splitlines()[-1] == "[False, True] True True"
+    run = subprocess.run([sys.executable, "-c", probe, "rules", "list"], capture_output=True, text=True, check=True)
+    assert run.stdout.splitlines()[-1] == "[] True False"
+    frozen = gc.get_freeze_count()
+    result = CliRunner().invoke(app, ["check", "--fail-on", "never", str(article)])
+    assert result.exit_code == 0 and gc.isenabled() and gc.get_freeze_count() == frozen

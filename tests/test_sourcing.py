@@ -4,6 +4,7 @@ document's genre (``linter.extract.genre``), sources that are not anonymous, and
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -165,7 +166,8 @@ _CUE_PIECES = ["FOR IMMEDIATE RELEASE", "PRESS  RELEASE", "Media contacts:", "Pr
                "/ PRNewswire /", "PR Newswire", "Business Wire", "GLOBE NEWSWIRE", "(Applause.)", "[ Laughter ]",
                "Mr. Speaker", "Madam Speaker", "Ladies and gentlemen", "My fellow Americans", "The views expressed",
                "is a columnist", "Letters to the Editor", "writes a weekly column", "[12]", "word.[3]",
-               "This press release contains forward-looking", " the ", "\n", "said", "we ", "You ", "Press"]
+               "This press release contains forward-looking", " the ", "\n", "said", "we ", "You ", "Press",
+               "Investor inquiries:", "the opinions expressed", "is an editor", "writes a column", " ", "Letter to the editor"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -178,6 +180,12 @@ def test_genre_prechecks_never_turn_away_a_match(text: str) -> None:
             assert g.contains_any(text, words), (rx.pattern, text)
     if g._CITATION_MARK.search(text):
         assert "[" in text
+    for cues, rx in ((g._PRESS_CUES, g._PRESS), (g._OPINION_CUES, g._OPINION)):
+        for pattern, words in cues:  # each cue's own literals: what _search_cues leaves it out by
+            if re.search(pattern, text, rx.flags):
+                assert g.contains_any(text, words), (pattern, text)
+        want, got = rx.search(text), g._search_cues(cues, rx.flags, text)
+        assert (want and (want.span(), want.group())) == (got and (got.span(), got.group())), (rx.pattern, text)
 
 
 def test_each_genre_cue_is_still_found() -> None:

@@ -36,6 +36,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from linter import recache
@@ -86,12 +87,19 @@ def normalise_genre(value: Any) -> str | None:
     return ALIASES.get(key) or ALIASES.get(key.replace("-", ""))
 
 
-_PRESS = recache.compile(
-    r"\bFOR\s+IMMEDIATE\s+RELEASE\b|\bPRESS\s+RELEASE\b|^\s*(?:Media|Press|Investor)\s+(?:contacts?|inquiries)\s*:|"
-    r"^\s*#{3}\s*$|/\s*PRNewswire\s*/|\bPR\s+Newswire\b|\bBusiness\s+Wire\b|\bGLOBE\s+NEWSWIRE\b|"
-    r"\bThis\s+press\s+release\s+contains\s+forward-looking\b",
-    re.MULTILINE,
+#: the cues of a press release, each with literals one of which every match of it holds as written
+_PRESS_CUES = (
+    (r"\bFOR\s+IMMEDIATE\s+RELEASE\b", ("IMMEDIATE",)),
+    (r"\bPRESS\s+RELEASE\b", ("RELEASE",)),
+    (r"^\s*(?:Media|Press|Investor)\s+(?:contacts?|inquiries)\s*:", ("contact", "inquiries")),
+    (r"^\s*#{3}\s*$", ("###",)),
+    (r"/\s*PRNewswire\s*/", ("Newswire",)),
+    (r"\bPR\s+Newswire\b", ("Newswire",)),
+    (r"\bBusiness\s+Wire\b", ("Wire",)),
+    (r"\bGLOBE\s+NEWSWIRE\b", ("NEWSWIRE",)),
+    (r"\bThis\s+press\s+release\s+contains\s+forward-looking\b", ("forward-looking",)),
 )
+_PRESS = recache.compile("|".join(rx for rx, _ in _PRESS_CUES), re.MULTILINE)
 _CITATION_NEEDED = recache.compile(r"\[\s*citation\s+needed\s*\]", re.IGNORECASE)
 _REFERENCE_HEADING = recache.compile(r"^\s*(?:See\s+also|References|External\s+links|Further\s+reading|Notes)\s*$",
                                      re.MULTILINE)
@@ -109,10 +117,14 @@ _SPEECH = recache.compile(
 _LABEL = recache.compile(r"^\s*(?:[A-Z][A-Z.'\-]+\s+){0,3}[A-Z][A-Z.'\-]+\s*:\s+\S", re.MULTILINE)
 _OPINION_HEAD = recache.compile(r"^\s*(?:Opinion|OPINION|Op-?[Ee]d|OP-?ED|Editorial|EDITORIAL|Commentary|COMMENTARY|"
                                 r"Column|COLUMN|Perspective|PERSPECTIVE)\s*[|:\-–—]")
-_OPINION = recache.compile(
-    r"\b[Tt]he\s+(?:views|opinions)\s+expressed\b|\bis\s+an?\s+(?:\w+\s+)?columnist\b|"
-    r"\b[Ll]etters?\s+to\s+the\s+[Ee]ditor\b|\bwrites\s+a\s+(?:weekly\s+|monthly\s+|regular\s+)?column\b"
+#: the cues of an opinion piece in the text, each with literals one of which every match of it holds
+_OPINION_CUES = (
+    (r"\b[Tt]he\s+(?:views|opinions)\s+expressed\b", ("expressed",)),
+    (r"\bis\s+an?\s+(?:\w+\s+)?columnist\b", ("columnist",)),
+    (r"\b[Ll]etters?\s+to\s+the\s+[Ee]ditor\b", ("ditor",)),
+    (r"\bwrites\s+a\s+(?:weekly\s+|monthly\s+|regular\s+)?column\b", ("writes",)),
 )
+_OPINION = recache.compile("|".join(rx for rx, _ in _OPINION_CUES))
 _DATELINE = recache.compile(r"^\s*[A-Z][A-Za-z .,'\-]{1,40}\s*(?:\((?:AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa|"
                             r"REUTERS)\)|\b\w+\s+\d{1,2}\s*\((?:Reuters|AP|AFP)\))\s*[-–—_]", re.MULTILINE)
 _VOICE_WORD = recache.compile(r"\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves|[Yy]ou|[Yy]our|[Yy]ours|I|[Mm]y|[Mm]e)\b")
@@ -128,12 +140,27 @@ _NOT_WORD = bytes(c if c < 128 and _WORD.fullmatch(chr(c)) else 32 for c in rang
 
 # Literals that every match of a pattern contains (one of them, as written: the patterns are
 # case-sensitive): a text without any of them is not searched. The cues are rare and the patterns
-# start with \b or ^, where the engine cannot skip ahead, so a search costs a pass over the text.
+# start with \b or ^, where the engine cannot skip ahead, so a search costs a pass over the text,
+# and a pass per alternative tried at each place: the press and opinion patterns are searched as
+# the alternation of only the cues whose literals the text holds (``_search_cues``).
 # tests/test_sourcing.py checks each list against its pattern.
-_PRESS_WORDS = ("IMMEDIATE", "RELEASE", "contact", "inquiries", "###", "Newswire", "Wire", "NEWSWIRE",
-                "forward-looking")
+_PRESS_WORDS = tuple(dict.fromkeys(w for _, words in _PRESS_CUES for w in words))
 _SPEECH_WORDS = ("Applause", "Laughter", "APPLAUSE", "LAUGHTER", "Cheers", "Booing", "Speaker", "Ladies", "fellow")
-_OPINION_WORDS = ("expressed", "columnist", "ditor", "writes")
+_OPINION_WORDS = tuple(dict.fromkeys(w for _, words in _OPINION_CUES for w in words))
+
+
+@lru_cache(maxsize=64)
+def _alternation(patterns: tuple[str, ...], flags: int) -> re.Pattern[str]:
+    return re.compile("|".join(patterns), flags)
+
+
+def _search_cues(cues: tuple[tuple[str, tuple[str, ...]], ...], flags: int, text: str) -> re.Match[str] | None:
+    """``re.compile("|".join(cues' patterns), flags).search(text)``, leaving out the cues whose
+    literals ``text`` does not hold: such a cue matches nowhere, and without it the leftmost
+    match is the same (at the leftmost place where some alternative matches, the first of them
+    in order that matches there), found in one pass over the text for the few cues left."""
+    present = tuple(rx for rx, words in cues if contains_any(text, words))
+    return _alternation(present, flags).search(text) if present else None
 
 
 def _word_count(text: str) -> int:
@@ -183,7 +210,7 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
         name = normalise_genre(configured)
         if name is not None:
             return Genre(name, "configuration", configured)
-    m = _PRESS.search(prose) if contains_any(prose, _PRESS_WORDS) else None
+    m = _search_cues(_PRESS_CUES, re.MULTILINE, prose)
     if m:
         return Genre("press-release", "cue", m.group().strip())
     # two cues are needed, and every cue but a reference heading holds a "[": without one the
@@ -211,7 +238,7 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
         m = _OPINION_HEAD.match(text)
         if m:
             return Genre("opinion", "cue", m.group().strip())
-    m = _OPINION.search(prose) if contains_any(prose, _OPINION_WORDS) else None
+    m = _search_cues(_OPINION_CUES, 0, prose)
     if m and _outside(quotes, starts, m.start()):
         return Genre("opinion", "cue", m.group())
     head400 = prose[:400]

@@ -452,7 +452,7 @@ class Analysis:
         memo = self.memo
         if memo is None:
             return attribute(self.doc.sentences, self.doc.quotes)
-        return attribute(self.doc.sentences, self.doc.quotes, memo.cues)
+        return attribute(self.doc.sentences, self.doc.quotes, memo.cues, memo.speaker)
 
     @property
     def sentence_sources(self) -> list[SentenceSource]:

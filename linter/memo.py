@@ -1,15 +1,20 @@
 """Per-sentence extractions kept between relints of one editor buffer, so that a relint after a
 small edit recomputes only the sentences the edit touched.
 
-Only functions of a sentence's own text (and the publication date) are kept, and each is kept
-under everything it reads: the date expressions of a sentence (``extract_dates``: its text and
-the publication date) and its named sources and sourcing cues (``sentence_cues``: its text).
-Both are translation-equivariant: the sentence's offset ``base`` is only ever added to offsets
-found in its text (``dates._mention``; ``attribution._tokens`` and the cues and attributions
-built from its tokens). So a result is stored with offsets relative to the sentence and handed
-out shifted to where the sentence is now, as fresh objects (the analysis mutates them:
-``mark_reported``, the pronoun resolution of ``attribute``). A hit therefore gives exactly what
-the extractor would compute; the language server's tests check it against fresh full lints.
+Only functions of a sentence's own text (and the publication date), or of a few neighbouring
+sentences, are kept, and each is kept under everything it reads: the date expressions of a
+sentence (``extract_dates``: its text and the publication date), its named sources and sourcing
+cues (``sentence_cues``: its text), and the speaker a top-level quote names in or next to its
+sentences (``attribution._quote_speaker``: what ``attribution.speaker_inputs`` lists, the
+quote's offsets and the texts and offsets of its sentences and the next one, relative to its
+first sentence, and whether that next one is in the quote's paragraph). All are
+translation-equivariant: the offset ``base`` of the (first) sentence is only ever added to
+offsets found in its text, or compared with offsets so found (``dates._mention``;
+``attribution._tokens`` and the cues and attributions built from its tokens). So a result is
+stored with offsets relative to that sentence and handed out shifted to where the sentence is
+now, as fresh objects (the analysis mutates them: ``mark_reported``, the pronoun resolution of
+``attribute``). A hit therefore gives exactly what the extractor would compute; the language
+server's tests check every extraction against a fresh analysis after many random edits.
 
 Entries live for two lints (the one that stored or used them and the next), so the memo holds
 about two documents' sentences at most.
@@ -21,7 +26,7 @@ import dataclasses
 import datetime
 from typing import Any
 
-from linter.extract.attribution import Cue, sentence_cues
+from linter.extract.attribution import Cue, _quote_speaker, sentence_cues, speaker_inputs
 from linter.extract.dates import DateMention, extract_dates
 
 
@@ -82,3 +87,26 @@ class SentenceMemo:
         self._current[key] = ([(a - base, b - base, t) for a, b, t in named],
                               [Cue(c.start - base, c.end - base, c.text, c.kind, c.in_quote) for c in cues])
         return named, cues
+
+    def speaker(self, q: Any, sentences: Any, cache: Any) -> tuple[Any, bool]:
+        """``attribution._quote_speaker(q, sentences, cache)`` (``cache``, the sentences' tokens
+        computed already, changes nothing but the time taken)."""
+        inputs = speaker_inputs(q, sentences)
+        if inputs is None:
+            return _quote_speaker(q, sentences, cache)
+        base, key = inputs
+        key = ("speaker", key)
+        kept = self._get(key)
+        if kept is not None:
+            self.hits += 1
+            a, near = kept
+            return (None if a is None else _shift_attr(a, base)), near
+        self.misses += 1
+        a, near = _quote_speaker(q, sentences, cache)
+        self._current[key] = ((None if a is None else _shift_attr(a, -base)), near)
+        return a, near
+
+
+def _shift_attr(a: Any, by: int) -> Any:
+    """The attribution ``a`` (``attribution._Attr``) moved by ``by``, a new object."""
+    return type(a)(a.kind, a.start + by, a.end + by, a.text, a.verb, a.verb_start + by)

@@ -99,7 +99,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from linter import recache
 from linter.fold import ascii_fold, contains_any
@@ -1677,9 +1677,29 @@ _INTRO_TAIL_RE = recache.compile(r"(?:[:,]|\bthat|\bas|\bthus|\bof|\bit|\bthem|\
                                  r"|\bas\s+an?|\ba|\ban|\bthe)\s*$")
 
 
+def speaker_inputs(q: QuoteLike, sentences: Sequence[SentenceLike]) -> tuple[int, tuple[Any, ...]] | None:
+    """Everything ``_quote_speaker`` reads of the quote and the sentences, as ``(base, key)``:
+    the offsets in ``key`` relative to ``base`` (the start of the quote's first sentence), so
+    that two quotes with the same key have the same speaker, shifted by the difference of their
+    bases (the language server's memo, ``linter.memo``). None for a quote no sentence holds."""
+    si = _sentence_at(sentences, q.start)
+    ei = _sentence_at(sentences, max(q.end - 1, q.start))
+    if si is None or ei is None:
+        return None
+    base = sentences[si].start
+    # the sentences from the first to the last of the quote, and the next one with whether it
+    # is in the quote's last paragraph (whose tokens are read when nothing follows the quote)
+    last = min(ei + 2, len(sentences))
+    ahead = ei + 1 < len(sentences) and sentences[ei + 1].paragraph == max(getattr(q, "paragraphs", ()) or
+                                                                            (q.paragraph,))
+    return base, (q.start - base, q.end - base, q.inner_start - base, q.inner_end - base, ei - si, ahead,
+                  *[(s.start - base, s.text) for s in sentences[si:last]])
+
+
 def _quote_speaker(q: QuoteLike, sentences: Sequence[SentenceLike],
                    cache: dict[int, tuple[list[_Tok], list[_Attr]]]) -> tuple[_Attr | None, bool]:
-    """(attribution, speech_verb_near) for one quote."""
+    """(attribution, speech_verb_near) for one quote. What it reads is ``speaker_inputs``: keep
+    the two in step."""
     si = _sentence_at(sentences, q.start)
     ei = _sentence_at(sentences, max(q.end - 1, q.start))
     if si is None or ei is None:
@@ -1860,16 +1880,20 @@ def _loose_speaker_before(before: list[_Tok]) -> _Attr | None:
 
 def attribute(sentences: Sequence[SentenceLike], quotes: Sequence[QuoteLike],
               cues_of: Callable[..., tuple[list[tuple[int, int, str]], list[Cue]]] | None = None,
+              speaker_of: Callable[..., tuple[_Attr | None, bool]] | None = None,
               ) -> tuple[list[SentenceSource], list[QuoteSource]]:
     """Attribute every sentence and every quote of a document (see the module docstring).
 
     ``cues_of(text, start, analysed)`` gives a sentence's named sources and cues as
-    ``sentence_cues`` does (the language server's memo, ``linter.memo``); None calls it."""
+    ``sentence_cues`` does, ``speaker_of(q, sentences, cache)`` the speaker of a top-level
+    quote as ``_quote_speaker`` does (the language server's memo, ``linter.memo``); None calls
+    them."""
     cache: dict[int, tuple[list[_Tok], list[_Attr]]] = {}
     qsources: list[QuoteSource] = []
     qwords: list[list[str]] = []  # the words of each quote
+    find_speaker = _quote_speaker if speaker_of is None else speaker_of
     for qi, q in enumerate(quotes):
-        a, near = _quote_speaker(q, sentences, cache) if q.depth == 0 else (None, False)
+        a, near = find_speaker(q, sentences, cache) if q.depth == 0 else (None, False)
         qs = QuoteSource(qi, None, None, None, None, None, depth=q.depth)
         qwords.append(_QUOTE_WORD_RE.findall(_inner_text(sentences, q)))
         qs.words = len(qwords[-1])

@@ -401,8 +401,9 @@ class Analysis:
 
     @cached_property
     def events(self) -> list[EventMention]:
-        return extract_events(self.sentence_texts, [d for d, _ in self.dates], self.kb, self.doc.pub_date,
-                              self.folded_prose)
+        memo, pub = self.memo, self.doc.pub_date
+        return extract_events(self.sentence_texts, [d for d, _ in self.dates], self.kb, pub, self.folded_prose,
+                              None if memo is None else functools.partial(memo.events, pub=pub))
 
     @cached_property
     def intervals(self) -> list[Interval]:

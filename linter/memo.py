@@ -4,14 +4,16 @@ small edit recomputes only the sentences the edit touched.
 Only functions of a sentence's own text (and the publication date), or of a few neighbouring
 sentences, are kept, and each is kept under everything it reads: the date expressions of a
 sentence (``extract_dates``: its text and the publication date), its named sources and sourcing
-cues (``sentence_cues``: its text), and the speaker a top-level quote names in or next to its
-sentences (``attribution._quote_speaker``: what ``attribution.speaker_inputs`` lists, the
-quote's offsets and the texts and offsets of its sentences and the next one, relative to its
-first sentence, and whether that next one is in the quote's paragraph). All are
-translation-equivariant: the offset ``base`` of the (first) sentence is only ever added to
-offsets found in its text, or compared with offsets so found (``dates._mention``;
-``attribution._tokens`` and the cues and attributions built from its tokens). So a result is
-stored with offsets relative to that sentence and handed out shifted to where the sentence is
+cues (``sentence_cues``: its text), its event mentions (``events._sentence_events``: its text
+and dates, the text of the sentence before it, whether the document may name editions), and the
+speaker a top-level quote names in or next to its sentences (``attribution._quote_speaker``:
+what ``attribution.speaker_inputs`` lists, the quote's offsets and the texts and offsets of its
+sentences and the next one, relative to its first sentence, and whether that next one is in the
+quote's paragraph). All are translation-equivariant: the offset ``base`` of the (first) sentence
+is only ever added to offsets found in its text, or compared with offsets so found
+(``dates._mention``; the events' ``_mention`` and the date fields taken from the sentence's
+dates; ``attribution._tokens`` and the cues and attributions built from its tokens). So a result
+is stored with offsets relative to that sentence and handed out shifted to where the sentence is
 now, as fresh objects (the analysis mutates them: ``mark_reported``, the pronoun resolution of
 ``attribute``). A hit therefore gives exactly what the extractor would compute; the language
 server's tests check every extraction against a fresh analysis after many random edits.
@@ -24,10 +26,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from linter.extract.attribution import Cue, _quote_speaker, sentence_cues, speaker_inputs
 from linter.extract.dates import DateMention, extract_dates
+from linter.extract.events import EventMention
+
+
+def _shift_event(e: EventMention, by: int) -> EventMention:
+    return dataclasses.replace(
+        e, start=e.start + by, end=e.end + by,
+        date_start=None if e.date_start is None else e.date_start + by,
+        date_end=None if e.date_end is None else e.date_end + by)
 
 
 def _shift_date(d: DateMention, by: int) -> DateMention:
@@ -87,6 +98,22 @@ class SentenceMemo:
         self._current[key] = ([(a - base, b - base, t) for a, b, t in named],
                               [Cue(c.start - base, c.end - base, c.text, c.kind, c.in_quote) for c in cues])
         return named, cues
+
+    def events(self, text: str, base: int, prev: str, editions: bool, compute: Callable[[], list[EventMention]],
+               *, pub: datetime.date | None) -> list[EventMention]:
+        """The event mentions of a sentence, ``compute()`` (``events._sentence_events``): a
+        function of its text, the previous sentence's text, whether the document may name
+        editions and the sentence's dates, which are a function of its text and the
+        publication date (``extract_dates``)."""
+        key = ("events", text, prev, editions, pub)
+        kept = self._get(key)
+        if kept is not None:
+            self.hits += 1
+            return [_shift_event(e, base) for e in kept] if kept else []
+        self.misses += 1
+        found = compute()
+        self._current[key] = [_shift_event(e, -base) for e in found]
+        return found
 
     def speaker(self, q: Any, sentences: Any, cache: Any) -> tuple[Any, bool]:
         """``attribution._quote_speaker(q, sentences, cache)`` (``cache``, the sentences' tokens

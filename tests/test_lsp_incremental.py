@@ -158,11 +158,26 @@ sources said. It is believed the World War II veterans, who fought in the Battle
 43 years ago, will march on July 4.
 """
 
+# events of every form (a dated head, a name with its date, an edition, a descriptive mention
+# beside its place) among curly quotes
+EVENTS = """---
+date: 2024-06-01
+---
+
+The September 11, 2001 attacks killed thousands. The 2016 Olympics in Tokyo were a success, he said.
+
+“The attack on October 7, 2022 shocked Israel,” Netanyahu said. “We will win.” The 31st Olympic Games in 2024
+opened in Paris. The April 1998 peace deal in Northern Ireland held, said the minister.
+
+The 2008 collapse of Lehman Brothers in September 2009 hurt. The Brexit vote of June 23, 2016 split Britain,
+“deeply,” analysts said. The 2012 Rio Olympics were reportedly costly.
+"""
+
 
 def _articles() -> list[str]:
     from conftest import SEEDS
 
-    return [*ARTICLES, WIRE, *(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))]
+    return [*ARTICLES, WIRE, EVENTS, *(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))]
 
 
 def _snapshot(a: object) -> dict[str, object]:
@@ -263,3 +278,11 @@ def test_a_paragraph_break_after_a_quote_is_seen() -> None:
     # paragraph differs, and with it whether "Trump said." speaks the quote
     body = "Talks went on.\n\n“We will win.”{}Trump said. He left.\n"
     _memo_and_fresh([body.format("  "), body.format("\n\n"), body.format("  ")])
+
+
+def test_the_sentence_before_a_descriptive_event_is_seen() -> None:
+    # "the April 1998 peace deal" is the Good Friday Agreement when the place is named in it or
+    # in the sentence before: the same sentence, only the one before it differs
+    body = "---\ndate: 2024-06-01\n---\n\nTalks went on in {}. The April 1998 peace deal held, officials said.\n"
+    _memo_and_fresh([body.format("Northern Ireland"), body.format("Scotland and Wales"),
+                     body.format("Northern Ireland")])

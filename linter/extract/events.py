@@ -57,9 +57,10 @@ numbers; its tables are precomputed in the compiled KB (``EVENTS_INDEX``).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -500,71 +501,94 @@ def extract_events(
     kb: KnowledgeBase,
     pub_date: date | None = None,
     folded: str | None = None,
+    kept: Callable[..., list[EventMention]] | None = None,
 ) -> list[EventMention]:
     """Event mentions in ``sentences`` ((absolute start, text) pairs, in text order). ``dates``
     are the document's ``DateMention``s (absolute offsets, any order); ``pub_date`` the
-    publication date; ``folded`` the ``ascii_fold`` of the text (computed when not given)."""
+    publication date; ``folded`` the ``ascii_fold`` of the text (computed when not given).
+
+    A sentence's mentions are a function of its text, the text of the sentence before it, its
+    dates and whether the document may name editions (``editions``, below): ``kept(text, base,
+    prev, editions, compute)`` may give them from an earlier document (the language server's
+    memo, ``linter.memo``), calling ``compute()`` when it has not got them."""
     g = event_gazetteer(kb)
     by_start = sorted(dates, key=lambda d: d.start)
     starts = [d.start for d in by_start]
     out: list[EventMention] = []
     if folded is None:
         folded = ascii_fold("\n".join(t for _, t in sentences))
-    doc_runs = _runs(folded)
-    doc_keys = g.literal_runs(doc_runs)
-    probes = _probes(doc_keys)
     editions = g.ordinal_re is not None and any(map(folded.__contains__, g.ordinal_gate))
-    prev = ""
-    for base, text in sentences:
-        end = base + len(text)
+    doc: list[Any] = []  # the document's runs, keys and probes, found on first use
+
+    def keys_of(text: str, base: int, end: int) -> Sequence[str]:
+        if not doc:
+            doc_runs = _runs(folded)
+            doc_keys = g.literal_runs(doc_runs)
+            doc.extend((doc_runs, doc_keys, _probes(doc_keys)))
+        doc_runs, doc_keys, probes = doc
         # the keys this sentence can hold (a subset of the document's, in the same order): a long
         # document holds many keys, and each is searched only in the sentences that hold its words
         if not doc_keys or (probes and _holds_no_key(text, base, end, folded, probes)):
-            keys: Sequence[str] = ()
-        else:
-            keys = _sentence_keys(text, doc_runs, doc_keys, g)
-        lo, hi = bisect_left(starts, base), bisect_left(starts, end)
-        if lo == hi and not keys:
-            prev = text
-            continue  # every mention below needs a date or a key in the sentence: none here
+            return ()
+        return _sentence_keys(text, doc_runs, doc_keys, g)
+
+    prev = ""
+    for base, text in sentences:
+        end = base + len(text)
         # the dates starting in [base, end): a slice of the sorted list, in the same order
+        lo, hi = bisect_left(starts, base), bisect_left(starts, end)
         sdates = by_start[lo:hi]
-        taken: list[tuple[int, int]] = []
-        found: list[EventMention] = []
-        # dated heads: "the October 7, 2022 attack", "the attack on October 7, 2022"
-        for d in sdates:
-            if d.month is None or d.day is None:
-                continue
-            table = g.heads.get((d.month, d.day))
-            if not table:
-                continue
-            hit = _date_head(text, base, d, table, g)
-            if hit is not None:
-                found.append(hit)
-                taken.append((hit.start, hit.end))
-        if keys:
-            for em in _names(text, base, keys, g, taken):
-                _pair(em, text, base, sdates, g)
-                _other_place(em, text, base, g)
-                found.append(em)
-                taken.append((em.start, em.end))
-        if editions and sdates:  # an edition is told by a year written after it
-            for em in _editions(text, base, sdates, g, taken):
-                found.append(em)
-                taken.append((em.start, em.end))
-        if sdates and g.descriptive_re is not None:  # a descriptive mention holds a date
-            for em in _descriptive(text, base, prev, sdates, g, taken):
-                found.append(em)
-                taken.append((em.start, em.end))
-        for em in found:
-            if em.other is None and em.event is not None and em.contradicts:
-                em.other = _other_of_year(em, g)
-        out.extend(found)
+        if kept is None:
+            out.extend(_sentence_events(text, base, end, prev, sdates, keys_of, editions, g))
+        else:
+            out.extend(kept(text, base, prev, editions, functools.partial(
+                _sentence_events, text, base, end, prev, sdates, keys_of, editions, g)))
         prev = text
     if pub_date is not None:
         out = [m for m in out if not _not_yet(m.event, pub_date)]
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _sentence_events(text: str, base: int, end: int, prev: str, sdates: Sequence[Any],
+                     keys_of: Callable[[str, int, int], Sequence[str]], editions: bool,
+                     g: EventGazetteer) -> list[EventMention]:
+    """The event mentions of one sentence (``extract_events``), ``prev`` the text of the one
+    before it, ``sdates`` its dates, ``keys_of`` the literal keys it may hold."""
+    keys = keys_of(text, base, end)
+    if not sdates and not keys:
+        return []  # every mention below needs a date or a key in the sentence: none here
+    taken: list[tuple[int, int]] = []
+    found: list[EventMention] = []
+    # dated heads: "the October 7, 2022 attack", "the attack on October 7, 2022"
+    for d in sdates:
+        if d.month is None or d.day is None:
+            continue
+        table = g.heads.get((d.month, d.day))
+        if not table:
+            continue
+        hit = _date_head(text, base, d, table, g)
+        if hit is not None:
+            found.append(hit)
+            taken.append((hit.start, hit.end))
+    if keys:
+        for em in _names(text, base, keys, g, taken):
+            _pair(em, text, base, sdates, g)
+            _other_place(em, text, base, g)
+            found.append(em)
+            taken.append((em.start, em.end))
+    if editions and sdates:  # an edition is told by a year written after it
+        for em in _editions(text, base, sdates, g, taken):
+            found.append(em)
+            taken.append((em.start, em.end))
+    if sdates and g.descriptive_re is not None:  # a descriptive mention holds a date
+        for em in _descriptive(text, base, prev, sdates, g, taken):
+            found.append(em)
+            taken.append((em.start, em.end))
+    for em in found:
+        if em.other is None and em.event is not None and em.contradicts:
+            em.other = _other_of_year(em, g)
+    return found
 
 
 def _sentence_keys(text: str, doc_runs: set[str], doc_keys: list[tuple[str, frozenset[str]]],

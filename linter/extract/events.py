@@ -532,6 +532,12 @@ def extract_events(
             return ()
         return _sentence_keys(text, doc_runs, doc_keys, g)
 
+    def own_keys(text: str, base: int, end: int) -> Sequence[str]:
+        """The keys of the sentence alone (what ``keys_of`` gives, ``_sentence_keys``; or keys
+        none of which matches in it where ``keys_of`` gives none): for the few sentences the
+        memo has not got, instead of the document's runs."""
+        return g.literal_keys(ascii_fold(text))
+
     prev = ""
     for base, text in sentences:
         end = base + len(text)
@@ -542,7 +548,7 @@ def extract_events(
             out.extend(_sentence_events(text, base, end, prev, sdates, keys_of, editions, g))
         else:
             out.extend(kept(text, base, prev, editions, functools.partial(
-                _sentence_events, text, base, end, prev, sdates, keys_of, editions, g)))
+                _sentence_events, text, base, end, prev, sdates, own_keys, editions, g)))
         prev = text
     if pub_date is not None:
         out = [m for m in out if not _not_yet(m.event, pub_date)]

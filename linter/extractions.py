@@ -326,7 +326,9 @@ class Analysis:
     @cached_property
     def mentions(self) -> list[Mention]:
         """Every mention of a person: titled, appositive, full name or bare surname."""
-        return extract_mentions(self.sentence_texts, self.kb, self.doc.pub_date)
+        memo, pub = self.memo, self.doc.pub_date
+        return extract_mentions(self.sentence_texts, self.kb, pub,
+                                None if memo is None else functools.partial(memo.mentions, pub=pub))
 
     @cached_property
     def title_clashes(self) -> dict[int, Mention]:

@@ -2,21 +2,27 @@
 small edit recomputes only the sentences the edit touched.
 
 Only functions of a sentence's own text (and the publication date), or of a few neighbouring
-sentences, are kept, and each is kept under everything it reads: the date expressions of a
-sentence (``extract_dates``: its text and the publication date), its named sources and sourcing
-cues (``sentence_cues``: its text), its event mentions (``events._sentence_events``: its text
-and dates, the text of the sentence before it, whether the document may name editions), and the
-speaker a top-level quote names in or next to its sentences (``attribution._quote_speaker``:
-what ``attribution.speaker_inputs`` lists, the quote's offsets and the texts and offsets of its
-sentences and the next one, relative to its first sentence, and whether that next one is in the
-quote's paragraph). All are translation-equivariant: the offset ``base`` of the (first) sentence
-is only ever added to offsets found in its text, or compared with offsets so found
-(``dates._mention``; the events' ``_mention`` and the date fields taken from the sentence's
-dates; ``attribution._tokens`` and the cues and attributions built from its tokens). So a result
-is stored with offsets relative to that sentence and handed out shifted to where the sentence is
-now, as fresh objects (the analysis mutates them: ``mark_reported``, the pronoun resolution of
-``attribute``). A hit therefore gives exactly what the extractor would compute; the language
-server's tests check every extraction against a fresh analysis after many random edits.
+sentences, or of what a sentence reads of a document's state, are kept, and each is kept under
+everything it reads: the date expressions of a sentence (``extract_dates``: its text and the
+publication date), its named sources and sourcing cues (``sentence_cues``: its text), its event
+mentions (``events._sentence_events``: its text and dates, the text of the sentence before it,
+whether the document may name editions), its person mentions (``mentions._sentence_mentions``:
+its text, the publication date, and the document state it read, the people last named by the
+surnames it looked up and whether the words it asked about are written in lower case elsewhere,
+kept with each parse as a ``MentionTrace`` and checked against the document before a parse is
+used; its writes to that state are made again), and the speaker a top-level quote names in or
+next to its sentences (``attribution._quote_speaker``: what ``attribution.speaker_inputs``
+lists, the quote's offsets and the texts and offsets of its sentences and the next one, relative
+to its first sentence, and whether that next one is in the quote's paragraph). All are
+translation-equivariant: the offset ``base`` of the (first) sentence is only ever added to
+offsets found in its text, or compared with offsets so found (``dates._mention``; the events'
+``_mention`` and the date fields taken from the sentence's dates; the person mentions' token
+offsets; ``attribution._tokens`` and the cues and attributions built from its tokens). So a
+result is stored with offsets relative to that sentence and handed out shifted to where the
+sentence is now, as fresh objects (the analysis mutates them: ``mark_reported``, the pronoun
+resolution of ``attribute``, ``first_in_document``). A hit therefore gives exactly what the
+extractor would compute; the language server's tests check every extraction against a fresh
+analysis after many random edits.
 
 Entries live for two lints (the one that stored or used them and the next), so the memo holds
 about two documents' sentences at most.
@@ -32,6 +38,18 @@ from typing import Any
 from linter.extract.attribution import Cue, _quote_speaker, sentence_cues, speaker_inputs
 from linter.extract.dates import DateMention, extract_dates
 from linter.extract.events import EventMention
+from linter.extract.mentions import Mention, MentionState
+
+
+def _shift_mention(m: Mention, by: int) -> Mention:
+    return dataclasses.replace(
+        m, start=m.start + by, end=m.end + by, name_start=m.name_start + by, name_end=m.name_end + by,
+        title_start=None if m.title_start is None else m.title_start + by,
+        title_end=None if m.title_end is None else m.title_end + by)
+
+
+#: how many parses of one sentence text (in different document states) are kept
+_MENTION_VARIANTS = 4
 
 
 def _shift_event(e: EventMention, by: int) -> EventMention:
@@ -113,6 +131,26 @@ class SentenceMemo:
         self.misses += 1
         found = compute()
         self._current[key] = [_shift_event(e, -base) for e in found]
+        return found
+
+    def mentions(self, text: str, base: int, state: MentionState, *, pub: datetime.date | None) -> list[Mention]:
+        """The person mentions of a sentence (``mentions._sentence_mentions``): a function of its
+        text, the publication date and what it reads of the document's state, which each kept
+        parse lists (``MentionTrace``) and ``state`` checks before it is used."""
+        key = ("mentions", text, pub)
+        kept = self._get(key)
+        if kept is not None:
+            for trace, found in kept:
+                if state.holds(trace):
+                    self.hits += 1
+                    state.replay(trace)
+                    return [_shift_mention(m, base) for m in found] if found else []
+        self.misses += 1
+        found, trace = state.parse(text, base)
+        variants = [(trace, [_shift_mention(m, -base) for m in found])]
+        if kept is not None:
+            variants.extend(kept[:_MENTION_VARIANTS - 1])
+        self._current[key] = variants
         return found
 
     def speaker(self, q: Any, sentences: Any, cache: Any) -> tuple[Any, bool]:

@@ -286,3 +286,17 @@ def test_the_sentence_before_a_descriptive_event_is_seen() -> None:
     body = "---\ndate: 2024-06-01\n---\n\nTalks went on in {}. The April 1998 peace deal held, officials said.\n"
     _memo_and_fresh([body.format("Northern Ireland"), body.format("Scotland and Wales"),
                      body.format("Northern Ireland")])
+
+
+def test_a_sentence_sees_who_was_named_before_it() -> None:
+    # "Baker said no." is James Baker after "James Baker", nobody after "Howard Baker": the same
+    # sentence in another document state
+    body = "---\ndate: 1987-06-01\n---\n\n{} Baker met aides. Baker said no.\n"
+    _memo_and_fresh([body.format("James"), body.format("Howard"), body.format("James")])
+
+
+def test_a_sentence_sees_the_words_written_in_lower_case_elsewhere() -> None:
+    # "Bill" opening a sentence is the common word when the document writes "bill" in lower case
+    # elsewhere: the same sentence, only another one differs
+    body = "---\ndate: 2017-06-01\n---\n\nBill Clinton spoke. The {} passed.\n"
+    _memo_and_fresh([body.format("bill"), body.format("law"), body.format("bill")])

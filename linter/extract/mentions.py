@@ -678,6 +678,8 @@ class _Doc:
         self.sentences: Sequence[tuple[int, str]] = ()
         self._text: str | None = None
         self._lower: dict[str, bool] = {}
+        #: where the answers of ``lower_word`` are recorded (``MentionState.parse``)
+        self.trace: MentionTrace | None = None
 
     def lower_word(self, key: str) -> bool:
         """Is the word written in lower case somewhere in the document (a common word, not a name)?"""
@@ -687,6 +689,8 @@ class _Doc:
                 self._text = "\n".join(text for _, text in self.sentences)
             hit = key.isalpha() and _written_alone(self._text, key)
             self._lower[key] = hit
+        if self.trace is not None:
+            self.trace.lower[key] = hit
         return hit
 
     def plausible(self, pid: str) -> bool:
@@ -1317,8 +1321,84 @@ def _emit(
     )
 
 
+_MISSING = object()  # a key not in ``_Doc.recent``, as a trace records it
+
+
+class _Recorded(dict[str, "str | None"]):
+    """``_Doc.recent`` that records, in ``trace``, what a sentence's parse reads of it (each key's
+    entry before the sentence wrote it, ``_MISSING`` when absent) and writes to it."""
+
+    trace: MentionTrace | None = None
+
+    def _read(self, key: str) -> None:
+        trace = self.trace
+        if trace is not None and key not in trace.writes and key not in trace.reads:
+            trace.reads[key] = dict.get(self, key, _MISSING)
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        self._read(key)
+        return dict.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._read(key)  # type: ignore[arg-type]
+        return dict.__contains__(self, key)
+
+    def __getitem__(self, key: str) -> str | None:
+        self._read(key)
+        return dict.__getitem__(self, key)
+
+    def __setitem__(self, key: str, value: str | None) -> None:
+        if self.trace is not None:
+            self.trace.writes[key] = value
+        dict.__setitem__(self, key, value)
+
+
+@dataclass(slots=True)
+class MentionTrace:
+    """What the parse of one sentence read of the document and wrote to it, beside the sentence's
+    text and the publication date: the entries of who was last named by each surname it read
+    (as they were before it wrote them), whether each word it asked about is written in lower
+    case elsewhere in the document, and the entries it wrote. Given the same text, publication
+    date and reads, the parse gives the same mentions (offsets moved with the sentence) and
+    writes the same entries."""
+
+    reads: dict[str, Any] = field(default_factory=dict)
+    lower: dict[str, bool] = field(default_factory=dict)
+    writes: dict[str, str | None] = field(default_factory=dict)
+
+
+class MentionState:
+    """The document state the sentences of ``extract_mentions`` are parsed in, for a caller that
+    keeps sentences' mentions between documents (the language server's memo, ``linter.memo``):
+    ``holds(trace)`` says whether a sentence parsed with ``trace`` would read the same here now,
+    ``replay(trace)`` makes its writes, ``parse(sent, base)`` parses it here, tracing."""
+
+    def __init__(self, kb: KnowledgeBase, g: Gazetteer, doc: _Doc) -> None:
+        self.kb, self.g, self.doc = kb, g, doc
+        self.recent = doc.recent = _Recorded()
+
+    def holds(self, trace: MentionTrace) -> bool:
+        recent, doc = self.recent, self.doc
+        return all(dict.get(recent, k, _MISSING) == v for k, v in trace.reads.items()) and \
+            all(doc.lower_word(k) == v for k, v in trace.lower.items())
+
+    def replay(self, trace: MentionTrace) -> None:
+        for k, v in trace.writes.items():
+            dict.__setitem__(self.recent, k, v)
+
+    def parse(self, sent: str, base: int) -> tuple[list[Mention], MentionTrace]:
+        trace = self.recent.trace = self.doc.trace = MentionTrace()
+        out: list[Mention] = []
+        try:
+            _sentence_mentions(self.kb, self.g, self.doc, base, sent, out)
+        finally:
+            self.recent.trace = self.doc.trace = None
+        return out, trace
+
+
 def extract_mentions(
-    sentences: Sequence[tuple[int, str]], kb: KnowledgeBase, pub_date: date | None = None
+    sentences: Sequence[tuple[int, str]], kb: KnowledgeBase, pub_date: date | None = None,
+    kept: Callable[[str, int, MentionState], list[Mention]] | None = None,
 ) -> list[Mention]:
     """All person mentions in a document's sentences (``(absolute start, text)``, in order).
 
@@ -1327,24 +1407,25 @@ def extract_mentions(
     a bare surname not named earlier in the document resolves only to a person whose KB terms
     fall within 20 years before to 5 years after that date (a 1987 "Stoltenberg" is not the
     NATO chief of 2014).
+
+    ``kept(text, base, state)`` may give a sentence's mentions from an earlier document, as
+    ``state`` (``MentionState``) tells it when it may (the language server's memo).
     """
     g = gazetteer(kb)
     doc = _Doc(kb, g)
     doc.pub_date = pub_date
     doc.sentences = sentences
     out: list[Mention] = []
-    runs = g.runs
-    for memo in (runs, g.quick, g.interesting_words):  # what words and runs can do, remembered
+    for memo in (g.runs, g.quick, g.interesting_words):  # what words and runs can do, remembered
         if len(memo) > _MAX_RUNS:  # across documents: forgotten now and then, to bound memory
             memo.clear()
-    for base, sent in sentences:
-        for m in (_ASCII_RUN_RE if sent.isascii() else _RUN_RE).finditer(sent):
-            run = m.group()
-            worth = runs.get(run)
-            if worth is None:
-                worth = runs[run] = _worth_parsing(g, run)
-            if worth:
-                _parse_run(kb, g, doc, sent, base, m.start(), m.end(), out)
+    if kept is None:
+        for base, sent in sentences:
+            _sentence_mentions(kb, g, doc, base, sent, out)
+    else:
+        state = MentionState(kb, g, doc)
+        for base, sent in sentences:
+            out.extend(kept(sent, base, state))
     seen: set[str] = set()
     for mention in out:
         if mention.attributive:  # "the Reagan administration" does not introduce Reagan
@@ -1356,6 +1437,18 @@ def extract_mentions(
             mention.first_in_document = not (
                 mention.form == FORM_SURNAME and _introduced_misspelt(g, kb, mention, sentences))
     return out
+
+
+def _sentence_mentions(kb: KnowledgeBase, g: Gazetteer, doc: _Doc, base: int, sent: str, out: list[Mention]) -> None:
+    """The mentions of one sentence, appended to ``out``, in the state of ``doc``."""
+    runs = g.runs
+    for m in (_ASCII_RUN_RE if sent.isascii() else _RUN_RE).finditer(sent):
+        run = m.group()
+        worth = runs.get(run)
+        if worth is None:
+            worth = runs[run] = _worth_parsing(g, run)
+        if worth:
+            _parse_run(kb, g, doc, sent, base, m.start(), m.end(), out)
 
 
 _CAPITALISED = regex.compile(r"\b(\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)")

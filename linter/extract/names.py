@@ -76,6 +76,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return _distance(a, b, limit)
 
 
+@lru_cache(maxsize=16384)  # the same pairs of names come back document after document
 def _distance(a: str, b: str, limit: int) -> int:
     """Damerau-Levenshtein (optimal string alignment) distance, stopping early past ``limit``."""
     if abs(len(a) - len(b)) > limit:
@@ -136,19 +137,25 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
             folds[word] = f
             by_initial.setdefault(f[0] + f[-1], []).append(word)
 
-    # Where each word occurs, (sentence index, offset): needed only once a pair of words gets past
-    # the spelling tests, so found on demand.
+    # Where each word occurs, (sentence index, offset): needed only for the few words that get
+    # past the spelling tests, so found on demand, each in the sentences that hold it as a string
+    # (a word is written where it occurs).
     owners: dict[str, list[tuple[int, int]]] = {}
 
     def where(word: str) -> list[tuple[int, int]]:
-        if not owners:
+        found = owners.get(word)
+        if found is None:
+            found = owners[word] = []
             for idx, text in enumerate(texts):
+                if word not in text:
+                    continue
                 for m in _WORD.finditer(text):
                     w = m.group(1)
                     if w.endswith(("'s", "’s")):
                         w = w[:-2]
-                    owners.setdefault(w, []).append((idx, m.start(1)))
-        return owners[word]
+                    if w == word:
+                        found.append((idx, m.start(1)))
+        return found
 
     # Given names and mid-sentence use matter only for the few words that pair: computed on demand.
     given_cache: dict[str, set[str]] = {}

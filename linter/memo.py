@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -41,29 +42,32 @@ from linter.extract.events import EventMention
 from linter.extract.mentions import Mention, MentionState
 
 
-def _shift_mention(m: Mention, by: int) -> Mention:
-    return dataclasses.replace(
-        m, start=m.start + by, end=m.end + by, name_start=m.name_start + by, name_end=m.name_end + by,
-        title_start=None if m.title_start is None else m.title_start + by,
-        title_end=None if m.title_end is None else m.title_end + by)
+def _moved(cls: type, *offsets: str) -> Callable[[Any, int], Any]:
+    """A function giving a new ``cls`` (a dataclass whose fields are all ``__init__``'s) equal to
+    its argument but for the fields ``offsets`` (ints, or None left None), moved by ``by``: what
+    ``dataclasses.replace`` gives, made by one positional call."""
+    names = [f.name for f in dataclasses.fields(cls)]
+    assert all(f.init for f in dataclasses.fields(cls)) and set(offsets) <= set(names)
+    values = operator.attrgetter(*names)
+    where = [names.index(n) for n in offsets]
 
+    def move(obj: Any, by: int) -> Any:
+        args = list(values(obj))
+        for i in where:
+            if args[i] is not None:
+                args[i] += by
+        return cls(*args)
+
+    return move
+
+
+_shift_mention: Callable[[Mention, int], Mention] = _moved(
+    Mention, "start", "end", "name_start", "name_end", "title_start", "title_end")
+_shift_event: Callable[[EventMention, int], EventMention] = _moved(EventMention, "start", "end", "date_start", "date_end")
+_shift_date: Callable[[DateMention, int], DateMention] = _moved(DateMention, "start", "end", "weekday_start", "weekday_end")
 
 #: how many parses of one sentence text (in different document states) are kept
 _MENTION_VARIANTS = 4
-
-
-def _shift_event(e: EventMention, by: int) -> EventMention:
-    return dataclasses.replace(
-        e, start=e.start + by, end=e.end + by,
-        date_start=None if e.date_start is None else e.date_start + by,
-        date_end=None if e.date_end is None else e.date_end + by)
-
-
-def _shift_date(d: DateMention, by: int) -> DateMention:
-    return dataclasses.replace(
-        d, start=d.start + by, end=d.end + by,
-        weekday_start=None if d.weekday_start is None else d.weekday_start + by,
-        weekday_end=None if d.weekday_end is None else d.weekday_end + by)
 
 
 class SentenceMemo:

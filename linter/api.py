@@ -15,7 +15,7 @@ Build an engine once and reuse it: rules are compiled and the knowledge base loa
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from linter import recache
@@ -71,18 +71,20 @@ def build_engine(config: Config | None = None, *, ruleset: RuleSet | None = None
 def load_document(text: str, *, path: str = "<text>", date: datetime.date | None = None,
                   config: Config | None = None, kind: str | None = None, title: str | None = None,
                   standfirst: str | None = None, truncation: Truncation | None = None,
-                  default_date: datetime.date | None = None) -> Document:
+                  default_date: datetime.date | None = None,
+                  split: Callable[[str, int, int], list[tuple[int, int]]] | None = None) -> Document:
     """Read ``text`` into a ``Document``. ``date`` (else the configuration's ``date``, the run's
     ``--date``) overrides the publication date the text carries; ``default_date`` (else the
     configuration's ``default-date``) is the date of a text that carries none; ``kind`` is
     markdown, text or html (default: guessed from ``path`` and the text); ``title`` is a headline given beside the text, ``standfirst``
     its description (dek). Raises ``DocumentError`` (located) for broken front matter or an
-    unreadable date."""
+    unreadable date. ``split`` splits paragraphs into sentences (``load_text``)."""
     if date is None and config is not None:
         date = config.date
     return load_text(text, path=path, kind=kind, date=date, title=title, standfirst=standfirst,
                      truncation=truncation,
-                     default_date=default_date or (config.default_date if config is not None else None))
+                     default_date=default_date or (config.default_date if config is not None else None),
+                     split=split)
 
 
 def lint_document(doc: Document, engine: Engine) -> Result:

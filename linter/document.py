@@ -34,6 +34,7 @@ import bisect
 import datetime
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -597,6 +598,7 @@ def load_text(
     standfirst: str | None = None,
     truncation: Truncation | None = None,
     default_date: datetime.date | None = None,
+    split: Callable[[str, int, int], list[tuple[int, int]]] | None = None,
 ) -> Document:
     """Build a ``Document`` from ``text``; ``kind`` None guesses from ``path`` (see ``guess_kind``).
 
@@ -611,6 +613,9 @@ def load_text(
 
     A lone ``\r`` ends a line as ``\n`` does. A publication date outside ``MIN_PUB_DATE`` ..
     ``MAX_PUB_DATE`` is not used (an ``input/date-out-of-range`` finding says so).
+
+    ``split(prose, start, end)`` gives the sentences of a paragraph as ``split_sentences`` does
+    (the language server's memo, ``linter.memo``).
     """
     notices: list[Notice] = []
     original = text
@@ -651,7 +656,8 @@ def load_text(
             spans = _text_paragraphs(prose, body_start)
 
     paragraphs = [Paragraph(i, a, b, k) for i, (a, b, k) in enumerate(spans)]
-    in_paragraphs = [(a, b, p.index) for p in paragraphs for a, b in split_sentences(prose, p.start, p.end)]
+    split_paragraph = split_sentences if split is None else split
+    in_paragraphs = [(a, b, p.index) for p in paragraphs for a, b in split_paragraph(prose, p.start, p.end)]
     sentences = [Sentence(i, a, b, pi, prose[a:b]) for i, (a, b, pi) in enumerate(in_paragraphs)]
 
     # Publication date, first found wins; one outside the supported years is set aside.

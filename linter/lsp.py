@@ -125,9 +125,9 @@ class Linter:
             engine, cfg = self.engine_for(path)
             limit = cfg.max_bytes if cfg.max_bytes is not None else DEFAULT_MAX_BYTES
             text, cut = truncate(text, limit or None)
-            doc = load_document(text, path=str(path), config=cfg, truncation=cut)
             memo = self.memo_for(path, engine)
             memo.begin()
+            doc = load_document(text, path=str(path), config=cfg, truncation=cut, split=memo.split)
             result = engine.lint(doc, cancel=cancel, memo=memo)
             self.document = doc
         except DocumentError as exc:

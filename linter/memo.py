@@ -1,28 +1,29 @@
-"""Per-sentence extractions kept between relints of one editor buffer, so that a relint after a
-small edit recomputes only the sentences the edit touched.
+"""Per-sentence (and per-paragraph) extractions kept between relints of one editor buffer, so
+that a relint after a small edit recomputes only the sentences the edit touched.
 
 Only functions of a sentence's own text (and the publication date), or of a few neighbouring
 sentences, or of what a sentence reads of a document's state, are kept, and each is kept under
-everything it reads: the date expressions of a sentence (``extract_dates``: its text and the
-publication date), its named sources and sourcing cues (``sentence_cues``: its text), its event
-mentions (``events._sentence_events``: its text and dates, the text of the sentence before it,
-whether the document may name editions), its person mentions (``mentions._sentence_mentions``:
-its text, the publication date, and the document state it read, the people last named by the
-surnames it looked up and whether the words it asked about are written in lower case elsewhere,
-kept with each parse as a ``MentionTrace`` and checked against the document before a parse is
-used; its writes to that state are made again), and the speaker a top-level quote names in or
-next to its sentences (``attribution._quote_speaker``: what ``attribution.speaker_inputs``
-lists, the quote's offsets and the texts and offsets of its sentences and the next one, relative
-to its first sentence, and whether that next one is in the quote's paragraph). All are
-translation-equivariant: the offset ``base`` of the (first) sentence is only ever added to
-offsets found in its text, or compared with offsets so found (``dates._mention``; the events'
-``_mention`` and the date fields taken from the sentence's dates; the person mentions' token
-offsets; ``attribution._tokens`` and the cues and attributions built from its tokens). So a
-result is stored with offsets relative to that sentence and handed out shifted to where the
-sentence is now, as fresh objects (the analysis mutates them: ``mark_reported``, the pronoun
-resolution of ``attribute``, ``first_in_document``). A hit therefore gives exactly what the
-extractor would compute; the language server's tests check every extraction against a fresh
-analysis after many random edits.
+everything it reads: the sentences of a paragraph (``split_sentences``: its text and the
+character after it, kept only when the split read nothing further), the date expressions of a
+sentence (``extract_dates``: its text and the publication date), its named sources and sourcing
+cues (``sentence_cues``: its text), its event mentions (``events._sentence_events``: its text
+and dates, the text of the sentence before it, whether the document may name editions), its
+person mentions (``mentions._sentence_mentions``: its text, the publication date, and the
+document state it read, the people last named by the surnames it looked up and whether the words
+it asked about are written in lower case elsewhere, kept with each parse as a ``MentionTrace``
+and checked against the document before a parse is used; its writes to that state are made
+again), and the speaker a top-level quote names in or next to its sentences
+(``attribution._quote_speaker``: what ``attribution.speaker_inputs`` lists, the quote's offsets
+and the texts and offsets of its sentences and the next one, relative to its first sentence, and
+whether that next one is in the quote's paragraph). All are translation-equivariant: the offset
+``base`` of the (first) sentence is only ever added to offsets found in its text, or compared
+with offsets so found (``dates._mention``; the events' ``_mention`` and the date fields taken
+from the sentence's dates; the person mentions' token offsets; ``attribution._tokens`` and the
+cues and attributions built from its tokens). So a result is stored with offsets relative to
+that sentence and handed out shifted to where the sentence is now, as fresh objects (the
+analysis mutates them: ``mark_reported``, the pronoun resolution of ``attribute``,
+``first_in_document``). A hit therefore gives exactly what the extractor would compute; the
+language server's tests check every extraction against a fresh analysis after many random edits.
 
 Entries live for two lints (the one that stored or used them and the next), so the memo holds
 about two documents' sentences at most.
@@ -40,6 +41,7 @@ from linter.extract.attribution import Cue, _quote_speaker, sentence_cues, speak
 from linter.extract.dates import DateMention, extract_dates
 from linter.extract.events import EventMention
 from linter.extract.mentions import Mention, MentionState
+from linter.splitter import split_sentences
 
 
 def _moved(cls: type, *offsets: str) -> Callable[[Any, int], Any]:
@@ -91,6 +93,22 @@ class SentenceMemo:
             found = self._previous.get(key)
             if found is not None:
                 self._current[key] = found
+        return found
+
+    def split(self, prose: str, start: int, end: int) -> list[tuple[int, int]]:
+        """``split_sentences(prose, start, end)``: the sentences of a paragraph, kept under its
+        text and the character after it when they depend on nothing further."""
+        text = prose[start:end + 1]
+        key = ("split", text)
+        kept = self._get(key)
+        if kept is not None:
+            self.hits += 1
+            return [(a + start, b + start) for a, b in kept]
+        self.misses += 1
+        past_end = [False]
+        found = split_sentences(prose, start, end, past_end)
+        if not past_end[0]:
+            self._current[key] = [(a - start, b - start) for a, b in found]
         return found
 
     def dates(self, text: str, base: int, pub: datetime.date | None) -> list[DateMention]:

@@ -87,16 +87,21 @@ def _prev_token(text: str, punct_start: int, lo: int) -> str:
     return text[begin:punct_start].lstrip(_OPENERS)
 
 
-def _is_boundary(text: str, m: re.Match[str], lo: int) -> bool:
+def _is_boundary(text: str, m: re.Match[str], lo: int, end: int, past_end: list[bool] | None) -> bool:
     punct_end = m.end()
     run = m.group()
     stripped = run.rstrip("\"”’'»)]")
     closers = len(run) - len(stripped)
     nm = _NEXT_WORD.match(text, punct_end)
     nxt = nm.group(1) if nm else ""
+    if past_end is not None and (nm is None or nm.end() > end):
+        past_end[0] = True  # the next word ran on past the span (it stopped at the character after)
     if "." not in stripped and "…" not in stripped:
-        if closers and _SPEECH_AFTER.match(text, punct_end):
-            return False
+        if closers:
+            if past_end is not None:
+                past_end[0] = True  # the speech verb may be looked for past the span
+            if _SPEECH_AFTER.match(text, punct_end):
+                return False
         return True
     if stripped != ".":
         # An ellipsis or "?." etc.: the next word is capitalised (or a digit/quote), so split.
@@ -125,11 +130,17 @@ def _is_boundary(text: str, m: re.Match[str], lo: int) -> bool:
     return True
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def split_sentences(text: str, start: int = 0, end: int | None = None,
+                    past_end: list[bool] | None = None) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` spans of the sentences in ``text[start:end]``.
 
     Offsets are absolute (into ``text``), end exclusive; every span is trimmed of whitespace
     and non-empty. A span with no boundary in it is one sentence.
+
+    The spans are a function of ``text[start:end + 1]`` (moved by ``start``: nothing is read
+    before ``start``), and of the text after that only where a boundary looks at the words after
+    it (its next word running on past ``end``, or a speech verb after a closing quote);
+    ``past_end[0]`` is then set to True.
     """
     if end is None:
         end = len(text)
@@ -138,7 +149,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for m in _CANDIDATE.finditer(text, start, end):
         if m.end() >= end:
             break
-        if _is_boundary(text, m, seg_start):
+        if _is_boundary(text, m, seg_start, end, past_end):
             t = _TRIMMED.search(text, seg_start, m.end())
             if t:
                 spans.append(t.span())

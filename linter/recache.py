@@ -24,12 +24,12 @@ from __future__ import annotations
 import atexit
 import hashlib
 import marshal
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from linter.cachedir import cache_root, write_cache
 
 try:  # the engine's internals: re._parser / re._compiler on 3.11+, sre_parse / sre_compile before
     import _sre
@@ -84,18 +84,7 @@ def save() -> None:
     table = _STATE["table"] or {}
     if path is None or len(table) > LIMIT:
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                marshal.dump(table, fh)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass
+    write_cache(path, marshal.dumps(table))
 
 
 def _build(pattern: str, entry: _Entry) -> re.Pattern[str]:
@@ -135,8 +124,8 @@ def _table() -> dict[tuple[str, int], _Entry]:
 
 
 def _cache_file() -> Path | None:
-    if os.environ.get("FACTLINT_NO_CACHE") or _sre is None:
+    root = cache_root()
+    if root is None or _sre is None:
         return None
     tag = hashlib.sha256(f"{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}\0{_sre.CODESIZE}".encode())
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factlint"
     return root / f"regex-{tag.hexdigest()[:20]}.marshal"

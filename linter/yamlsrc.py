@@ -20,13 +20,14 @@ import hashlib
 import marshal
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from linter.cachedir import cache_root, write_cache
 
 #: Nodes that aliases may add to a YAML document beyond those its text holds.
 MAX_ALIAS_EXPANSION = 100_000
@@ -461,12 +462,13 @@ def _thaw(frozen: Any, path: str) -> Node | None:
 
 
 def _tree_file() -> Path | None:
-    if os.environ.get("FACTLINT_NO_CACHE"):
+    root = cache_root()
+    if root is None:
         return None
     from linter import __version__
 
     key = hashlib.sha256(__version__.encode() + b"\0" + Path(__file__).read_bytes()).hexdigest()
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factlint" / f"yaml-{key[:20]}.marshal"
+    return root / f"yaml-{key[:20]}.marshal"
 
 
 def _tree_table() -> dict[Any, Any] | None:
@@ -494,15 +496,4 @@ def save_tree_cache() -> None:
     path, table = _TREE_STATE["path"], _TREE_STATE["table"]
     if path is None or table is None:
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".yaml-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                marshal.dump(table, fh)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass
+    write_cache(path, marshal.dumps(table))

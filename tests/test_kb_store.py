@@ -116,3 +116,30 @@ def test_every_disagreement_with_reign_and_archigos_is_listed_with_its_reason(st
 
 def test_bundled_kb_dir_holds_the_store() -> None:
     assert STORE.parent == bundled_kb_dir() and STORE.is_file()
+
+
+def test_the_decoded_cache_gives_what_the_store_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The large indexes and the events, read cold (from JSON in the store), warm (from the
+    marshal cache) and from a damaged cache, are the same; a store rewritten is read anew."""
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    names = sorted(STORED_INDEXES)
+    cold = StoredKnowledgeBase(store_path())
+    want = {n: cold.stored_index(n) for n in names}
+    events = cold.events
+    files = sorted((tmp_path / "cache" / "factlint").glob("kb-*.marshal"))
+    assert len(files) == len(names) + 1
+    warm = StoredKnowledgeBase(store_path())
+    monkeypatch.setattr(json, "loads", lambda *a, **k: pytest.fail("read from the store again"))
+    assert {n: warm.stored_index(n) for n in names} == want and warm.events == events
+    monkeypatch.undo()
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for f in files:
+        f.write_bytes(f.read_bytes()[:10])
+    damaged = StoredKnowledgeBase(store_path())
+    assert {n: damaged.stored_index(n) for n in names} == want and damaged.events == events
+    copy = tmp_path / "kb.sqlite"
+    copy.write_bytes(store_path().read_bytes())
+    assert StoredKnowledgeBase(copy).stored_index(names[0]) == want[names[0]]
+    assert len(list((tmp_path / "cache" / "factlint").glob("kb-*.marshal"))) == len(files) + 1  # its own

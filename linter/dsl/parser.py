@@ -11,12 +11,11 @@ not pay for building the parser and parsing every bundled rule again.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from linter.cachedir import cache_root, write_cache
 from linter.dsl.ast import Node
 from linter.resources import grammar_file
 
@@ -36,11 +35,11 @@ _CACHE_LIMIT = 5000  # expressions kept; a larger table starts again empty
 
 
 def _cache_file() -> Path | None:
-    if os.environ.get("FACTLINT_NO_CACHE"):
+    root = cache_root()
+    if root is None:
         return None
     from linter import __version__
 
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factlint"
     grammar = grammar_file().read_bytes()
     here = Path(__file__).parent  # this module, the transformer's and the AST's: what a tree is made of
     code = b"\0".join((here / name).read_bytes() for name in ("parser.py", "lalr.py", "ast.py"))
@@ -74,14 +73,7 @@ def save_parse_cache() -> None:
     table = _CACHE_STATE["table"] or {}
     if path is None or len(table) > _CACHE_LIMIT:
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".dsl-ast-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    write_cache(path, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _parse(source: str) -> Node:

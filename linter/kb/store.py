@@ -10,13 +10,17 @@ is built by ``linter.kb.build`` (``factlint kb build``) and shipped in the wheel
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
+import marshal
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+from linter.cachedir import cache_root, write_cache
 from linter.kb.model import Country, Event, KnowledgeBase, Office, Person, Term, norm_name
 
 __all__ = ["SCHEMA_VERSION", "StoredKnowledgeBase", "read_meta", "write_store"]
@@ -210,25 +214,59 @@ class StoredKnowledgeBase(KnowledgeBase):
         self.offices = _Table(self._conn, "offices", "id", _loader(Office))  # type: ignore[assignment]
         self.countries = _Table(self._conn, "countries", "code", _loader(Country))  # type: ignore[assignment]
         self.sources = (path,)
+        self._file = path.resolve()
         self._derived = {}
         self._events: list[Event] | None = None
         self._name_index: dict[str, list[str]] | None = None
         self._surname_index: dict[str, list[str]] | None = None
 
     def stored_index(self, name: str) -> Any:
-        row = self._conn.execute("SELECT data FROM indexes WHERE name = ?", (name,)).fetchone()
-        return None if row is None else json.loads(row[0])
+        def load() -> Any:
+            row = self._conn.execute("SELECT data FROM indexes WHERE name = ?", (name,)).fetchone()
+            return None if row is None else json.loads(row[0])
+
+        return self._decoded(f"index-{name}", load)
 
     @property  # type: ignore[override]
     def events(self) -> list[Event]:
         if self._events is None:
-            rows = self._conn.execute("SELECT data FROM events ORDER BY date, rowid")
-            self._events = [_decode(Event, json.loads(d)) for (d,) in rows]
+            def load() -> list[Any]:
+                rows = self._conn.execute("SELECT data FROM events ORDER BY date, rowid")
+                return [json.loads(d) for (d,) in rows]
+
+            self._events = [_decode(Event, data) for data in self._decoded("events", load)]
         return self._events
 
     @events.setter
     def events(self, value: list[Event]) -> None:
         self._events = value
+
+    def _decoded(self, what: str, load: Callable[[], Any]) -> Any:
+        """``load()`` (JSON read from the store: the large indexes and the events, read whole at
+        their first use), or what it gave before: kept in the cache folder as marshal, which
+        reads three to four times faster than JSON, under the store file's path, size and
+        modification time (as Python keeps bytecode) and this interpreter's version."""
+        path = self._decoded_file(what)
+        if path is not None:
+            try:
+                return marshal.loads(path.read_bytes())
+            except (OSError, EOFError, ValueError, TypeError):
+                pass
+        value = load()
+        if path is not None:
+            write_cache(path, marshal.dumps(value))
+        return value
+
+    def _decoded_file(self, what: str) -> Path | None:
+        root = cache_root()
+        if root is None:
+            return None
+        try:
+            st = self._file.stat()
+        except OSError:
+            return None
+        key = hashlib.sha256(f"{self._file}\0{st.st_size}\0{st.st_mtime_ns}\0{sys.version}".encode()).hexdigest()
+        return root / f"kb-{key[:20]}-{what}.marshal"
 
     # -- names ------------------------------------------------------------------------------
 

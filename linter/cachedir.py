@@ -1,0 +1,41 @@
+"""Where factlint keeps what it caches between runs, and how a cache file is written.
+
+The caches (``linter.dsl.parser``'s parsed expressions, ``linter.yamlsrc``'s rule-file trees,
+``linter.recache``'s regular-expression opcodes, ``linter.kb.store``'s decoded indexes) live in
+``$XDG_CACHE_HOME/factlint`` (``~/.cache/factlint`` by default); ``FACTLINT_NO_CACHE=1`` turns
+them all off. Each is keyed so that a stale file is never read (by the code and data it was made
+from), is written whole under a temporary name and renamed into place, so a reader never sees
+half a file, and a cache that cannot be written is left alone: a cache can make a run faster,
+never fail it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+__all__ = ["cache_root", "write_cache"]
+
+
+def cache_root() -> Path | None:
+    """The cache folder, None when caching is off (``FACTLINT_NO_CACHE``)."""
+    if os.environ.get("FACTLINT_NO_CACHE"):
+        return None
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factlint"
+
+
+def write_cache(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; an error (a read-only home, a full disk) is ignored."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass

@@ -26,6 +26,7 @@ import hashlib
 import marshal
 import re
 import sys
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +48,11 @@ __all__ = ["compile", "save"]
 #: entries a cache file holds at most (a larger table is not written)
 LIMIT = 4096
 
-#: one entry: (flags of the compiled pattern, opcodes, groups, group index, index group)
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+#: one entry: (flags of the compiled pattern, opcodes, groups, group index, index group); the
+#: opcodes packed as bytes of machine words when a word is the engine's code unit (they read back
+#: twice as fast as a list of ints)
+_Entry = tuple[int, "bytes | list[int]", int, dict[str, int], tuple[str | None, ...]]
+_PACKED = _sre is not None and array("I").itemsize == _sre.CODESIZE
 
 _STATE: dict[str, Any] = {"table": None, "new": 0, "path": None}
 
@@ -89,14 +93,16 @@ def save() -> None:
 
 def _build(pattern: str, entry: _Entry) -> re.Pattern[str]:
     final, code, groups, groupindex, indexgroup = entry
-    return _sre.compile(pattern, final, list(code), groups, dict(groupindex), tuple(indexgroup))  # type: ignore[no-any-return]
+    opcodes = array("I", code).tolist() if isinstance(code, bytes) else list(code)
+    return _sre.compile(pattern, final, opcodes, groups, dict(groupindex), tuple(indexgroup))  # type: ignore[no-any-return]
 
 
 def _entry(pattern: str, flags: int) -> _Entry | None:
     """What ``re.compile`` hands ``_sre.compile`` for ``pattern``, as plain marshallable values."""
     try:
         parsed = _parser.parse(pattern, flags)
-        code = [int(op) for op in _compiler._code(parsed, flags)]
+        ops = [int(op) for op in _compiler._code(parsed, flags)]
+        code: bytes | list[int] = array("I", ops).tobytes() if _PACKED else ops
         state = parsed.state
         groupindex = {str(k): int(v) for k, v in state.groupdict.items()}
         indexgroup: list[str | None] = [None] * state.groups
@@ -127,5 +133,5 @@ def _cache_file() -> Path | None:
     root = cache_root()
     if root is None or _sre is None:
         return None
-    tag = hashlib.sha256(f"{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}\0{_sre.CODESIZE}".encode())
+    tag = hashlib.sha256(f"{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{_PACKED}".encode())
     return root / f"regex-{tag.hexdigest()[:20]}.marshal"

@@ -1,7 +1,7 @@
 """The ``factlint`` command's entry point (and ``python -m linter``): answers ``--version`` before
 importing anything else, so a version check costs the interpreter's start-up alone; every other
-command goes to ``linter.cli``, ``check`` with the cyclic garbage collector paused while it starts
-(``linter.cli._started``)."""
+command goes to ``linter.cli``, ``check`` after ``linter.startup.begin`` (what a check's start-up
+does without, until its engine is built)."""
 
 from __future__ import annotations
 
@@ -14,15 +14,13 @@ def main() -> None:
 
         sys.stdout.write(f"factlint {__version__}\n")
         return
-    paused = sys.argv[1:2] == ["check"]
-    if paused:  # a start-up makes many objects and frees few: no collection until the engine is built
-        import gc
+    if sys.argv[1:2] == ["check"]:  # until the engine is built (``linter.cli.check`` ends it)
+        from linter import startup
 
-        gc.disable()
-    from linter import cli
+        startup.begin()
+    from linter.cli import main as cli_main
 
-    cli.GC_PAUSED = paused  # ``cli.check`` resumes the collector (``cli._started``)
-    cli.main()
+    cli_main()
 
 
 if __name__ == "__main__":

@@ -300,26 +300,13 @@ def check(
     _exit(errors, threshold, findings)
 
 
-#: set by ``linter.__main__`` when it paused the cyclic garbage collector for a ``check``'s start-up
-GC_PAUSED = False
-
-
 def _started() -> None:
-    """The engine is built: resume the garbage collector that ``linter.__main__`` paused.
+    """The engine is built: end what ``linter.__main__`` began for the start-up (``linter.startup``:
+    the paused garbage collector, dataclasses' cached methods); nothing for a check called
+    in-process."""
+    from linter import startup
 
-    Imports, rules and the knowledge base make hundreds of thousands of objects that live as
-    long as the process and free few; collecting while they are made only walks them again and
-    again (about a seventh of a one-article check). Once they are made they are frozen out of
-    every later collection (``gc.freeze``), so the collections of the lint itself do not walk
-    them either, and collection resumes (issue 16). A check called in-process (the tests, an
-    embedding program) never had the collector paused, and is left alone."""
-    global GC_PAUSED
-    if GC_PAUSED:
-        import gc
-
-        GC_PAUSED = False
-        gc.freeze()
-        gc.enable()
+    startup.end()
 
 
 def _run_errors(inputs: Any, outcome: Any, more: Iterable[str] = ()) -> list[str]:

@@ -112,3 +112,45 @@ def test_numbers_rule_in_yaml_alone_adds_up_a_paragraph():
     assert "total(of_kind(figures(paragraph)" in source
     probe = load_rules([], bundled=True)
     assert any(r.id == "numbers/percent-sum" and not r.enabled for r in probe.rules)
+
+
+def test_no_rule_pack_installed_is_remembered_until_a_distribution_changes(tmp_path, monkeypatch):
+    """With the cache on, finding that no installed distribution declares the group is kept
+    under a fingerprint of the distributions' entry-point files: the next start does not import
+    importlib.metadata; a distribution installed (or changed) on sys.path is looked at again; a
+    zip file on sys.path is never fingerprinted."""
+    import importlib.metadata
+
+    import linter.subjects as subjects
+
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    calls = []
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda group: calls.append(group) or [])
+
+    def start():
+        monkeypatch.setattr(subjects, "_plugins_loaded", False)
+        subjects._load_entry_points()
+
+    start()
+    start()
+    assert calls == [subjects.ENTRY_POINT_GROUP]  # the second start asked nobody
+    pack = site / "house_rules-1.0.dist-info"
+    pack.mkdir()
+    (pack / "entry_points.txt").write_text("[factlint.subjects]\nhouse = house_rules\n")
+    start()
+    assert len(calls) == 2  # a new distribution: looked at again
+    start()
+    assert len(calls) == 2
+    (pack / "entry_points.txt").write_text("[console_scripts]\nhouse = house_rules:main\n\n")
+    start()
+    assert len(calls) == 3  # its entry points changed
+    archive = tmp_path / "eggs.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    monkeypatch.syspath_prepend(str(archive))
+    start()
+    start()
+    assert len(calls) == 5  # a zip on sys.path: importlib.metadata every time

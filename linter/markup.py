@@ -98,6 +98,10 @@ _BLOCKQUOTE = recache.compile(r"(?: {0,3}>[ \t]?)+")
 _LIST_ITEM = recache.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _LINK_DEF = recache.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$")
 _INDENTED = recache.compile(r"(?: {4}|\t)")
+#: characters besides letters that no line pattern above can match at and that are not white
+#: space: a line opening with a letter or one of these (outside a fence) is body text as written
+#: (tests/test_document.py checks each pattern against them)
+_PLAIN_OPENERS = frozenset("\"“‘'(")
 
 #: a tag's attributes: any character but ">", quotes and a "<" that starts another tag, or a quoted
 #: value; newlines but not a blank line
@@ -263,6 +267,8 @@ def mask_markdown(text: str, start: int = 0, work: list[int] | None = None) -> t
             if close and close.group(1)[0] == fence[0] and len(close.group(1)) >= len(fence):
                 if not line[close.end() :].strip():
                     fence = None
+        elif line[:1].isalpha() or line[:1] in _PLAIN_OPENERS:
+            pass  # body text: none of the patterns below matches at a letter (most lines)
         elif (f := _FENCE.match(line)) is not None:
             fence = f.group(1)
             masked, kind = blank(line), "blank"

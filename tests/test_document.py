@@ -110,6 +110,24 @@ def test_markdown_masking() -> None:
     assert prose[link_text : link_text + 10] == "the report"
 
 
+def test_markdown_plain_line_openers_match_no_line_pattern() -> None:
+    # mask_markdown takes a line opening with a letter or one of _PLAIN_OPENERS as body text
+    # without trying its line patterns: none may match there, and the line is not blank
+    from linter import markup
+
+    patterns = [markup._FENCE, markup._INDENTED, markup._SETEXT_EQ, markup._SETEXT_DASH, markup._THEMATIC,
+                markup._ATX, markup._LINK_DEF, markup._BLOCKQUOTE, markup._LIST_ITEM]
+    openers = [c for c in map(chr, range(0x3000)) if c.isalpha()] + sorted(markup._PLAIN_OPENERS)
+    tails = ["", " ", "#", "---", "===", "> x", "1. x", "- x", "]: http://x", "``` x", "\t*"]
+    for c in openers:
+        assert c.strip(), repr(c)
+        for tail in tails:
+            for rx in patterns:
+                assert rx.match(c + tail) is None, (rx.pattern, c + tail)
+    for c in " \t#>-*_=+[`~1":  # what the patterns do match at: not plain
+        assert not c.isalpha() and c not in markup._PLAIN_OPENERS
+
+
 def test_markdown_setext_heading_and_thematic_break() -> None:
     got = para_texts("Title here\n==========\n\nBody text.\n\n---\n\nMore.\n", path="a.md")
     assert got == [("heading", "Title here"), ("body", "Body text."), ("body", "More.")]

@@ -18,6 +18,7 @@ import functools
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -270,23 +271,56 @@ def discover(start: Path | None = None) -> Path | None:
             if candidate.is_file():
                 return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                text = read_bounded(pyproject, encoding="utf-8")
-            except (UnicodeDecodeError, OSError):
-                continue
-            if "factlint" not in text and "\\u" not in text and "\\U" not in text:
-                continue  # no key can spell it: not ours, and not parsed
-            tomllib = _tomllib()
-            try:
-                data = tomllib.loads(text)
-            except tomllib.TOMLDecodeError:
-                if "factlint" in text:
-                    return pyproject  # broken, and ours: load_config reports where
-                continue
-            if isinstance(data.get("tool"), dict) and "factlint" in data["tool"]:
-                return pyproject
+        if pyproject.is_file() and _claims(pyproject):
+            return pyproject
     return None
+
+
+#: how long a file must have been left unchanged before what was read of it is kept: a write
+#: within the file system's clock tick of the last one may leave its times as they were, but
+#: none can set them back this far (and the change time cannot be set at all)
+_SETTLED_NS = 2_000_000_000
+#: per ``pyproject.toml`` looked at by ``discover``: its stat signature when read, and whether it
+#: claims factlint; the language server discovers on every relint, and parsing the TOML is most
+#: of the cost
+_CLAIMS: dict[Path, tuple[tuple[int, ...], bool]] = {}
+
+
+def _signature(info: os.stat_result) -> tuple[int, ...]:
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+def _claims(pyproject: Path) -> bool:
+    """Whether ``pyproject`` is a configuration of factlint: a ``[tool.factlint]`` table, or
+    TOML that does not parse and mentions factlint (``load_config`` reports where). Kept under
+    the file's stat signature once it has been left unchanged for ``_SETTLED_NS``."""
+    try:
+        before = os.stat(pyproject)
+    except OSError:
+        return False
+    signature = _signature(before)
+    kept = _CLAIMS.get(pyproject)
+    if kept is not None and kept[0] == signature:
+        return kept[1]
+    try:
+        text = read_bounded(pyproject, encoding="utf-8")
+    except (UnicodeDecodeError, OSError):
+        return False
+    claims = _parse_claims(text)
+    if time.time_ns() - max(before.st_mtime_ns, before.st_ctime_ns) > _SETTLED_NS:
+        _CLAIMS[pyproject] = (signature, claims)
+    return claims
+
+
+def _parse_claims(text: str) -> bool:
+    if "factlint" not in text and "\\u" not in text and "\\U" not in text:
+        return False  # no key can spell it: not ours, and not parsed
+    tomllib = _tomllib()
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return "factlint" in text  # broken, and ours: load_config reports where
+    return isinstance(data.get("tool"), dict) and "factlint" in data["tool"]
 
 
 def project_root(config_path: Path) -> Path:

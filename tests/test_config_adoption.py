@@ -405,3 +405,36 @@ def test_diff_of_a_real_git_repository(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.chdir(tmp_path / "news")
     r = run("check", ".", "--select", "title/", "--format", "json", "--diff", "-", input=diff)
     assert [(p, line) for p, _, line in findings(r)] == [("a.md", 6), ("my story #2.md", 4)]
+
+
+def test_discover_keeps_a_settled_pyproject_verdict_and_notices_edits(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # discover() keeps whether a pyproject.toml claims factlint under its stat signature, but
+    # only for a file left unchanged for a while (a write in the same clock tick may keep its times)
+    import time
+
+    from linter import config
+
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.factlint]\nselect = ["date/"]\n')
+    assert config.discover(tmp_path) == pyproject
+    assert pyproject not in config._CLAIMS  # just written: not kept
+    pyproject.write_text('[tool.factlimp]\nselect = ["date/"]\n')  # same size, at once
+    assert config.discover(tmp_path) is None
+    real = time.time_ns
+    monkeypatch.setattr(time, "time_ns", lambda: real() + 10 * config._SETTLED_NS)  # settled by now
+    assert config.discover(tmp_path) is None
+    assert pyproject in config._CLAIMS
+
+    def unparsed(text: str) -> bool:
+        raise AssertionError("read again though unchanged")
+
+    monkeypatch.setattr(config, "_parse_claims", unparsed)
+    assert config.discover(tmp_path) is None  # kept: not read again
+    monkeypatch.undo()
+    time.sleep(0.05)  # past the clock tick of the last write, as a settled file is
+    for text in ('[tool.factlint]\nselect = ["date/"]\n', '[tool.factlint]\nselect = ["date/", "x/"]\n'):
+        pyproject.write_text(text)
+        assert config.discover(tmp_path) == pyproject  # an edit (same size, or not) is read
+    pyproject.unlink()
+    assert config.discover(tmp_path) is None

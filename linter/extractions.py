@@ -270,28 +270,38 @@ class Analysis:
     @cached_property
     def date_relations(self) -> DateRelations:
         rel = DateRelations()
-        by_sentence: dict[int, list[DateMention]] = {}
-        sentences: dict[int, Sentence] = {}
-        for d, s in self.dates:
-            by_sentence.setdefault(s.index, []).append(d)
-            sentences[s.index] = s
-        for idx, ms in by_sentence.items():
+        memo, pub, sentences = self.memo, self.doc.pub_date, self.doc.sentences
+        for idx, ms in self._dates_by_sentence.items():
             s = sentences[idx]
             quotes = self.quote_spans(s.start, s.end)
-            verbs = speech_verbs(s.text, quotes, s.start)
-            indirect = bool(verbs)
-            for d in ms:
-                if d.reported or self.doc.in_quote(d.start) is not None:
-                    rel.speech[id(d)] = "quote"
-                elif indirect:
-                    rel.speech[id(d)] = "indirect"
-            if indirect:
-                for i, k in speech_times(s.text, s.start, ms, quotes, verbs).items():
-                    rel.said_at[id(ms[i])] = (ms[k], s)
-            if len(ms) > 1:
-                for i, k in pair_restatements(s.text, s.start, ms).items():
-                    rel.paired[id(ms[i])] = (ms[k], s)
+            if memo is None:
+                kinds, said, paired = self._sentence_relations(s, ms, quotes)
+            else:
+                kinds, said, paired = memo.relations(s.text, s.start, pub, quotes,
+                                                     functools.partial(self._sentence_relations, s, ms, quotes))
+            for d, kind in zip(ms, kinds, strict=True):
+                if kind is not None:
+                    rel.speech[id(d)] = kind
+            for i, k in said:
+                rel.said_at[id(ms[i])] = (ms[k], s)
+            for i, k in paired:
+                rel.paired[id(ms[i])] = (ms[k], s)
         return rel
+
+    def _sentence_relations(self, s: Sentence, ms: list[DateMention], quotes: list[tuple[int, int]],
+                            ) -> tuple[tuple[str | None, ...], tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+        """The relations of the dates ``ms`` of sentence ``s`` by their indices: how each is
+        reported (``DateRelations.speech``, None: not), and the pairs (said, said at) and
+        (relative, restated by). A function of the sentence's text, its dates (of its text and
+        the publication date) and ``quotes``, the inner spans of the quotes overlapping it
+        (``quote_spans``): the quotes that hold a date's start are among them."""
+        verbs = speech_verbs(s.text, quotes, s.start)
+        indirect = bool(verbs)
+        kinds = tuple("quote" if d.reported or self.doc.in_quote(d.start) is not None else
+                      "indirect" if indirect else None for d in ms)
+        said = tuple(speech_times(s.text, s.start, ms, quotes, verbs).items()) if indirect else ()
+        paired = tuple(pair_restatements(s.text, s.start, ms).items()) if len(ms) > 1 else ()
+        return kinds, said, paired
 
     @cached_property
     def _dates_by_sentence(self) -> dict[int, list[DateMention]]:

@@ -5,7 +5,10 @@ Only functions of a sentence's own text (and the publication date), or of a few 
 sentences, or of what a sentence reads of a document's state, are kept, and each is kept under
 everything it reads: the sentences of a paragraph (``split_sentences``: its text and the
 character after it, kept only when the split read nothing further), the date expressions of a
-sentence (``extract_dates``: its text and the publication date), its named sources and sourcing
+sentence (``extract_dates``: its text and the publication date), how those are reported and
+paired (``Analysis._sentence_relations``: its text, the publication date and the inner spans of
+the quotes overlapping it, relative to it; a result by the dates' indices, holding no offset to
+move), its named sources and sourcing
 cues (``sentence_cues``: its text), its event mentions (``events._sentence_events``: its text
 and dates, the text of the sentence before it, whether the document may name editions), its
 person mentions (``mentions._sentence_mentions``: its text, the publication date, and the
@@ -153,6 +156,21 @@ class SentenceMemo:
         self.misses += 1
         found = compute()
         self._current[key] = [_shift_event(e, -base) for e in found]
+        return found
+
+    def relations(self, text: str, base: int, pub: datetime.date | None, quotes: list[tuple[int, int]],
+                  compute: Callable[[], Any]) -> Any:
+        """The relations of a sentence's dates, by their indices, ``compute()``
+        (``Analysis._sentence_relations``): a function of its text, its dates (of its text and the
+        publication date) and the inner spans of the quotes overlapping it, kept relative to it.
+        The result holds no offsets, and is shared: it is not to be changed."""
+        key = ("relations", text, pub, tuple([(a - base, b - base) for a, b in quotes]))
+        kept = self._get(key)
+        if kept is not None:
+            self.hits += 1
+            return kept
+        self.misses += 1
+        found = self._current[key] = compute()
         return found
 
     def mentions(self, text: str, base: int, state: MentionState, *, pub: datetime.date | None) -> list[Mention]:

@@ -308,3 +308,10 @@ def test_a_paragraph_split_that_reads_the_next_paragraph_is_not_kept() -> None:
     body = "Talks went on.\n\n“Why not?” Trump\n\n{} no.\n"
     _memo_and_fresh([body.format("said"), body.format("left"), body.format("said")])
 
+
+
+def test_a_date_sees_the_quotes_around_its_sentence() -> None:
+    # "Trump said it on Monday." reports its date indirectly, unless a quote opened in the
+    # sentence before runs through it: the same sentence, only the quotes around it differ
+    body = "---\ndate: 2024-06-01\n---\n\nTalks went on. {}It was hard. Trump said it on Monday. We won.{} Aides left.\n"
+    _memo_and_fresh([body.format("“", "”"), body.format("", ""), body.format("“", "”"), body.format("", "")])

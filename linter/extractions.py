@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 from linter import recache
 from linter.document import Document, Paragraph, Quote, Sentence
 from linter.extract import window as w
-from linter.extract.ages import GIVEN_NAMES_INDEX, Age, extract_ages, given_names
+from linter.extract.ages import GIVEN_NAMES_INDEX, Age, _may_state_age, extract_ages, given_names
 from linter.extract.attribution import QuoteSource, SentenceSource, attribute, speech_near_quote
 from linter.extract.dates import (
     DateMention,
@@ -112,6 +112,11 @@ def _has_date_word(text: str) -> bool:
     return any(map(text.lower().__contains__, _DATE_WORDS))
 
 
+def _sentence_gates(text: str) -> tuple[bool, bool, bool]:
+    """``Analysis._gates`` of one sentence's text."""
+    return _may_hold_date(text), _may_state_age(text), may_claim(text)
+
+
 @dataclass(slots=True)
 class DateRelations:
     """Per date mention (keyed by ``id``): how it is reported (``quote`` or ``indirect``), the
@@ -195,6 +200,16 @@ class Analysis:
         return [(s.start, s.text) for s in self.doc.sentences]
 
     @cached_property
+    def _gates(self) -> list[tuple[bool, bool, bool]]:
+        """Per sentence, the tests of its text alone that spare the extractors the rest: whether
+        it may hold a date (``_may_hold_date``), state an age (``ages._may_state_age``) or claim
+        an interval (``may_claim``). Used with a memo only (the language server's), which keeps
+        them under the text: a relint then tests only the sentences an edit touched."""
+        memo = self.memo
+        assert memo is not None
+        return [memo.gates(s.text, _sentence_gates) for s in self.doc.sentences]
+
+    @cached_property
     def _sentences_per_paragraph(self) -> dict[int, int]:
         counts: dict[int, int] = {}
         for s in self.doc.sentences:
@@ -254,8 +269,9 @@ class Analysis:
         """Every date expression of the document with its sentence, in order."""
         out = []
         pub = self.doc.pub_date
+        gates = None if self.memo is None else iter(self._gates)
         for s in self.doc.sentences:
-            if not _may_hold_date(s.text):
+            if not (_may_hold_date(s.text) if gates is None else next(gates)[0]):
                 continue
             if self.memo is not None:
                 ms = self.memo.dates(s.text, s.start, pub)
@@ -409,7 +425,8 @@ class Analysis:
 
     @cached_property
     def ages(self) -> list[Age]:
-        return extract_ages(self.sentence_texts, self.mentions, self.kb, self.doc.pub_date, self.ref_time)
+        triggered = None if self.memo is None else [i for i, g in enumerate(self._gates) if g[1]]
+        return extract_ages(self.sentence_texts, self.mentions, self.kb, self.doc.pub_date, self.ref_time, triggered)
 
     @cached_property
     def events(self) -> list[EventMention]:
@@ -423,8 +440,9 @@ class Analysis:
         out: list[Interval] = []
         by_sentence = self._dates_by_sentence
         events: dict[int, list[EventMention]] | None = None
+        gates = None if self.memo is None else iter(self._gates)
         for s in self.doc.sentences:
-            if not may_claim(s.text):
+            if not (may_claim(s.text) if gates is None else next(gates)[2]):
                 continue
             if events is None:
                 events = {}

@@ -4,7 +4,9 @@ that a relint after a small edit recomputes only the sentences the edit touched.
 Only functions of a sentence's own text (and the publication date), or of a few neighbouring
 sentences, or of what a sentence reads of a document's state, are kept, and each is kept under
 everything it reads: the sentences of a paragraph (``split_sentences``: its text and the
-character after it, kept only when the split read nothing further), the date expressions of a
+character after it, kept only when the split read nothing further), the tests of a sentence's
+text that spare the extractors the rest (``extractions._sentence_gates``: may it hold a date,
+state an age, claim an interval; its text), the date expressions of a
 sentence (``extract_dates``: its text and the publication date), how those are reported and
 paired (``Analysis._sentence_relations``: its text, the publication date and the inner spans of
 the quotes overlapping it, relative to it; a result by the dates' indices, holding no offset to
@@ -156,6 +158,17 @@ class SentenceMemo:
         self.misses += 1
         found = compute()
         self._current[key] = [_shift_event(e, -base) for e in found]
+        return found
+
+    def gates(self, text: str, compute: Callable[[str], tuple[bool, bool, bool]]) -> tuple[bool, bool, bool]:
+        """``compute(text)`` (``extractions._sentence_gates``): tests of the text alone."""
+        key = ("gates", text)
+        kept = self._get(key)
+        if kept is not None:
+            self.hits += 1
+            return kept  # type: ignore[no-any-return]
+        self.misses += 1
+        found = self._current[key] = compute(text)
         return found
 
     def relations(self, text: str, base: int, pub: datetime.date | None, quotes: list[tuple[int, int]],

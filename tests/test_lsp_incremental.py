@@ -315,3 +315,12 @@ def test_a_date_sees_the_quotes_around_its_sentence() -> None:
     # sentence before runs through it: the same sentence, only the quotes around it differ
     body = "---\ndate: 2024-06-01\n---\n\nTalks went on. {}It was hard. Trump said it on Monday. We won.{} Aides left.\n"
     _memo_and_fresh([body.format("“", "”"), body.format("", ""), body.format("“", "”"), body.format("", "")])
+
+
+def test_a_sentence_edited_at_its_end_is_tested_again() -> None:
+    # a sentence's gates (may it hold a date, an age, an interval?) are kept under its whole
+    # text: each pair differs only in its last characters, and in one gate
+    body = "---\ndate: 2024-06-01\n---\n\nJohn Smith spoke. {}\n"
+    for a, b in [("Smith met aides in Mai.", "Smith met aides in May."), ("Smith was ok.", "Smith was 70."),
+                 ("The war began in 1990 and lasted two yards.", "The war began in 1990 and lasted two years.")]:
+        _memo_and_fresh([body.format(a), body.format(b), body.format(a)])

@@ -792,15 +792,18 @@ def extract_ages(
     kb: KnowledgeBase,
     pub: date | None = None,
     ref_time: Callable[[int, int], Any] | None = None,
+    triggered: list[int] | None = None,
 ) -> list[Age]:
     """Every stated age in ``sentences`` ((absolute start, text) pairs), linked to a person where
     the text warrants it (``mentions``: ``linter.extract.mentions.Mention``, absolute offsets)
     and timed (``ref_time(start, end)``: the ``linter.extract.reftime.RefTime`` of a span; without
-    it, a year named in the sentence is the only other time considered)."""
+    it, a year named in the sentence is the only other time considered). ``triggered``, the
+    indices of the sentences ``_may_state_age`` passes, is found when not given."""
     doc: _Doc | None = None
     out: list[Age] = []
     births: list[Birth] = []
-    triggered = [i for i, (_, text) in enumerate(sentences) if _may_state_age(text)]
+    if triggered is None:
+        triggered = [i for i, (_, text) in enumerate(sentences) if _may_state_age(text)]
     if not triggered:
         return out
     doc = _Doc(sentences, mentions, kb, pub, ref_time)

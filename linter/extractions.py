@@ -520,4 +520,6 @@ class Analysis:
     @cached_property
     def variants(self) -> list[Variant]:
         """Names spelled two ways in the document."""
-        return find_variants(self.sentence_texts, known_family_names(self.kb), folded=True)
+        memo = self.memo
+        return find_variants(self.sentence_texts, known_family_names(self.kb), folded=True,
+                             words_of=None if memo is None else memo.words)

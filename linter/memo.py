@@ -6,7 +6,8 @@ sentences, or of what a sentence reads of a document's state, are kept, and each
 everything it reads: the sentences of a paragraph (``split_sentences``: its text and the
 character after it, kept only when the split read nothing further), the tests of a sentence's
 text that spare the extractors the rest (``extractions._sentence_gates``: may it hold a date,
-state an age, claim an interval; its text), the date expressions of a
+state an age, claim an interval; its text), the capitalised words name variants count
+(``names.sentence_words``: its text), the date expressions of a
 sentence (``extract_dates``: its text and the publication date), how those are reported and
 paired (``Analysis._sentence_relations``: its text, the publication date and the inner spans of
 the quotes overlapping it, relative to it; a result by the dates' indices, holding no offset to
@@ -46,6 +47,7 @@ from linter.extract.attribution import Cue, _quote_speaker, sentence_cues, speak
 from linter.extract.dates import DateMention, extract_dates
 from linter.extract.events import EventMention
 from linter.extract.mentions import Mention, MentionState
+from linter.extract.names import sentence_words
 from linter.splitter import split_sentences
 
 
@@ -169,6 +171,18 @@ class SentenceMemo:
             return kept  # type: ignore[no-any-return]
         self.misses += 1
         found = self._current[key] = compute(text)
+        return found
+
+    def words(self, text: str) -> list[str]:
+        """``names.sentence_words(text)``: the capitalised words of a sentence (shared: not to be
+        changed)."""
+        key = ("words", text)
+        kept = self._get(key)
+        if kept is not None:
+            self.hits += 1
+            return kept  # type: ignore[no-any-return]
+        self.misses += 1
+        found = self._current[key] = sentence_words(text)
         return found
 
     def relations(self, text: str, base: int, pub: datetime.date | None, quotes: list[tuple[int, int]],

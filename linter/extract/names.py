@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from linter import recache
 from linter.kb import KnowledgeBase
@@ -106,13 +107,20 @@ def _sentence_start(text: str, pos: int) -> bool:
     return _SENT_START.search(text, q - 1 if q else 0, pos) is not None
 
 
+def sentence_words(text: str) -> list[str]:
+    """The capitalised words of one sentence that ``find_variants`` counts, in order: a word
+    cannot run over a line break, so those of sentences joined by one are theirs in turn."""
+    return _WORD.findall(text)  # type: ignore[no-any-return]
+
+
 def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[str] = (),
-                  folded: bool = False) -> list[Variant]:
+                  folded: bool = False, words_of: Callable[[str], list[str]] | None = None) -> list[Variant]:
     """Spelling variants in a document given as ``(absolute start, sentence text)`` pairs.
 
     ``known_names`` are names known to be right (the knowledge base's family names; a mapping to
     the given names each goes with lets a short name pair only when written as that person's);
-    pass ``folded=True`` when they are already ``fold``-ed.
+    pass ``folded=True`` when they are already ``fold``-ed. ``words_of(text)`` gives
+    ``sentence_words(text)`` (the language server's memo keeps them), found when not given.
     """
     bases = [base for base, _ in sentences]
     texts = [text for _, text in sentences]
@@ -124,7 +132,8 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     counts: dict[str, int] = {}
     folds: dict[str, str] = {}
     by_initial: dict[str, list[str]] = {}
-    for raw, n in Counter(_WORD.findall("\n".join(texts))).items():
+    words = _WORD.findall("\n".join(texts)) if words_of is None else chain.from_iterable(map(words_of, texts))
+    for raw, n in Counter(words).items():
         word = raw[:-2] if raw.endswith(("'s", "’s")) else raw
         if len(word) < 5 or word.isupper():
             continue

@@ -37,7 +37,7 @@ from functools import reduce
 import regex
 
 from linter.dsl import ast
-from linter.dsl.compiler import compile_regex
+from linter.dsl.compiler import pattern_info
 from linter.dsl.literals import innermost, required_literals
 
 __all__ = ["Gate", "document_condition", "document_gate"]
@@ -141,7 +141,7 @@ def _clauses(node: ast.Node, subject: str) -> list[_Clause]:
             return []
         pattern = node.right.value
         try:
-            ignorecase = bool(compile_regex(pattern).flags & regex.IGNORECASE)
+            ignorecase = bool(pattern_info(pattern)[0] & regex.IGNORECASE)
         except Exception:  # noqa: BLE001 - the compiler reports bad patterns; no gate here
             return []
         found = required_literals(pattern, ignorecase)

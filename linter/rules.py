@@ -28,6 +28,7 @@ from linter.dsl import (
     compile_template,
 )
 from linter.dsl.ast import unparse
+from linter.dsl.compiler import save_pattern_cache
 from linter.dsl.parser import save_parse_cache
 from linter.dsl.types import Type
 from linter.finding import APPLICABILITY, Severity
@@ -576,5 +577,6 @@ def _compile_files(files: tuple[Path, ...]) -> RuleSet:
             seen[rule.id] = rule
             rules.append(rule)
     save_parse_cache()
+    save_pattern_cache()
     save_tree_cache()
     return RuleSet(rules, list(files))

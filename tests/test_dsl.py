@@ -651,3 +651,44 @@ def test_parse_cache_on_disk(tmp_path, monkeypatch):
     with pytest.raises(AssertionError):
         P.parse("a +")  # not in the cache: parsed (here: the stub refuses)
     assert cached.stat().st_size > 0
+
+
+def test_known_good_patterns_compile_at_their_first_search(tmp_path, monkeypatch):
+    """With the cache on, a pattern that compiled before is not compiled when a rule is loaded:
+    its flags and groups come from the table of known-good patterns and it is compiled at its
+    first search, with the same matches, groups and smart case; a bad pattern is never kept and
+    still reported where it is written; a damaged entry is compiled anew."""
+    import linter.dsl.compiler as C
+
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    sources = ['sentence.text =~ "utili(?P<tail>[sz]e)"', 'sentence.text =~ "UTILIZE"',
+               'mention.text =~ "(?i)SMITH"', 'sentence.text !~ "\\\\bwill\\\\b"']
+    texts = ["We will utilize it.", "We WILL UTILIZE it.", "Nothing here."]
+
+    def run_all():
+        out = []
+        for source in sources:
+            fn = compile_expression(source, ENV, REG)
+            for text in texts:
+                ctx = ctx_for(text)
+                out.append((fn(ctx), ctx.match, ctx.match_text, ctx.groups))
+        return out
+
+    monkeypatch.setattr(C, "_KNOWN", {"table": None, "dirty": False, "path": None})
+    cold = run_all()
+    C.save_pattern_cache()
+    [file] = (tmp_path / "factlint").glob("dsl-patterns-*.marshal")
+    monkeypatch.setattr(C, "_KNOWN", {"table": None, "dirty": False, "path": None})
+    compiled: list[str] = []
+    real = C.compile_regex
+    monkeypatch.setattr(C, "compile_regex", lambda p: compiled.append(p) or real(p))
+    fns = [compile_expression(source, ENV, REG) for source in sources]
+    assert compiled == []  # loaded without compiling a pattern
+    assert run_all() == cold and len(compiled) >= len(sources)  # each compiled at its first search
+    assert fns and file.stat().st_size > 0
+    e = err('sentence.text =~ "(unclosed"')
+    assert "invalid regular expression" in e.message and e.line == 1
+    assert "(unclosed" not in C._KNOWN["table"]
+    C._KNOWN["table"][sources[0].split('"')[1]] = ("bad",)
+    assert compile_expression(sources[0], ENV, REG)(ctx_for()) is True

@@ -7,6 +7,8 @@ sub-expressions are folded; at run time a closure only reads ``ctx.values`` once
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import marshal
 import operator
 import sys
 import time
@@ -15,6 +17,7 @@ from typing import Any
 
 import regex
 
+from linter.cachedir import cache_root, write_cache
 from linter.dsl.ast import (
     Attr,
     BinOp,
@@ -216,6 +219,56 @@ def timeout_free_length(pattern: str) -> int:
 def compile_regex(pattern: str) -> regex.Pattern[str]:
     """Compile a DSL pattern with smart case. Raises ``regex.error`` on a bad pattern."""
     return regex.compile(pattern, flags=regex_flags(pattern))
+
+
+# A rule's pattern is compiled when the rule is loaded only to report a bad one, where it is
+# written, and to learn its flags and groups; the ``regex`` module compiles in Python, a few
+# tenths of a millisecond a pattern. A pattern that compiled before with this ``regex`` (and
+# this compiler) is known good: its flags and groups are kept in the cache folder
+# (``linter.cachedir``), and it is compiled at its first search, which a document may never
+# reach (its literal gate fails first).
+_KNOWN: dict[str, Any] = {"table": None, "dirty": False, "path": None}
+_KNOWN_LIMIT = 4096
+
+
+def pattern_info(pattern: str) -> tuple[int, int]:
+    """The flags and the number of groups of ``compile_regex(pattern)``, from the table of
+    patterns known good when it holds the pattern. Raises ``regex.error`` on a bad pattern."""
+    table = _known_table()
+    info = table.get(pattern)
+    if not (isinstance(info, tuple) and len(info) == 2 and all(type(x) is int for x in info)):
+        compiled = compile_regex(pattern)
+        info = (int(compiled.flags), int(compiled.groups))
+        if _KNOWN["path"] is not None and len(table) < _KNOWN_LIMIT:
+            table[pattern] = info
+            _KNOWN["dirty"] = True
+    return info
+
+
+def save_pattern_cache() -> None:
+    """Write the table of known-good patterns when it grew (never fails a run)."""
+    if _KNOWN["dirty"] and _KNOWN["path"] is not None:
+        _KNOWN["dirty"] = False
+        write_cache(_KNOWN["path"], marshal.dumps(_KNOWN["table"]))
+
+
+def _known_table() -> dict[str, Any]:
+    if _KNOWN["table"] is None:
+        table: dict[str, Any] = {}
+        root = cache_root()
+        if root is not None:
+            from pathlib import Path
+
+            code = Path(__file__).read_bytes()
+            key = hashlib.sha256(f"{regex.__version__}\0{sys.version}\0".encode() + code).hexdigest()
+            path = _KNOWN["path"] = root / f"dsl-patterns-{key[:20]}.marshal"
+            try:
+                loaded = marshal.loads(path.read_bytes())
+                table = loaded if isinstance(loaded, dict) else {}
+            except (OSError, EOFError, ValueError, TypeError):
+                table = {}
+        _KNOWN["table"] = table
+    return _KNOWN["table"]  # type: ignore[no-any-return]
 
 
 # --- the compiler -------------------------------------------------------------------------
@@ -660,7 +713,7 @@ class Compiler:
         assert isinstance(pattern_node, Literal) and isinstance(pattern_node.value, str)
         pattern_text: str = pattern_node.value
         try:
-            compiled = compile_regex(pattern_text)
+            flags, groups = pattern_info(pattern_text)
         except regex.error as exc:
             column = pattern_node.column
             raw = self.source.split("\n")[pattern_node.line - 1]
@@ -671,10 +724,10 @@ class Compiler:
                 pattern_node.line, column, self.source,
             ) from None
         left, _ = self.compile(node.left)
-        search = compiled.search
+        search: Callable[..., Any] | None = None  # compiled at the first search (``pattern_info``)
         timeout = self.timeout
         negate = node.op == "!~"
-        has_groups = compiled.groups > 0
+        has_groups = groups > 0
         line, column = pattern_node.line, pattern_node.column
         thread_time = time.thread_time
         warning = (
@@ -683,12 +736,13 @@ class Compiler:
         )
 
         safe_length = timeout_free_length(pattern_text)
-        ignorecase = bool(compiled.flags & regex.IGNORECASE)
+        ignorecase = bool(flags & regex.IGNORECASE)
         required = required_literals(pattern_text, ignorecase)
         literals, folded = (innermost(required[0]), required[1]) if required is not None else ((), False)
         anchored = anchored_prefixes(pattern_text, ignorecase)
 
         def match(ctx: EvalContext) -> bool:
+            nonlocal search
             s = left(ctx)
             if not isinstance(s, str):
                 return False
@@ -706,6 +760,8 @@ class Compiler:
                         break
                 else:
                     return negate  # no literal every match needs: no match (and no search)
+            if search is None:
+                search = compile_regex(pattern_text).search
             if len(s) <= safe_length:
                 m = search(s)
             elif ctx.budget is not None:

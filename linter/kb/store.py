@@ -195,6 +195,18 @@ class _Table(Mapping[str, _V]):
         return [(k, v) for k, v in self._cache.items() if v is not None]
 
 
+def _shared(value: Any, seen: dict[str, str]) -> Any:
+    """``value`` with equal strings made one object, which marshal writes once and reads back
+    once (an event's id recurs in every table that lists it): a third less to read."""
+    if isinstance(value, str):
+        return seen.setdefault(value, value)
+    if isinstance(value, list):
+        return [_shared(v, seen) for v in value]
+    if isinstance(value, dict):
+        return {_shared(k, seen): _shared(v, seen) for k, v in value.items()}
+    return value
+
+
 def _loader(cls: type[_V]) -> Callable[[str], _V]:
     return lambda data: _decode(cls, json.loads(data))
 
@@ -254,7 +266,7 @@ class StoredKnowledgeBase(KnowledgeBase):
                 pass
         value = load()
         if path is not None:
-            write_cache(path, marshal.dumps(value))
+            write_cache(path, marshal.dumps(_shared(value, {})))
         return value
 
     def _decoded_file(self, what: str) -> Path | None:

@@ -11,11 +11,13 @@ never fail it.
 
 from __future__ import annotations
 
+import marshal
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
-__all__ = ["cache_root", "write_cache"]
+__all__ = ["cache_root", "read_table", "write_cache"]
 
 
 def cache_root() -> Path | None:
@@ -39,3 +41,15 @@ def write_cache(path: Path, data: bytes) -> None:
             raise
     except OSError:
         pass
+
+
+def read_table(path: Path | None) -> dict[Any, Any]:
+    """The dict marshalled in ``path``: empty when there is no such file, or it is damaged (a
+    cache is never trusted to be whole)."""
+    if path is None:
+        return {}
+    try:
+        loaded = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}

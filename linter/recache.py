@@ -30,7 +30,7 @@ from array import array
 from pathlib import Path
 from typing import Any
 
-from linter.cachedir import cache_root, write_cache
+from linter.cachedir import cache_root, read_table, write_cache
 
 try:  # the engine's internals: re._parser / re._compiler on 3.11+, sre_parse / sre_compile before
     import _sre
@@ -116,16 +116,8 @@ def _entry(pattern: str, flags: int) -> _Entry | None:
 def _table() -> dict[tuple[str, int], _Entry]:
     table = _STATE["table"]
     if table is None:
-        table = {}
-        path = _STATE["path"] = _cache_file()
-        if path is not None:
-            try:
-                loaded = marshal.loads(path.read_bytes())
-                if isinstance(loaded, dict):
-                    table = loaded
-            except (OSError, EOFError, ValueError, TypeError):
-                table = {}
-        _STATE["table"] = table
+        _STATE["path"] = _cache_file()
+        table = _STATE["table"] = read_table(_STATE["path"])
     return table  # type: ignore[no-any-return]
 
 

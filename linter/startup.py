@@ -31,7 +31,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from linter.cachedir import cache_root, write_cache
+from linter.cachedir import cache_root, read_table, write_cache
 
 __all__ = ["begin", "end"]
 
@@ -52,15 +52,7 @@ def begin() -> None:
     if "exec" in vars(dataclasses):  # another version defines its own: leave it alone
         return
     path = _STATE["path"] = _cache_file()
-    table: dict[str, CodeType] = {}
-    if path is not None:
-        try:
-            loaded = marshal.loads(path.read_bytes())
-            if isinstance(loaded, dict):
-                table = loaded
-        except (OSError, EOFError, ValueError, TypeError):
-            table = {}
-    _STATE["table"], _STATE["new"] = table, 0
+    _STATE["table"], _STATE["new"] = read_table(path), 0
     dataclasses.exec = _cached_exec  # type: ignore[attr-defined]
     _STATE["patched"] = True
 

@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from linter.cachedir import cache_root, write_cache
+from linter.cachedir import cache_root, read_table, write_cache
 
 #: Nodes that aliases may add to a YAML document beyond those its text holds.
 MAX_ALIAS_EXPANSION = 100_000
@@ -475,15 +475,7 @@ def _tree_table() -> dict[Any, Any] | None:
     """The cached trees (None when the cache is off), read from disk at the first call."""
     if _TREE_STATE["table"] is None:
         path = _TREE_STATE["path"] = _tree_file()
-        table: dict[Any, Any] = {}
-        if path is not None:
-            try:
-                loaded = marshal.loads(path.read_bytes())
-                if isinstance(loaded, dict):
-                    table = loaded
-            except (OSError, EOFError, ValueError, TypeError):
-                table = {}
-        _TREE_STATE["table"] = table
+        _TREE_STATE["table"] = read_table(path)
     return _TREE_STATE["table"] if _TREE_STATE["path"] is not None else None
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from linter.cachedir import cache_root, write_cache
+from linter.cachedir import cache_root, read_table, write_cache
 from linter.dsl.ast import (
     Attr,
     BinOp,
@@ -262,11 +262,7 @@ def _known_table() -> dict[str, Any]:
             code = Path(__file__).read_bytes()
             key = hashlib.sha256(f"{regex.__version__}\0{sys.version}\0".encode() + code).hexdigest()
             path = _KNOWN["path"] = root / f"dsl-patterns-{key[:20]}.marshal"
-            try:
-                loaded = marshal.loads(path.read_bytes())
-                table = loaded if isinstance(loaded, dict) else {}
-            except (OSError, EOFError, ValueError, TypeError):
-                table = {}
+            table = read_table(path)
         _KNOWN["table"] = table
     return _KNOWN["table"]  # type: ignore[no-any-return]
 

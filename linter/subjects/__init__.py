@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
 
-from linter.cachedir import cache_root, write_cache
+from linter.cachedir import cache_root, read_table, write_cache
 from linter.dsl import FunctionRegistry, ObjectType, Type, default_registry
 from linter.subjects import (
     administration,
@@ -84,11 +84,7 @@ def _load_entry_points() -> None:
     table: dict[str, str] = {}
     where = repr(sys.path)
     if memo is not None:
-        try:
-            loaded = marshal.loads(memo.read_bytes())
-            table = loaded if isinstance(loaded, dict) else {}
-        except (OSError, EOFError, ValueError, TypeError):
-            table = {}
+        table = read_table(memo)
         if table.get(where) == fingerprint:
             return  # no distribution declares the group, and none changed since that was found
     from importlib.metadata import entry_points

@@ -24,7 +24,13 @@ def cache_root() -> Path | None:
     """The cache folder, None when caching is off (``FACTLINT_NO_CACHE``)."""
     if os.environ.get("FACTLINT_NO_CACHE"):
         return None
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "factlint"
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home to be found (no HOME, no password entry): no cache
+            return None
+    return Path(base) / "factlint"
 
 
 def write_cache(path: Path, data: bytes) -> None:

@@ -120,3 +120,23 @@ def test_the_cli_with_a_cold_a_warm_and_no_cache_says_the_same(tmp_path: Path) -
     runs.append(subprocess.run(cmd, capture_output=True, text=True, env={**env, "FACTLINT_NO_CACHE": "1"}, check=False))
     assert "\"rule\"" in runs[0].stdout  # findings were made
     assert [(r.returncode, r.stdout, r.stderr) for r in runs[1:]] == [(runs[0].returncode, runs[0].stdout, runs[0].stderr)] * 2
+
+
+def test_no_home_means_no_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without a home folder to be found (and no XDG_CACHE_HOME), caching is off, not an error;
+    a cache folder that cannot be written is left alone."""
+    from linter import cachedir
+
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cachedir.cache_root() is None
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    cachedir.write_cache(blocker / "factlint" / "x.marshal", b"data")  # mkdir under a file: ignored
+    assert cachedir.read_table(blocker / "factlint" / "x.marshal") == {}
+    assert cachedir.read_table(None) == {}

@@ -40,8 +40,6 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from linter import markup, recache, yamlsrc
 from linter.finding import Severity
 from linter.quotes import Quote, find_quotes
@@ -432,6 +430,8 @@ def _front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, 
         raise DocumentError(path, 1, 1, str(exc)) from None
     if span is None:
         return {}, 0, {}
+    import yaml  # only for an article with front matter
+
     ys, ye, end = span
     src = text[ys:ye]
     first_line = text.count("\n", 0, ys) + 1  # the file line of the YAML's first line

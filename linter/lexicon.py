@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
 from linter.resources import rules_dir
 
@@ -107,7 +106,7 @@ def read_lexicon(path: Path, name: str | None = None, untrusted: bool = False) -
     YAML is a ``LexiconError`` naming the file."""
     data: Any
     if untrusted:
-        from linter.yamlsrc import YamlLimitError, compose, construct, read_bounded
+        from linter.yamlsrc import YamlLimitError, compose, construct, read_bounded, yaml
 
         try:
             root = compose(read_bounded(path))
@@ -115,8 +114,11 @@ def read_lexicon(path: Path, name: str | None = None, untrusted: bool = False) -
         except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
             message = exc.message if isinstance(exc, YamlLimitError) else str(exc).splitlines()[0]
             raise LexiconError(f"{path}: cannot read this lexicon: {message}") from None
-    else:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    else:  # a bundled lexicon: read through the tree cache (parsed once, then kept on disk)
+        from linter.yamlsrc import read_yaml
+
+        tree = read_yaml(path)[0]
+        data = tree.plain() if tree is not None else None
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: a lexicon is a mapping with doc, words, patterns or sets")
     unknown = set(data) - {"doc", "words", "patterns", "sets"}

@@ -23,11 +23,25 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from linter.cachedir import cache_root, read_table, write_cache
+
+if TYPE_CHECKING:
+    import yaml
+else:
+
+    class _LazyYaml:
+        """PyYAML, imported at the first use of one of its names (a run whose YAML all comes
+        from the tree cache, an article without front matter, never imports it)."""
+
+        def __getattr__(self, name: str) -> Any:
+            import yaml as module
+
+            globals()["yaml"] = module
+            return getattr(module, name)
+
+    yaml = _LazyYaml()
 
 #: Nodes that aliases may add to a YAML document beyond those its text holds.
 MAX_ALIAS_EXPANSION = 100_000
@@ -152,12 +166,13 @@ def compose(text: str) -> yaml.Node | None:
     Raises ``yaml.YAMLError`` for bad syntax, ``YamlLimitError`` for an alias bomb or a
     recursive alias, ``RecursionError`` never (reported as ``YamlLimitError``)."""
     root: yaml.Node | None = None
-    fast = _C_SAFE_LOADER is not None
+    fast_loader: Any = getattr(yaml, "CSafeLoader", None)
+    fast = fast_loader is not None
     if fast:
         # libyaml composes the same nodes, marks included, about six times faster (the bundled
         # rules and KB at every start); it refuses nesting deeper than 1,000 levels itself
         try:
-            root = yaml.compose(text, Loader=_C_SAFE_LOADER)
+            root = yaml.compose(text, Loader=fast_loader)
         except yaml.YAMLError:
             fast = False  # the pure-Python parser words and places the error, as always
         else:
@@ -171,7 +186,7 @@ def compose(text: str) -> yaml.Node | None:
     return root
 
 
-_C_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", None)
+
 
 
 def _plain_style(root: yaml.Node | None) -> None:

@@ -358,6 +358,12 @@ def test_a_one_article_check_imports_only_what_it_uses(tmp_path):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                              env=env, cwd=tmp_path).stdout
     assert "a.md:4:" in out and out.splitlines()[-1] == "[]"
+    # an article without front matter needs no YAML parser: the rules and lexicons come from the tree cache
+    (tmp_path / "b.txt").write_text("It has been reported that the minister will resign.\n")
+    code = code.replace("'a.md'", "'b.txt'").replace(repr(lazy), repr([*lazy, "yaml"]))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env=env, cwd=tmp_path).stdout
+    assert "b.txt:1:" in out and out.splitlines()[-1] == "[]"
 
 
 def test_check_pauses_the_collector_only_while_it_starts(tmp_path):

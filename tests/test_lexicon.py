@@ -124,3 +124,25 @@ def test_a_bad_user_lexicon_is_a_located_error(tmp_path, name, text, message):
     with pytest.raises(SourceError) as err:
         load_rules([tmp_path])
     assert str(tmp_path / "lexicons" / name) in str(err.value) and message in str(err.value)
+
+
+def test_a_bundled_lexicon_reads_as_yaml_loads_it(tmp_path, monkeypatch):
+    """The bundled lexicons are read through the tree cache (``yamlsrc.read_yaml``): cold and
+    warm, the same data PyYAML's own loader builds from each file."""
+    import yaml
+
+    import linter.yamlsrc as Y
+    from linter.lexicon import lexicon_dir, read_lexicon
+
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    files = sorted(lexicon_dir().glob("*.yaml"))
+    assert files
+    for warm in (False, True):
+        monkeypatch.setattr(Y, "_TREE_STATE", {"table": None, "dirty": False, "path": None})
+        for f in files:
+            root = Y.read_yaml(f)[0]
+            assert root is not None and root.plain() == yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+            assert read_lexicon(f, f.stem) == read_lexicon(f, f.stem, untrusted=True)
+        Y.save_tree_cache()
+        assert warm or list((tmp_path / "factlint").glob("yaml-*.marshal"))

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from linter.kb.load import LOAD_ERRORS, bundled_kb_dir, kb_paths, read_kb
+from linter.kb.load import bundled_kb_dir, kb_paths, load_errors, read_kb
 from linter.kb.model import (
     PAST_MODIFIERS,
     SITTING_MODIFIERS,
@@ -64,12 +64,12 @@ def load_kb(path: Path | None = None, extra: Sequence[Path] = ()) -> KnowledgeBa
                 return stored
             try:
                 return read_kb(None, extra, base=stored)
-            except LOAD_ERRORS as exc:
+            except load_errors() as exc:
                 problems = [q for p in extra for q in validate_kb(Path(p))]
                 raise KbError(problems or [KbProblem(str(extra[0]), 1, 1, f"cannot load knowledge base: {exc}")]) from exc
     try:
         return read_kb(path, extra)
-    except LOAD_ERRORS as exc:
+    except load_errors() as exc:
         paths = kb_paths(path, extra)
         problems = [q for p in paths for q in validate_kb(p)]
         if not problems:

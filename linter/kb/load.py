@@ -17,8 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from linter.kb.model import (
     Country,
     Event,
@@ -29,12 +27,7 @@ from linter.kb.model import (
     _default_surname,
 )
 from linter.resources import rules_dir
-from linter.yamlsrc import check_data, read_bounded
-
-try:  # libyaml is ~10x faster; fall back to the pure-Python loader when it is missing
-    _FastLoader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _FastLoader = yaml.SafeLoader
+from linter.yamlsrc import check_data, read_bounded, yaml
 
 # ---------------------------------------------------------------------------------------------
 # Loading
@@ -239,7 +232,7 @@ def _load_paths(paths: Sequence[Path], base: KnowledgeBase | None = None) -> Kno
     for root in paths:
         for f in _kb_files(root):
             files.append(f)
-            data = yaml.load(read_bounded(f, encoding="utf-8"), Loader=_FastLoader)
+            data = yaml.load(read_bounded(f, encoding="utf-8"), Loader=_fast_loader())
             check_data(data)  # no alias bomb, no recursive alias
             if data is None:
                 continue
@@ -285,8 +278,15 @@ def _load_paths(paths: Sequence[Path], base: KnowledgeBase | None = None) -> Kno
     )
 
 
-#: What a malformed file raises while it is read; ``linter.kb.load_kb`` turns it into located problems.
-LOAD_ERRORS = (KeyError, TypeError, ValueError, AttributeError, OSError, yaml.YAMLError)
+def load_errors() -> tuple[type[BaseException], ...]:
+    """What a malformed file raises while it is read; ``linter.kb.load_kb`` turns it into
+    located problems (a function: PyYAML is imported only when a KB file is read)."""
+    return (KeyError, TypeError, ValueError, AttributeError, OSError, yaml.YAMLError)
+
+
+def _fast_loader() -> Any:
+    """libyaml's safe loader (~10x faster), or the pure-Python one when PyYAML was built without it."""
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=16)
@@ -314,7 +314,7 @@ def read_kb(path: Path | None = None, extra: Sequence[Path] = (), base: Knowledg
     """Read (and cache) a KB: ``path`` (a directory or one file; default: the bundled KB), then
     every file or directory of ``extra`` merged over it — an entry with the same id replaces
     the earlier one. With ``base`` (the compiled bundled KB), ``extra`` is merged over it
-    instead. A malformed file raises one of ``LOAD_ERRORS``; ``linter.kb.load_kb`` reports it at
+    instead. A malformed file raises one of ``load_errors()``; ``linter.kb.load_kb`` reports it at
     file:line:col instead."""
     paths = tuple(Path(p).resolve() for p in extra) if base is not None else kb_paths(path, extra)
     return _load_cached(paths, _stamp(paths), base)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from linter.kb.load import _KINDS, _LIST_KINDS, LOAD_ERRORS, _kb_files, _kind_of, bundled_kb_dir, read_kb
+from linter.kb.load import _KINDS, _LIST_KINDS, _kb_files, _kind_of, bundled_kb_dir, load_errors, read_kb
 from linter.kb.model import KbProblem, norm_name
 from linter.yamlsrc import YamlLimitError, compose, read_bounded
 
@@ -310,7 +310,7 @@ def validate_kb(path: Path | None = None, extra: Sequence[Path] = ()) -> list[Kb
             bundled = read_kb()
             known_offices |= set(bundled.offices)
             single = {**{o.id: o.single_holder for o in bundled.offices.values()}, **single}
-        except LOAD_ERRORS:
+        except load_errors():
             pass
     for loc, pid, office, start, end, _a in seen.terms:
         if office not in known_offices:
@@ -326,7 +326,7 @@ def validate_kb(path: Path | None = None, extra: Sequence[Path] = ()) -> list[Kb
     if path is not None and Path(path).resolve() != bundled_kb_dir().resolve():
         try:
             known_people |= set(read_kb().people)
-        except LOAD_ERRORS:
+        except load_errors():
             pass
     for loc, person in seen.standalone:
         if person not in known_people:

@@ -477,7 +477,7 @@ _ORDINAL_WORDS = {w: i for i, w in enumerate(("first", "second", "third", "fourt
 
 
 def _phrase_re(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w'’-])(?:" + _alternation(words) + r")(?![\w'’-])", flags)
+    return recache.compile(r"(?<![\w'’-])(?:" + _alternation(words) + r")(?![\w'’-])", flags)
 
 
 _COMMEMORATION = _phrase_re(word_set(_LEX, "commemoration"))

@@ -216,9 +216,9 @@ _GROUP_STARTERS = (_FUTURE_MODAL | _FIP_MODAL | _OTHER_MODAL | _FUTURE_ADJ | _BE
 # faster (no state kept to backtrack into); the first letter alone lets it skip ahead to a
 # letter. Same words.
 try:
-    _WORD_SPLIT = re.compile(r"([A-Za-z][A-Za-z]*+(?:-[A-Za-z]++)*+(?:['’][A-Za-z]++)?+)")
+    _WORD_SPLIT = recache.compile(r"([A-Za-z][A-Za-z]*+(?:-[A-Za-z]++)*+(?:['’][A-Za-z]++)?+)")
 except re.error:  # pragma: no cover - Python 3.10 has no possessive quantifiers
-    _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+    _WORD_SPLIT = recache.compile(f"({_WORD.pattern})")
 _CONTRACTIONS = frozenset({"ll", "ve", "d", "s", "re", "m"})
 _APOSTROPHE = recache.compile("['’]")
 

@@ -180,12 +180,33 @@ def test_genre_prechecks_never_turn_away_a_match(text: str) -> None:
             assert g.contains_any(text, words), (rx.pattern, text)
     if g._CITATION_MARK.search(text):
         assert "[" in text
-    for cues, rx in ((g._PRESS_CUES, g._PRESS), (g._OPINION_CUES, g._OPINION)):
+    for cues, rx, stop in ((g._PRESS_CUES, g._PRESS, g._PRESS_STOP), (g._OPINION_CUES, g._OPINION, g._OPINION_STOP)):
         for pattern, words in cues:  # each cue's own literals: what _search_cues leaves it out by
             if re.search(pattern, text, rx.flags):
                 assert g.contains_any(text, words), (pattern, text)
-        want, got = rx.search(text), g._search_cues(cues, rx.flags, text)
+        want, got = rx.search(text), g._search_cues(cues, rx.flags, text, stop)
         assert (want and (want.span(), want.group())) == (got and (got.span(), got.group())), (rx.pattern, text)
+
+
+# The pieces around which the cues' runs end or go on: a stop character next to a cue, a word
+# character or a digit against its \b, line breaks for ^ and $, two cues in one run, a literal
+# in a run with no match and one in a run with a match after it.
+_RUN_PIECES = [*_CUE_PIECES, ".", ",", "-", "/", ":", "#", "x", "2", "_", "é", "\u00a0", "(", "”", "is a ", "The views ",
+               "editor", "Editor", "expressed", "columnist", "writes", "contacts", "Newswire", "Wire", "RELEASE", "##",
+               "Media ", "a 2nd ", "weekly ", "column", "\n\n", "\t", "of the ", "to the "]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=14).map("".join))
+def test_cue_search_in_runs_finds_the_whole_patterns_match(text: str) -> None:
+    """``_search_cues`` searches only the runs around the cues' literals: it finds the match
+    (where, and what it holds) the alternation of every cue finds in the whole text."""
+    from linter.extract import genre as g
+
+    for cues, flags, stop in ((g._PRESS_CUES, re.MULTILINE, g._PRESS_STOP), (g._OPINION_CUES, 0, g._OPINION_STOP)):
+        whole = re.compile("|".join(rx for rx, _ in cues), flags)
+        want, got = whole.search(text), g._search_cues(cues, flags, text, stop)
+        assert (want and (want.span(), want.group())) == (got and (got.span(), got.group())), (flags, text)
 
 
 def test_each_genre_cue_is_still_found() -> None:

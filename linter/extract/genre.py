@@ -142,11 +142,19 @@ _NOT_WORD = bytes(c if c < 128 and _WORD.fullmatch(chr(c)) else 32 for c in rang
 # case-sensitive): a text without any of them is not searched. The cues are rare and the patterns
 # start with \b or ^, where the engine cannot skip ahead, so a search costs a pass over the text,
 # and a pass per alternative tried at each place: the press and opinion patterns are searched as
-# the alternation of only the cues whose literals the text holds (``_search_cues``).
+# the alternation of only the cues whose literals the text holds, and only in the runs of text
+# around those literals that can hold a match (``_search_cues``).
 # tests/test_sourcing.py checks each list against its pattern.
 _PRESS_WORDS = tuple(dict.fromkeys(w for _, words in _PRESS_CUES for w in words))
 _SPEECH_WORDS = ("Applause", "Laughter", "APPLAUSE", "LAUGHTER", "Cheers", "Booing", "Speaker", "Ladies", "fellow")
 _OPINION_WORDS = tuple(dict.fromkeys(w for _, words in _OPINION_CUES for w in words))
+
+
+#: a character no match of an opinion cue holds, nor of a press cue: every element of those
+#: patterns takes only word characters and white space (and, in a press cue, "/", ":", "#" and "-"),
+#: so a match lies inside one run of other characters, the run holding its literal
+_OPINION_STOP = recache.compile(r"[^\w\s]")
+_PRESS_STOP = recache.compile(r"[^\w\s/:#\-]")
 
 
 @lru_cache(maxsize=64)
@@ -154,13 +162,40 @@ def _alternation(patterns: tuple[str, ...], flags: int) -> re.Pattern[str]:
     return re.compile("|".join(patterns), flags)
 
 
-def _search_cues(cues: tuple[tuple[str, tuple[str, ...]], ...], flags: int, text: str) -> re.Match[str] | None:
-    """``re.compile("|".join(cues' patterns), flags).search(text)``, leaving out the cues whose
-    literals ``text`` does not hold: such a cue matches nowhere, and without it the leftmost
-    match is the same (at the leftmost place where some alternative matches, the first of them
-    in order that matches there), found in one pass over the text for the few cues left."""
-    present = tuple(rx for rx, words in cues if contains_any(text, words))
-    return _alternation(present, flags).search(text) if present else None
+def _search_cues(cues: tuple[tuple[str, tuple[str, ...]], ...], flags: int, text: str,
+                 stop: re.Pattern[str]) -> re.Match[str] | None:
+    """``re.compile("|".join(cues' patterns), flags).search(text)``, searched only where a match
+    can be. A cue whose literals ``text`` does not hold matches nowhere, and is left out: at the
+    leftmost place where some alternative matches, the first of them in order that matches there
+    is the same. Every element of the cues takes only characters ``stop`` does not match, so
+    every match lies inside one maximal run of such characters, the run holding one of its cue's
+    literals: only those runs are searched, in text order, each from its start (the engine sees
+    the characters before it, for ``\b`` and ``^``) to one character past its end (a stop
+    character, which no element takes, there for ``\b`` and ``$``). In a run the engine tries
+    the same places, and takes the same steps at each, as in the whole text, and the first match
+    in the first run that has one is the leftmost. tests/test_sourcing.py checks this against
+    the whole pattern."""
+    present = tuple((rx, words) for rx, words in cues if contains_any(text, words))
+    if not present:
+        return None
+    runs: set[tuple[int, int]] = set()
+    n = len(text)
+    backwards = text[::-1]  # the last stop character before an offset: the first one after it here
+    for _, words in present:
+        for word in words:
+            i = text.find(word)
+            while i >= 0:
+                before = stop.search(backwards, n - i)
+                after = stop.search(text, i + len(word))
+                end = after.start() if after is not None else n
+                runs.add((n - before.start() if before is not None else 0, end))
+                i = text.find(word, end)  # a later literal in the same run finds the same run
+    pattern = _alternation(tuple(rx for rx, _ in present), flags)
+    for start, end in sorted(runs):
+        m = pattern.search(text, start, end + 1)
+        if m is not None:
+            return m
+    return None
 
 
 def _word_count(text: str) -> int:
@@ -210,7 +245,7 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
         name = normalise_genre(configured)
         if name is not None:
             return Genre(name, "configuration", configured)
-    m = _search_cues(_PRESS_CUES, re.MULTILINE, prose)
+    m = _search_cues(_PRESS_CUES, re.MULTILINE, prose, _PRESS_STOP)
     if m:
         return Genre("press-release", "cue", m.group().strip())
     # two cues are needed, and every cue but a reference heading holds a "[": without one the
@@ -238,7 +273,7 @@ def detect_genre(prose: str, *, given: Mapping[str, Any] | None = None, configur
         m = _OPINION_HEAD.match(text)
         if m:
             return Genre("opinion", "cue", m.group().strip())
-    m = _search_cues(_OPINION_CUES, 0, prose)
+    m = _search_cues(_OPINION_CUES, 0, prose, _OPINION_STOP)
     if m and _outside(quotes, starts, m.start()):
         return Genre("opinion", "cue", m.group())
     head400 = prose[:400]

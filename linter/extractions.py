@@ -483,7 +483,7 @@ class Analysis:
         memo = self.memo
         if memo is None:
             return attribute(self.doc.sentences, self.doc.quotes)
-        return attribute(self.doc.sentences, self.doc.quotes, memo.cues, memo.speaker)
+        return attribute(self.doc.sentences, self.doc.quotes, memo.cues, memo.speaker, memo.quote_words)
 
     @property
     def sentence_sources(self) -> list[SentenceSource]:

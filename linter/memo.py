@@ -7,7 +7,8 @@ everything it reads: the sentences of a paragraph (``split_sentences``: its text
 character after it, kept only when the split read nothing further), the tests of a sentence's
 text that spare the extractors the rest (``extractions._sentence_gates``: may it hold a date,
 state an age, claim an interval; its text), the capitalised words name variants count
-(``names.sentence_words``: its text), the date expressions of a
+(``names.sentence_words``: its text), the words of a quote (``attribution.quote_words``: its
+inner text), the date expressions of a
 sentence (``extract_dates``: its text and the publication date), how those are reported and
 paired (``Analysis._sentence_relations``: its text, the publication date and the inner spans of
 the quotes overlapping it, relative to it; a result by the dates' indices, holding no offset to
@@ -43,7 +44,7 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from linter.extract.attribution import Cue, _quote_speaker, sentence_cues, speaker_inputs
+from linter.extract.attribution import Cue, _quote_speaker, quote_words, sentence_cues, speaker_inputs
 from linter.extract.dates import DateMention, extract_dates
 from linter.extract.events import EventMention
 from linter.extract.mentions import Mention, MentionState
@@ -218,6 +219,18 @@ class SentenceMemo:
         if kept is not None:
             variants.extend(kept[:_MENTION_VARIANTS - 1])
         self._current[key] = variants
+        return found
+
+    def quote_words(self, text: str) -> list[str]:
+        """``attribution.quote_words(text)``: the words of a quote's inner text (shared: not to
+        be changed)."""
+        key = ("quote words", text)
+        kept = self._get(key)
+        if kept is not None:
+            self.hits += 1
+            return kept  # type: ignore[no-any-return]
+        self.misses += 1
+        found = self._current[key] = quote_words(text)
         return found
 
     def speaker(self, q: Any, sentences: Any, cache: Any) -> tuple[Any, bool]:

@@ -331,3 +331,10 @@ def test_a_misspelt_name_is_counted_again() -> None:
     # "Netanyahu" only while the last sentence writes it so
     body = "---\ndate: 2024-06-01\n---\n\nBenjamin Netanyahu spoke. Netanyahu met aides. Aides met {}.\n"
     _memo_and_fresh([body.format("Netanyhau"), body.format("Netanyahu"), body.format("Netanyhau")])
+
+
+def test_a_quote_reworded_in_place_is_counted_again() -> None:
+    # the words of a quote are kept under its inner text: the same length, the same sentences'
+    # offsets, two words or four (and with them a scare quote or not)
+    body = "Talks went on. Aides called it “{}” before they left.\n"
+    _memo_and_fresh([body.format("stop-and-go"), body.format("stop and go"), body.format("stop-and-go")])

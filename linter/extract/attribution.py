@@ -115,6 +115,7 @@ __all__ = [
     "SentenceSource",
     "attribute",
     "is_weasel",
+    "quote_words",
     "sentence_cues",
     "weasel_cues",
 ]
@@ -1881,21 +1882,23 @@ def _loose_speaker_before(before: list[_Tok]) -> _Attr | None:
 def attribute(sentences: Sequence[SentenceLike], quotes: Sequence[QuoteLike],
               cues_of: Callable[..., tuple[list[tuple[int, int, str]], list[Cue]]] | None = None,
               speaker_of: Callable[..., tuple[_Attr | None, bool]] | None = None,
+              words_of: Callable[[str], list[str]] | None = None,
               ) -> tuple[list[SentenceSource], list[QuoteSource]]:
     """Attribute every sentence and every quote of a document (see the module docstring).
 
     ``cues_of(text, start, analysed)`` gives a sentence's named sources and cues as
     ``sentence_cues`` does, ``speaker_of(q, sentences, cache)`` the speaker of a top-level
-    quote as ``_quote_speaker`` does (the language server's memo, ``linter.memo``); None calls
-    them."""
+    quote as ``_quote_speaker`` does, ``words_of(text)`` the words of a quote's inner text as
+    ``quote_words`` does (the language server's memo, ``linter.memo``); None calls them."""
     cache: dict[int, tuple[list[_Tok], list[_Attr]]] = {}
     qsources: list[QuoteSource] = []
     qwords: list[list[str]] = []  # the words of each quote
     find_speaker = _quote_speaker if speaker_of is None else speaker_of
+    words_in = quote_words if words_of is None else words_of
     for qi, q in enumerate(quotes):
         a, near = find_speaker(q, sentences, cache) if q.depth == 0 else (None, False)
         qs = QuoteSource(qi, None, None, None, None, None, depth=q.depth)
-        qwords.append(_QUOTE_WORD_RE.findall(_inner_text(sentences, q)))
+        qwords.append(words_in(_inner_text(sentences, q)))
         qs.words = len(qwords[-1])
         if a is not None:
             qs.speaker, qs.speaker_start, qs.speaker_end, qs.verb = a.text, a.start, a.end, a.verb
@@ -2300,6 +2303,12 @@ def _nearby_speaker(ctx: _Context, q: QuoteLike) -> tuple[_Attr, str, int] | Non
 _QUOTE_WORD_RE = recache.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # the lower-case words of a title ("Party of the Right")
 _TITLE_WORDS = _NAME_JOINERS | {"the", "a", "an", "on", "in", "for", "to", "with", "is", "at", "by"}
+
+
+def quote_words(text: str) -> list[str]:
+    """The words of a quote's inner text (``_inner_text``): what ``attribute`` counts, and reads
+    for a title or a scare quote."""
+    return _QUOTE_WORD_RE.findall(text)  # type: ignore[no-any-return]
 
 
 def _previous_top(qsources: list[QuoteSource], quotes: Sequence[QuoteLike], idx: int) -> QuoteSource | None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from linter.extract.names import find_variants
 
 
@@ -62,3 +65,13 @@ def test_fold_of_ascii_words():
     for word in ("Netanyahu", "O'Neill", "ABC-def", "x"):
         norm = unicodedata.normalize("NFKD", word)
         assert fold(word) == "".join(c for c in norm if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="Ab \n'", max_size=8), max_size=6), st.text(alphabet="Ab '\n", min_size=1, max_size=3))
+def test_texts_holding_a_word_are_those_that_hold_it(texts: list[str], word: str) -> None:
+    """``names._holding`` (the sentences ``find_variants`` looks for a word in) searches the
+    texts joined by line breaks: it finds the texts that hold the word, each once, in order."""
+    from linter.extract.names import _holding, _joined
+
+    assert _holding(texts, *_joined(texts), word) == [i for i, t in enumerate(texts) if word in t]

@@ -11,11 +11,13 @@ of its own.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from typing import Any
 
 from linter import recache
 from linter.kb import KnowledgeBase
@@ -113,6 +115,32 @@ def sentence_words(text: str) -> list[str]:
     return _WORD.findall(text)  # type: ignore[no-any-return]
 
 
+def _joined(texts: Sequence[str]) -> tuple[str, list[int]]:
+    """``texts`` joined by line breaks, and the offset of each in the joined text."""
+    starts: list[int] = []
+    at = 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return "\n".join(texts), starts
+
+
+def _holding(texts: Sequence[str], joined: str, starts: list[int], word: str) -> list[int]:
+    """The indices of the texts that hold ``word``, in order: ``[i for i, t in enumerate(texts)
+    if word in t]``, found by searching their join (``_joined``) from one text to the next: an
+    occurrence there of a word without a line break (as every word ``_WORD`` finds) lies in
+    one text, as it holds none of the line breaks that join them."""
+    if "\n" in word or not word:
+        return [i for i, t in enumerate(texts) if word in t]
+    out: list[int] = []
+    i = joined.find(word)
+    while i >= 0:
+        idx = bisect_right(starts, i) - 1
+        out.append(idx)
+        i = joined.find(word, starts[idx] + len(texts[idx]) + 1)
+    return out
+
+
 def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[str] = (),
                   folded: bool = False, words_of: Callable[[str], list[str]] | None = None) -> list[Variant]:
     """Spelling variants in a document given as ``(absolute start, sentence text)`` pairs.
@@ -150,14 +178,16 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     # past the spelling tests, so found on demand, each in the sentences that hold it as a string
     # (a word is written where it occurs).
     owners: dict[str, list[tuple[int, int]]] = {}
+    joined: list[Any] = []  # the texts joined by line breaks, and where each starts (made on demand)
 
     def where(word: str) -> list[tuple[int, int]]:
         found = owners.get(word)
         if found is None:
+            if not joined:
+                joined.extend(_joined(texts))
             found = owners[word] = []
-            for idx, text in enumerate(texts):
-                if word not in text:
-                    continue
+            for idx in _holding(texts, *joined, word):
+                text = texts[idx]
                 for m in _WORD.finditer(text):
                     w = m.group(1)
                     if w.endswith(("'s", "’s")):

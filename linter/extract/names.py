@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
-from typing import Any
 
 from linter import recache
 from linter.kb import KnowledgeBase
@@ -178,15 +177,15 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     # past the spelling tests, so found on demand, each in the sentences that hold it as a string
     # (a word is written where it occurs).
     owners: dict[str, list[tuple[int, int]]] = {}
-    joined: list[Any] = []  # the texts joined by line breaks, and where each starts (made on demand)
+    joined: list[tuple[str, list[int]]] = []  # the texts joined by line breaks, where each starts (made on demand)
 
     def where(word: str) -> list[tuple[int, int]]:
         found = owners.get(word)
         if found is None:
             if not joined:
-                joined.extend(_joined(texts))
+                joined.append(_joined(texts))
             found = owners[word] = []
-            for idx in _holding(texts, *joined, word):
+            for idx in _holding(texts, *joined[0], word):
                 text = texts[idx]
                 for m in _WORD.finditer(text):
                     w = m.group(1)

@@ -102,6 +102,9 @@ _INDENTED = recache.compile(r"(?: {4}|\t)")
 #: space: a line opening with a letter or one of these (outside a fence) is body text as written
 #: (tests/test_document.py checks each pattern against them)
 _PLAIN_OPENERS = frozenset("\"“‘'(")
+#: the white space before a plain opener that leaves a line body text unless it is an indented
+#: code block's (tests/test_document.py checks the patterns and the whole masking against it)
+_INDENT = frozenset(" \t")
 
 #: a tag's attributes: any character but ">", quotes and a "<" that starts another tag, or a quoted
 #: value; newlines but not a blank line
@@ -269,6 +272,11 @@ def mask_markdown(text: str, start: int = 0, work: list[int] | None = None) -> t
                     fence = None
         elif line[:1].isalpha() or line[:1] in _PLAIN_OPENERS:
             pass  # body text: none of the patterns below matches at a letter (most lines)
+        elif line[:1] in _INDENT and ((first := line.lstrip(" \t")[:1]).isalpha() or first in _PLAIN_OPENERS):
+            # indented body text (a newswire's paragraphs): of the patterns below only an
+            # indented code block's can match, and only a line that is not blank is tried
+            if prev_blank and para_kind != "item" and _INDENTED.match(line):
+                masked, kind = blank(line), "blank"
         elif (f := _FENCE.match(line)) is not None:
             fence = f.group(1)
             masked, kind = blank(line), "blank"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from pathlib import Path
 
 import pytest
 from conftest import SHARED_SEEDS as SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.document import DocumentError, guess_kind, load_path, load_text, parse_date
 
@@ -126,6 +129,36 @@ def test_markdown_plain_line_openers_match_no_line_pattern() -> None:
                 assert rx.match(c + tail) is None, (rx.pattern, c + tail)
     for c in " \t#>-*_=+[`~1":  # what the patterns do match at: not plain
         assert not c.isalpha() and c not in markup._PLAIN_OPENERS
+    # after white space (an indented line), only an indented code block's pattern may match
+    for lead in ["".join(p) for n in range(1, 5) for p in itertools.product(sorted(markup._INDENT), repeat=n)]:
+        for c in openers[::97] + sorted(markup._PLAIN_OPENERS):
+            for tail in tails:
+                for rx in patterns:
+                    if rx is not markup._INDENTED:
+                        assert rx.match(lead + c + tail) is None, (rx.pattern, lead + c + tail)
+
+
+_LINES = ["", " ", "\t", "    ", "  ", "Body text.", "    Indented text.", "  two spaces", "\tTabbed “quote”",
+          "   (aside)", "    'single'", "- item", "1. item", "* item", "> quoted", "# Head", "```", "~~~", "    ```",
+          "===", "---", "***", "[x]: http://x", "     - nested", "   1) step", "    # not a heading", " \t mixed", "\r", "  x\r"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=12).map("\n".join), st.integers(0, 20))
+def test_markdown_indented_plain_lines_masked_as_by_the_patterns(text: str, start: int) -> None:
+    # mask_markdown takes a line of white space and a plain opener as body text, or as an
+    # indented code block where one can start, without trying the other patterns: the same
+    # prose and line kinds as when every pattern is tried (_INDENT empty)
+    from linter import markup
+
+    got = markup.mask_markdown(text, min(start, len(text)))
+    saved = markup._INDENT
+    markup._INDENT = frozenset()
+    try:
+        want = markup.mask_markdown(text, min(start, len(text)))
+    finally:
+        markup._INDENT = saved
+    assert got == want, text
 
 
 def test_markdown_setext_heading_and_thematic_break() -> None:

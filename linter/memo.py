@@ -96,12 +96,14 @@ class SentenceMemo:
         self.hits = self.misses = 0
 
     def _get(self, key: Any) -> Any:
-        found = self._current.get(key)
-        if found is None:
-            found = self._previous.get(key)
-            if found is not None:
-                self._current[key] = found
-        return found
+        """The entry under ``key``, kept for the next lint. One used in this lint moves from the
+        previous lint's entries to this one's, so no key is in both: which is looked in first
+        does not matter, and the previous lint's, which hold most, are."""
+        found = self._previous.pop(key, None)
+        if found is not None:
+            self._current[key] = found
+            return found
+        return self._current.get(key)
 
     def split(self, prose: str, start: int, end: int) -> list[tuple[int, int]]:
         """``split_sentences(prose, start, end)``: the sentences of a paragraph, kept under its

@@ -338,3 +338,24 @@ def test_a_quote_reworded_in_place_is_counted_again() -> None:
     # offsets, two words or four (and with them a scare quote or not)
     body = "Talks went on. Aides called it “{}” before they left.\n"
     _memo_and_fresh([body.format("stop-and-go"), body.format("stop and go"), body.format("stop-and-go")])
+
+
+def test_memo_entries_live_while_used_and_one_lint_after() -> None:
+    # an entry is kept for as long as each lint uses it, and for the lint after the last that
+    # did; one stored or used in a lint is found again in it
+    from linter.memo import SentenceMemo
+
+    memo = SentenceMemo()
+    for _ in range(4):
+        memo.begin()
+        assert memo.words("Baker met Shultz.") == ["Baker", "Shultz"]
+        assert memo.words("Baker met Shultz.") == ["Baker", "Shultz"]
+    assert (memo.hits, memo.misses) == (2, 0)
+    assert not memo._current.keys() & memo._previous.keys()  # moved, so either may be looked in first
+    memo.begin()
+    memo.words("Baker met Shultz.")
+    assert (memo.hits, memo.misses) == (1, 0)  # used in the lint before
+    memo.begin()
+    memo.begin()
+    memo.words("Baker met Shultz.")
+    assert (memo.hits, memo.misses) == (0, 1)  # unused in the lint before: dropped

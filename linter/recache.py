@@ -54,7 +54,7 @@ LIMIT = 4096
 _Entry = tuple[int, "bytes | list[int]", int, dict[str, int], tuple[str | None, ...]]
 _PACKED = _sre is not None and array("I").itemsize == _sre.CODESIZE
 
-_STATE: dict[str, Any] = {"table": None, "new": 0, "path": None}
+_STATE: dict[str, Any] = {"table": None, "new": 0, "path": None, "atexit": False}
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # noqa: A001 - re's name
@@ -72,8 +72,9 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
         entry = _entry(pattern, flags)
         if entry is not None and _build(pattern, entry) == compiled:
             table[pattern, flags] = entry
-            if not _STATE["new"] and not _STATE.get("atexit"):
-                _STATE["atexit"] = atexit.register(save)  # patterns built after the engine (the KB's) too
+            if not _STATE["atexit"]:  # patterns built after the engine (the KB's) are kept too
+                atexit.register(save)
+                _STATE["atexit"] = True
             _STATE["new"] += 1
     return compiled
 

@@ -31,12 +31,12 @@ SAMPLES = [
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(recache, "_STATE", {"table": None, "new": 0, "path": None})
+    monkeypatch.setattr(recache, "_STATE", {"table": None, "new": 0, "path": None, "atexit": True})
     return tmp_path / "factlint"
 
 
 def _fresh(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(recache, "_STATE", {"table": None, "new": 0, "path": None})
+    monkeypatch.setattr(recache, "_STATE", {"table": None, "new": 0, "path": None, "atexit": True})
 
 
 def test_a_pattern_from_the_cache_is_re_compiles(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -54,6 +54,9 @@ LIMIT = 4096
 _Entry = tuple[int, "bytes | list[int]", int, dict[str, int], tuple[str | None, ...]]
 _PACKED = _sre is not None and array("I").itemsize == _sre.CODESIZE
 
+#: the layout of the cache file; a new one starts a new file
+_VERSION = 2
+
 _STATE: dict[str, Any] = {"table": None, "new": 0, "path": None, "atexit": False}
 
 
@@ -126,5 +129,5 @@ def _cache_file() -> Path | None:
     root = cache_root()
     if root is None or _sre is None:
         return None
-    tag = hashlib.sha256(f"{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{_PACKED}".encode())
+    tag = hashlib.sha256(f"{sys.version}\0{sys.implementation.cache_tag}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{_PACKED}\0{_VERSION}".encode())
     return root / f"regex-{tag.hexdigest()[:20]}.marshal"

@@ -106,17 +106,22 @@ def test_every_fixed_pattern_round_trips() -> None:
 
 
 def test_the_cli_with_a_cold_a_warm_and_no_cache_says_the_same(tmp_path: Path) -> None:
-    """Three processes: the first writes the cache, the second starts from it, the third has
-    none; the same report each time."""
+    """Three processes: the first writes the cache, the second (another string hash seed) starts
+    from it and adds nothing, the third has none; the same report each time."""
     article = tmp_path / "a.md"
     article.write_text("---\ndate: 2025-12-30\n---\nFormer President Joe Biden said on Thursday, Jan. 14 "
                        "that it has been reported. Leave a Reply\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "FACTLINT_NO_CACHE"}
     env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
     cmd = [sys.executable, "-m", "linter", "check", "--format", "json", str(article)]
-    runs = [subprocess.run(cmd, capture_output=True, text=True, env=env, check=False) for _ in range(2)]
+    runs = [subprocess.run(cmd, capture_output=True, text=True, env={**env, "PYTHONHASHSEED": "1"}, check=False)]
     [file] = (tmp_path / "cache" / "factlint").glob("regex-*.marshal")
-    assert len(marshal.loads(file.read_bytes())) > 200
+    kept = set(marshal.loads(file.read_bytes()))
+    assert len(kept) > 200
+    # another string hash seed compiles no pattern the first run did not (a pattern built from a
+    # set in its order would be new in every process, and the table would grow run after run)
+    runs.append(subprocess.run(cmd, capture_output=True, text=True, env={**env, "PYTHONHASHSEED": "2"}, check=False))
+    assert set(marshal.loads(file.read_bytes())) == kept
     runs.append(subprocess.run(cmd, capture_output=True, text=True, env={**env, "FACTLINT_NO_CACHE": "1"}, check=False))
     assert "\"rule\"" in runs[0].stdout  # findings were made
     assert [(r.returncode, r.stdout, r.stderr) for r in runs[1:]] == [(runs[0].returncode, runs[0].stdout, runs[0].stderr)] * 2

@@ -438,7 +438,9 @@ def _build_event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
     for md, table in t["heads"].items():
         m, d = md.split("-")
         heads[(int(m), int(d))] = {h: events(v) for h, v in table.items()}
-    all_heads = sorted({h for d in heads.values() for h in d}, key=len, reverse=True)
+    # longest first; the same order in every process (a set's order changes with the string hash
+    # seed, and the regex cache keeps a pattern under its text)
+    all_heads = sorted({h for d in heads.values() for h in d}, key=lambda h: (-len(h), h))
     # the three patterns come from the KB alone: compiled through the regex cache like constants
     head_re = recache.compile(r"(?:" + "|".join(re.escape(h) for h in all_heads) + r")\b", re.IGNORECASE) if all_heads else None
     by_anchor = {k: [(key, frozenset(runs)) for key, runs in v] for k, v in t["by_anchor"].items()}

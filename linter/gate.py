@@ -34,11 +34,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import reduce
 
-import regex
-
 from linter.dsl import ast
-from linter.dsl.compiler import pattern_info
-from linter.dsl.literals import innermost, required_literals
+from linter.dsl.compiler import pattern_facts
+from linter.dsl.literals import innermost
 
 __all__ = ["Gate", "document_condition", "document_gate"]
 
@@ -141,10 +139,9 @@ def _clauses(node: ast.Node, subject: str) -> list[_Clause]:
             return []
         pattern = node.right.value
         try:
-            ignorecase = bool(pattern_info(pattern)[0] & regex.IGNORECASE)
+            found = pattern_facts(pattern).required
         except Exception:  # noqa: BLE001 - the compiler reports bad patterns; no gate here
             return []
-        found = required_literals(pattern, ignorecase)
         if found is None:
             return []
         literals, folded = found

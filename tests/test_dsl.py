@@ -692,3 +692,39 @@ def test_known_good_patterns_compile_at_their_first_search(tmp_path, monkeypatch
     assert "(unclosed" not in C._KNOWN["table"]
     C._KNOWN["table"][sources[0].split('"')[1]] = ("bad",)
     assert compile_expression(sources[0], ENV, REG)(ctx_for()) is True
+
+
+@pytest.mark.parametrize("pattern", [
+    r"utili(?P<tail>[sz]e)", r"(?i)\bformer (?:president|premier)\b", r"^\s*(?:related|more on)\b",
+    r"^\d+ years", r"Leave a (?:Reply|Comment)", r"(?i)^(?:image|photo) (?:source|credit)", r"[[:alpha:]]+",
+    r"(\w+) \1", r"a{e<=1}bc", r"x*",
+])
+def test_pattern_facts_read_back_from_the_cache_equal_those_worked_out(pattern, tmp_path, monkeypatch):
+    """The gates' facts of a pattern (flags, groups, timeout-free length, required literals,
+    anchored prefixes) kept in the known-good table read back as worked out; a damaged entry is
+    worked out again."""
+    import linter.dsl.compiler as C
+    from linter.dsl import literals
+
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    compiled = C.compile_regex(pattern)
+    ignorecase = bool(compiled.flags & C.regex.IGNORECASE)
+    expected = C.PatternFacts(compiled.flags, compiled.groups, C.timeout_free_length(pattern),
+                              literals.required_literals(pattern, ignorecase),
+                              literals.anchored_prefixes(pattern, ignorecase))
+    monkeypatch.setattr(C, "_KNOWN", {"table": None, "dirty": False, "path": None})
+    assert C.pattern_facts(pattern) == expected
+    C.save_pattern_cache()
+    monkeypatch.setattr(C, "_KNOWN", {"table": None, "dirty": False, "path": None})
+    monkeypatch.setattr(literals, "_parse", lambda *a: pytest.fail("worked out again"))
+    assert C.pattern_facts(pattern) == expected
+    monkeypatch.undo()
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(C, "_KNOWN", {"table": None, "dirty": False, "path": None})
+    entry = C._known_table()[pattern]
+    for damaged in [entry[:4], (*entry[:3], (("x",), "yes"), entry[4]), (*entry[:4], (("x",), 1, 2, 3)),
+                    (float(entry[0]), *entry[1:])]:
+        C._KNOWN["table"][pattern] = damaged
+        assert C.pattern_facts(pattern) == expected

@@ -13,7 +13,7 @@ import operator
 import sys
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -36,7 +36,7 @@ from linter.dsl.ast import (
 from linter.dsl.checker import MATCH_NAME, Checked, binop_type, check, path_of
 from linter.dsl.errors import DslError
 from linter.dsl.functions import Function, FunctionRegistry
-from linter.dsl.literals import anchored_prefixes, innermost, required_literals
+from linter.dsl.literals import Anchored, anchored_prefixes, innermost, required_literals
 from linter.dsl.parser import parse
 from linter.dsl.runtime import BudgetExhausted, EvalContext
 from linter.dsl.types import BOOL, NUMBER, ObjectType, Text, Type, is_assignable, type_article
@@ -226,23 +226,70 @@ def compile_regex(pattern: str) -> regex.Pattern[str]:
 # tenths of a millisecond a pattern. A pattern that compiled before with this ``regex`` (and
 # this compiler) is known good: its flags and groups are kept in the cache folder
 # (``linter.cachedir``), and it is compiled at its first search, which a document may never
-# reach (its literal gate fails first).
+# reach (its literal gate fails first). What the search's gates read off the pattern (its
+# required literals and anchored prefixes, ``linter.dsl.literals``, and how long a subject may
+# be searched without a timeout) is kept beside them: working it out parses the pattern again,
+# twice, with the standard library's parser.
 _KNOWN: dict[str, Any] = {"table": None, "dirty": False, "path": None}
 _KNOWN_LIMIT = 4096
+
+
+class PatternFacts(NamedTuple):
+    """What the compiler needs of a DSL pattern besides its compiled form."""
+
+    flags: int
+    groups: int
+    #: ``timeout_free_length``
+    safe_length: int
+    #: ``required_literals``, or None
+    required: tuple[tuple[str, ...], bool] | None
+    #: ``anchored_prefixes``, or None
+    anchored: Anchored | None
 
 
 def pattern_info(pattern: str) -> tuple[int, int]:
     """The flags and the number of groups of ``compile_regex(pattern)``, from the table of
     patterns known good when it holds the pattern. Raises ``regex.error`` on a bad pattern."""
+    facts = pattern_facts(pattern)
+    return facts.flags, facts.groups
+
+
+def pattern_facts(pattern: str) -> PatternFacts:
+    """``PatternFacts`` of a pattern, from the table of patterns known good when it holds it.
+    Raises ``regex.error`` on a bad pattern."""
     table = _known_table()
-    info = table.get(pattern)
-    if not (isinstance(info, tuple) and len(info) == 2 and all(type(x) is int for x in info)):
+    facts = _stored_facts(table.get(pattern))
+    if facts is None:
         compiled = compile_regex(pattern)
-        info = (int(compiled.flags), int(compiled.groups))
+        flags = int(compiled.flags)
+        ignorecase = bool(flags & regex.IGNORECASE)
+        required = required_literals(pattern, ignorecase)
+        facts = PatternFacts(flags, int(compiled.groups), timeout_free_length(pattern), required,
+                             anchored_prefixes(pattern, ignorecase))
         if _KNOWN["path"] is not None and len(table) < _KNOWN_LIMIT:
-            table[pattern] = info
+            table[pattern] = (facts.flags, facts.groups, facts.safe_length, facts.required,
+                              None if facts.anchored is None else tuple(facts.anchored))
             _KNOWN["dirty"] = True
-    return info
+    return facts
+
+
+def _stored_facts(entry: Any) -> PatternFacts | None:
+    """A table entry read back, None unless it has exactly the shape ``pattern_facts`` writes."""
+    if not (isinstance(entry, tuple) and len(entry) == 5):
+        return None
+    flags, groups, safe_length, required, anchored = entry
+    if not all(type(x) is int for x in (flags, groups, safe_length)):
+        return None
+    if required is not None and not (
+            isinstance(required, tuple) and len(required) == 2 and isinstance(required[0], tuple)
+            and all(type(x) is str for x in required[0]) and type(required[1]) is bool):
+        return None
+    if anchored is not None:
+        if not (isinstance(anchored, tuple) and len(anchored) == 4 and isinstance(anchored[0], tuple)
+                and all(type(x) is str for x in anchored[0]) and all(type(x) is bool for x in anchored[1:])):
+            return None
+        anchored = Anchored(*anchored)
+    return PatternFacts(flags, groups, safe_length, required, anchored)
 
 
 def save_pattern_cache() -> None:
@@ -259,7 +306,9 @@ def _known_table() -> dict[str, Any]:
         if root is not None:
             from pathlib import Path
 
-            code = Path(__file__).read_bytes()
+            from linter.dsl import literals
+
+            code = Path(__file__).read_bytes() + b"\0" + Path(literals.__file__).read_bytes()
             key = hashlib.sha256(f"{regex.__version__}\0{sys.version}\0".encode() + code).hexdigest()
             path = _KNOWN["path"] = root / f"dsl-patterns-{key[:20]}.marshal"
             table = read_table(path)
@@ -709,7 +758,7 @@ class Compiler:
         assert isinstance(pattern_node, Literal) and isinstance(pattern_node.value, str)
         pattern_text: str = pattern_node.value
         try:
-            flags, groups = pattern_info(pattern_text)
+            facts = pattern_facts(pattern_text)
         except regex.error as exc:
             column = pattern_node.column
             raw = self.source.split("\n")[pattern_node.line - 1]
@@ -723,7 +772,7 @@ class Compiler:
         search: Callable[..., Any] | None = None  # compiled at the first search (``pattern_info``)
         timeout = self.timeout
         negate = node.op == "!~"
-        has_groups = groups > 0
+        has_groups = facts.groups > 0
         line, column = pattern_node.line, pattern_node.column
         thread_time = time.thread_time
         warning = (
@@ -731,11 +780,10 @@ class Compiler:
             f"(line {pattern_node.line}, column {pattern_node.column}); treated as no match"
         )
 
-        safe_length = timeout_free_length(pattern_text)
-        ignorecase = bool(flags & regex.IGNORECASE)
-        required = required_literals(pattern_text, ignorecase)
+        safe_length = facts.safe_length
+        required = facts.required
         literals, folded = (innermost(required[0]), required[1]) if required is not None else ((), False)
-        anchored = anchored_prefixes(pattern_text, ignorecase)
+        anchored = facts.anchored
 
         def match(ctx: EvalContext) -> bool:
             nonlocal search

@@ -18,9 +18,9 @@ def main() -> None:
         from linter import startup
 
         startup.begin()
-    from linter.cli import main as cli_main
+    from linter import recache
 
-    cli_main()
+    recache.import_module("linter.cli").main()  # typer's and the standard library's patterns from the cache
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,8 @@ def cache_root() -> Path | None:
 def write_cache(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically; an error (a read-only home, a full disk) is ignored."""
     try:
+        import tempfile  # only a run that writes a cache needs it
+
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         try:

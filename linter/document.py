@@ -430,7 +430,7 @@ def _front_matter(text: str, path: str) -> tuple[dict[str, Any], int, dict[str, 
         raise DocumentError(path, 1, 1, str(exc)) from None
     if span is None:
         return {}, 0, {}
-    import yaml  # only for an article with front matter
+    yaml = yamlsrc.yaml  # imported at its first use: only for an article with front matter
 
     ys, ye, end = span
     src = text[ys:ye]

@@ -29,7 +29,6 @@ import errno
 import hashlib
 import os
 import stat
-import tempfile
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -195,6 +194,8 @@ def _replace(real: str, data: bytes | Iterable[bytes], info: os.stat_result | No
             os.close(fd)
     try:
         if tmp is None:  # no anonymous file here: a named one, removed on any failure
+            import tempfile
+
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".factlint")
             try:
                 _prepare(fd, data, info)

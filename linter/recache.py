@@ -14,7 +14,9 @@ version of the engine's opcodes); ``_sre`` validates the opcodes it is given, an
 problem with the file or an entry (missing, corrupt, another Python) falls back to
 ``re.compile``, so the cache can make a start faster but never change a result or fail a run.
 Patterns built at run time from the text or the knowledge base keep using ``re.compile``: only
-module-level constants come here. ``save`` writes the table back when this process compiled
+module-level constants come here. Other packages' constants (PyYAML's, the standard library's)
+are compiled by ``re.compile`` when their modules are imported: ``import_module`` records them
+at a first import and puts them in ``re``'s own cache before the next. ``save`` writes the table back when this process compiled
 a pattern the file did not hold (``api.build_engine`` calls it once the modules are loaded,
 and it runs at exit after a new pattern).
 """
@@ -23,11 +25,13 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import importlib
 import marshal
 import re
 import sys
 from array import array
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from linter.cachedir import cache_root, read_table, write_cache
@@ -43,7 +47,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     except ImportError:
         _sre = None  # type: ignore[assignment]
 
-__all__ = ["compile", "save"]
+__all__ = ["compile", "import_module", "save"]
 
 #: entries a cache file holds at most (a larger table is not written)
 LIMIT = 4096
@@ -75,11 +79,59 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
         entry = _entry(pattern, flags)
         if entry is not None and _build(pattern, entry) == compiled:
             table[pattern, flags] = entry
-            if not _STATE["atexit"]:  # patterns built after the engine (the KB's) are kept too
-                atexit.register(save)
-                _STATE["atexit"] = True
-            _STATE["new"] += 1
+            _noted()
     return compiled
+
+
+def _noted() -> None:
+    """The table grew: it is written at exit, if not before (patterns built after the engine,
+    the KB's, are kept too)."""
+    if not _STATE["atexit"]:
+        atexit.register(save)
+        _STATE["atexit"] = True
+    _STATE["new"] += 1
+
+
+def import_module(name: str) -> ModuleType:
+    """``importlib.import_module(name)``, the patterns its import compiles through ``re`` (the
+    constants of the modules it imports: PyYAML's, the standard library's) served from the cache.
+
+    What an import compiled is recorded the first time (each pattern checked as ``compile``
+    checks its own), and the next import of that module in a new process finds those patterns
+    already in ``re``'s own cache of compiled patterns, put there from the kept opcodes. Where
+    ``re`` has no such cache (another Python), this is a plain import."""
+    module = sys.modules.get(name)
+    if module is not None:
+        return module
+    cache = getattr(re, "_cache", None)
+    table: dict[Any, Any] = _table()  # the patterns, and under ("@import", name) what an import compiled
+    if not isinstance(cache, dict) or _STATE["path"] is None:
+        return importlib.import_module(name)
+    recorded = table.get(("@import", name))
+    keys = list(recorded) if isinstance(recorded, tuple) else []
+    for key in keys:
+        if not (isinstance(key, tuple) and len(key) == 2 and type(key[0]) is str and type(key[1]) is int):
+            continue
+        entry, where = table.get(key), (str, key[0], key[1])
+        if entry is not None and where not in cache:
+            try:
+                cache[where] = _build(key[0], entry)
+            except (RuntimeError, TypeError, ValueError, OverflowError):
+                pass
+    before = set(cache)
+    module = importlib.import_module(name)
+    new = [key for key in cache if key not in before and key[0] is str and not key[2] & re.DEBUG]
+    for _, pattern, flags in new:
+        if (pattern, flags) not in table:
+            made = _entry(pattern, flags)
+            if made is None or _build(pattern, made) != cache[str, pattern, flags]:
+                continue
+            table[pattern, flags] = made
+        keys.append((pattern, flags))
+    if new:
+        table["@import", name] = tuple(dict.fromkeys(keys))
+        _noted()
+    return module
 
 
 def save() -> None:

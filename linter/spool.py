@@ -24,9 +24,7 @@ from __future__ import annotations
 import heapq
 import os
 import pickle
-import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any, BinaryIO
 
@@ -96,6 +94,8 @@ class Spool(Collection[Finding]):
         self._buffer = []
         self._runs = []
         if self._dir is not None:
+            import shutil
+
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
 
@@ -106,7 +106,9 @@ class Spool(Collection[Finding]):
         self.close()
 
     def _new_file(self) -> str:
-        if self._dir is None:
+        if self._dir is None:  # the first run written out (shutil and tempfile imported then)
+            import tempfile
+
             self._dir = tempfile.mkdtemp(prefix="factlint-spool-", dir=self._folder)
         self._files += 1
         return os.path.join(self._dir, f"run{self._files}")

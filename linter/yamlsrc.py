@@ -36,8 +36,9 @@ else:
         from the tree cache, an article without front matter, never imports it)."""
 
         def __getattr__(self, name: str) -> Any:
-            import yaml as module
+            from linter import recache
 
+            module = recache.import_module("yaml")  # its patterns from the cache
             globals()["yaml"] = module
             return getattr(module, name)
 

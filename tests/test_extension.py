@@ -138,6 +138,9 @@ def test_no_rule_pack_installed_is_remembered_until_a_distribution_changes(tmp_p
     start()
     start()
     assert calls == [subjects.ENTRY_POINT_GROUP]  # the second start asked nobody
+    (site / "notes.txt").write_text("a file written in a folder on the path (python -m's working directory)")
+    start()
+    assert len(calls) == 1  # no distribution changed
     pack = site / "house_rules-1.0.dist-info"
     pack.mkdir()
     (pack / "entry_points.txt").write_text("[factlint.subjects]\nhouse = house_rules\n")

@@ -145,3 +145,68 @@ def test_no_home_means_no_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     cachedir.write_cache(blocker / "factlint" / "x.marshal", b"data")  # mkdir under a file: ignored
     assert cachedir.read_table(blocker / "factlint" / "x.marshal") == {}
     assert cachedir.read_table(None) == {}
+
+
+def _module_with_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    folder = tmp_path / "mods"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.py").write_text(
+        "import re\n"
+        f"A = re.compile(r'(?P<w>{name}\\w+)\\s+\\d{{2,}}', re.I)\n"
+        f"B = re.compile('[^\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD{name}]')\n",
+        encoding="utf-8")
+    monkeypatch.syspath_prepend(str(folder))
+
+
+def _forget(name: str) -> None:
+    sys.modules.pop(name, None)
+    for key in [k for k in re._cache if k[0] is str and name in k[1]]:  # type: ignore[attr-defined]
+        del re._cache[key]  # type: ignore[attr-defined]
+
+
+def test_an_imported_modules_patterns_come_from_the_cache_next_time(
+        cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``import_module`` records the patterns an import compiles; in a new process (a fresh
+    table, the module and ``re``'s cache forgotten) the import compiles none of them, and gets
+    the very patterns ``re.compile`` makes."""
+    name = f"factlint_probe_{os.getpid()}"
+    _module_with_patterns(tmp_path, monkeypatch, name)
+    _forget(name)
+    try:
+        first = recache.import_module(name)
+        assert recache._STATE["new"] >= 1
+        recache.save()
+        want = (first.A, first.B)
+        _fresh(monkeypatch)
+        _forget(name)
+        compiled: list[str] = []
+        real = recache._compiler.compile
+        monkeypatch.setattr(recache._compiler, "compile", lambda p, f=0: compiled.append(p) or real(p, f))
+        again = recache.import_module(name)
+        assert compiled == [] and again is not first
+        assert (again.A, again.B) == want and again.A.groupindex == {"w": 1}
+        assert again.A.search(f"x {name.upper()}ab 123").group("w") == f"{name.upper()}ab"
+        # a damaged record or entry: the import compiles as usual
+        _fresh(monkeypatch)
+        _forget(name)
+        table = recache._table()
+        table["@import", name] = (("not", "a key"), 7, *table["@import", name])
+        for key in table["@import", name][2:]:
+            table[key] = (0, b"\x00\x01", 0, {}, ())
+        assert (recache.import_module(name).A, sys.modules[name].B) == want
+        assert len(compiled) == 2
+    finally:
+        _forget(name)
+
+
+def test_import_module_without_a_cache_is_a_plain_import(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("FACTLINT_NO_CACHE", "1")
+    _fresh(monkeypatch)
+    name = f"factlint_probe_plain_{os.getpid()}"
+    _module_with_patterns(tmp_path, monkeypatch, name)
+    try:
+        assert recache.import_module(name).A.pattern.startswith("(?P<w>")
+        assert recache._STATE["new"] == 0 and recache._table() == {}
+        assert recache.import_module(name) is sys.modules[name]
+    finally:
+        _forget(name)

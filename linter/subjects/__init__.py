@@ -100,8 +100,11 @@ def _load_entry_points() -> None:
 
 def _distributions_fingerprint() -> str | None:
     """What ``importlib.metadata`` would read entry points from, as a digest: every installed
-    distribution's ``entry_points.txt`` on ``sys.path`` (path, size, modification time) and the
-    folders listed (installing or removing a distribution changes its folder). Looking costs
+    distribution's ``entry_points.txt`` on ``sys.path`` (path, size, modification time; a
+    distribution installed, upgraded or removed adds, renames or removes its ``.dist-info``
+    folder, and only a file there can declare an entry point). The folders' own modification
+    times are not read: the working directory (``python -m``'s first path) changes whenever a
+    file is written in it. Looking costs
     about a millisecond where importing ``importlib.metadata`` and reading every distribution's
     metadata costs ten or more at each start. None when ``sys.path`` holds what this cannot list
     (a zip file): then only ``importlib.metadata`` can tell."""
@@ -110,12 +113,11 @@ def _distributions_fingerprint() -> str | None:
         where = entry or "."
         try:
             names = sorted(os.listdir(where))
-            folder = os.stat(where)
         except NotADirectoryError:
             return None
         except OSError:
             continue
-        digest.update(f"\0{where}\0{folder.st_mtime_ns}".encode())
+        digest.update(f"\0{where}".encode())
         for name in names:
             if name.endswith((".dist-info", ".egg-info")):
                 path = os.path.join(where, name, "entry_points.txt")

@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, list[str]]] = [
     ("reports", ["linter.report.*", "linter.spool"]),
     ("front door", ["linter.config", "linter.api"]),
     ("front ends", ["linter.runner", "linter.baseline", "linter.dask", "linter.examples", "linter.docs", "linter.kbcli",
-                    "linter.lsp", "linter.cli", "linter.terminal", "linter.__main__"]),
+                    "linter.lsp", "linter.checkcmd", "linter.cli", "linter.terminal", "linter.__main__"]),
 ]
 
 

@@ -339,8 +339,8 @@ def test_version_answers_before_the_cli_is_imported():
 def test_a_one_article_check_imports_only_what_it_uses(tmp_path):
     """A plain check of one article, its rules parsed before (the parse cache warm), imports
     neither lark (the DSL parser), nor the process pool (--jobs), nor dateutil's parser (a date
-    that is not ISO), nor tomllib (no pyproject.toml that names factlint): a start-up pays for
-    what it uses (issue 16)."""
+    that is not ISO), nor tomllib (no pyproject.toml that names factlint), nor typer (a plain
+    check line is read by linter.checkcmd): a start-up pays for what it uses (issue 16)."""
     import os
     import subprocess
     import sys
@@ -350,7 +350,7 @@ def test_a_one_article_check_imports_only_what_it_uses(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "newsroom"\n')
     env = {k: v for k, v in os.environ.items() if k != "FACTLINT_NO_CACHE"}
     env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
-    lazy = ["lark", "concurrent.futures.process", "dateutil.parser", "tomllib", "tomli"]
+    lazy = ["lark", "concurrent.futures.process", "dateutil.parser", "tomllib", "tomli", "typer", "linter.cli"]
     code = ("import sys; sys.argv = ['factlint', 'check', '--fail-on', 'never', 'a.md']; import linter.__main__ as m\n"
             "try:\n    m.main()\nexcept SystemExit:\n    pass\n"
             f"print([name for name in {lazy!r} if name in sys.modules])")
@@ -368,7 +368,7 @@ def test_a_one_article_check_imports_only_what_it_uses(tmp_path):
 
 def test_check_pauses_the_collector_only_while_it_starts(tmp_path):
     """``factlint check`` starts with the cyclic garbage collector off, then freezes what the
-    start made and collects again (``cli._started``); other commands, and a check called
+    start made and collects again (``checkcmd._started``); other commands, and a check called
     in-process, leave the collector as it was."""
     import gc
     import subprocess
@@ -380,7 +380,7 @@ def test_check_pauses_the_collector_only_while_it_starts(tmp_path):
 
     article = tmp_path / "a.txt"
     article.write_text("It has been reported that the minister will resign.\n")
-    probe = ("import gc, sys, linter.cli as c; states = []; started = c._started\n"
+    probe = ("import gc, sys, linter.checkcmd as c; states = []; started = c._started\n"
              "def spy():\n    states.append(gc.isenabled()); started(); states.append(gc.isenabled())\n"
              "c._started = spy; sys.argv = ['factlint'] + sys.argv[1:]; import linter.__main__ as m\n"
              "try:\n    m.main()\nexcept SystemExit:\n    pass\n"

@@ -1,4 +1,4 @@
-"""The start-up fast path of ``factlint check`` (``linter.cli._plain_check_args``) hands
+"""The start-up fast path of ``factlint check`` (``linter.checkcmd.plain_check_args``) hands
 ``check`` what typer would, and leaves every other command line to typer."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import typer
 
-from linter import cli
+from linter import checkcmd, cli
 
 _LINES = [
     ["a.txt"],
@@ -37,7 +37,7 @@ def _typer_arguments(args: list[str]) -> dict[str, Any]:
 
 @pytest.mark.parametrize("args", _LINES)
 def test_same_arguments_as_typer(args: list[str]) -> None:
-    fast = cli._plain_check_args(["check", *args])
+    fast = checkcmd.plain_check_args(["check", *args])
     assert fast is not None
     want = _typer_arguments(args)
     assert fast == want
@@ -53,22 +53,55 @@ def test_same_arguments_as_typer(args: list[str]) -> None:
     ["check", "a", "-qf", "json"],
 ])
 def test_anything_else_goes_to_typer(argv: list[str]) -> None:
-    assert cli._plain_check_args(argv) is None
+    assert checkcmd.plain_check_args(argv) is None
 
 
 def test_shell_completion_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("_FACTLINT_COMPLETE", "bash_complete")
-    assert cli._plain_check_args(["check", "a.txt"]) is None
+    assert checkcmd.plain_check_args(["check", "a.txt"]) is None
 
 
 def test_a_plain_line_takes_the_fast_path() -> None:
     # on every supported Python (3.10 wraps an optional Annotated parameter in Optional[...])
-    assert cli._plain_check_args(["check", "a.txt", "--format", "json"]) is not None
+    assert checkcmd.plain_check_args(["check", "a.txt", "--format", "json"]) is not None
 
 
-def test_a_failure_of_the_fast_path_falls_back_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken() -> Any:
-        raise AttributeError("__metadata__")
+def test_the_options_read_without_typer_are_those_typer_reads() -> None:
+    """``linter.checkcmd``'s table of ``check``'s options (every spelling, its parameter, its kind
+    and the type of its values) and their defaults are what ``linter.cli.check`` declares for
+    typer: an option added there and not here fails this test."""
+    options, defaults = cli._check_options()
+    assert checkcmd.CHECK_OPTIONS == options
+    assert list(defaults)[0] == "paths" and checkcmd.CHECK_DEFAULTS == {k: v for k, v in defaults.items() if k != "paths"}
+    import inspect
 
-    monkeypatch.setattr(cli, "_check_options", broken)
-    assert cli._plain_check_args(["check", "a.txt"]) is None
+    run = inspect.signature(checkcmd.run).parameters
+    assert list(run) == list(defaults)  # cli.check hands its parameters on by position
+    assert {k: p.default for k, p in run.items() if k != "paths"} == checkcmd.CHECK_DEFAULTS
+
+
+def test_a_check_says_the_same_with_and_without_typer(tmp_path: Path) -> None:
+    """The same check lines run by ``linter.checkcmd`` alone (the console entry point's fast
+    path) and through typer give the same report, messages and exit status: findings, a usage
+    problem ``check`` itself reports, a missing file, standard input, ``--print-config``."""
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.md"
+    article.write_text("---\ndate: 2025-12-30\n---\nFormer President Joe Biden said on Thursday, Jan. 14 that "
+                       "it has been reported. Leave a Reply\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "FACTLINT_NO_CACHE"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    fast = [sys.executable, "-c", "import sys, linter.__main__ as m; sys.argv = ['factlint', *sys.argv[1:]]; m.main()"]
+    slow = [sys.executable, "-c", "import sys, linter.checkcmd as c, linter.cli as cli; c.plain_check_args = "
+            "lambda argv: None; sys.argv = ['factlint', *sys.argv[1:]]; cli.main()"]
+    lines = [["check", "a.md"], ["check", "--format", "json", "--fail-on", "warning", "a.md"], ["check", "missing.txt"],
+             ["check", "--format", "bogus", "a.md"], ["check", "--date", "2025-13-01", "a.md"], ["check", "-q", "-"],
+             ["check", "--print-config", "a.md"], ["check", "--select", "nothing/", "a.md"]]
+    for line in lines:
+        runs = [subprocess.run([*cmd, *line], capture_output=True, text=True, env=env, cwd=tmp_path, check=False,
+                               input=article.read_text()) for cmd in (fast, slow)]
+        assert (runs[0].returncode, runs[0].stdout, runs[0].stderr) == (runs[1].returncode, runs[1].stdout,
+                                                                        runs[1].stderr), line
+        assert runs[0].returncode in (0, 1, 2) and (runs[0].stdout or runs[0].stderr)

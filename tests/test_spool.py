@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-import linter.cli as cli
+import linter.checkcmd as checkcmd
 import linter.runner as runner
 import linter.spool as spool
 from linter.cli import app
@@ -93,7 +93,7 @@ def _run(args: list[str], gathered: bool, monkeypatch: pytest.MonkeyPatch) -> tu
     a list (the path ``--baseline`` and ``--fix`` still take)."""
     with monkeypatch.context() as m:
         if gathered:
-            m.setattr(cli, "_check_spooled", lambda *a, **k: None)
+            m.setattr(checkcmd, "_check_spooled", lambda *a, **k: None)
         result = CliRunner().invoke(app, ["check", *args])
     return result.exit_code, result.stdout_bytes, result.stderr
 

@@ -120,7 +120,6 @@ def check(
                      extend_exclude, print_config, baseline, write_baseline, diff, statistics, quiet)
 
 
-
 # ---------------------------------------------------------------------------------------------
 # rules
 

@@ -1,22 +1,27 @@
 """Where factlint keeps what it caches between runs, and how a cache file is written.
 
 The caches (``linter.dsl.parser``'s parsed expressions, ``linter.yamlsrc``'s rule-file trees,
-``linter.recache``'s regular-expression opcodes, ``linter.kb.store``'s decoded indexes) live in
+``linter.recache``'s regular-expression opcodes, ``linter.kb.store``'s decoded indexes and the
+gazetteers derived from them) live in
 ``$XDG_CACHE_HOME/factlint`` (``~/.cache/factlint`` by default); ``FACTLINT_NO_CACHE=1`` turns
 them all off. Each is keyed so that a stale file is never read (by the code and data it was made
 from), is written whole under a temporary name and renamed into place, so a reader never sees
 half a file, and a cache that cannot be written is left alone: a cache can make a run faster,
-never fail it.
+never fail it. ``code_key`` is the key of the code a cache was made by: a hash of its modules'
+source.
 """
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
+import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_root", "read_table", "write_cache"]
+__all__ = ["cache_root", "code_key", "read_table", "write_cache"]
 
 
 def cache_root() -> Path | None:
@@ -60,3 +65,18 @@ def read_table(path: Path | None) -> dict[Any, Any]:
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     return loaded if isinstance(loaded, dict) else {}
+
+
+@cache
+def code_key(*modules: str) -> str | None:
+    """A hash of the source files of the (imported) ``modules``: part of the key of a cache made
+    by their code, so that a change to it is never answered from the cache. None when a source
+    cannot be read (no cache then)."""
+    digest = hashlib.sha256()
+    for name in modules:
+        try:
+            digest.update(Path(sys.modules[name].__file__ or "").read_bytes())
+        except (KeyError, OSError, TypeError):
+            return None
+        digest.update(b"\0")
+    return digest.hexdigest()[:20]

@@ -331,6 +331,18 @@ class KnowledgeBase:
             value = self._derived[build] = build(self)
             return value
 
+    def kept(self, what: str, build: Callable[[KnowledgeBase], _T], code: Sequence[str],
+             valid: Callable[[Any], bool]) -> _T:
+        """``build(self)``: plain data (what marshal writes) derived from this KB by the modules
+        named in ``code``. This KB builds it each time; the compiled one
+        (``linter.kb.store``) keeps it in the cache folder between runs, read back when
+        ``valid``."""
+        return build(self)
+
+    def event(self, event_id: str) -> Event | None:
+        """The event with the id ``event_id`` (the one object ``events`` holds), or None."""
+        return self.derived(_events_by_id).get(event_id)
+
     # -- names ------------------------------------------------------------------------------
 
     def find_people(self, name: str) -> list[Person]:
@@ -511,6 +523,10 @@ class KnowledgeBase:
     def events_named(self, phrase: str) -> list[Event]:
         key = norm_name(phrase)
         return [e for e in self.events if key in {norm_name(x) for x in (e.name, *e.phrases)}]
+
+
+def _events_by_id(kb: KnowledgeBase) -> dict[str, Event]:
+    return {e.id: e for e in kb.events}
 
 
 def _country_forms(kb: KnowledgeBase) -> dict[str, str]:

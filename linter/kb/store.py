@@ -4,23 +4,26 @@
 title and country, terms by office and date, and event phrases; ``StoredKnowledgeBase`` answers
 the same questions as the in-memory one, reading only the rows a question needs, so start-up
 time and memory do not grow with the KB. Each row keeps its ``source`` (provenance). The file
-is built by ``linter.kb.build`` (``factlint kb build``) and shipped in the wheel.
+is built by ``linter.kb.build`` (``factlint kb build``) and shipped in the wheel. What is read
+whole (the large indexes, every event) and what other modules derive from it (``kept``: the
+gazetteers) is kept in the cache folder as marshal between runs.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import marshal
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from linter.cachedir import cache_root, write_cache
+from linter.cachedir import cache_root, code_key, write_cache
 from linter.kb.model import Country, Event, KnowledgeBase, Office, Person, Term, norm_name
 
 __all__ = ["SCHEMA_VERSION", "StoredKnowledgeBase", "read_meta", "write_store"]
@@ -170,6 +173,18 @@ class _Table(Mapping[str, _V]):
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.get(key) is not None
 
+    def known(self, key: str, value: _V) -> _V:
+        """``value`` (decoded elsewhere) as the row ``key``, unless that row was read already:
+        one object per row."""
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = value
+        return found
+
+    def complete(self) -> None:
+        """The rows known now are all there are (no more are read)."""
+        self._complete = True
+
     def _load_all(self) -> None:
         if not self._complete:
             for key, data in self._conn.execute(self._sql_all):
@@ -202,9 +217,31 @@ def _shared(value: Any, seen: dict[str, str]) -> Any:
         return seen.setdefault(value, value)
     if isinstance(value, list):
         return [_shared(v, seen) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_shared(v, seen) for v in value)
+    if isinstance(value, frozenset):
+        return frozenset(_shared(v, seen) for v in value)
     if isinstance(value, dict):
         return {_shared(k, seen): _shared(v, seen) for k, v in value.items()}
     return value
+
+
+_MISSING = object()
+
+
+def _read(path: Path) -> Any:
+    """What the cache file ``path`` holds, or ``_MISSING`` when it cannot be read. The cyclic
+    collector is paused while marshal makes the objects (a hundred thousand for a gazetteer):
+    they hold no cycles, and each collection it would start walks them again as they grow."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return _MISSING
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _loader(cls: type[_V]) -> Callable[[str], _V]:
@@ -228,6 +265,7 @@ class StoredKnowledgeBase(KnowledgeBase):
         self.sources = (path,)
         self._file = path.resolve()
         self._derived = {}
+        self._event_rows = _Table(self._conn, "events", "id", _loader(Event))
         self._events: list[Event] | None = None
         self._name_index: dict[str, list[str]] | None = None
         self._surname_index: dict[str, list[str]] | None = None
@@ -241,29 +279,56 @@ class StoredKnowledgeBase(KnowledgeBase):
 
     @property  # type: ignore[override]
     def events(self) -> list[Event]:
-        if self._events is None:
+        if self._events is None:  # the objects ``event`` gives (one per event)
             def load() -> list[Any]:
                 rows = self._conn.execute("SELECT data FROM events ORDER BY date, rowid")
                 return [json.loads(d) for (d,) in rows]
 
-            self._events = [_decode(Event, data) for data in self._decoded("events", load)]
+            known = self._event_rows.known
+            self._events = [known(data["id"], _decode(Event, data)) for data in self._decoded("events", load)]
         return self._events
 
     @events.setter
     def events(self, value: list[Event]) -> None:
-        self._events = value
+        rows = self._event_rows = _Table(self._conn, "events", "id", _loader(Event))
+        self._events = [rows.known(e.id, e) for e in value]
+        rows.complete()
+
+    def event(self, event_id: str) -> Event | None:
+        """The event ``event_id``, read from the store alone (a document names a few of them)."""
+        return self._event_rows.get(event_id)
+
+    def kept(self, what: str, build: Callable[[KnowledgeBase], _V], code: Sequence[str],
+             valid: Callable[[Any], bool]) -> _V:
+        """``build(self)``, or what it gave before: kept in the cache folder as marshal under
+        this store file's key (see ``_decoded``) and ``code_key(*code)``, so that a change to
+        the KB or to the code that builds it is never answered from the cache; a file that
+        cannot be read, or whose content is not ``valid``, is built again."""
+        version = code_key(*code)
+        path = None if version is None else self._decoded_file(f"{what}-{version}")
+        if path is not None:
+            value = _read(path)
+            if value is not _MISSING and valid(value):
+                return value  # type: ignore[no-any-return]
+        value = build(self)
+        if path is not None:
+            try:
+                data = marshal.dumps(_shared(value, {}))
+            except ValueError:  # not plain data: never kept
+                return value
+            write_cache(path, data)
+        return value
 
     def _decoded(self, what: str, load: Callable[[], Any]) -> Any:
-        """``load()`` (JSON read from the store: the large indexes and the events, read whole at
-        their first use), or what it gave before: kept in the cache folder as marshal, which
+        """``load()`` (JSON read from the store: the large indexes, read whole at their first
+        use), or what it gave before: kept in the cache folder as marshal, which
         reads three to four times faster than JSON, under the store file's path, size and
         modification time (as Python keeps bytecode) and this interpreter's version."""
         path = self._decoded_file(what)
         if path is not None:
-            try:
-                return marshal.loads(path.read_bytes())
-            except (OSError, EOFError, ValueError, TypeError):
-                pass
+            value = _read(path)
+            if value is not _MISSING:
+                return value
         value = load()
         if path is not None:
             write_cache(path, marshal.dumps(_shared(value, {})))

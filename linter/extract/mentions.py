@@ -4,7 +4,8 @@
 One job: find person mentions in sentences and say how each is written (title, modifier,
 country, form). Whether a title is right on a date is the rules' business (``linter.kb``).
 
-How it works: a gazetteer is built once per KB (cached on the KB): every normalised name,
+How it works: a gazetteer is built once per KB (cached on the KB, and its tables in the cache
+folder between runs, ``KnowledgeBase.kept``): every normalised name,
 alias, surname, title, country form, modifier and honorific. One regex finds runs of
 capitalised words (allowing "of", "of the" and name particles such as "al-", "bin", "von der"
 inside a run); only runs holding a gazetteer word and a word that can match a name or a title
@@ -228,6 +229,14 @@ class _PhraseIndex:
                 else:
                     key = max([r for r in runs if r not in ("the", "of", "and")] or runs, key=len)
                 self.index.setdefault(key, []).append((kind, i, frozenset(runs)))
+
+    @classmethod
+    def restore(cls, titles: tuple[str, ...], countries: tuple[str, ...],
+                index: dict[str, list[tuple[int, int, frozenset[str]]]]) -> _PhraseIndex:
+        """The index with the tables a built one has (kept by ``_gazetteer_parts``)."""
+        self = cls.__new__(cls)
+        self.titles, self.countries, self.index = titles, countries, index
+        return self
 
     def candidates(self, window: str, title_at_end: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The titles and country forms ``window`` can hold; with ``title_at_end``, only titles
@@ -466,36 +475,55 @@ def gazetteer_tables(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def _build_gazetteer(kb: KnowledgeBase) -> Gazetteer:
+#: What ``_gazetteer_parts`` gives (and the cache must hold, see ``KnowledgeBase.kept``).
+_PARTS = frozenset({
+    "names", "surnames", "titles", "countries", "modifiers", "honorifics", "interesting", "max_name",
+    "max_title", "phrases", "office_titles", "before_words", "anchors", "name_heads", "title_heads",
+    "country_heads", "nonname"})
+
+
+def _gazetteer_parts(kb: KnowledgeBase) -> dict[str, Any]:
+    """The gazetteer's tables built from ``kb`` (its compiled tables, ``gazetteer_tables``), as
+    plain data a compiled KB keeps in the cache folder: what reading them takes, without the
+    letter runs of every title and country form found again (``_PhraseIndex``)."""
     t = kb.stored_index(GAZETTEER_INDEX) or gazetteer_tables(kb)
-    nonname = frozenset(t["nonname"])
-    name_words = _PersonWords(kb, lambda p: frozenset(w for n in p.names for w in norm_name(n).split()))
-    given = _PersonWords(kb, lambda p: name_words[p.id] - set(norm_name(p.surname).split()) - nonname)
+    phrases = _PhraseIndex(t["title_words"], t["country_words"])
 
     def heads(value: list[str] | None) -> frozenset[str] | None:
         return None if value is None else frozenset(value)
 
-    return Gazetteer(
-        nonname=nonname,
-        given=given,
-        name_words=name_words,
-        names=t["names"],
-        surnames=t["surnames"],
-        titles=t["titles"],
-        countries=t["countries"],
-        modifiers=frozenset(norm_name(m) for m in _MODIFIER_WORDS),
-        honorifics=frozenset(norm_name(h) for h in _HONORIFICS),
-        interesting=frozenset(t["interesting"]),
-        max_name=t["max_name"],
-        max_title=t["max_title"],
-        phrases=_PhraseIndex(t["title_words"], t["country_words"]),
-        office_titles={k: frozenset(v) for k, v in t["office_titles"].items()},
-        before_words=frozenset(t["before_words"]),
-        anchors=frozenset(t["anchors"]),
-        name_heads=heads(t["name_heads"]),
-        title_heads=heads(t["title_heads"]),
-        country_heads=heads(t["country_heads"]),
-    )
+    return {
+        "names": t["names"],
+        "surnames": t["surnames"],
+        "titles": t["titles"],
+        "countries": t["countries"],
+        "modifiers": frozenset(norm_name(m) for m in _MODIFIER_WORDS),
+        "honorifics": frozenset(norm_name(h) for h in _HONORIFICS),
+        "interesting": frozenset(t["interesting"]),
+        "max_name": t["max_name"],
+        "max_title": t["max_title"],
+        "phrases": (phrases.titles, phrases.countries, phrases.index),
+        "office_titles": {k: frozenset(v) for k, v in t["office_titles"].items()},
+        "before_words": frozenset(t["before_words"]),
+        "anchors": frozenset(t["anchors"]),
+        "name_heads": heads(t["name_heads"]),
+        "title_heads": heads(t["title_heads"]),
+        "country_heads": heads(t["country_heads"]),
+        "nonname": frozenset(t["nonname"]),
+    }
+
+
+def _valid_parts(value: Any) -> bool:
+    return isinstance(value, dict) and value.keys() == _PARTS
+
+
+def _build_gazetteer(kb: KnowledgeBase) -> Gazetteer:
+    parts = kb.kept("mentions-gazetteer", _gazetteer_parts, (__name__, "linter.kb.model"), _valid_parts)
+    nonname = parts["nonname"]
+    name_words = _PersonWords(kb, lambda p: frozenset(w for n in p.names for w in norm_name(n).split()))
+    given = _PersonWords(kb, lambda p: name_words[p.id] - set(norm_name(p.surname).split()) - nonname)
+    return Gazetteer(**{**parts, "phrases": _PhraseIndex.restore(*parts["phrases"])},
+                     given=given, name_words=name_words)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -52,7 +52,9 @@ unless it is scheduled (an election, a referendum, a sports event or any event o
 Gulf war" in 1987 is the Iran-Iraq war, not the KB's 1990-1991 Gulf War.
 
 The gazetteer is built once per KB from every event's name, phrases, places, series and edition
-numbers; its tables are precomputed in the compiled KB (``EVENTS_INDEX``).
+numbers; its tables are precomputed in the compiled KB (``EVENTS_INDEX``) and kept, naming
+events by id, in the cache folder between runs (``KnowledgeBase.kept``): a run reads only the
+events a document names.
 """
 
 from __future__ import annotations
@@ -60,12 +62,12 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from linter import recache
 from linter.fold import ascii_fold
@@ -203,9 +205,9 @@ _HEAD_KINDS = ("treaty", "referendum", "attack", "disaster", "war", "crisis", "d
 
 @dataclass
 class EventGazetteer:
-    literal_events: dict[str, list[Event]]
+    literal_events: Mapping[str, list[Event]]
     #: (month, day) -> {head (lower case): events}
-    heads: dict[tuple[int, int], dict[str, list[Event]]]
+    heads: Mapping[tuple[int, int], dict[str, list[Event]]]
     head_re: re.Pattern[str] | None
     upper_keys: frozenset[str] = frozenset()
     #: phrases (lower case) that the KB writes only with a capital past a leading "the" ("the
@@ -215,9 +217,9 @@ class EventGazetteer:
     #: longest run: a phrase can match only text whose ``ascii_fold`` holds all of its runs as runs
     by_anchor: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
     #: a phrase with its year replaced by "0000" -> (event, the year that phrase has there)
-    templates: dict[str, list[tuple[Event, int]]] = field(default_factory=dict)
+    templates: Mapping[str, list[tuple[Event, int]]] = field(default_factory=dict)
     #: series id -> its events by date
-    series: dict[str, list[Event]] = field(default_factory=dict)
+    series: Mapping[str, list[Event]] = field(default_factory=dict)
     #: series id -> (first year, last year) over which the KB numbers its editions without a gap
     complete: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: the series that recur (numbered, or elections, referendums or sports events): the year of
@@ -231,7 +233,7 @@ class EventGazetteer:
     #: the ordinal heads that hold no other (text holds some head when it holds one of these)
     ordinal_gate: tuple[str, ...] = ()
     #: a head noun (lower case) -> the events with places it may name ("deal" -> Good Friday Agreement)
-    descriptive: dict[str, list[Event]] = field(default_factory=dict)
+    descriptive: Mapping[str, list[Event]] = field(default_factory=dict)
     descriptive_re: re.Pattern[str] | None = None
 
     def literal_keys(self, folded: str) -> list[str]:
@@ -254,6 +256,8 @@ class EventGazetteer:
 
 
 _first = itemgetter(0)
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 #: bytes.translate table: what _ASCII_RUN takes kept, every other byte a space
 _NOT_RUN = bytes(c if _ASCII_RUN.fullmatch(chr(c)) else 32 for c in range(256))
 
@@ -425,39 +429,116 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True))
 
 
-def _build_event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
+#: What ``_event_parts`` gives (and the cache must hold, see ``KnowledgeBase.kept``).
+_PARTS = frozenset({
+    "literal_events", "heads", "head_alt", "upper", "cased", "by_anchor", "templates", "series", "complete",
+    "recurring", "years", "ordinal_heads", "ordinal_alt", "ordinal_gate", "descriptive", "descriptive_alt"})
+
+
+def _event_parts(kb: KnowledgeBase) -> dict[str, Any]:
+    """The gazetteer's tables built from ``kb`` (its compiled tables, ``event_tables``), with
+    event ids for events, as plain data a compiled KB keeps in the cache folder: a run reads
+    them, and only the events a document names (``KnowledgeBase.event``)."""
     t = kb.stored_index(EVENTS_INDEX) or event_tables(kb)
     by_id = {e.id: e for e in kb.events}
 
-    def events(ids: list[str]) -> list[Event]:
-        return [by_id[i] for i in ids if i in by_id]
+    def known(ids: list[str]) -> list[str]:
+        return [i for i in ids if i in by_id]
 
-    literal_events = {k: events(v) for k, v in t["literal_events"].items()}
-    templates = {k: [(by_id[i], y) for i, y in v if i in by_id] for k, v in t["templates"].items()}
-    heads: dict[tuple[int, int], dict[str, list[Event]]] = {}
+    heads: dict[tuple[int, int], dict[str, list[str]]] = {}
     for md, table in t["heads"].items():
         m, d = md.split("-")
-        heads[(int(m), int(d))] = {h: events(v) for h, v in table.items()}
+        heads[(int(m), int(d))] = {h: known(v) for h, v in table.items()}
     # longest first; the same order in every process (a set's order changes with the string hash
     # seed, and the regex cache keeps a pattern under its text)
     all_heads = sorted({h for d in heads.values() for h in d}, key=lambda h: (-len(h), h))
-    # the three patterns come from the KB alone: compiled through the regex cache like constants
-    head_re = recache.compile(r"(?:" + "|".join(re.escape(h) for h in all_heads) + r")\b", re.IGNORECASE) if all_heads else None
-    by_anchor = {k: [(key, frozenset(runs)) for key, runs in v] for k, v in t["by_anchor"].items()}
-    series = {s: sorted(events(v), key=lambda e: e.date) for s, v in t["series"].items()}
     ordinal_heads = t["ordinal_heads"]
+    descriptive = {h: known(v) for h, v in t["descriptive"].items()}
+    return {
+        "literal_events": {k: known(v) for k, v in t["literal_events"].items()},
+        "heads": heads,
+        "head_alt": "|".join(re.escape(h) for h in all_heads) if all_heads else None,
+        "upper": frozenset(t["upper"]),
+        "cased": frozenset(t["cased"]),
+        "by_anchor": {k: [(key, frozenset(runs)) for key, runs in v] for k, v in t["by_anchor"].items()},
+        "templates": {k: [(i, y) for i, y in v if i in by_id] for k, v in t["templates"].items()},
+        "series": {s: sorted(known(v), key=lambda i: by_id[i].date) for s, v in t["series"].items()},
+        "complete": {s: (int(a), int(b)) for s, (a, b) in t["complete"].items()},
+        "recurring": frozenset(t["recurring"]),
+        "years": {i: frozenset(v) for i, v in t["years"].items()},
+        "ordinal_heads": ordinal_heads,
+        "ordinal_alt": _alternation(ordinal_heads) if ordinal_heads else None,
+        "ordinal_gate": tuple(h for h in ordinal_heads if not any(o != h and o in h for o in ordinal_heads)),
+        "descriptive": descriptive,
+        "descriptive_alt": _alternation(descriptive) if descriptive else None,
+    }
+
+
+def _valid_parts(value: Any) -> bool:
+    return isinstance(value, dict) and value.keys() == _PARTS
+
+
+class _Resolved(Mapping[_K, _V]):
+    """A table of the gazetteer whose values hold event ids, read as the same table holding the
+    events (``resolve``), each value resolved at its first use: a document names a few events."""
+
+    __slots__ = ("_raw", "_resolve", "_done")
+
+    def __init__(self, raw: dict[_K, Any], resolve: Callable[[Any], _V]) -> None:
+        self._raw = raw
+        self._resolve = resolve
+        self._done: dict[_K, _V] = {}
+
+    def __getitem__(self, key: _K) -> _V:
+        try:
+            return self._done[key]
+        except KeyError:
+            value = self._done[key] = self._resolve(self._raw[key])
+            return value
+
+    def get(self, key: _K, default: Any = None) -> Any:  # type: ignore[override]
+        return self[key] if key in self._raw else default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[_K]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict(self.items())!r})"
+
+
+def _build_event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
+    parts = kb.kept("events-gazetteer", _event_parts, (__name__, "linter.kb.model"), _valid_parts)
+    event = kb.event
+
+    def events(ids: list[str]) -> list[Event]:
+        return [e for e in map(event, ids) if e is not None]
+
+    def dated(rows: list[tuple[str, int]]) -> list[tuple[Event, int]]:
+        return [(e, y) for e, y in ((event(i), y) for i, y in rows) if e is not None]
+
+    def by_head(table: dict[str, list[str]]) -> dict[str, list[Event]]:
+        return {h: events(v) for h, v in table.items()}
+
+    # the three patterns come from the KB alone: compiled through the regex cache like constants
+    head_alt, ordinal_alt, descriptive_alt = parts["head_alt"], parts["ordinal_alt"], parts["descriptive_alt"]
+    head_re = recache.compile(r"(?:" + head_alt + r")\b", re.IGNORECASE) if head_alt is not None else None
     ordinals = (r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(word_set(_LEX, "ordinals")))
-    ordinal_re = recache.compile(rf"\b(?P<ord>{ordinals})\s+(?P<head>{_alternation(ordinal_heads)})\b",
-                                 re.IGNORECASE) if ordinal_heads else None
-    descriptive = {h: events(v) for h, v in t["descriptive"].items()}
+    ordinal_re = recache.compile(rf"\b(?P<ord>{ordinals})\s+(?P<head>{ordinal_alt})\b",
+                                 re.IGNORECASE) if ordinal_alt is not None else None
     descriptive_re = recache.compile(
-        rf",?\s+(?P<mods>(?:(?!{_NOT_MODIFIER}\b)[A-Za-z][\w'’-]*\s+){{0,3}}?)(?P<head>{_alternation(descriptive)})\b",
-        re.IGNORECASE) if descriptive else None
+        rf",?\s+(?P<mods>(?:(?!{_NOT_MODIFIER}\b)[A-Za-z][\w'’-]*\s+){{0,3}}?)(?P<head>{descriptive_alt})\b",
+        re.IGNORECASE) if descriptive_alt is not None else None
     return EventGazetteer(
-        literal_events, heads, head_re, frozenset(t["upper"]), frozenset(t["cased"]), by_anchor, templates, series,
-        {s: (int(a), int(b)) for s, (a, b) in t["complete"].items()}, frozenset(t["recurring"]),
-        {i: frozenset(v) for i, v in t["years"].items()}, ordinal_heads, ordinal_re,
-        tuple(h for h in ordinal_heads if not any(o != h and o in h for o in ordinal_heads)), descriptive,
+        _Resolved(parts["literal_events"], events), _Resolved(parts["heads"], by_head), head_re,
+        parts["upper"], parts["cased"], parts["by_anchor"], _Resolved(parts["templates"], dated),
+        _Resolved(parts["series"], events), parts["complete"], parts["recurring"], parts["years"],
+        parts["ordinal_heads"], ordinal_re, parts["ordinal_gate"], _Resolved(parts["descriptive"], events),
         descriptive_re)
 
 

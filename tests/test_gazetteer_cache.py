@@ -85,7 +85,7 @@ def _scratch_events(kb: StoredKnowledgeBase) -> E.EventGazetteer:
     for md, table in t["heads"].items():
         m, d = md.split("-")
         heads[(int(m), int(d))] = {h: events(v) for h, v in table.items()}
-    all_heads = sorted({h for d in heads.values() for h in d}, key=len, reverse=True)
+    all_heads = sorted({h for d in heads.values() for h in d}, key=lambda h: (-len(h), h))  # as built since the head order was fixed
     ordinal_heads = t["ordinal_heads"]
     ordinals = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(word_set(E._LEX, "ordinals"))
     descriptive = {h: events(v) for h, v in t["descriptive"].items()}

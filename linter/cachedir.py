@@ -8,7 +8,9 @@ them all off. Each is keyed so that a stale file is never read (by the code and 
 from), is written whole under a temporary name and renamed into place, so a reader never sees
 half a file, and a cache that cannot be written is left alone: a cache can make a run faster,
 never fail it. ``code_key`` is the key of the code a cache was made by: a hash of its modules'
-source.
+source. A file read is marked as used (``read_cache``), and whenever a cache file is written the
+files no run has used for thirty days are removed (``prune``): keys change (an upgrade, a
+rebuilt KB, a removed checkout), and nothing else would ever delete what they leave.
 """
 
 from __future__ import annotations
@@ -17,11 +19,18 @@ import hashlib
 import marshal
 import os
 import sys
+import time
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_root", "code_key", "read_table", "write_cache"]
+__all__ = ["cache_root", "code_key", "read_cache", "read_table", "write_cache"]
+
+#: a cache file not read for this long is removed, the next time a cache file is written (a
+#: factlint upgraded, a KB rebuilt or a checkout removed leaves files no key names any more)
+KEEP_SECONDS = 30 * 24 * 3600
+#: a file read is marked as used (its modification time set to now) at most this often
+_MARK_EVERY = 24 * 3600
 
 
 def cache_root() -> Path | None:
@@ -38,7 +47,8 @@ def cache_root() -> Path | None:
 
 
 def write_cache(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically; an error (a read-only home, a full disk) is ignored."""
+    """Write ``data`` to ``path`` atomically; an error (a read-only home, a full disk) is ignored.
+    Then the files of the folder not used for ``KEEP_SECONDS`` are removed (``prune``)."""
     try:
         import tempfile  # only a run that writes a cache needs it
 
@@ -52,7 +62,43 @@ def write_cache(path: Path, data: bytes) -> None:
             os.unlink(tmp)
             raise
     except OSError:
-        pass
+        return
+    prune(path.parent)
+
+
+def read_cache(path: Path) -> bytes:
+    """The bytes of the cache file ``path`` (``OSError`` when it cannot be read), the file marked
+    as used: its modification time, which ``prune`` reads, is set to now when it is a day old."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+        try:
+            if time.time() - os.fstat(fh.fileno()).st_mtime > _MARK_EVERY:
+                os.utime(path)
+        except OSError:
+            pass  # a read-only cache: it is still read
+    return data
+
+
+def prune(folder: Path, now: float | None = None) -> int:
+    """Remove the cache files of ``folder`` (and temporary files left by a writer that stopped)
+    not used for ``KEEP_SECONDS``: the number removed. Errors are ignored (another process may
+    prune at the same time)."""
+    limit = (time.time() if now is None else now) - KEEP_SECONDS
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.name.endswith((".marshal", ".pickle")) and not entry.name.startswith("."):
+            continue  # not a file factlint writes
+        try:
+            if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < limit:
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 def read_table(path: Path | None) -> dict[Any, Any]:
@@ -61,7 +107,7 @@ def read_table(path: Path | None) -> dict[Any, Any]:
     if path is None:
         return {}
     try:
-        loaded = marshal.loads(path.read_bytes())
+        loaded = marshal.loads(read_cache(path))
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     return loaded if isinstance(loaded, dict) else {}

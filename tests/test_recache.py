@@ -11,6 +11,7 @@ import pkgutil
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,32 @@ def test_import_module_without_a_cache_is_a_plain_import(monkeypatch: pytest.Mon
         assert recache.import_module(name) is sys.modules[name]
     finally:
         _forget(name)
+
+
+def test_cache_files_unused_for_thirty_days_are_removed_when_a_cache_is_written(tmp_path: Path) -> None:
+    """Reading a cache file marks it as used (at most once a day); writing one removes the files
+    of the folder no run used for thirty days, and a writer's leftover temporary file, but nothing
+    that is not factlint's."""
+    from linter import cachedir
+
+    folder = tmp_path / "factlint"
+    folder.mkdir()
+    day = 24 * 3600.0
+    now = time.time()
+    ages = {"kb-old-events.marshal": 31, "kb-new-events.marshal": 29, "dsl-ast-old.pickle": 40,
+            ".regex-x.marshal.tmp123": 31, "notes.txt": 400, "read-today.marshal": 45}
+    for name, age in ages.items():
+        (folder / name).write_bytes(b"x")
+        os.utime(folder / name, (now - age * day, now - age * day))
+    assert cachedir.read_cache(folder / "read-today.marshal") == b"x"  # 45 days old, used now
+    assert time.time() - (folder / "read-today.marshal").stat().st_mtime < day
+    before = (folder / "kb-new-events.marshal").stat().st_mtime
+    os.utime(folder / "kb-new-events.marshal", (now - 0.5 * day, now - 0.5 * day))
+    cachedir.read_cache(folder / "kb-new-events.marshal")  # used half a day ago: not marked again
+    assert (folder / "kb-new-events.marshal").stat().st_mtime == pytest.approx(now - 0.5 * day, abs=1)
+    os.utime(folder / "kb-new-events.marshal", (before, before))
+    cachedir.write_cache(folder / "regex-new.marshal", b"data")
+    assert sorted(p.name for p in folder.iterdir()) == ["kb-new-events.marshal", "notes.txt", "read-today.marshal",
+                                                       "regex-new.marshal"]
+    assert cachedir.prune(folder) == 0 and cachedir.prune(tmp_path / "missing") == 0
+    assert cachedir.prune(folder, now=now + 31 * day) == 3  # the files read or written now, a month later

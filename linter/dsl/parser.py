@@ -15,7 +15,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from linter.cachedir import cache_root, write_cache
+from linter.cachedir import cache_root, read_cache, write_cache
 from linter.dsl.ast import Node
 from linter.resources import grammar_file
 
@@ -54,8 +54,7 @@ def _cache() -> dict[str, Node]:
         path = _cache_file()
         if path is not None:
             try:
-                with open(path, "rb") as fh:
-                    loaded = pickle.load(fh)
+                loaded = pickle.loads(read_cache(path))
                 if isinstance(loaded, dict):
                     table = loaded
             except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):

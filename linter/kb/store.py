@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from linter.cachedir import cache_root, code_key, write_cache
+from linter.cachedir import cache_root, code_key, read_cache, write_cache
 from linter.kb.model import Country, Event, KnowledgeBase, Office, Person, Term, norm_name
 
 __all__ = ["SCHEMA_VERSION", "StoredKnowledgeBase", "read_meta", "write_store"]
@@ -236,7 +236,7 @@ def _read(path: Path) -> Any:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return marshal.loads(path.read_bytes())
+        return marshal.loads(read_cache(path))
     except (OSError, EOFError, ValueError, TypeError):
         return _MISSING
     finally:

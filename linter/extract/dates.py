@@ -416,7 +416,9 @@ def _pick(cands: list[tuple[date, date]], pub: date, tense: str) -> int:
     return min(range(len(cands)), key=cost)
 
 
-@lru_cache(maxsize=4096)
+# the year of a month and day, and of a month: cheap to work out again, and keyed by the
+# publication date, so that an archive of many dates reuses few: a small memo keeps memory flat
+@lru_cache(maxsize=512)
 def _infer_md_year(month: int, day: int, pub: date, tense: str, near: date | None = None) -> int | None:
     anchor = near or pub
     years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid_ymd(y, month, day)]
@@ -428,7 +430,7 @@ def _infer_md_year(month: int, day: int, pub: date, tense: str, near: date | Non
     return years[_pick(cands, pub, tense)]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _infer_month_year(month: int, pub: date, tense: str, rel: str | None) -> int:
     years = (pub.year - 1, pub.year, pub.year + 1)
     cands = [(date(y, month, 1), _month_last(y, month)) for y in years]

@@ -635,7 +635,7 @@ def _gazetteer_word(g: Gazetteer, word: str) -> bool:
     return hit
 
 
-_MAX_RUNS = 20_000  # runs (or words) remembered by ``Gazetteer.runs`` (``quick``, ``interesting_words``), then forgotten
+_MAX_RUNS = 10_000  # runs (or words) remembered by ``Gazetteer.runs`` (``quick``, ``interesting_words``), then forgotten
 
 
 def _worth_parsing(g: Gazetteer, run: str) -> bool:

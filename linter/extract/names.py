@@ -64,11 +64,15 @@ class Variant:
     diacritics_only: bool
 
 
-@lru_cache(maxsize=8192)  # bounded: a long archive run keeps a flat memory
 def fold(word: str) -> str:
     """Lower case with diacritics removed: "Erdoğan" → "erdogan"."""
     if word.isascii():
-        return word.lower()  # nothing to decompose, no curly apostrophe
+        return word.lower()  # nothing to decompose, no curly apostrophe (faster than a cache look-up)
+    return _fold_unicode(word)
+
+
+@lru_cache(maxsize=2048)  # bounded: a long archive run keeps a flat memory
+def _fold_unicode(word: str) -> str:
     norm = unicodedata.normalize("NFKD", word)
     return "".join(c for c in norm if not unicodedata.combining(c)).lower().replace("’", "'")
 

@@ -51,6 +51,9 @@ __all__ = ["compile", "import_module", "save"]
 
 #: entries a cache file holds at most (a larger table is not written)
 LIMIT = 4096
+#: patterns recorded for one import at most (an import that compiles patterns made differently in
+#: each process, from a set's order say, would otherwise add to its record at every start)
+IMPORT_LIMIT = 512
 
 #: one entry: (flags of the compiled pattern, opcodes, groups, group index, index group); the
 #: opcodes packed as bytes of machine words when a word is the engine's code unit (they read back
@@ -121,15 +124,18 @@ def import_module(name: str) -> ModuleType:
     before = set(cache)
     module = importlib.import_module(name)
     new = [key for key in cache if key not in before and key[0] is str and not key[2] & re.DEBUG]
+    entries: dict[tuple[str, int], Any] = {}
     for _, pattern, flags in new:
         if (pattern, flags) not in table:
             made = _entry(pattern, flags)
             if made is None or _build(pattern, made) != cache[str, pattern, flags]:
                 continue
-            table[pattern, flags] = made
+            entries[pattern, flags] = made
         keys.append((pattern, flags))
-    if new:
-        table["@import", name] = tuple(dict.fromkeys(keys))
+    record = tuple(dict.fromkeys(keys))
+    if new and len(record) <= IMPORT_LIMIT:  # more: an import that builds other patterns each time
+        table.update(entries)
+        table["@import", name] = record
         _noted()
     return module
 

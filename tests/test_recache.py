@@ -240,3 +240,32 @@ def test_cache_files_unused_for_thirty_days_are_removed_when_a_cache_is_written(
                                                        "regex-new.marshal"]
     assert cachedir.prune(folder) == 0 and cachedir.prune(tmp_path / "missing") == 0
     assert cachedir.prune(folder, now=now + 31 * day) == 3  # the files read or written now, a month later
+
+
+def test_an_import_that_compiles_new_patterns_each_time_is_not_recorded_for_ever(
+        cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A module whose import compiles patterns made differently in each process (here: from a
+    counter) would add to its record at every start: past ``IMPORT_LIMIT`` patterns nothing more
+    is recorded for it, and the table stops growing."""
+    name = f"factlint_probe_drift_{os.getpid()}"
+    folder = tmp_path / "drift"
+    folder.mkdir()
+    (folder / f"{name}.py").write_text(
+        "import re, builtins\n"
+        "n = getattr(builtins, '_factlint_drift', 0); builtins._factlint_drift = n + 1\n"
+        f"P = [re.compile(r'{name}_%d_%d' % (n, i)) for i in range(3)]\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.setattr(recache, "IMPORT_LIMIT", 7)
+    sizes = []
+    try:
+        for _ in range(5):
+            _forget(name)
+            recache.import_module(name)
+            sizes.append(len(recache._table()))
+        assert sizes[1] > sizes[0] and sizes[-1] == sizes[-2] == sizes[2]  # 3, 6 patterns recorded; then no more
+        assert len(recache._table()["@import", name]) == 6
+    finally:
+        _forget(name)
+        import builtins
+
+        vars(builtins).pop("_factlint_drift", None)

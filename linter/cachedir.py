@@ -15,6 +15,7 @@ rebuilt KB, a removed checkout), and nothing else would ever delete what they le
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
@@ -24,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_root", "code_key", "read_cache", "read_table", "write_cache"]
+__all__ = ["cache_root", "code_key", "read_cache", "read_table", "read_value", "write_cache"]
 
 #: a cache file not read for this long is removed, the next time a cache file is written (a
 #: factlint upgraded, a KB rebuilt or a checkout removed leaves files no key names any more)
@@ -101,15 +102,25 @@ def prune(folder: Path, now: float | None = None) -> int:
     return removed
 
 
-def read_table(path: Path | None) -> dict[Any, Any]:
-    """The dict marshalled in ``path``: empty when there is no such file, or it is damaged (a
-    cache is never trusted to be whole)."""
-    if path is None:
-        return {}
+def read_value(path: Path, default: Any = None) -> Any:
+    """What is marshalled in the cache file ``path``, ``default`` when it cannot be read (no
+    such file, a damaged one: a cache is never trusted to be whole). The cyclic collector is
+    paused while marshal makes the objects (a hundred thousand for a gazetteer): they hold no
+    cycles, and each collection it would start walks them again as they grow."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        loaded = marshal.loads(read_cache(path))
+        return marshal.loads(read_cache(path))
     except (OSError, EOFError, ValueError, TypeError):
-        return {}
+        return default
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def read_table(path: Path | None) -> dict[Any, Any]:
+    """The dict marshalled in ``path``: empty when there is no such file, or it is damaged."""
+    loaded = {} if path is None else read_value(path)
     return loaded if isinstance(loaded, dict) else {}
 
 

@@ -12,7 +12,6 @@ gazetteers) is kept in the cache folder as marshal between runs.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
 import json
 import marshal
@@ -23,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from linter.cachedir import cache_root, code_key, read_cache, write_cache
+from linter.cachedir import cache_root, code_key, read_value, write_cache
 from linter.kb.model import Country, Event, KnowledgeBase, Office, Person, Term, norm_name
 
 __all__ = ["SCHEMA_VERSION", "StoredKnowledgeBase", "read_meta", "write_store"]
@@ -229,21 +228,6 @@ def _shared(value: Any, seen: dict[str, str]) -> Any:
 _MISSING = object()
 
 
-def _read(path: Path) -> Any:
-    """What the cache file ``path`` holds, or ``_MISSING`` when it cannot be read. The cyclic
-    collector is paused while marshal makes the objects (a hundred thousand for a gazetteer):
-    they hold no cycles, and each collection it would start walks them again as they grow."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return marshal.loads(read_cache(path))
-    except (OSError, EOFError, ValueError, TypeError):
-        return _MISSING
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _loader(cls: type[_V]) -> Callable[[str], _V]:
     return lambda data: _decode(cls, json.loads(data))
 
@@ -307,7 +291,7 @@ class StoredKnowledgeBase(KnowledgeBase):
         version = code_key(*code)
         path = None if version is None else self._decoded_file(f"{what}-{version}")
         if path is not None:
-            value = _read(path)
+            value = read_value(path, _MISSING)
             if value is not _MISSING and valid(value):
                 return value  # type: ignore[no-any-return]
         value = build(self)
@@ -326,7 +310,7 @@ class StoredKnowledgeBase(KnowledgeBase):
         modification time (as Python keeps bytecode) and this interpreter's version."""
         path = self._decoded_file(what)
         if path is not None:
-            value = _read(path)
+            value = read_value(path, _MISSING)
             if value is not _MISSING:
                 return value
         value = load()

@@ -128,8 +128,11 @@ def import_module(name: str) -> ModuleType:
     for _, pattern, flags in new:
         if (pattern, flags) not in table:
             made = _entry(pattern, flags)
-            if made is None or _build(pattern, made) != cache[str, pattern, flags]:
-                continue
+            try:
+                if made is None or _build(pattern, made) != cache[str, pattern, flags]:
+                    continue
+            except (RuntimeError, TypeError, ValueError, OverflowError, KeyError):
+                continue  # not kept: the module was imported all the same
             entries[pattern, flags] = made
         keys.append((pattern, flags))
     record = tuple(dict.fromkeys(keys))

@@ -16,7 +16,7 @@ import datetime
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -280,55 +280,6 @@ def main() -> None:
     runs without typer's parameters."""
     fast = checkcmd.plain_check_args(sys.argv[1:])
     checkcmd.guard(lambda: app(standalone_mode=False) if fast is None else checkcmd.run_check(fast))
-
-
-# ---------------------------------------------------------------------------------------------
-# ``check``'s options as typer reads them (the test of ``linter.checkcmd.CHECK_OPTIONS``)
-
-
-def _check_options() -> tuple[dict[str, tuple[str, Any, Any]], dict[str, Any]]:
-    """``check``'s options as its signature declares them for typer: each spelling (``--format``,
-    ``-f``) -> (parameter, its kind, the type of its values: see _PLAIN_KINDS), and each
-    parameter's default."""
-    import inspect
-    import typing
-
-    options: dict[str, tuple[str, Any, Any]] = {}
-    defaults: dict[str, Any] = {}
-    hints = typing.get_type_hints(check, include_extras=True)
-    for name, parameter in inspect.signature(check).parameters.items():
-        hint = _annotated(hints[name])
-        info = hint.__metadata__[0]
-        kind, item = _PLAIN_KINDS.get(hint.__origin__, (None, None))
-        defaults[name] = parameter.default
-        if isinstance(info, typer.models.ArgumentInfo):
-            continue
-        if info.callback is not None or info.envvar is not None or kind is None:
-            raise LookupError(name)  # an option this parser does not know how to read: typer's
-        given = info.default if isinstance(info.default, str) and info.default.startswith("-") else None
-        for spelling in (given, *info.param_decls) if given else (f"--{name.replace('_', '-')}", *info.param_decls):
-            options[spelling] = (name, kind, item)
-    return options, defaults
-
-
-def _annotated(hint: Any) -> Any:
-    """The ``Annotated[...]`` of a parameter's type hint. Python 3.10's ``get_type_hints`` wraps
-    ``Annotated[str | None, ...] = None`` in ``Optional[...]``; 3.11 does not."""
-    import typing
-
-    if hasattr(hint, "__metadata__"):
-        return hint
-    for arg in typing.get_args(hint):
-        if hasattr(arg, "__metadata__"):
-            return arg
-    raise LookupError(hint)  # not an annotated parameter: typer reads the line
-
-
-#: the option types the fast path reads (see _plain_check_args): type -> (kind, type of a value)
-_PLAIN_KINDS: dict[Any, tuple[Any, Any]] = {
-    bool: (bool, bool), str | None: (str, str), int | None: (int, int), Path | None: (Path, Path),
-    list[str] | None: (list, str), list[Path] | None: (list, Path),
-}
 
 
 if __name__ == "__main__":

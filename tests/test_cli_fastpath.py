@@ -25,6 +25,51 @@ _LINES = [
 ]
 
 
+def _check_options() -> tuple[dict[str, tuple[str, Any, Any]], dict[str, Any]]:
+    """``linter.cli.check``'s options as its signature declares them for typer: each spelling (``--format``,
+    ``-f``) -> (parameter, its kind, the type of its values: see _PLAIN_KINDS), and each
+    parameter's default."""
+    import inspect
+    import typing
+
+    options: dict[str, tuple[str, Any, Any]] = {}
+    defaults: dict[str, Any] = {}
+    hints = typing.get_type_hints(cli.check, include_extras=True)
+    for name, parameter in inspect.signature(cli.check).parameters.items():
+        hint = _annotated(hints[name])
+        info = hint.__metadata__[0]
+        kind, item = _PLAIN_KINDS.get(hint.__origin__, (None, None))
+        defaults[name] = parameter.default
+        if isinstance(info, typer.models.ArgumentInfo):
+            continue
+        if info.callback is not None or info.envvar is not None or kind is None:
+            raise LookupError(name)  # an option this parser does not know how to read: typer's
+        given = info.default if isinstance(info.default, str) and info.default.startswith("-") else None
+        for spelling in (given, *info.param_decls) if given else (f"--{name.replace('_', '-')}", *info.param_decls):
+            options[spelling] = (name, kind, item)
+    return options, defaults
+
+
+def _annotated(hint: Any) -> Any:
+    """The ``Annotated[...]`` of a parameter's type hint. Python 3.10's ``get_type_hints`` wraps
+    ``Annotated[str | None, ...] = None`` in ``Optional[...]``; 3.11 does not."""
+    import typing
+
+    if hasattr(hint, "__metadata__"):
+        return hint
+    for arg in typing.get_args(hint):
+        if hasattr(arg, "__metadata__"):
+            return arg
+    raise LookupError(hint)  # not an annotated parameter: typer reads the line
+
+
+#: the option types the fast path reads (see linter.checkcmd.plain_check_args): type -> (kind, type of a value)
+_PLAIN_KINDS: dict[Any, tuple[Any, Any]] = {
+    bool: (bool, bool), str | None: (str, str), int | None: (int, int), Path | None: (Path, Path),
+    list[str] | None: (list, str), list[Path] | None: (list, Path),
+}
+
+
 def _typer_arguments(args: list[str]) -> dict[str, Any]:
     """What typer hands ``check`` for ``factlint check ARGS``."""
     command = typer.main.get_command(cli.app).commands["check"]  # type: ignore[attr-defined]
@@ -70,7 +115,7 @@ def test_the_options_read_without_typer_are_those_typer_reads() -> None:
     """``linter.checkcmd``'s table of ``check``'s options (every spelling, its parameter, its kind
     and the type of its values) and their defaults are what ``linter.cli.check`` declares for
     typer: an option added there and not here fails this test."""
-    options, defaults = cli._check_options()
+    options, defaults = _check_options()
     assert checkcmd.CHECK_OPTIONS == options
     assert list(defaults)[0] == "paths" and checkcmd.CHECK_DEFAULTS == {k: v for k, v in defaults.items() if k != "paths"}
     import inspect

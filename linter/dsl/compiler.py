@@ -247,13 +247,6 @@ class PatternFacts(NamedTuple):
     anchored: Anchored | None
 
 
-def pattern_info(pattern: str) -> tuple[int, int]:
-    """The flags and the number of groups of ``compile_regex(pattern)``, from the table of
-    patterns known good when it holds the pattern. Raises ``regex.error`` on a bad pattern."""
-    facts = pattern_facts(pattern)
-    return facts.flags, facts.groups
-
-
 def pattern_facts(pattern: str) -> PatternFacts:
     """``PatternFacts`` of a pattern, from the table of patterns known good when it holds it.
     Raises ``regex.error`` on a bad pattern."""
@@ -769,7 +762,7 @@ class Compiler:
                 pattern_node.line, column, self.source,
             ) from None
         left, _ = self.compile(node.left)
-        search: Callable[..., Any] | None = None  # compiled at the first search (``pattern_info``)
+        search: Callable[..., Any] | None = None  # compiled at the first search (``pattern_facts``)
         timeout = self.timeout
         negate = node.op == "!~"
         has_groups = facts.groups > 0

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import reduce
@@ -52,20 +53,60 @@ class Gate:
     copy (``folded``)."""
 
     clauses: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # (exact, folded) per clause
-    #: the clauses' literals as ``_grouped`` looks for them
-    _searches: tuple[tuple[_Group, _Group], ...] = field(init=False, repr=False, compare=False)
+    #: the clauses' literals as ``_finder`` looks for them
+    _searches: tuple[tuple[_Finder, _Finder], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        searches = tuple((_grouped(exact), _grouped(folded)) for exact, folded in self.clauses)
+        searches = tuple((_finder(exact), _finder(folded)) for exact, folded in self.clauses)
         object.__setattr__(self, "_searches", searches)
 
     def admits(self, prose: str, folded_prose: Callable[[], str]) -> bool:
         """``folded_prose()`` gives the folded copy; it is asked for only when needed."""
         for exact, folded in self._searches:
-            if not _occurs(exact, prose):
-                if not folded or not _occurs(folded, folded_prose()):
+            if not exact(prose):
+                if folded is _NEVER or not folded(folded_prose()):
                     return False
         return True
+
+
+#: Whether one of a set of literals occurs in a text.
+_Finder = Callable[[str], bool]
+
+
+def _never(hay: str) -> bool:
+    return False
+
+
+_NEVER: _Finder = _never
+#: The characters a literal may open with for its set to be looked for by one regular expression
+#: (see ``_finder``): not a lower-case letter, a space or a digit, which every text is full of.
+_RARE_OPENERS = frozenset(map(chr, range(33, 127))) - frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _finder(literals: tuple[str, ...]) -> _Finder:
+    """The test that one of ``literals`` occurs in a text.
+
+    When every literal opens with a character that prose holds few of (capitals, punctuation:
+    "TK", "XX", "???", "INSERT"), one search of their alternation is quicker than a search per
+    literal: the engine skips every position whose character opens none of them (about 3x
+    quicker on newswire for ``content/placeholder``). Otherwise the literals are looked for one
+    by one (``_occurs``). Both answer whether some literal occurs, and nothing else."""
+    if not literals:
+        return _NEVER
+    if len(literals) > 1 and all(lit[:1] in _RARE_OPENERS for lit in literals):
+        pattern = re.compile("|".join(re.escape(lit) for lit in sorted(literals, key=lambda s: (-len(s), s))))
+        search = pattern.search
+
+        def alternation(hay: str) -> bool:
+            return search(hay) is not None
+
+        return alternation
+    groups = _grouped(literals)
+
+    def one_by_one(hay: str) -> bool:
+        return _occurs(groups, hay)
+
+    return one_by_one
 
 
 #: Literals grouped by a shared prefix: ``(prefix, literals)``; the prefix is "" for a literal of

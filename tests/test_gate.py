@@ -147,3 +147,27 @@ def test_a_false_document_condition_skips_the_subjects(monkeypatch) -> None:
     unsourced = load_text("Unemployment rose to 7.2 percent in March.\n", kind="text")
     with pytest.raises(AssertionError, match="figures extracted"):
         engine._run_rule(rule, engine.analyse(unsourced), [])
+
+
+_LITERAL = st.text(st.sampled_from("TKXabc?[]( .-:'Ié"), min_size=1, max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LITERAL, min_size=1, max_size=8, unique=True), st.text(st.sampled_from("TKXabc?[]( .-:'Ié\n"), max_size=40))
+def test_a_gate_finds_a_literal_whichever_way_it_looks(literals: list[str], text: str) -> None:
+    """One alternation search (literals opening with capitals or punctuation) and one search per
+    literal (the others) both answer exactly whether some literal occurs."""
+    from linter.gate import _finder
+
+    assert _finder(tuple(literals))(text) == any(lit in text for lit in literals)
+    g = Gate(((tuple(literals), ()),))
+    assert g.admits(text, lambda: "") == any(lit in text for lit in literals)
+
+
+def test_capital_literals_are_looked_for_by_one_alternation() -> None:
+    from linter.gate import _finder
+
+    capitals = _finder(("TK", "XX", "???", "[INSERT"))
+    lower = _finder(("tag", "TK"))
+    assert capitals.__name__ == "alternation" and lower.__name__ == "one_by_one"
+    assert capitals("the TK here") and capitals("a [INSERT b") and not capitals("tk xx insert")

@@ -167,12 +167,17 @@ class Engine:
         failures: dict[str, tuple[BaseException, list[str], tuple[int, int]]] = {}
         try:
             where: list[Any] = [None]
+            views = analysis.views
             for rule in self.rules:
                 if cancel is not None and cancel():
                     raise Cancelled
                 where[0] = None
                 try:
-                    findings.extend(self._run_rule(rule, analysis, warnings, where, cancel))
+                    if rule.gate is None and rule.precheck is None and views.get(("subjects", rule.subject)) == []:
+                        continue  # its subjects were listed by an earlier rule: there are none
+                    found = self._run_rule(rule, analysis, warnings, where, cancel)
+                    if found:
+                        findings.extend(found)
                 except Cancelled:
                     raise
                 except Exception as exc:  # noqa: BLE001 - the error boundary: report, go on

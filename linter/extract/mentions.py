@@ -209,8 +209,8 @@ class _PhraseIndex:
     """Titles and country forms, found by their letter runs. A pattern over all of them (a few
     thousand phrases) takes a second to compile; a phrase can only match a window of text that
     holds each of its letter runs, and a title written just before a name ends where the window
-    ends, so the patterns around a run are built from the few phrases the window can hold, and
-    kept for reuse."""
+    ends, so the patterns around a run are matched with the few phrases the window can hold
+    (``_find_before``, ``_find_appos``)."""
 
     def __init__(self, titles: Sequence[str], countries: Sequence[str]) -> None:
         self.titles = tuple(sorted(set(titles)))
@@ -229,6 +229,7 @@ class _PhraseIndex:
                 else:
                     key = max([r for r in runs if r not in ("the", "of", "and")] or runs, key=len)
                 self.index.setdefault(key, []).append((kind, i, frozenset(runs)))
+        self.phrases: dict[str, _Phrase | None] = {}
 
     @classmethod
     def restore(cls, titles: tuple[str, ...], countries: tuple[str, ...],
@@ -236,7 +237,17 @@ class _PhraseIndex:
         """The index with the tables a built one has (kept by ``_gazetteer_parts``)."""
         self = cls.__new__(cls)
         self.titles, self.countries, self.index = titles, countries, index
+        self.phrases = {}
         return self
+
+    def phrase(self, text: str) -> _Phrase | None:
+        """``text`` (one of the index's phrases) as the patterns around a run match it; None if
+        ``_Phrase`` cannot match it as they do (kept: one per phrase of the index)."""
+        try:
+            return self.phrases[text]
+        except KeyError:
+            found = self.phrases[text] = _Phrase(text) if _clean(text) else None
+            return found
 
     def candidates(self, window: str, title_at_end: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The titles and country forms ``window`` can hold; with ``title_at_end``, only titles
@@ -262,40 +273,309 @@ class _PhraseIndex:
         return tuple(sorted(titles)), tuple(sorted(countries))
 
 
-# These patterns are built many times (one per set of candidate phrases): the standard ``re``
-# compiles them several times faster than ``regex``; a letter is [^\W\d_] there.
-_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+# The patterns around a run: what is written just before it ("former U.S. President ", read by
+# ``Gazetteer.before``) and an appositive after a name (", the former president,", read by
+# ``Gazetteer.appos``), over the titles and country forms a window can hold
+# (``_PhraseIndex.candidates``). As one regular expression for each set of candidates, they are
+# (in ``re``'s syntax, ``_WS`` the white space of a run, each space of a phrase ``\s+``, a letter
+# [^\W\d_]):
+#
+#   before: (?i)(?:(?<!letter)(?P<mod>MODIFIER)(?:WS|-))?(?:(?<!letter)(?P<country>COUNTRY)WS)?
+#           (?:(?<!letter)(?P<title>TITLE)(?:-(?P<elect>elect|designate))?WS)?\Z   searched in [lo, hi)
+#   appos:  (?i),WS(?:(?:the|a|an)WS)?(?:(?P<mod>MODIFIER)(?:WS|-))?(?:(?P<country>COUNTRY)WS)?
+#           (?P<title>TITLE)(?:-(?P<elect>elect|designate))?(?:WS of WS(?P<ofc>COUNTRY))?
+#           (?=[,.;:)]|WS(?:who|whose|said|and)\b|\Z)                             matched at pos
+#
+# with COUNTRY and TITLE alternations of the candidates as prefix trees (``prefix_tree``: at one
+# place, the phrases are tried in the order of ``_Phrase.order``). Compiling one took 1-2 ms, for
+# hundreds of sets over an archive; the same matches are found here without compiling one. A
+# phrase whose spaces are single and inner (every phrase of a valid KB) matches at most one
+# stretch starting (or ending) at a place, its words' lengths apart across maximal runs of white
+# space, so each part of the pattern can be tried phrase by phrase at the places it can stand,
+# in the order the pattern's backtracking tries them: a parse of ``before`` from its end (the
+# match ends at ``hi``: of every way to match, the search takes the leftmost start, then the
+# first in the pattern's order), and of ``appos`` from ``pos`` (the first way in that order).
+# The fixed parts (a modifier, "-elect", "the", "of", the end) are fixed patterns; each white
+# space ``_WS`` stands where a maximal run of its characters stands, as the part after it starts
+# with none of them. ``tests/test_mention_patterns.py`` checks both against the patterns.
+
+_WS_CHARS = " \t\u00a0\n"
+_WS_RE = recache.compile(_WS)
+_MOD_ALT = "|".join(re.escape(w) for w in sorted(_MODIFIER_WORDS))  # no modifier is a prefix of another
+_MOD_LONGEST = max(len(w) for w in _MODIFIER_WORDS)
+_MOD_SEP_RE = recache.compile(rf"(?i)({_MOD_ALT})(?:{_WS}|-)")
+_MOD_ENDING_RE = recache.compile(rf"(?i)(?<![^\W\d_])(?:{_MOD_ALT})\Z")
+_ELECT_RE = recache.compile(r"(?i)-(elect|designate)")
+_ELECT_ENDING_RE = recache.compile(r"(?i)-(elect|designate)\Z")
+_ARTICLE_RE = recache.compile(rf"(?i)(?:the|a|an){_WS}")
+_OF_RE = recache.compile(rf"(?i){_WS}of{_WS}")
+_APPOS_TAIL_RE = recache.compile(rf"(?i)(?=[,.;:)]|{_WS}(?:who|whose|said|and)\b|\Z)")
 
 
-@lru_cache(maxsize=4096)
+def _letter(ch: str) -> bool:
+    """``re``'s [^\\W\\d_] (``tests/test_mention_patterns.py`` checks every character)."""
+    return ch.isalpha() if ch.isascii() else ch.isalnum() and not ch.isdecimal()
+
+
+class _Phrase:
+    """A title or country form as the patterns around a run match it: case aside, its
+    characters, each space standing for a run of white space (``\\s+``)."""
+
+    __slots__ = ("text", "lens", "lower", "order", "_pattern")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lens = tuple(len(w) for w in text.split(" "))  # its words' lengths
+        self.lower = text.lower() if text.isascii() else None
+        #: where a prefix tree of phrases tries it: by characters, a phrase after its longer ones
+        self.order = (*map(ord, text), 0x110000)
+        self._pattern: re.Pattern[str] | None = None
+
+    def fits(self, sent: str, s: int, e: int) -> bool:
+        """Does the phrase match ``sent[s:e]``, whose words stand where the phrase's do (split by
+        runs of white space)?"""
+        seg = sent[s:e]
+        if seg == self.text:
+            return True
+        if self.lower is not None and seg.isascii():
+            # ASCII against ASCII: equal but for case (runs of white space as one space)
+            return " ".join(seg.split()).lower() == self.lower
+        pattern = self._pattern
+        if pattern is None:  # anything else: as ``re`` matches the phrase (bounded: one per phrase)
+            pattern = self._pattern = re.compile(
+                "(?i)" + "".join(r"\s+" if c == " " else re.escape(c) for c in self.text))
+        return pattern.fullmatch(sent, s, e) is not None
+
+    def ending(self, sent: str, lo: int, e: int) -> int:
+        """Where the phrase starts when it matches ending at ``e`` and starting at ``lo`` or
+        later (-1: it does not)."""
+        lens = self.lens
+        pos = e
+        for k in range(len(lens) - 1, 0, -1):
+            start = pos - lens[k]
+            if start <= lo:
+                return -1
+            j = start
+            while j > lo and sent[j - 1].isspace():
+                j -= 1
+            if j == start:
+                return -1
+            pos = j
+        s = pos - lens[0]
+        return s if s >= lo and self.fits(sent, s, e) else -1
+
+    def starting(self, sent: str, s: int) -> int:
+        """Where the phrase ends when it matches starting at ``s`` (-1: it does not)."""
+        n = len(sent)
+        lens = self.lens
+        pos = s
+        last = len(lens) - 1
+        for k in range(last):
+            end = pos + lens[k]
+            j = end
+            while j < n and sent[j].isspace():
+                j += 1
+            if j == end:
+                return -1
+            pos = j
+        e = pos + lens[last]
+        return e if e <= n and self.fits(sent, s, e) else -1
+
+
+def _clean(phrase: str) -> bool:
+    """Spaces single and inner, no other white space: a phrase ``_Phrase`` matches as the
+    patterns do (every phrase of a valid KB)."""
+    return bool(phrase) and phrase.strip(" ") == phrase and "  " not in phrase and \
+        not any(c.isspace() for c in phrase.replace(" ", ""))
+
+
+def _order(phrase: _Phrase) -> tuple[int, ...]:
+    return phrase.order
+
+
+class _Found:
+    """What a pattern around a run matched: the spans of the whole (group 0) and of each named
+    part that matched, read as a ``re.Match``'s (``group``, ``start``, ``end``, ``span``)."""
+
+    __slots__ = ("string", "spans")
+
+    def __init__(self, string: str, spans: dict[str | int, tuple[int, int]]) -> None:
+        self.string = string
+        self.spans = spans
+
+    def span(self, name: str | int = 0) -> tuple[int, int]:
+        return self.spans.get(name, (-1, -1))
+
+    def start(self, name: str | int = 0) -> int:
+        return self.spans.get(name, (-1, -1))[0]
+
+    def end(self, name: str | int = 0) -> int:
+        return self.spans.get(name, (-1, -1))[1]
+
+    def group(self, name: str | int = 0) -> str | None:
+        found = self.spans.get(name)
+        return None if found is None else self.string[found[0] : found[1]]
+
+
+_GROUPS = ("mod", "country", "title", "elect", "ofc")
+
+
+def _from_match(m: re.Match[str] | None) -> _Found | None:
+    if m is None:
+        return None
+    spans: dict[str | int, tuple[int, int]] = {0: m.span()}
+    for name in _GROUPS:
+        if name in m.re.groupindex and m.start(name) >= 0:
+            spans[name] = m.span(name)
+    return _Found(m.string, spans)
+
+
+def _ws_ending(sent: str, lo: int, x: int) -> int:
+    """Where a ``_WS`` ending at ``x`` starts, when what stands before it ends with none of its
+    characters (-1: no ``_WS`` ends there)."""
+    i = x
+    while i > lo and sent[i - 1] in _WS_CHARS:
+        i -= 1
+    if i == x or (x - i > 1 and sent.count("\n", i, x) > 1):
+        return -1
+    return i
+
+
+def _mod_before(sent: str, lo: int, z: int) -> tuple[int, int]:
+    """A modifier and what follows it (``(?:_WS|-)``) ending at ``z``: its span, (-1, -1) if none."""
+    if z <= lo:
+        return -1, -1
+    y = z - 1 if sent[z - 1] == "-" else _ws_ending(sent, lo, z)
+    if y <= lo:
+        return -1, -1
+    m = _MOD_ENDING_RE.search(sent, max(lo, y - _MOD_LONGEST), y)
+    return (m.start(), y) if m is not None else (-1, -1)
+
+
+def _find_before(sent: str, lo: int, hi: int, titles: list[_Phrase], countries: list[_Phrase]) -> _Found:
+    """The ``before`` pattern over ``titles`` and ``countries`` (each in ``_order``) searched in
+    ``sent[lo:hi]``."""
+    # every way the pattern can match, as (start, rank, spans): rank is the pattern's order of
+    # trying at one start, (no modifier, no country, country's order, no title, title's order,
+    # no "-elect"); the empty match at hi always matches
+    ways: list[tuple[int, tuple[Any, ...], dict[str | int, tuple[int, int]]]] = []
+    tails: list[tuple[int, tuple[Any, ...], dict[str | int, tuple[int, int]]]] = []  # without a modifier
+    x = _ws_ending(sent, lo, hi)
+    if x > lo:
+        if titles:
+            ends: list[tuple[int, tuple[int, int] | None]] = []
+            m = _ELECT_ENDING_RE.search(sent, max(lo, x - 10), x)
+            if m is not None:
+                ends.append((m.start(), m.span(1)))
+            ends.append((x, None))
+            for ph in titles:
+                for te, elect in ends:
+                    ts = ph.ending(sent, lo, te)
+                    if ts < 0 or (ts and _letter(sent[ts - 1])):
+                        continue
+                    spans: dict[str | int, tuple[int, int]] = {"title": (ts, te)}
+                    if elect is not None:
+                        spans["elect"] = elect
+                    rank = (0, ph.order, 0 if elect is not None else 1)
+                    tails.append((ts, (1, (), *rank), spans))
+                    y = _ws_ending(sent, lo, ts)
+                    if y > lo:
+                        for c in countries:
+                            cs = c.ending(sent, lo, y)
+                            if cs >= 0 and not (cs and _letter(sent[cs - 1])):
+                                tails.append((cs, (0, c.order, *rank), {**spans, "country": (cs, y)}))
+        for c in countries:
+            cs = c.ending(sent, lo, x)
+            if cs >= 0 and not (cs and _letter(sent[cs - 1])):
+                tails.append((cs, (0, c.order, 1, (), 1), {"country": (cs, x)}))
+    for z, rank, spans in tails:
+        ways.append((z, (1, *rank), spans))
+        ms, me = _mod_before(sent, lo, z)
+        if ms >= 0:
+            ways.append((ms, (0, *rank), {**spans, "mod": (ms, me)}))
+    ms, me = _mod_before(sent, lo, hi)
+    if ms >= 0:
+        ways.append((ms, (0, 1, (), 1, (), 1), {"mod": (ms, me)}))
+    if not ways:
+        return _Found(sent, {0: (hi, hi)})
+    start, _, spans = min(ways, key=_way_key)
+    return _Found(sent, {0: (start, hi), **spans})
+
+
+def _way_key(way: tuple[int, tuple[Any, ...], Any]) -> tuple[int, tuple[Any, ...]]:
+    return way[0], way[1]
+
+
+def _find_appos(sent: str, pos: int, titles: list[_Phrase], countries: list[_Phrase]) -> _Found | None:
+    """The ``appos`` pattern over ``titles`` and ``countries`` (each in ``_order``) matched at ``pos``."""
+    m = _WS_RE.match(sent, pos + 1) if sent.startswith(",", pos) else None
+    if m is None:
+        return None
+    x0 = m.end()
+    art = _ARTICLE_RE.match(sent, x0)
+    for x1 in (art.end(), x0) if art is not None else (x0,):
+        mods: list[tuple[tuple[int, int] | None, int]] = []
+        mm = _MOD_SEP_RE.match(sent, x1)
+        if mm is not None:
+            mods.append((mm.span(1), mm.end()))
+        mods.append((None, x1))
+        for mod, x2 in mods:
+            named: list[tuple[tuple[int, int] | None, int]] = []
+            for c in countries:
+                ce = c.starting(sent, x2)
+                if ce >= 0:
+                    w = _WS_RE.match(sent, ce)
+                    if w is not None:
+                        named.append(((x2, ce), w.end()))
+            named.append((None, x2))
+            for country, x3 in named:
+                for ph in titles:
+                    te = ph.starting(sent, x3)
+                    if te < 0:
+                        continue
+                    el = _ELECT_RE.match(sent, te)
+                    for elect, x5 in (((el.span(1), el.end()), (None, te)) if el is not None else ((None, te),)):
+                        ofcs: list[tuple[tuple[int, int] | None, int]] = []
+                        of = _OF_RE.match(sent, x5) if countries else None
+                        if of is not None:
+                            for c in countries:
+                                oe = c.starting(sent, of.end())
+                                if oe >= 0:
+                                    ofcs.append(((of.end(), oe), oe))
+                        ofcs.append((None, x5))
+                        for ofc, x6 in ofcs:
+                            if _APPOS_TAIL_RE.match(sent, x6) is not None:
+                                spans: dict[str | int, tuple[int, int]] = {0: (pos, x6), "title": (x3, te)}
+                                for name, span in (("mod", mod), ("country", country), ("elect", elect), ("ofc", ofc)):
+                                    if span is not None:
+                                        spans[name] = span
+                                return _Found(sent, spans)
+    return None
+
+
+# The patterns as regular expressions, for a KB with a phrase ``_Phrase`` cannot match (built
+# one per set of candidates, as before; none in a valid KB).
+@lru_cache(maxsize=256)
 def _before_re(titles: tuple[str, ...], countries: tuple[str, ...]) -> re.Pattern[str]:
-    mod_alt = _MOD_ALT
-    country = (rf"(?:{_NOT_LETTER_BEFORE}(?P<country>{_re_alt(countries)}){_WS})?" if countries
-               else "(?P<country>(?!))?")
-    title = (rf"(?:{_NOT_LETTER_BEFORE}(?P<title>{_re_alt(titles)})(?:-(?P<elect>elect|designate))?{_WS})?"
+    nl = r"(?<![^\W\d_])"
+    country = rf"(?:{nl}(?P<country>{_re_alt(countries)}){_WS})?" if countries else "(?P<country>(?!))?"
+    title = (rf"(?:{nl}(?P<title>{_re_alt(titles)})(?:-(?P<elect>elect|designate))?{_WS})?"
              if titles else "(?P<title>(?!))?(?P<elect>(?!))?")
-    return re.compile(rf"(?i)(?:{_NOT_LETTER_BEFORE}(?P<mod>{mod_alt})(?:{_WS}|-))?{country}{title}\Z")
+    return re.compile(rf"(?i)(?:{nl}(?P<mod>{_MOD_ALT})(?:{_WS}|-))?{country}{title}\Z")
+
+
+@lru_cache(maxsize=256)
+def _appos_re(titles: tuple[str, ...], countries: tuple[str, ...]) -> re.Pattern[str]:
+    country_alt = _re_alt(countries) if countries else "(?!)"
+    return re.compile(
+        rf"(?i),{_WS}(?:(?:the|a|an){_WS})?(?:(?P<mod>{_MOD_ALT})(?:{_WS}|-))?"
+        rf"(?:(?P<country>{country_alt}){_WS})?(?P<title>{_re_alt(titles)})(?:-(?P<elect>elect|designate))?"
+        rf"(?:{_WS}of{_WS}(?P<ofc>{country_alt}))?(?=[,.;:)]|{_WS}(?:who|whose|said|and)\b|\Z)"
+    )
 
 
 def _re_alt(words: Sequence[str]) -> str:
     return prefix_tree(words, space=r"\s+", escape=re.escape)
-
-
-# The modifiers' part of every pattern around a run, built once: a plain alternation (no word is
-# a prefix of another, so at most one matches at a place and their order does not matter), which
-# ``re`` compiles faster than the nested groups of ``_re_alt``.
-_MOD_ALT = "|".join(re.escape(w) for w in sorted(_MODIFIER_WORDS))
-
-
-@lru_cache(maxsize=4096)
-def _appos_re(titles: tuple[str, ...], countries: tuple[str, ...]) -> re.Pattern[str]:
-    mod_alt = _MOD_ALT
-    country_alt = _re_alt(countries) if countries else "(?!)"
-    return re.compile(
-        rf"(?i),{_WS}(?:(?:the|a|an){_WS})?(?:(?P<mod>{mod_alt})(?:{_WS}|-))?"
-        rf"(?:(?P<country>{country_alt}){_WS})?(?P<title>{_re_alt(titles)})(?:-(?P<elect>elect|designate))?"
-        rf"(?:{_WS}of{_WS}(?P<ofc>{country_alt}))?(?=[,.;:)]|{_WS}(?:who|whose|said|and)\b|\Z)"
-    )
 
 
 class _PersonWords(dict[str, frozenset[str]]):
@@ -354,13 +634,19 @@ class Gazetteer:
             found = self.titled[title_key] = tuple(table[o] for o in self.titles.get(title_key, ()) if o in table)
         return found
 
-    def before(self, sent: str, lo: int, hi: int) -> re.Match[str] | None:
+    def before(self, sent: str, lo: int, hi: int) -> _Found:
         """The modifier, country and title written just before ``sent[hi:]`` (within ``[lo, hi)``):
         "former president ", "Iran's supreme leader ", "then-"."""
         titles, countries = self.phrases.candidates(sent[lo:hi], title_at_end=True)
-        return _before_re(titles, countries).search(sent, lo, hi)
+        phrase = self.phrases.phrase
+        ts, cs = [phrase(t) for t in titles], [phrase(c) for c in countries]
+        if None in ts or None in cs:
+            found = _from_match(_before_re(titles, countries).search(sent, lo, hi))
+            assert found is not None  # every part is optional
+            return found
+        return _find_before(sent, lo, hi, sorted(ts, key=_order), sorted(cs, key=_order))  # type: ignore[arg-type]
 
-    def appos(self, sent: str, pos: int) -> re.Match[str] | None:
+    def appos(self, sent: str, pos: int) -> _Found | None:
         """", the former president," right at ``pos`` (after a name)."""
         if not sent.startswith(",", pos):
             return None  # an appositive opens with a comma
@@ -368,7 +654,11 @@ class Gazetteer:
         titles, countries = self.phrases.candidates(sent[pos:end.start() if end else pos + _APPOS_REACH])
         if not titles:
             return None
-        return _appos_re(titles, countries).match(sent, pos)
+        phrase = self.phrases.phrase
+        ts, cs = [phrase(t) for t in titles], [phrase(c) for c in countries]
+        if None in ts or None in cs:
+            return _from_match(_appos_re(titles, countries).match(sent, pos))
+        return _find_appos(sent, pos, sorted(ts, key=_order), sorted(cs, key=_order))  # type: ignore[arg-type]
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -1221,7 +1511,7 @@ def _emit(
     country: str | None,
     first_in_run: bool,
     pre_mod: str | None,
-    pre_title: regex.Match[str] | None,
+    pre_title: _Found | None,
     qualified: int = 0,
     pre_qual: int = 0,
     generic: bool = False,

@@ -57,6 +57,27 @@ def test_word_pattern_finds_every_long_capitalised_word():
     ]
 
 
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["Abcde", "abcde", "Ab", "A", "Z", "x", "1", "_", "'", "-", "'s", " ", "\n", ".",
+                                 "Netanyahu", "O'Neill", "X-Abc", "AB", "ABCDE", "Q9", "\x1c", "\t", "$"]),
+                max_size=12).map("".join))
+def test_ascii_word_pattern_as_the_pattern(text: str) -> None:
+    """In ASCII text ``_ASCII_WORD`` finds the words ``_WORD`` finds, where it finds them."""
+    from linter.extract.names import _ASCII_WORD, _WORD
+
+    assert text.isascii()
+    assert [m.span(1) for m in _ASCII_WORD.finditer(text)] == [m.span(1) for m in _WORD.finditer(text)]
+
+
+def test_ascii_word_pattern_classes() -> None:
+    """Its classes are ``_WORD``'s on every ASCII character."""
+    import re
+
+    chars = [chr(c) for c in range(128)]
+    assert [c for c in chars if re.fullmatch(r"\w", c)] == [c for c in chars if re.fullmatch("[A-Za-z0-9_]", c)]
+    assert [c for c in chars if re.fullmatch("[A-Z\u00C0-\u00DE]", c)] == [c for c in chars if "A" <= c <= "Z"]
+
+
 def test_fold_of_ascii_words():
     import unicodedata
 

@@ -97,9 +97,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, compress, repeat
-from operator import attrgetter
-from typing import Any, NamedTuple, Protocol
+from itertools import accumulate, chain, compress
+from operator import attrgetter, itemgetter
+from typing import Any, Final, Protocol
 
 from linter import recache
 from linter.fold import ascii_fold, contains_any
@@ -779,11 +779,14 @@ def _scan(rx: re.Pattern[str], text: str, passing: set[int]) -> Iterator[re.Matc
     return rx.finditer(text) if id(rx) in passing else iter(())
 
 
-class _Tok(NamedTuple):
-    start: int  # absolute
-    end: int
-    text: str
-    low: str
+# A token: a plain tuple (start, end, text, low), read through the indices below: its start and
+# end (absolute offsets), its text and its lower case. (A NamedTuple was a third slower to make,
+# to free and to read: the interpreter reads a plain tuple's item without a descriptor call.)
+_Tok = tuple[int, int, str, str]
+_START: Final = 0
+_END: Final = 1
+_TEXT: Final = 2
+_LOW: Final = 3
 
 
 _TOKEN_RE = recache.compile(
@@ -847,15 +850,14 @@ def _tokens(text: str, base: int) -> list[_Tok]:
     # is left over)
     offsets = accumulate(map(len, parts), initial=base)
     next(offsets)
-    # tuple.__new__ skips NamedTuple's keyword-handling __new__ (same object); map and zip keep
-    # the loop in C
-    return list(map(tuple.__new__, repeat(_Tok), zip(offsets, offsets, texts, lows, strict=False)))
+    # zip keeps the loop in C
+    return list(zip(offsets, offsets, texts, lows, strict=False))
 
 
-_tok_low = attrgetter("low")
-_tok_text = attrgetter("text")
-_tok_start = attrgetter("start")
-_tok_end = attrgetter("end")
+_tok_low = itemgetter(_LOW)
+_tok_text = itemgetter(_TEXT)
+_tok_start = itemgetter(_START)
+_tok_end = itemgetter(_END)
 
 
 def _indices_of(lows: frozenset[str], toks: list[_Tok]) -> Iterator[int]:
@@ -864,16 +866,16 @@ def _indices_of(lows: frozenset[str], toks: list[_Tok]) -> Iterator[int]:
 
 
 def _is_word(t: _Tok) -> bool:
-    return t.text[0].isalpha()
+    return t[_TEXT][0].isalpha()
 
 
 def _is_cap(t: _Tok) -> bool:
-    return t.text[0].isupper() and _is_word(t)
+    return t[_TEXT][0].isupper() and _is_word(t)
 
 
 def _is_verb(t: _Tok) -> bool:
     """A speech verb written in lower case (capitalised 'States', 'Says' are not)."""
-    return t.low in SPEECH_VERBS and not t.text[0].isupper()
+    return t[_LOW] in SPEECH_VERBS and not t[_TEXT][0].isupper()
 
 
 def _strip_poss(low: str) -> str:
@@ -977,7 +979,7 @@ def _classify_group(words: list[_Tok], verb: _Tok | None, after_verb: bool, post
     post-posed attribution clause (", analysts said.")              -> anonymous
     professional group + opinion / belief verb ("Analysts caution") -> vague
     """
-    lows = [_strip_poss(t.low) for t in words]
+    lows = [_strip_poss(t[_LOW]) for t in words]
     head = lows[-1]
     scholarly = head in _SCHOLARLY and head not in _PRO_NOUNS and head not in _VAGUE_NOUNS
     if head not in _PRO_NOUNS and head not in _VAGUE_NOUNS and head not in _SINGULAR_ANON and not scholarly:
@@ -986,9 +988,9 @@ def _classify_group(words: list[_Tok], verb: _Tok | None, after_verb: bool, post
         len(lows) >= 2 and lows[0] in {"a", "the"} and lows[1] in {"number", "majority", "lot", "few"}
     ) or "lots" in lows
     has_count = any(w in _NUMBER_WORDS or w[0].isdigit() for w in lows) and not has_quant
-    has_caps = any(_is_cap(t) and t.low not in _COMMON_CAPS for t in words[:-1])
+    has_caps = any(_is_cap(t) and t[_LOW] not in _COMMON_CAPS for t in words[:-1])
     definite = lows[0] in {"the", "this", "that", "these", "those"} or any(
-        t.low.endswith(("'s", "’s")) for t in words[:-1]
+        t[_LOW].endswith(("'s", "’s")) for t in words[:-1]
     )
     if head in {"reports", "rumours", "rumors"}:
         return "anonymous" if (has_caps or definite or has_count) else "impersonal"
@@ -1005,22 +1007,22 @@ def _classify_group(words: list[_Tok], verb: _Tok | None, after_verb: bool, post
     if scholarly:
         # "linguists argue", "adherents believe", "some versions say": no one in particular; a bare
         # past report ("students said") is neither a source nor a weasel
-        if verb is None or (verb.low in _NEUTRAL and verb.low not in _PRESENT and not has_quant):
+        if verb is None or (verb[_LOW] in _NEUTRAL and verb[_LOW] not in _PRESENT and not has_quant):
             return None
         return "vague"
     if verb is None:
         return "vague" if has_quant else "anonymous"
-    if has_quant and head in {"sources", "accounts"} and verb.low in _PRESENT and not after_verb and not postposed:
+    if has_quant and head in {"sources", "accounts"} and verb[_LOW] in _PRESENT and not after_verb and not postposed:
         return "vague"  # "some sources say": Wikipedia's weasel; the wire writes "sources said"
-    if verb.low in _REPORTING or after_verb or postposed:
+    if verb[_LOW] in _REPORTING or after_verb or postposed:
         return "anonymous"
     return "vague"
 
 
 def _is_aux(t: _Tok) -> bool:
     """An auxiliary, a negation or an adverb between a subject and its verb ("wrongly suggested")."""
-    return t.low in _AUX or t.low.endswith(("n't", "n’t")) or (
-        len(t.low) > 4 and t.low.endswith("ly") and t.low not in _LY_NOUNS and t.text[0].islower())
+    return t[_LOW] in _AUX or t[_LOW].endswith(("n't", "n’t")) or (
+        len(t[_LOW]) > 4 and t[_LOW].endswith("ly") and t[_LOW] not in _LY_NOUNS and t[_TEXT][0].islower())
 
 
 # words in -ly that are no adverbs
@@ -1035,103 +1037,103 @@ def _left_np(toks: list[_Tok], v: int) -> _NP | None:
     appositive)."""
     i = v - 1
     k = i
-    while k >= 0 and v - k <= 4 and (toks[k].low in _TIME_WORDS or toks[k].text[0].isdigit()):
+    while k >= 0 and v - k <= 4 and (toks[k][_LOW] in _TIME_WORDS or toks[k][_TEXT][0].isdigit()):
         k -= 1  # "Trump on Friday said", "the ministry last week said"
-    if k < i and k >= 0 and toks[k + 1].low in {"on", "last", "this", "next", "earlier", "late", "early"}:
+    if k < i and k >= 0 and toks[k + 1][_LOW] in {"on", "last", "this", "next", "earlier", "late", "early"}:
         i = k
     # skip the auxiliaries; one that opens the sentence or follows a comma or semicolon is the
     # last skipped
     while i >= 0 and _is_aux(toks[i]):
         i -= 1
-        if i < 0 or toks[i].low in {",", ";"}:
+        if i < 0 or toks[i][_LOW] in {",", ";"}:
             break
     if i < 0:
         return None
     # appositive: "John Tower, a longtime Reagan supporter ..., told"
-    if toks[i].text == ",":
+    if toks[i][_TEXT] == ",":
         j = i - 1
-        while j >= 0 and j > i - 25 and toks[j].text not in {",", ";", ":", "“", "”", '"'}:
+        while j >= 0 and j > i - 25 and toks[j][_TEXT] not in {",", ";", ":", "“", "”", '"'}:
             j -= 1
-        if j >= 0 and toks[j].text == "," and j > 0:
+        if j >= 0 and toks[j][_TEXT] == "," and j > 0:
             i = j - 1
         else:
             return None
     if i < 0 or not _is_word(toks[i]):
         return None
     head = toks[i]
-    hl = _strip_poss(head.low)
-    if hl in _SUBJECT_PRONOUNS and not head.low.endswith(("'s", "’s")):
-        if hl == "they" and i + 1 < len(toks) and toks[i + 1].low in _PRESENT:
+    hl = _strip_poss(head[_LOW])
+    if hl in _SUBJECT_PRONOUNS and not head[_LOW].endswith(("'s", "’s")):
+        if hl == "they" and i + 1 < len(toks) and toks[i + 1][_LOW] in _PRESENT:
             return None  # "they say": people in general
         return _NP(i, i + 1, "pronoun", [head])
-    if _is_cap(head) and head.low not in _COMMON_CAPS and not (
-        i == 0 and (hl in _SCHOLARLY or hl in _VAGUE_NOUNS) and head.text[1:].islower()
+    if _is_cap(head) and head[_LOW] not in _COMMON_CAPS and not (
+        i == 0 and (hl in _SCHOLARLY or hl in _VAGUE_NOUNS) and head[_TEXT][1:].islower()
     ):  # a sentence-initial "Adherents believe" is a common noun, not a name
         j = i
         while j - 1 >= 0 and (
-            (_is_cap(toks[j - 1]) and toks[j - 1].low not in _COMMON_CAPS and not toks[j - 1].low.endswith(("'s", "’s")))
-            or (toks[j - 1].low in _NAME_JOINERS and j - 2 >= 0 and _is_cap(toks[j - 2]))
-            or toks[j - 1].text in {"-"}
+            (_is_cap(toks[j - 1]) and toks[j - 1][_LOW] not in _COMMON_CAPS and not toks[j - 1][_LOW].endswith(("'s", "’s")))
+            or (toks[j - 1][_LOW] in _NAME_JOINERS and j - 2 >= 0 and _is_cap(toks[j - 2]))
+            or toks[j - 1][_TEXT] in {"-"}
         ):
             j -= 1
-        while j < i and toks[j].low in _NAME_JOINERS:
+        while j < i and toks[j][_LOW] in _NAME_JOINERS:
             j += 1
         k = j - 1
-        while k >= 0 and toks[k].low in {"the", "both", "either"}:
+        while k >= 0 and toks[k][_LOW] in {"the", "both", "either"}:
             k -= 1
-        if k >= 1 and toks[k].low == "of" and _is_cap(toks[k - 1]) and toks[k - 1].low not in _COMMON_CAPS:
+        if k >= 1 and toks[k][_LOW] == "of" and _is_cap(toks[k - 1]) and toks[k - 1][_LOW] not in _COMMON_CAPS:
             # "Marcio Stefani of the Brazilian Association ... said": the person before "of" speaks
             e = k
             b = e - 1
-            while b - 1 >= 0 and _is_cap(toks[b - 1]) and toks[b - 1].low not in _COMMON_CAPS:
+            while b - 1 >= 0 and _is_cap(toks[b - 1]) and toks[b - 1][_LOW] not in _COMMON_CAPS:
                 b -= 1
             return _NP(b, e, "named", toks[b:e])
-        if k >= 0 and toks[k].low in _PREPOSITIONS and toks[k].low not in {"after", "before", "since", "until"}:
+        if k >= 0 and toks[k][_LOW] in _PREPOSITIONS and toks[k][_LOW] not in {"after", "before", "since", "until"}:
             return None  # "Some officials from both the U.S. and Israel believe": not the subject
         words = toks[j: i + 1]
-        kind = "organisation" if (any(_strip_poss(t.low) in _ORG_NOUNS for t in words)
-                                  or (j > 0 and toks[j - 1].low == "the")) else "named"
-        if head.text.isupper() and len(head.text) > 1 and j > 0 and toks[j - 1].low == "the":
+        kind = "organisation" if (any(_strip_poss(t[_LOW]) in _ORG_NOUNS for t in words)
+                                  or (j > 0 and toks[j - 1][_LOW] == "the")) else "named"
+        if head[_TEXT].isupper() and len(head[_TEXT]) > 1 and j > 0 and toks[j - 1][_LOW] == "the":
             kind = "organisation"
         return _NP(j, i + 1, kind, words)
-    if head.text[0].isupper() and hl not in _PRO_NOUNS and hl not in _VAGUE_NOUNS and hl not in _QUANT \
+    if head[_TEXT][0].isupper() and hl not in _PRO_NOUNS and hl not in _VAGUE_NOUNS and hl not in _QUANT \
             and hl not in _SCHOLARLY and hl not in _ORG_NOUNS:
         return None
     # lower-case (or sentence-initial common) head: collect the NP leftwards
     j = i
     while j - 1 >= 0 and j > i - 9:
         p = toks[j - 1]
-        if not _is_word(p) and p.text not in {"-", "."}:
+        if not _is_word(p) and p[_TEXT] not in {"-", "."}:
             break
-        if p.low in _BOUNDARY_WORDS or p.low in {"who", "which", "whom", "whose", "said", "says", "than",
+        if p[_LOW] in _BOUNDARY_WORDS or p[_LOW] in {"who", "which", "whom", "whose", "said", "says", "than",
                                                  "what", "like", "whether", "unless", "until"}:
             break
-        if p.low in _PREPOSITIONS and p.low != "of":
+        if p[_LOW] in _PREPOSITIONS and p[_LOW] != "of":
             break  # "the fight against acid rain in what ...": the NP ends at a preposition
-        if _is_verb(p) and p.low not in {"expected", "estimated"}:
+        if _is_verb(p) and p[_LOW] not in {"expected", "estimated"}:
             break
         j -= 1
-    if j > 0 and toks[j - 1].low in {"than", "as", "what", "like", "whether", "if"}:
+    if j > 0 and toks[j - 1][_LOW] in {"than", "as", "what", "like", "whether", "if"}:
         return None  # "more difficult than bankers feared", "whether the farmers felt": not a source
-    if j > 0 and toks[j - 1].low in _PREPOSITIONS and toks[j - 1].low != "of" and j == i:
+    if j > 0 and toks[j - 1][_LOW] in _PREPOSITIONS and toks[j - 1][_LOW] != "of" and j == i:
         return None  # "with most forecasts predicting": the object of a preposition
-    if j >= 2 and toks[j - 1].low == "and" and _is_cap(toks[j - 2]) and toks[j - 2].low not in _COMMON_CAPS:
+    if j >= 2 and toks[j - 1][_LOW] == "and" and _is_cap(toks[j - 2]) and toks[j - 2][_LOW] not in _COMMON_CAPS:
         k = j - 2  # "LaTronica and others said": the named source leads
-        while k - 1 >= 0 and _is_cap(toks[k - 1]) and toks[k - 1].low not in _COMMON_CAPS:
+        while k - 1 >= 0 and _is_cap(toks[k - 1]) and toks[k - 1][_LOW] not in _COMMON_CAPS:
             k -= 1
         return _NP(k, j - 1, "named", toks[k: j - 1])
     words = toks[j: i + 1]
-    lows = [_strip_poss(t.low) for t in words]
+    lows = [_strip_poss(t[_LOW]) for t in words]
     if hl in _QUANT and hl in _VAGUE_NOUNS and len(words) == 1:
         return _NP(i, i + 1, "vague", [head])
     if hl in _ROLE_NOUNS and (lows[0] in {"the", "his", "her", "their", "its"}
-                              or any(t.low.endswith(("'s", "’s")) or _is_cap(t) for t in words[:-1])):
+                              or any(t[_LOW].endswith(("'s", "’s")) or _is_cap(t) for t in words[:-1])):
         if not any(w in _QUANT or w in {"a", "an", "one"} for w in lows):
             return _NP(j, i + 1, "organisation" if hl in {"spokesman", "spokeswoman", "spokesperson"}
                        else "named", words)
     if (hl in _ORG_NOUNS or hl in _TEXT_NOUNS) and hl not in _PRO_NOUNS:
         if lows[0] in {"the", "its", "their", "his", "her", "this", "that"} or any(
-            t.low.endswith(("'s", "’s")) or _is_cap(t) for t in words[:-1]
+            t[_LOW].endswith(("'s", "’s")) or _is_cap(t) for t in words[:-1]
         ):
             return _NP(j, i + 1, "organisation", words)
         return None
@@ -1143,26 +1145,26 @@ def _right_np(toks: list[_Tok], k: int) -> _NP | None:
     if k >= len(toks) or not _is_word(toks[k]):
         return None
     first = toks[k]
-    if first.low in _PRONOUNS:
+    if first[_LOW] in _PRONOUNS:
         return _NP(k, k + 1, "pronoun", [first])
     # collect up to the next punctuation / relative word
     j = k
     while j < len(toks) and j < k + 9:
         t = toks[j]
-        if not _is_word(t) and t.text not in {"-", "&", "."}:
+        if not _is_word(t) and t[_TEXT] not in {"-", "&", "."}:
             break
-        if t.low in {"who", "which", "that", "in", "on", "at", "for", "to", "with", "after", "before",
+        if t[_LOW] in {"who", "which", "that", "in", "on", "at", "for", "to", "with", "after", "before",
                      "during", "when", "while", "and", "but", "as", "by", "from", "about", "said",
                      "told", "added", "says", "adding", "last", "this", "yesterday", "today"} and j > k:
             break
-        if t.text == "." and j > k:
+        if t[_TEXT] == "." and j > k:
             break
         j += 1
-    words = [t for t in toks[k:j] if t.text != "."]
+    words = [t for t in toks[k:j] if t[_TEXT] != "."]
     if not words:
         return None
-    caps = [t for t in words if _is_cap(t) and t.low not in _COMMON_CAPS]
-    lows = [_strip_poss(t.low) for t in words]
+    caps = [t for t in words if _is_cap(t) and t[_LOW] not in _COMMON_CAPS]
+    lows = [_strip_poss(t[_LOW]) for t in words]
     # find the head: the last word of the run
     head = lows[-1]
     if head in _PRO_NOUNS or head in _SINGULAR_ANON or head in _VAGUE_NOUNS or head in _QUANT:
@@ -1175,15 +1177,15 @@ def _right_np(toks: list[_Tok], k: int) -> _NP | None:
         # the capitalised run at the end ("private political analyst Stephen Hess")
         e = len(words)
         s = e - 1
-        while s - 1 >= 0 and ((_is_cap(words[s - 1]) and words[s - 1].low not in _COMMON_CAPS)
-                              or words[s - 1].low in _NAME_JOINERS):
+        while s - 1 >= 0 and ((_is_cap(words[s - 1]) and words[s - 1][_LOW] not in _COMMON_CAPS)
+                              or words[s - 1][_LOW] in _NAME_JOINERS):
             s -= 1
-        while s < e and words[s].low in _NAME_JOINERS:
+        while s < e and words[s][_LOW] in _NAME_JOINERS:
             s += 1
         sel = words[s:e]
-        kind = "organisation" if (any(_strip_poss(t.low) in _ORG_NOUNS for t in sel)
-                                  or (s > 0 and words[s - 1].low == "the")
-                                  or (s == 0 and k > 0 and toks[k - 1].low == "the")) else "named"
+        kind = "organisation" if (any(_strip_poss(t[_LOW]) in _ORG_NOUNS for t in sel)
+                                  or (s > 0 and words[s - 1][_LOW] == "the")
+                                  or (s == 0 and k > 0 and toks[k - 1][_LOW] == "the")) else "named"
         return _NP(k + s, k + e, kind, sel)
     return None
 
@@ -1191,20 +1193,20 @@ def _right_np(toks: list[_Tok], k: int) -> _NP | None:
 def _no_claim(np: _NP, toks: list[_Tok], v: int) -> bool:
     """The group and its verb carry no claim: "whether or not critics agree", "Not all traders
     agree", "others tweeted about their experience", "exporters concluded sales of wheat"."""
-    if v + 1 < len(toks) and toks[v + 1].low in _NO_CLAIM_AFTER:
+    if v + 1 < len(toks) and toks[v + 1][_LOW] in _NO_CLAIM_AFTER:
         return True
-    if toks[v].low in {"concluded", "concludes", "conclude"} and \
-            any(t.low in _CONCLUDED_OBJECTS for t in toks[v + 1:v + 4] if t.low != "that"):
+    if toks[v][_LOW] in {"concluded", "concludes", "conclude"} and \
+            any(t[_LOW] in _CONCLUDED_OBJECTS for t in toks[v + 1:v + 4] if t[_LOW] != "that"):
         return True
-    if np.toks and np.toks[0].low in {"not", "nor"}:
+    if np.toks and np.toks[0][_LOW] in {"not", "nor"}:
         return True  # the group phrase itself opens with the negation: "Not all traders agree"
     k = np.start - 1
-    if k >= 0 and toks[k].low == "all":
+    if k >= 0 and toks[k][_LOW] == "all":
         k -= 1
-    if k >= 0 and toks[k].low in {"not", "nor"}:
+    if k >= 0 and toks[k][_LOW] in {"not", "nor"}:
         return True
-    while k >= 0 and k > np.start - 10 and toks[k].text not in {",", ";", ":", "(", "“", '"', "—"}:
-        if toks[k].low in {"whether", "if", "unless"}:
+    while k >= 0 and k > np.start - 10 and toks[k][_TEXT] not in {",", ";", ":", "(", "“", '"', "—"}:
+        if toks[k][_LOW] in {"whether", "if", "unless"}:
             return True
         k -= 1
     return False
@@ -1230,7 +1232,7 @@ def _np_source_kind(np: _NP, toks: list[_Tok], v: int | None, after_verb: bool) 
     """Source kind of ``np`` (``v``: token index of its speech verb, None after "according to")."""
     if np.kind in {"group", "vague"} and v is not None and not after_verb and _no_claim(np, toks, v):
         return None
-    if np.toks and np.toks[0].low in _COPULAS:
+    if np.toks and np.toks[0][_LOW] in _COPULAS:
         return None  # "is most commonly called IDEA": an adverb after a copula, no subject
     if np.kind != "group":
         return np.kind
@@ -1241,23 +1243,23 @@ def _np_source_kind(np: _NP, toks: list[_Tok], v: int | None, after_verb: bool) 
     head = np.toks[-1]
     if len(np.toks) >= 2 and _is_cap(head) and (v is None or not _is_cap(toks[v])):
         return "organisation"  # a group noun inside a proper name: "Consumer Reports", "the Association of ... Dealers"
-    if _strip_poss(head.low) == "police" and len(np.toks) <= 2 \
-            and not any(t.low in _NUMBER_WORDS or t.low in _QUANT for t in np.toks):
+    if _strip_poss(head[_LOW]) == "police" and len(np.toks) <= 2 \
+            and not any(t[_LOW] in _NUMBER_WORDS or t[_LOW] in _QUANT for t in np.toks):
         return "organisation"  # "police said": the force speaks as an institution, like "the ministry said"
     verb_tok = toks[v] if v is not None else None
     postposed = False
     if v is not None and not after_verb:
         k = v - 1
         while k >= np.end and _is_aux(toks[k]):
-            if toks[k].low in {"not", "never"} or toks[k].low.endswith(("n't", "n’t")):
+            if toks[k][_LOW] in {"not", "never"} or toks[k][_LOW].endswith(("n't", "n’t")):
                 return None  # "analysts did not say": no claim is carried
             k -= 1
-        if np.start > 0 and toks[np.start - 1].text in {",", "”", '"', "—", "–"}:
+        if np.start > 0 and toks[np.start - 1][_TEXT] in {",", "”", '"', "—", "–"}:
             rest = [t for t in toks[v + 1:] if _is_word(t)]
-            postposed = len(rest) <= 8 and not any(t.low == "that" for t in rest)
+            postposed = len(rest) <= 8 and not any(t[_LOW] == "that" for t in rest)
     # look a few words past the NP for "familiar with", "who asked not to be named" (a match
     # starts with a whole word of _ANON_FIRST: the token right after the NP is that word)
-    if np.end < len(toks) and ascii_fold(toks[np.end].text) in _ANON_FIRST:
+    if np.end < len(toks) and ascii_fold(toks[np.end][_TEXT]) in _ANON_FIRST:
         tail = " ".join(map(_tok_text, toks[np.end:min(len(toks), np.end + 12)]))
         if _ANON_PHRASES.match(tail):
             return "anonymous"
@@ -1281,7 +1283,7 @@ def _up_to_comma(toks: list[_Tok], i: int) -> list[_Tok]:
     """The tokens from ``i`` to the second comma from there (inclusive), at most eight."""
     commas = 0
     for j in range(i, min(len(toks), i + 8)):
-        if toks[j].text == ",":
+        if toks[j][_TEXT] == ",":
             commas += 1
             if commas == 2:
                 return toks[i:j + 1]
@@ -1290,10 +1292,10 @@ def _up_to_comma(toks: list[_Tok], i: int) -> list[_Tok]:
 
 def _appositive_name(between: list[_Tok]) -> bool:
     """``between`` (the tokens from a group noun to its verb) is a name set off by commas: ", Alan Mulally,"."""
-    if len(between) < 3 or between[0].text != "," or between[-1].text != ",":
+    if len(between) < 3 or between[0][_TEXT] != "," or between[-1][_TEXT] != ",":
         return False
     inner = between[1:-1]
-    return len(inner) <= 5 and all(_is_cap(t) or t.text in {".", "-"} for t in inner)
+    return len(inner) <= 5 and all(_is_cap(t) or t[_TEXT] in {".", "-"} for t in inner)
 
 
 # --------------------------------------------------------------------------- sentence analysis
@@ -1334,40 +1336,40 @@ def _find_attributions(toks: list[_Tok]) -> list[_Attr]:
     n = len(toks)
     for v in _indices_of(_ATTRIBUTION_WORDS, toks):  # a speech verb or "according"
         t = toks[v]
-        low = t.low
-        if low == "according" and v + 1 < n and toks[v + 1].low == "to":
+        low = t[_LOW]
+        if low == "according" and v + 1 < n and toks[v + 1][_LOW] == "to":
             np = _right_np(toks, v + 2)
             if np is not None:
                 kind = _np_source_kind(np, toks, None, True)
                 if kind == "group":
                     kind = None
                 if kind is not None:
-                    out.append(_Attr(kind, np.toks[0].start, np.toks[-1].end, np.text, "according to",
-                                     t.start))
+                    out.append(_Attr(kind, np.toks[0][_START], np.toks[-1][_END], np.text, "according to",
+                                     t[_START]))
             continue
         if low in _READS:
-            if not t.text[0].islower():
+            if not t[_TEXT][0].islower():
                 continue
             np = _left_np(toks, v)
-            if np is None and v > 0 and toks[v - 1].text in {",", "”", '"', "’", "—", "–"}:
+            if np is None and v > 0 and toks[v - 1][_TEXT] in {",", "”", '"', "’", "—", "–"}:
                 np = _right_np(toks, v + 1)  # “...,” reads the letter
             if np is not None and (np.kind in {"organisation", "named"} and not low.startswith("read") or _strip_poss(
-                    np.toks[-1].low) in (_TEXT_NOUNS if low.startswith("read") else _DATA_NOUNS)) \
+                    np.toks[-1][_LOW]) in (_TEXT_NOUNS if low.startswith("read") else _DATA_NOUNS)) \
                     and np.kind in {"organisation", "named", "group"}:
-                out.append(_Attr("organisation", np.toks[0].start, np.toks[-1].end, np.text, low, t.start))
+                out.append(_Attr("organisation", np.toks[0][_START], np.toks[-1][_END], np.text, low, t[_START]))
                 continue
-        if low not in SPEECH_VERBS or t.text[0].isupper():  # not _is_verb(t)
+        if low not in SPEECH_VERBS or t[_TEXT][0].isupper():  # not _is_verb(t)
             continue
-        if t.low in {"put"} and not (v + 1 < n and toks[v + 1].low == "it"):
+        if t[_LOW] in {"put"} and not (v + 1 < n and toks[v + 1][_LOW] == "it"):
             continue
-        if v > 0 and toks[v - 1].low == "to" and t.low in _PRESENT:
+        if v > 0 and toks[v - 1][_LOW] == "to" and t[_LOW] in _PRESENT:
             continue  # "disposed participants to believe": an infinitive carries no claim
-        if t.low in {"called", "asked"} and v + 1 < n and toks[v + 1].low in {"for", "on", "off", "in", "up", "back"}:
+        if t[_LOW] in {"called", "asked"} and v + 1 < n and toks[v + 1][_LOW] in {"for", "on", "off", "in", "up", "back"}:
             continue  # "called for", "asked for": a request, not a claim
-        if v > 0 and toks[v - 1].low in _DEGREE and t.low.endswith(("ed", "ught", "wn")):
+        if v > 0 and toks[v - 1][_LOW] in _DEGREE and t[_LOW].endswith(("ed", "ught", "wn")):
             continue  # "our most feared illnesses", "a well known fact": an adjective, not a verb
-        if t.low in {"expected", "estimated", "considered", "thought", "alleged", "reported",
-                     "described", "called", "believed", "said", "told", "asked"} and v > 0 and toks[v - 1].low in {
+        if t[_LOW] in {"expected", "estimated", "considered", "thought", "alleged", "reported",
+                     "described", "called", "believed", "said", "told", "asked"} and v > 0 and toks[v - 1][_LOW] in {
             "is", "are", "was", "were", "be", "been", "being", "an", "the", "a"
         }:
             continue
@@ -1375,15 +1377,15 @@ def _find_attributions(toks: list[_Tok]) -> list[_Attr]:
         if np is not None:
             kind = _np_source_kind(np, toks, v, False)
             if kind is not None and kind != "group":
-                out.append(_Attr(kind, np.toks[0].start, np.toks[-1].end, np.text, t.low, t.start))
+                out.append(_Attr(kind, np.toks[0][_START], np.toks[-1][_END], np.text, t[_LOW], t[_START]))
                 continue
         # inverted: ", said Stephen Hess" / "” said one Republican strategist"
-        if v > 0 and toks[v - 1].text in {",", "”", '"', "’", "—", "–"} and t.low in _INVERTED_VERBS:
+        if v > 0 and toks[v - 1][_TEXT] in {",", "”", '"', "’", "—", "–"} and t[_LOW] in _INVERTED_VERBS:
             np = _right_np(toks, v + 1)
             if np is not None:
                 kind = _np_source_kind(np, toks, v, True)
                 if kind is not None and kind != "group":
-                    out.append(_Attr(kind, np.toks[0].start, np.toks[-1].end, np.text, t.low, t.start))
+                    out.append(_Attr(kind, np.toks[0][_START], np.toks[-1][_END], np.text, t[_LOW], t[_START]))
     return out
 
 
@@ -1403,55 +1405,55 @@ def _vague_subjects(toks: list[_Tok]) -> list[tuple[int, int]]:
     for i in _indices_of(_VAGUE_QUANTIFIERS, toks):
         t = toks[i]
         prev = toks[i - 1] if i > 0 else None
-        if prev is not None and not (prev.text in {",", ";", ":", "—", "–", "(", "“", '"'}
-                                     or prev.low in _BOUNDARY_WORDS):
+        if prev is not None and not (prev[_TEXT] in {",", ";", ":", "—", "–", "(", "“", '"'}
+                                     or prev[_LOW] in _BOUNDARY_WORDS):
             continue
-        if t.low == "certain" and (i + 1 >= n or toks[i + 1].low not in _CERTAIN_HEADS):
+        if t[_LOW] == "certain" and (i + 1 >= n or toks[i + 1][_LOW] not in _CERTAIN_HEADS):
             continue
         j = i + 1
-        if j < n and toks[j].low == "of":  # "some of the analysts"
+        if j < n and toks[j][_LOW] == "of":  # "some of the analysts"
             j += 1
         found = None
         while j < n and j <= i + 9:
             u = toks[j]
-            if u.text in {",", ";", ":", "(", ")", "“", "”", '"', "—"} or u.low in {
+            if u[_TEXT] in {",", ";", ":", "(", ")", "“", "”", '"', "—"} or u[_LOW] in {
                 "that", "who", "which", "whom", "whose", "if", "when", "because", "to"
             }:
                 break
-            if (u.low in _BELIEF or u.low in SPEECH_VERBS or u.low in _STANCE) and not u.text[0].isupper():
+            if (u[_LOW] in _BELIEF or u[_LOW] in SPEECH_VERBS or u[_LOW] in _STANCE) and not u[_TEXT][0].isupper():
                 found = j
                 break
-            if not _is_word(u) and u.text != "." and not u.text[0].isdigit():
+            if not _is_word(u) and u[_TEXT] != "." and not u[_TEXT][0].isdigit():
                 break
             j += 1
         if found is None:
             continue
-        if found == i + 1 and toks[found].low.endswith("s") and toks[found].low not in {"says"}:
+        if found == i + 1 and toks[found][_LOW].endswith("s") and toks[found][_LOW] not in {"says"}:
             continue  # "Some questions remain", "many claims": a plural noun, not a verb
-        if prev is not None and prev.low in {"not", "nor"}:
+        if prev is not None and prev[_LOW] in {"not", "nor"}:
             continue  # "not many believe": no claim is carried
-        if found + 1 < n and toks[found].low not in {"say", "says"} and toks[found + 1].low in _NO_CLAIM_AFTER:
+        if found + 1 < n and toks[found][_LOW] not in {"say", "says"} and toks[found + 1][_LOW] in _NO_CLAIM_AFTER:
             continue  # "others tweeted about their experience"
         words = toks[i:found]
         # the head of the subject must be a person/group noun (or the quantifier itself)
-        lows = [_strip_poss(w.low) for w in words]
+        lows = [_strip_poss(w[_LOW]) for w in words]
         headish = [w for w in lows if _peopleish(w) or w in _QUANT]
         if len(words) > 1 and not any(_peopleish(w) for w in lows[1:]):
             continue
         if not headish:
             continue
         # an auxiliary-only run ("many would say") is fine; a passive ("many were said") is not
-        if found > 0 and toks[found - 1].low in {"is", "are", "was", "were", "be", "been"}:
+        if found > 0 and toks[found - 1][_LOW] in {"is", "are", "was", "were", "be", "been"}:
             continue
         if any(w in {"not", "never", "n't"} or w.endswith("n't") for w in lows):
             continue  # "members did not agree": no claim is carried
         # "LaTronica and others said": a named source leads the group
-        if i >= 2 and toks[i - 1].low == "and" and _is_cap(toks[i - 2]) and toks[i - 2].low not in _COMMON_CAPS:
+        if i >= 2 and toks[i - 1][_LOW] == "and" and _is_cap(toks[i - 2]) and toks[i - 2][_LOW] not in _COMMON_CAPS:
             continue
         nouns = [w for w in lows if w not in _AUX]
         head = nouns[-1] if nouns else lows[0]
-        verb = toks[found].low
-        if found + 1 < n and verb in {"ask", "asks", "asked", "call", "calls", "called"} and toks[found + 1].low in {
+        verb = toks[found][_LOW]
+        if found + 1 < n and verb in {"ask", "asks", "asked", "call", "calls", "called"} and toks[found + 1][_LOW] in {
             "for", "on", "off", "up", "back", "in", "to"
         }:
             continue  # "others asked for the exclusions": a request, not a claim
@@ -1495,7 +1497,7 @@ _AS_SOURCE_RE = recache.compile(
 
 
 def _cue(toks: list[_Tok], a: int, b: int, kind: str) -> Cue:
-    return Cue(toks[a].start, toks[b - 1].end, " ".join(map(_tok_text, toks[a:b])), kind)
+    return Cue(toks[a][_START], toks[b - 1][_END], " ".join(map(_tok_text, toks[a:b])), kind)
 
 
 # A sentence needs the token-level parse only when it holds one of these words: attributions
@@ -1717,11 +1719,11 @@ def _quote_speaker(q: QuoteLike, sentences: Sequence[SentenceLike],
     etoks, eattrs = analysed(ei)
     after = etoks[bisect_left(etoks, q.end, key=_tok_start):]  # the tokens are in text order
     if after:
-        first_verb_idx = next((k for k, t in enumerate(after[:12]) if _is_verb(t) or t.low in _READS or
-                               (t.low == "according" and k + 1 < len(after) and after[k + 1].low == "to")),
+        first_verb_idx = next((k for k, t in enumerate(after[:12]) if _is_verb(t) or t[_LOW] in _READS or
+                               (t[_LOW] == "according" and k + 1 < len(after) and after[k + 1][_LOW] == "to")),
                               None)
         if first_verb_idx is not None and first_verb_idx <= 9:
-            a = _speaker_from_attrs(eattrs, after[0].start, after[first_verb_idx].end, False)
+            a = _speaker_from_attrs(eattrs, after[0][_START], after[first_verb_idx][_END], False)
             if a is not None:
                 return a, True
         inner_end = q.inner_end - sentences[ei].start
@@ -1733,11 +1735,11 @@ def _quote_speaker(q: QuoteLike, sentences: Sequence[SentenceLike],
                                                                          (q.paragraph,)):
         # “We will win.” Trump said.  (the splitter cut after the closing mark)
         ntoks, nattrs = analysed(ei + 1)
-        if 0 < len(ntoks) <= 10 and nattrs and nattrs[0].verb_start <= ntoks[min(5, len(ntoks) - 1)].start:
+        if 0 < len(ntoks) <= 10 and nattrs and nattrs[0].verb_start <= ntoks[min(5, len(ntoks) - 1)][_START]:
             if nattrs[0].kind in {"named", "organisation", "pronoun", "anonymous", "vague"}:
                 return nattrs[0], True
         # “... provocative actions of Turkey ...” Cyprus' permanent representative said in a letter.
-        if ntoks and ntoks[0].text not in _QUOTE_MARKS:
+        if ntoks and ntoks[0][_TEXT] not in _QUOTE_MARKS:
             a = _loose_speaker_after(ntoks[:16], True)
             if a is not None:
                 return a, True
@@ -1750,12 +1752,12 @@ def _quote_speaker(q: QuoteLike, sentences: Sequence[SentenceLike],
                  a.kind in {"named", "organisation", "pronoun", "anonymous", "vague"}]
         if cands:
             a = cands[-1]
-            gap = sum(1 for t in before if t.start > a.verb_start)
+            gap = sum(1 for t in before if t[_START] > a.verb_start)
             # a quote inside the complement of a speech verb is the speaker's (reported speech)
             if gap <= 8 or q.inner_end - q.inner_start > 30 or _INTRO_TAIL_RE.search(
                     " ".join(map(_tok_text, before))):
                 return a, True
-        near = any(_is_verb(t) or t.low in {"warning", "saying", "calling", "describing", "dubbed",
+        near = any(_is_verb(t) or t[_LOW] in {"warning", "saying", "calling", "describing", "dubbed",
                                             "labelled", "labeled", "termed", "branded", "promising",
                                             "vowing", "urging", "adding", "arguing", "insisting",
                                             "claiming", "writing", "stating", "asking", "telling"}
@@ -1768,11 +1770,11 @@ def _quote_speaker(q: QuoteLike, sentences: Sequence[SentenceLike],
         fin = [a for a in eattrs if a.verb_start > q.end and
                a.kind in {"named", "organisation", "pronoun", "anonymous", "vague"}]
         if fin:
-            toks_after_verb = [t for t in etoks if t.start > fin[-1].verb_start]
+            toks_after_verb = [t for t in etoks if t[_START] > fin[-1].verb_start]
             words_after = [t for t in toks_after_verb if _is_word(t)]
             if len(words_after) <= 8 and fin[-1].start > q.end:
-                prev = [t for t in etoks if t.end <= fin[-1].start]
-                if prev and prev[-1].text in {",", "—", "–"}:
+                prev = [t for t in etoks if t[_END] <= fin[-1].start]
+                if prev and prev[-1][_TEXT] in {",", "—", "–"}:
                     return fin[-1], True
     return None, near
 
@@ -1791,31 +1793,31 @@ _LOOSE_EXTRA = frozenset({"notes", "note", "states", "state", "reads", "read", "
 
 def _loose_np(words: list[_Tok], verb: str, verb_start: int) -> _Attr | None:
     """Speaker of a quote from an NP next to a speech verb, when the strict rules found none."""
-    words = [t for t in words if _is_word(t) or t.text in {"-", "."}]
-    while words and words[0].low in {"and", "but", "then", "also", "so"}:
+    words = [t for t in words if _is_word(t) or t[_TEXT] in {"-", "."}]
+    while words and words[0][_LOW] in {"and", "but", "then", "also", "so"}:
         words = words[1:]
     if not words or len(words) > 14:
         return None
-    if words[0].low in _LOOSE_PRONOUNS:
-        return _Attr("pronoun", words[0].start, words[0].end, words[0].text, verb, verb_start)
+    if words[0][_LOW] in _LOOSE_PRONOUNS:
+        return _Attr("pronoun", words[0][_START], words[0][_END], words[0][_TEXT], verb, verb_start)
     # the first capitalised name run ("Rep Edward Markey (D-Mass)", "Chris Johns, currency analyst")
     run: list[_Tok] = []
     for t in words:
-        if _is_cap(t) and t.low not in _COMMON_CAPS:
+        if _is_cap(t) and t[_LOW] not in _COMMON_CAPS:
             run.append(t)
-        elif run and t.low in _NAME_JOINERS:
+        elif run and t[_LOW] in _NAME_JOINERS:
             run.append(t)
         elif run:
             break
-    while run and run[-1].low in _NAME_JOINERS:
+    while run and run[-1][_LOW] in _NAME_JOINERS:
         run.pop()
-    head = _strip_poss(words[-1].low)
+    head = _strip_poss(words[-1][_LOW])
     if run and (len(run) >= 2 or run[0] is words[0]) and head not in _ANON_HEADS:
-        return _Attr("named", run[0].start, run[-1].end, " ".join(map(_tok_text, run)), verb, verb_start)
+        return _Attr("named", run[0][_START], run[-1][_END], " ".join(map(_tok_text, run)), verb, verb_start)
     text = " ".join(map(_tok_text, words))
-    kind = "organisation" if words[0].low in {"the", "its", "their"} and head not in _ANON_HEADS \
+    kind = "organisation" if words[0][_LOW] in {"the", "its", "their"} and head not in _ANON_HEADS \
         else "anonymous"
-    return _Attr(kind, words[0].start, words[-1].end, text, verb, verb_start)
+    return _Attr(kind, words[0][_START], words[-1][_END], text, verb, verb_start)
 
 
 def _loose_speaker_after(after: list[_Tok], handover: bool = False) -> _Attr | None:
@@ -1825,23 +1827,23 @@ def _loose_speaker_after(after: list[_Tok], handover: bool = False) -> _Attr | N
     attribute it; any verb of saying in the wide sense then counts (“...,” Dub detailed.)."""
 
     def loose(t: _Tok) -> bool:
-        return (_is_verb(t) and t.low in _LOOSE_VERBS) or (
-            handover and t.text[0].islower() and (t.low in _STATEMENT_VERBS or t.low in _LOOSE_EXTRA))
+        return (_is_verb(t) and t[_LOW] in _LOOSE_VERBS) or (
+            handover and t[_TEXT][0].islower() and (t[_LOW] in _STATEMENT_VERBS or t[_LOW] in _LOOSE_EXTRA))
 
     toks = after
-    while toks and toks[0].text in {",", "."}:
+    while toks and toks[0][_TEXT] in {",", "."}:
         toks = toks[1:]
     if not toks:
         return None
     if loose(toks[0]):
         np: list[_Tok] = []
         for t in toks[1:]:
-            if t.text in {",", ".", ";", ":"} or t.text in _QUOTE_MARKS:
+            if t[_TEXT] in {",", ".", ";", ":"} or t[_TEXT] in _QUOTE_MARKS:
                 break
             np.append(t)
-        return _loose_np(np, toks[0].low, toks[0].start)
+        return _loose_np(np, toks[0][_LOW], toks[0][_START])
     for k, t in enumerate(toks[:25]):
-        if t.text in _QUOTE_MARKS or t.text in {";", ":"}:
+        if t[_TEXT] in _QUOTE_MARKS or t[_TEXT] in {";", ":"}:
             return None
         if loose(t):
             rest = [u for u in toks[k + 1:] if _is_word(u)]
@@ -1849,34 +1851,34 @@ def _loose_speaker_after(after: list[_Tok], handover: bool = False) -> _Attr | N
                 return None
             head: list[_Tok] = []
             for u in toks[:k]:
-                if u.text == ",":
+                if u[_TEXT] == ",":
                     break
                 head.append(u)
-            return _loose_np(head, t.low, t.start)
+            return _loose_np(head, t[_LOW], t[_START])
     return None
 
 
 def _loose_speaker_before(before: list[_Tok]) -> _Attr | None:
     """..., but said, “...” / Robert Crandall, a trade specialist at Brookings, said “...”."""
     toks = before
-    while toks and toks[-1].text in {",", ":"}:
+    while toks and toks[-1][_TEXT] in {",", ":"}:
         toks = toks[:-1]
-    if not toks or not _is_verb(toks[-1]) or toks[-1].low not in _LOOSE_VERBS:
+    if not toks or not _is_verb(toks[-1]) or toks[-1][_LOW] not in _LOOSE_VERBS:
         return None
     verb = toks[-1]
     # the clause subject: from the last clause boundary, first NP up to a comma or the verb
     start = 0
     for k in range(len(toks) - 1):
-        if toks[k].text in {";"} or toks[k].text in _QUOTE_MARKS:
+        if toks[k][_TEXT] in {";"} or toks[k][_TEXT] in _QUOTE_MARKS:
             start = k + 1
     head: list[_Tok] = []
     for u in toks[start:-1]:
-        if u.text == "," and head:
+        if u[_TEXT] == "," and head:
             break
-        if u.text == ",":
+        if u[_TEXT] == ",":
             continue
         head.append(u)
-    return _loose_np(head[:14], verb.low, verb.start)
+    return _loose_np(head[:14], verb[_LOW], verb[_START])
 
 
 def attribute(sentences: Sequence[SentenceLike], quotes: Sequence[QuoteLike],
@@ -2132,11 +2134,11 @@ class _Context:
             toks = self.analysed(k)[0] if not _STATEMENT_VERBS.isdisjoint(
                 _GATE_WORD_RE.findall(self.sentences[k].text.lower())) else []
             for v in _indices_of(_STATEMENT_VERBS, toks):
-                if not toks[v].text[0].islower():
+                if not toks[v][_TEXT][0].islower():
                     continue
                 np = _left_np(toks, v)
                 if np is not None and np.kind in {"named", "organisation", "pronoun"}:
-                    out.append(_Attr(np.kind, np.toks[0].start, np.toks[-1].end, np.text, toks[v].low, toks[v].start))
+                    out.append(_Attr(np.kind, np.toks[0][_START], np.toks[-1][_END], np.text, toks[v][_LOW], toks[v][_START]))
         for qs in self.qsources:
             q = self.quotes[qs.index]
             if q.paragraph == p and qs.speaker is not None and qs.via == "sentence" and qs.speaker_start is not None:
@@ -2172,10 +2174,10 @@ def _name_speaker(toks: list[_Tok]) -> _Attr | None:
     run: list[_Tok] = []
     best: list[_Tok] = []
     for k, t in enumerate(words):
-        if _is_cap(t) and t.low not in _COMMON_CAPS and not (k == 0 and t.text[1:].islower() and len(words) > 1
+        if _is_cap(t) and t[_LOW] not in _COMMON_CAPS and not (k == 0 and t[_TEXT][1:].islower() and len(words) > 1
                                                                and not _is_cap(words[1])):
             run.append(t)
-        elif run and t.low in _NAME_JOINERS:
+        elif run and t[_LOW] in _NAME_JOINERS:
             run.append(t)
         else:
             if run:
@@ -2183,20 +2185,20 @@ def _name_speaker(toks: list[_Tok]) -> _Attr | None:
             run = []
     if run:
         best = run
-    while best and best[-1].low in _NAME_JOINERS:
+    while best and best[-1][_LOW] in _NAME_JOINERS:
         best.pop()
     if best:
-        return _Attr("named", best[0].start, best[-1].end, " ".join(map(_tok_text, best)), "", best[0].start)
+        return _Attr("named", best[0][_START], best[-1][_END], " ".join(map(_tok_text, best)), "", best[0][_START])
     for t in reversed(words):
-        if t.low in {"he", "she", "they", "i", "we"}:
-            return _Attr("pronoun", t.start, t.end, t.text, "", t.start)
+        if t[_LOW] in {"he", "she", "they", "i", "we"}:
+            return _Attr("pronoun", t[_START], t[_END], t[_TEXT], "", t[_START])
     for k in range(len(words) - 1, 0, -1):
         t = words[k]
-        if _strip_poss(t.low) in _TEXT_NOUNS and words[k - 1].low in {"the", "its", "his", "her", "their", "this",
+        if _strip_poss(t[_LOW]) in _TEXT_NOUNS and words[k - 1][_LOW] in {"the", "its", "his", "her", "their", "this",
                                                                         "a", "an", "our"}:
-            return _Attr("organisation", words[k - 1].start, t.end, f"{words[k - 1].text} {t.text}", "", t.start)
-        if _strip_poss(t.low) in _ANON_HEADS:
-            return _Attr("anonymous", t.start, t.end, t.text, "", t.start)
+            return _Attr("organisation", words[k - 1][_START], t[_END], f"{words[k - 1][_TEXT]} {t[_TEXT]}", "", t[_START])
+        if _strip_poss(t[_LOW]) in _ANON_HEADS:
+            return _Attr("anonymous", t[_START], t[_END], t[_TEXT], "", t[_START])
     return None
 
 
@@ -2227,9 +2229,9 @@ def _lead_in_speaker(ctx: _Context, q: QuoteLike) -> tuple[_Attr, str, int] | No
     if cands:
         return cands[-1], "lead-in", gap
     # the clause before the colon: "In the words of the great Thomas Jefferson", "As one voter put it"
-    clause = [t for t in toks if t.end <= limit]
+    clause = [t for t in toks if t[_END] <= limit]
     for j in range(len(clause) - 1, -1, -1):
-        if clause[j].text in {";", "."} or clause[j].text in _QUOTE_MARKS:
+        if clause[j][_TEXT] in {";", "."} or clause[j][_TEXT] in _QUOTE_MARKS:
             clause = clause[j + 1:]
             break
     a = _name_speaker(clause)
@@ -2259,21 +2261,21 @@ def _dash_speaker(ctx: _Context, q: QuoteLike) -> tuple[_Attr, str, int] | None:
     start = base + (len(after) - len(stripped)) + 1
     words: list[_Tok] = []
     for t in toks:
-        if t.start < start:
+        if t[_START] < start:
             continue
-        if t.text in {",", ";", "(", ".", ":"} and words:
+        if t[_TEXT] in {",", ";", "(", ".", ":"} and words:
             break
-        if _is_word(t) or t.text[0].isdigit() or t.text in {"-", "."}:
+        if _is_word(t) or t[_TEXT][0].isdigit() or t[_TEXT] in {"-", "."}:
             words.append(t)
         if len(words) > 8:
             break
     if not words:
         return None
     named = _name_speaker(words)
-    if named is not None and named.start == words[0].start:
+    if named is not None and named.start == words[0][_START]:
         return named, "dash", gap
     text = " ".join(map(_tok_text, words))
-    return _Attr("anonymous", words[0].start, words[-1].end, text, "", words[0].start), "dash", gap
+    return _Attr("anonymous", words[0][_START], words[-1][_END], text, "", words[0][_START]), "dash", gap
 
 
 def _nearby_speaker(ctx: _Context, q: QuoteLike) -> tuple[_Attr, str, int] | None:

@@ -193,7 +193,9 @@ class Document:
     standfirst: tuple[int, int] | None = None
     #: where the body starts: just past the front matter (0 without one)
     body_start: int = 0
-    _line_starts: list[int] = field(default_factory=list, init=False, repr=False)
+    #: the offset of every line's start, listed when a position is first asked for (most
+    #: documents of an archive have no finding, and nothing else reads lines)
+    _line_starts: list[int] | None = field(default=None, init=False, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _quote_starts: list[int] = field(default_factory=list, init=False, repr=False)
     _quote_mark_starts: list[int] = field(default_factory=list, init=False, repr=False)
@@ -206,8 +208,8 @@ class Document:
         self._index()
 
     def _index(self) -> None:
-        """The look-up tables of lines, sentences and quotes."""
-        self._line_starts = _line_starts(self.text)
+        """The look-up tables of sentences and quotes (those of lines: ``_lines``)."""
+        self._line_starts = None
         self._sentence_starts = [s.start for s in self.sentences]
         self._quote_starts = [q.inner_start for q in self.quotes]
         self._quote_mark_starts = [q.start for q in self.quotes]
@@ -223,20 +225,30 @@ class Document:
         """1-based line and 1-based code-point column of ``offset`` (``len(text)`` allowed)."""
         if offset < 0 or offset > len(self.text):
             raise IndexError(f"offset {offset} outside 0..{len(self.text)}")
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        starts = self._line_starts
+        if starts is None:
+            starts = self._lines()
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    def _lines(self) -> list[int]:
+        starts = self._line_starts
+        if starts is None:
+            starts = self._line_starts = _line_starts(self.text)
+        return starts
 
     def offset_of(self, line: int, column: int) -> int:
         """Inverse of ``line_col``: offset of 1-based ``line``/``column`` (clamped to the line)."""
-        if line < 1 or line > len(self._line_starts):
-            raise IndexError(f"line {line} outside 1..{len(self._line_starts)}")
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        starts = self._lines()
+        if line < 1 or line > len(starts):
+            raise IndexError(f"line {line} outside 1..{len(starts)}")
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
         return min(start + max(column, 1) - 1, end)
 
     @property
     def line_count(self) -> int:
-        return len(self._line_starts)
+        return len(self._lines())
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence whose span contains ``offset`` (start inclusive, end exclusive)."""

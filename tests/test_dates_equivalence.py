@@ -371,3 +371,23 @@ def test_analysis_governor_is_detect_governor() -> None:
             assert analysis.governor(s, start, end) == T.detect_governor(s.text, start, end)
             assert analysis.tense_at(s.start + start, s.start + end) == T.detect_tense(s.text, start, end)
     assert any(len(s.text) >= 2 * T.CLAUSE_WINDOW for s in doc.sentences)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(texts(), st.text(alphabet="MondayJanuryNowCcurentlyTtodayYESTERDAYweeksSpring 1920-'.\n_é", max_size=40)))
+def test_candidates_by_letter_runs(text: str) -> None:
+    # ASCII text: the patterns are searched only when the text's letter runs hold one of their words
+    assert D._candidates(text) == D._candidates_any(text)
+    if text.isascii():
+        runs = set(text.encode("ascii").translate(D._LETTER_RUNS).split())
+        for pattern, words in ((D._P_MONTH, D._MONTH_WORDS), (D._P_UNIT, D._UNIT_WORDS),
+                               (D._P_DAYWORD, D._DAYWORD_WORDS), (D._P_NOW, D._NOW_WORDS),
+                               (D._P_WEEKDAY, D._WEEKDAY_WORDS)):
+            for m in pattern.finditer(text):
+                assert m.group().split()[-1].rstrip(".").encode() in runs & words
+
+
+def test_candidates_by_letter_runs_examples() -> None:
+    for text in ("Now it is", "He left Jan. 5", "the Marketing of 1990s", "a two-year-old", "TODAY'S vote",
+                 "Sundays", "in the present", "weekends_", "5days", "Mondays Monday", "centuries ago"):
+        assert D._candidates(text) == D._candidates_any(text)

@@ -513,12 +513,67 @@ def _year_is_quantity(text: str, s: int, e: int) -> bool:
     return False
 
 
+# The runs of ASCII letters of an ASCII text, as bytes (every other byte made a space, then split).
+# A match of _P_MONTH, _P_UNIT, _P_DAYWORD, _P_NOW or _P_WEEKDAY is a whole run of word characters
+# made of letters ("\\b" on either side; _P_NOW's "the present" ends with one, "present"), so it
+# is one of these runs: when none of the runs is one of the words a pattern can match, the pattern
+# has no match in the text, and is not searched.
+_LETTER_RUNS = bytes(c if chr(c).isalpha() and c < 128 else 32 for c in range(256))
+
+
+def _cased(words: Iterable[str], upper_first: bool = True, plural: bool = False) -> frozenset[bytes]:
+    """``words`` as bytes, each also with a capital first letter and with an "s" after it, as asked."""
+    out = set()
+    for w in words:
+        for form in ({w, w[:1].upper() + w[1:]} if upper_first else {w}):
+            out.update({form, form + "s"} if plural else {form})
+    return frozenset(f.encode("ascii") for f in out)
+
+
+_MONTH_WORDS = _cased([*MONTHS, "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov",
+                       "Dec"], False)
+_UNIT_WORDS = _cased(["second", "minute", "hour", "day", "week", "weekend", "month", "year", "decade", "century",
+                      "centurie", "quarter", "spring", "summer", "fall", "autumn", "winter"], plural=True)
+_DAYWORD_WORDS = _cased(["today", "yesterday", "tomorrow", "tonight"]) | {b"TODAY", b"YESTERDAY"}
+_NOW_WORDS = _cased(["now", "currently", "present"])
+_WEEKDAY_WORDS = _cased(WEEKDAYS, False)
+_GATE_WORDS = _MONTH_WORDS | _UNIT_WORDS | _DAYWORD_WORDS | _NOW_WORDS | _WEEKDAY_WORDS
+
+
 def _candidates(text: str) -> list[_Cand]:
     """Every candidate expression in ``text``, possibly overlapping.
 
     In a fixed order (months, years, units, day words, "now", weekdays, decades): of two
     candidates with the same span, _select keeps the first.
     """
+    if not text.isascii():
+        return _candidates_any(text)
+    out: list[_Cand] = []
+    found = _GATE_WORDS.intersection(text.encode("ascii").translate(_LETTER_RUNS).split())
+    if found and not found.isdisjoint(_MONTH_WORDS):
+        _month_cands(text, out)
+    if "19" in text or "20" in text:  # every _YEARISH year starts so
+        _year_cands(text, out)
+    if found:
+        low = text.lower()  # (ASCII: every character keeps its offset)
+        if not found.isdisjoint(_UNIT_WORDS):
+            _unit_cands(text, out, low)
+        if not found.isdisjoint(_DAYWORD_WORDS):  # then one of the parts is in ``low``: find where the first is
+            first = min(i for i in map(low.find, _DAYWORD_PARTS) if i >= 0)
+            for m in _P_DAYWORD.finditer(text, max(0, first - 1)):
+                out.append(_Cand(m.start(), m.end(), "relative", "day", rel=m.group().lower()))
+        if not found.isdisjoint(_NOW_WORDS):
+            for m in _P_NOW.finditer(text):
+                out.append(_Cand(m.start(), m.end(), "relative", "none", rel="now"))
+        if not found.isdisjoint(_WEEKDAY_WORDS):
+            _weekday_cands(text, out)
+    if "0s" in text:
+        _decade_cands(text, out)
+    return out
+
+
+def _candidates_any(text: str) -> list[_Cand]:
+    """:func:`_candidates` of any text (the plain form; :func:`_candidates` answers ASCII text faster)."""
     out: list[_Cand] = []
     if _MONTH_GATE.search(text) is not None:
         _month_cands(text, out)
@@ -534,7 +589,15 @@ def _candidates(text: str) -> list[_Cand]:
     if "now" in low or "urrently" in low or "present" in low:
         for m in _P_NOW.finditer(text):
             out.append(_Cand(m.start(), m.end(), "relative", "none", rel="now"))
-    first_weekday = _WEEKDAY_GATE.search(text) if "day" in text else None
+    if "day" in text:
+        _weekday_cands(text, out)
+    if "0s" in text:
+        _decade_cands(text, out)
+    return out
+
+
+def _weekday_cands(text: str, out: list[_Cand]) -> None:
+    first_weekday = _WEEKDAY_GATE.search(text)
     if first_weekday is not None:
         for m in _P_WEEKDAY.finditer(text, first_weekday.start()):
             ctx = _P_WD_BEFORE.search(text, max(0, m.start() - 12), m.start())
@@ -544,10 +607,11 @@ def _candidates(text: str) -> list[_Cand]:
                 rel, start = None, m.start()
             out.append(_Cand(start, m.end(), "relative" if rel else "weekday", "day",
                              wd=_WD_NUM[m.group("wd").lower()], wd_start=m.start(), wd_end=m.end(), rel=rel))
-    if "0s" in text:
-        for m in _P_DECADE_WORD.finditer(text):
-            out.append(_Cand(m.start(), m.end(), "partial", "decade", year=1900 + int(m.group("yy")) * 10))
-    return out
+
+
+def _decade_cands(text: str, out: list[_Cand]) -> None:
+    for m in _P_DECADE_WORD.finditer(text):
+        out.append(_Cand(m.start(), m.end(), "partial", "decade", year=1900 + int(m.group("yy")) * 10))
 
 
 def _matches_at(pattern: re.Pattern[str], text: str,

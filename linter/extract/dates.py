@@ -1454,6 +1454,8 @@ def _word_start_tree(words: Sequence[str]) -> str:
 # words start followed by a match there: every word matches a whole run of word characters
 # (or two, "according to"), so the order of the branches does not change what matches
 _SPEECH_FAST = recache.compile(_word_start_tree([*_SPEECH_WORDS, "according to"]) + r"\b")
+#: the runs of letters a match of _SPEECH_FAST is, or (for "according to") starts with
+_SPEECH_RUNS = frozenset(w.encode("ascii") for w in [*_SPEECH_WORDS, "according"])
 # A speech verb then, within a few words, the date it was said on: "said on Monday", "told
 # reporters in December 2023"; or the date first: "On Monday, Trump said", "In December 2023 he said".
 _SAID_THEN_DATE = recache.compile(
@@ -1468,7 +1470,14 @@ _DATE_THEN_SAID = recache.compile(
 def speech_verbs(text: str, quoted_spans: Sequence[tuple[int, int]] = (), base: int = 0) -> list[tuple[int, int]]:
     """Spans (local offsets into ``text``) of the reporting verbs outside the quoted spans (absolute)."""
     out = []
-    for m in _SPEECH_FAST.finditer(text):  # _SPEECH.finditer(text)
+    first = 0
+    if text.isascii():  # a match is a whole run of letters, one of _SPEECH_RUNS (see _LETTER_RUNS)
+        found = _SPEECH_RUNS.intersection(text.encode("ascii").translate(_LETTER_RUNS).split())
+        if not found:
+            return out
+        # the first match is where one of them is written, at the earliest where the first is
+        first = min(map(text.find, map(bytes.decode, found)))
+    for m in _SPEECH_FAST.finditer(text, first):  # _SPEECH.finditer(text)
         a = base + m.start()
         if any(qs <= a < qe for qs, qe in quoted_spans):
             continue

@@ -140,3 +140,15 @@ def test_anniversary_off_by_any_year_is_flagged(y0: int, n: int, shift: int, ear
     pub = date(y0 + n, 6, 15)
     text = f"Founded in {y0}, the society marks its {_ordinal(stated)} anniversary this week."
     assert rules(text, pub) == ["date/anniversary-mismatch"]
+
+
+_CLAIM_PIECES = ("after", "After", "AFTER", "before", "later", "earlier", "since", "anniversary", "turn", "turns",
+                 "Turned", "turning", "in", "In", "its", "ITS", "profits", "in its", "in\nits", "5", "_", "x", "é",
+                 " ", " ", "  ", "-", ".", "\t", "\x1c")
+
+
+@given(st.one_of(st.lists(st.sampled_from(_CLAIM_PIECES), max_size=12).map("".join), st.text(max_size=20)))
+def test_may_claim_is_the_claim_word_search(text: str) -> None:
+    from linter.extract import intervals as I
+
+    assert I.may_claim(text) == (I._CLAIM_WORD.search(text) is not None)

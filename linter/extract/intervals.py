@@ -111,7 +111,8 @@ _A_AMOUNT = recache.compile(r"(?i)\b(?:been|for|in|nearly|almost|about|over|than
 #: the word boundary before it, with each word's first letters
 _CLAIM_WORD = recache.compile(r"(?i)\b(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
 _CLAIM_LOW = recache.compile(r"(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
-_CLAIM_WORDS = ("after", "before", "later", "earlier", "since", "anniversary", "turn", "its")
+_CLAIM_WORDS = ("after", "before", "later", "earlier", "since", "anniversary", "turn")
+_IN_ITS = recache.compile(r"in\s+its")  # the rest of _CLAIM_LOW: "in" comes first, a literal the engine skips to
 #: What every match of _AFTER, _LATER and _SINCE_N holds (a unit, then its direction word), found
 #: far faster than they are: a sentence without it is not searched with them.
 _AFTER_GATE = recache.compile(r"(?i)(?:day|week|month|year|decade)s?\s+(?:after|before)\s")
@@ -289,7 +290,9 @@ def may_claim(text: str) -> bool:
         return _CLAIM_WORD.search(text) is not None
     low = text.lower()
     if not any(map(low.__contains__, _CLAIM_WORDS)):
-        return False
+        # only "in\\s+its" may match, for which "its" stands for many words ("profits"): look for it
+        if "its" not in low or _IN_ITS.search(low) is None:
+            return False
     m = _CLAIM_LOW.search(low)
     while m is not None:
         at = m.start()

@@ -391,3 +391,12 @@ def test_candidates_by_letter_runs_examples() -> None:
     for text in ("Now it is", "He left Jan. 5", "the Marketing of 1990s", "a two-year-old", "TODAY'S vote",
                  "Sundays", "in the present", "weekends_", "5days", "Mondays Monday", "centuries ago"):
         assert D._candidates(text) == D._candidates_any(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts(), st.text(alphabet="yeardwkmonthiuscqpflWYDSM \n.-_\u212a1", max_size=40)))
+def test_unit_matches_at_letter_runs(text: str) -> None:
+    if text.isascii():
+        units = D._UNIT_WORDS.intersection(text.encode("ascii").translate(D._LETTER_RUNS).split())
+        got = [m.span() for m in D._unit_runs_matches(text, units)]
+        assert got == [m.span() for m in D._P_UNIT.finditer(text)]

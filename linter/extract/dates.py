@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -556,8 +557,9 @@ def _candidates(text: str) -> list[_Cand]:
         _year_cands(text, out)
     if found:
         low = text.lower()  # (ASCII: every character keeps its offset)
-        if not found.isdisjoint(_UNIT_WORDS):
-            _unit_cands(text, out, low)
+        units = found & _UNIT_WORDS
+        if units:
+            _unit_cands(text, out, low, units)
         if not found.isdisjoint(_DAYWORD_WORDS):  # then one of the parts is in ``low``: find where the first is
             first = min(i for i in map(low.find, _DAYWORD_PARTS) if i >= 0)
             for m in _P_DAYWORD.finditer(text, max(0, first - 1)):
@@ -782,9 +784,24 @@ def _unit_matches(text: str, low: str | None) -> list[re.Match[str]]:
     return [m for h in _UNIT_ANCHOR.finditer(low) if (m := match(text, h.start() - offset[h.group()])) is not None]
 
 
-def _unit_cands(text: str, out: list[_Cand], low: str | None = None) -> None:
+def _unit_runs_matches(text: str, units: AbstractSet[bytes]) -> list[re.Match[str]]:
+    """``list(_P_UNIT.finditer(text))`` for an ASCII text whose runs of letters (``_LETTER_RUNS``)
+    that are unit words are ``units``: each match is one of those runs, where it is written, and
+    no two overlap, so trying _P_UNIT where each is written finds every match, in order."""
+    starts: set[int] = set()
+    for form in units:
+        word = form.decode("ascii")
+        i = text.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(word, i + 1)
+    match = _P_UNIT.match
+    return [m for p in sorted(starts) if (m := match(text, p)) is not None]
+
+
+def _unit_cands(text: str, out: list[_Cand], low: str | None = None, units: AbstractSet[bytes] | None = None) -> None:
     add = out.append
-    for m in _unit_matches(text, low):
+    for m in (_unit_matches(text, low) if units is None else _unit_runs_matches(text, units)):
         raw = m.group("unit").lower()
         unit = "century" if raw.startswith("centur") else raw
         plural = m.group("pl") is not None or raw == "centurie"
@@ -1469,7 +1486,7 @@ _DATE_THEN_SAID = recache.compile(
 
 def speech_verbs(text: str, quoted_spans: Sequence[tuple[int, int]] = (), base: int = 0) -> list[tuple[int, int]]:
     """Spans (local offsets into ``text``) of the reporting verbs outside the quoted spans (absolute)."""
-    out = []
+    out: list[tuple[int, int]] = []
     first = 0
     if text.isascii():  # a match is a whole run of letters, one of _SPEECH_RUNS (see _LETTER_RUNS)
         found = _SPEECH_RUNS.intersection(text.encode("ascii").translate(_LETTER_RUNS).split())

@@ -63,6 +63,7 @@ import functools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -186,6 +187,7 @@ _DATED_PHRASE = recache.compile(
 #: a year in a phrase that is a slot of a template: not part of a range ("2007-08") or a number
 _PHRASE_YEAR = recache.compile(r"(?<![\w/-])(?:19|20)\d\d(?![\w/]|-\d)")
 _SLOT = "0000"
+_SLOT_SET = frozenset({_SLOT})
 _ASCII_RUN = recache.compile(r"[a-z0-9]+")
 #: a year not inside a longer number ("(?<![0-9]..)" after its first two digits: what it
 #: starts with lets the engine skip ahead to each "19" and "20")
@@ -236,11 +238,16 @@ class EventGazetteer:
     descriptive: Mapping[str, list[Event]] = field(default_factory=dict)
     descriptive_re: re.Pattern[str] | None = None
 
+    @functools.cached_property
+    def vocab(self) -> frozenset[str]:
+        """Every run of every literal phrase and template: of a text's runs, only these tell its keys."""
+        return frozenset(run for rows in self.by_anchor.values() for _, runs in rows for run in runs)
+
     def literal_keys(self, folded: str) -> list[str]:
         """The literal phrases and templates that can occur in ``folded`` (an ``ascii_fold``ed document)."""
-        return [key for key, _ in self.literal_runs(_runs(folded))]
+        return [key for key, _ in self.literal_runs(_runs(folded, self.vocab))]
 
-    def literal_runs(self, present: set[str]) -> list[tuple[str, frozenset[str]]]:
+    def literal_runs(self, present: AbstractSet[str]) -> list[tuple[str, frozenset[str]]]:
         """The literal phrases and templates (with their runs) whose runs are all in ``present``
         (what :func:`_runs` finds in a text), in order of the phrase."""
         by_anchor = self.by_anchor
@@ -262,15 +269,18 @@ _V = TypeVar("_V")
 _NOT_RUN = bytes(c if _ASCII_RUN.fullmatch(chr(c)) else 32 for c in range(256))
 
 
-def _runs(folded: str) -> set[str]:
+def _runs(folded: str, vocab: frozenset[str] | None = None) -> AbstractSet[str]:
     """The ASCII letter-and-digit runs of ``folded`` (from ``ascii_fold``), with "0000" when it has
-    a year: a literal phrase or template can match only where all of its runs are."""
+    a year: a literal phrase or template can match only where all of its runs are. With ``vocab``
+    (``EventGazetteer.vocab``), only those in it: the same keys hold all their runs in either, and
+    a text's runs are among another's in these when they are in all (``_sentence_keys``)."""
     if folded.isascii():  # the runs are what is left between the other characters, found faster
-        present = set(folded.encode("ascii").translate(_NOT_RUN).decode("ascii").split())
+        runs = folded.encode("ascii").translate(_NOT_RUN).decode("ascii").split()
     else:
-        present = set(_ASCII_RUN.findall(folded))
+        runs = _ASCII_RUN.findall(folded)
+    present = set(runs) if vocab is None else vocab.intersection(runs)
     if _YEAR_RUN.search(folded):
-        present.add(_SLOT)
+        return present | _SLOT_SET
     return present
 
 
@@ -600,12 +610,13 @@ def extract_events(
     out: list[EventMention] = []
     if folded is None:
         folded = ascii_fold("\n".join(t for _, t in sentences))
-    editions = g.ordinal_re is not None and any(map(folded.__contains__, g.ordinal_gate))
+    # (a sentence without dates reads it not: found for the first that has some)
+    editions: bool | None = None if kept is None else _may_name_editions(folded, g)
     doc: list[Any] = []  # the document's runs, keys and probes, found on first use
 
     def keys_of(text: str, base: int, end: int) -> Sequence[str]:
         if not doc:
-            doc_runs = _runs(folded)
+            doc_runs = _runs(folded, g.vocab)
             doc_keys = g.literal_runs(doc_runs)
             doc.extend((doc_runs, doc_keys, _probes(doc_keys)))
         doc_runs, doc_keys, probes = doc
@@ -628,15 +639,28 @@ def extract_events(
         lo, hi = bisect_left(starts, base), bisect_left(starts, end)
         sdates = by_start[lo:hi]
         if kept is None:
-            out.extend(_sentence_events(text, base, end, prev, sdates, keys_of, editions, g))
+            if not sdates:
+                if doc and not doc[1]:  # no key in the document: no mention here (_sentence_events)
+                    prev = text
+                    continue
+                out.extend(_sentence_events(text, base, end, prev, sdates, keys_of, False, g))
+            else:
+                if editions is None:
+                    editions = _may_name_editions(folded, g)
+                out.extend(_sentence_events(text, base, end, prev, sdates, keys_of, editions, g))
         else:
-            out.extend(kept(text, base, prev, editions, functools.partial(
-                _sentence_events, text, base, end, prev, sdates, own_keys, editions, g)))
+            out.extend(kept(text, base, prev, bool(editions), functools.partial(
+                _sentence_events, text, base, end, prev, sdates, own_keys, bool(editions), g)))
         prev = text
     if pub_date is not None:
         out = [m for m in out if not _not_yet(m.event, pub_date)]
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _may_name_editions(folded: str, g: EventGazetteer) -> bool:
+    """Whether the document (``folded``) may name an edition ("the 31st Olympic Games"): it holds an ordinal head."""
+    return g.ordinal_re is not None and any(map(folded.__contains__, g.ordinal_gate))
 
 
 def _sentence_events(text: str, base: int, end: int, prev: str, sdates: Sequence[Any],
@@ -680,12 +704,12 @@ def _sentence_events(text: str, base: int, end: int, prev: str, sdates: Sequence
     return found
 
 
-def _sentence_keys(text: str, doc_runs: set[str], doc_keys: list[tuple[str, frozenset[str]]],
+def _sentence_keys(text: str, doc_runs: AbstractSet[str], doc_keys: list[tuple[str, frozenset[str]]],
                    g: EventGazetteer) -> list[str]:
     """``g.literal_keys(ascii_fold(text))`` for a sentence of a document with runs ``doc_runs``
     and keys ``doc_keys``: when the sentence's runs are the document's (as they are unless it
     cuts a word), its keys are those of the document's whose runs it holds."""
-    runs = _runs(ascii_fold(text))
+    runs = _runs(ascii_fold(text), g.vocab)
     if not runs <= doc_runs:
         return g.literal_keys(ascii_fold(text))
     return [key for key, key_runs in doc_keys if key_runs <= runs]

@@ -400,3 +400,14 @@ def test_unit_matches_at_letter_runs(text: str) -> None:
         units = D._UNIT_WORDS.intersection(text.encode("ascii").translate(D._LETTER_RUNS).split())
         got = [m.span() for m in D._unit_runs_matches(text, units)]
         assert got == [m.span() for m in D._P_UNIT.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts(), st.lists(st.sampled_from(["said", "says", "say", "saying", "according", "to", "told",
+                                                    "Said", "x", "2", "_", " ", "  ", "\n", ",", "’", "é"]),
+                                   max_size=14).map("".join)))
+def test_speech_verbs_where_written(text: str) -> None:
+    # in ASCII text, _SPEECH_FAST is tried where the speech words among the letter runs are written
+    assert D.speech_verbs(text) == [m.span() for m in D._SPEECH.finditer(text)]
+    if text.isascii():
+        assert D._letter_runs(text) == text.encode("ascii").translate(D._LETTER_RUNS).split()

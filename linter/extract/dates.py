@@ -522,6 +522,20 @@ def _year_is_quantity(text: str, s: int, e: int) -> bool:
 _LETTER_RUNS = bytes(c if chr(c).isalpha() and c < 128 else 32 for c in range(256))
 
 
+_RUNS_MEMO: dict[str, list[bytes]] = {}
+
+
+def _letter_runs(text: str) -> list[bytes]:
+    """The runs of letters of an ASCII ``text`` (see ``_LETTER_RUNS``), kept for the last few texts
+    (the dates of a sentence and then its speech verbs read them)."""
+    runs = _RUNS_MEMO.get(text)
+    if runs is None:
+        if len(_RUNS_MEMO) >= 256:
+            _RUNS_MEMO.clear()
+        runs = _RUNS_MEMO[text] = text.encode("ascii").translate(_LETTER_RUNS).split()
+    return runs
+
+
 def _cased(words: Iterable[str], upper_first: bool = True, plural: bool = False) -> frozenset[bytes]:
     """``words`` as bytes, each also with a capital first letter and with an "s" after it, as asked."""
     out = set()
@@ -550,7 +564,7 @@ def _candidates(text: str) -> list[_Cand]:
     if not text.isascii():
         return _candidates_any(text)
     out: list[_Cand] = []
-    found = _GATE_WORDS.intersection(text.encode("ascii").translate(_LETTER_RUNS).split())
+    found = _GATE_WORDS.intersection(_letter_runs(text))
     if found and not found.isdisjoint(_MONTH_WORDS):
         _month_cands(text, out)
     if "19" in text or "20" in text:  # every _YEARISH year starts so
@@ -784,19 +798,25 @@ def _unit_matches(text: str, low: str | None) -> list[re.Match[str]]:
     return [m for h in _UNIT_ANCHOR.finditer(low) if (m := match(text, h.start() - offset[h.group()])) is not None]
 
 
-def _unit_runs_matches(text: str, units: AbstractSet[bytes]) -> list[re.Match[str]]:
-    """``list(_P_UNIT.finditer(text))`` for an ASCII text whose runs of letters (``_LETTER_RUNS``)
-    that are unit words are ``units``: each match is one of those runs, where it is written, and
-    no two overlap, so trying _P_UNIT where each is written finds every match, in order."""
+def _matches_where(pattern: re.Pattern[str], text: str, words: AbstractSet[bytes]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a pattern whose every match (in ``text``) starts with one of
+    ``words`` (ASCII, as bytes) and overlaps no other: ``pattern`` tried where each is written, in order."""
     starts: set[int] = set()
-    for form in units:
+    for form in words:
         word = form.decode("ascii")
         i = text.find(word)
         while i >= 0:
             starts.add(i)
             i = text.find(word, i + 1)
-    match = _P_UNIT.match
+    match = pattern.match
     return [m for p in sorted(starts) if (m := match(text, p)) is not None]
+
+
+def _unit_runs_matches(text: str, units: AbstractSet[bytes]) -> list[re.Match[str]]:
+    """``list(_P_UNIT.finditer(text))`` for an ASCII text whose runs of letters (``_LETTER_RUNS``)
+    that are unit words are ``units``: each match is one of those runs, where it is written, and
+    no two overlap, so trying _P_UNIT where each is written finds every match, in order."""
+    return _matches_where(_P_UNIT, text, units)
 
 
 def _unit_cands(text: str, out: list[_Cand], low: str | None = None, units: AbstractSet[bytes] | None = None) -> None:
@@ -1487,14 +1507,14 @@ _DATE_THEN_SAID = recache.compile(
 def speech_verbs(text: str, quoted_spans: Sequence[tuple[int, int]] = (), base: int = 0) -> list[tuple[int, int]]:
     """Spans (local offsets into ``text``) of the reporting verbs outside the quoted spans (absolute)."""
     out: list[tuple[int, int]] = []
-    first = 0
     if text.isascii():  # a match is a whole run of letters, one of _SPEECH_RUNS (see _LETTER_RUNS)
-        found = _SPEECH_RUNS.intersection(text.encode("ascii").translate(_LETTER_RUNS).split())
+        found = _SPEECH_RUNS.intersection(_letter_runs(text))
         if not found:
             return out
-        # the first match is where one of them is written, at the earliest where the first is
-        first = min(map(text.find, map(bytes.decode, found)))
-    for m in _SPEECH_FAST.finditer(text, first):  # _SPEECH.finditer(text)
+        matches: Iterable[re.Match[str]] = _matches_where(_SPEECH_FAST, text, found)
+    else:
+        matches = _SPEECH_FAST.finditer(text)  # _SPEECH.finditer(text)
+    for m in matches:
         a = base + m.start()
         if any(qs <= a < qe for qs, qe in quoted_spans):
             continue

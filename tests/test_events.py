@@ -264,3 +264,25 @@ def test_kb_edition_must_be_numbers(tmp_path: Path) -> None:
                     "places: [Tarrow], series: y-games, source: MEM}\n")
     ev = next(e for e in load_kb(extra=[good]).events if e.id == "y-games")
     assert (ev.edition, ev.places, ev.series) == ((3, 2), ("Tarrow",), "y-games")
+
+
+_G = event_gazetteer(KB)
+_KEYS = sorted(k for rows in _G.by_anchor.values() for k, _ in rows)
+
+
+@given(st.lists(st.one_of(st.sampled_from(_KEYS), st.sampled_from(["the", "in", "1987", "2019", "0000", "war",
+                                                                   "19999", "x1990", ",", "Olympics", "é"]),
+                          st.integers(1890, 2030).map(str)), max_size=12),
+       st.lists(st.integers(0, 11), max_size=3))
+def test_document_runs_and_keys(pieces: list[str], cuts: list[int]) -> None:
+    # the document's keys as _runs and literal_runs give them; each sentence's keys as literal_keys does
+    from linter.extract import events as E
+    from linter.fold import ascii_fold
+
+    words = [p.replace("0000", "1999") if i % 3 == 0 else p for i, p in enumerate(pieces)]
+    sentences = [" ".join(words[a:b]) for a, b in zip([0, *sorted(cuts)], [*sorted(cuts), len(words)], strict=True)]
+    folded = ascii_fold("\n".join(sentences))
+    doc_runs, doc_keys = E._doc_runs_keys(folded, _G)
+    assert doc_keys == _G.literal_runs(E._runs(folded))
+    for text in sentences:
+        assert E._sentence_keys(text, doc_runs, doc_keys, _G) == _G.literal_keys(ascii_fold(text))

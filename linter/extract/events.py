@@ -269,17 +269,18 @@ _V = TypeVar("_V")
 _NOT_RUN = bytes(c if _ASCII_RUN.fullmatch(chr(c)) else 32 for c in range(256))
 
 
-def _runs(folded: str, vocab: frozenset[str] | None = None) -> AbstractSet[str]:
+def _runs(folded: str, vocab: frozenset[str] | None = None, year: bool = True) -> AbstractSet[str]:
     """The ASCII letter-and-digit runs of ``folded`` (from ``ascii_fold``), with "0000" when it has
     a year: a literal phrase or template can match only where all of its runs are. With ``vocab``
     (``EventGazetteer.vocab``), only those in it: the same keys hold all their runs in either, and
-    a text's runs are among another's in these when they are in all (``_sentence_keys``)."""
+    a text's runs are among another's in these when they are in all (``_sentence_keys``). With
+    ``year`` False, without "0000" (no year looked for)."""
     if folded.isascii():  # the runs are what is left between the other characters, found faster
         runs = folded.encode("ascii").translate(_NOT_RUN).decode("ascii").split()
     else:
         runs = _ASCII_RUN.findall(folded)
     present = set(runs) if vocab is None else vocab.intersection(runs)
-    if _YEAR_RUN.search(folded):
+    if year and _YEAR_RUN.search(folded):
         return present | _SLOT_SET
     return present
 
@@ -616,8 +617,7 @@ def extract_events(
 
     def keys_of(text: str, base: int, end: int) -> Sequence[str]:
         if not doc:
-            doc_runs = _runs(folded, g.vocab)
-            doc_keys = g.literal_runs(doc_runs)
+            doc_runs, doc_keys = _doc_runs_keys(folded, g)
             doc.extend((doc_runs, doc_keys, _probes(doc_keys)))
         doc_runs, doc_keys, probes = doc
         # the keys this sentence can hold (a subset of the document's, in the same order): a long
@@ -702,6 +702,20 @@ def _sentence_events(text: str, base: int, end: int, prev: str, sdates: Sequence
         if em.other is None and em.event is not None and em.contradicts:
             em.other = _other_of_year(em, g)
     return found
+
+
+def _doc_runs_keys(folded: str, g: EventGazetteer) -> tuple[AbstractSet[str], list[tuple[str, frozenset[str]]]]:
+    """The runs of a document (``folded``) among ``g.vocab`` and its keys: ``_runs(folded, g.vocab)``
+    and ``g.literal_runs`` of them, whether the document has a year looked up only when one of the
+    keys it may hold is a template. Without one, the runs are given with "0000" whether or not
+    it has a year: the keys are the same, and a sentence's runs among these are still all
+    keys the sentence may hold (``_sentence_keys``)."""
+    present = _runs(folded, g.vocab, year=False)
+    with_slot = present | _SLOT_SET
+    rows = g.literal_runs(with_slot)
+    if _SLOT in present or not any(_SLOT in runs for _, runs in rows) or _YEAR_RUN.search(folded):
+        return with_slot, rows
+    return present, [row for row in rows if _SLOT not in row[1]]
 
 
 def _sentence_keys(text: str, doc_runs: AbstractSet[str], doc_keys: list[tuple[str, frozenset[str]]],

@@ -152,3 +152,22 @@ def test_may_claim_is_the_claim_word_search(text: str) -> None:
     from linter.extract import intervals as I
 
     assert I.may_claim(text) == (I._CLAIM_WORD.search(text) is not None)
+
+
+_HEAD_PIECES = ("more than", "just over", "close to", "about", "twenty-one", "a hundred", "one hundred", "a", "an",
+                "12", "3", "seventy", "two", "days", "Day", "weeks", "month", "years", "after", "before", "later",
+                "earlier", "since", "holidays", "the", "vote", "x", "-", " ", "  ", "\n", ",", "5-", "é", "_")
+
+
+@given(st.lists(st.sampled_from(_HEAD_PIECES), max_size=16).map(" ".join))
+def test_claim_scans_start_before_the_first_match(text: str) -> None:
+    # _AFTER, _LATER and _SINCE_N scanned from _claim_start find what a scan of the whole text finds
+    from linter.extract import intervals as I
+
+    for pattern, gate_pattern in ((I._AFTER, I._AFTER_GATE), (I._LATER, I._LATER_GATE), (I._SINCE_N, I._SINCE_GATE)):
+        want = [m.span() for m in pattern.finditer(text)]
+        gate = gate_pattern.search(text)
+        if gate is None:
+            assert want == []
+        else:
+            assert [m.span() for m in pattern.finditer(text, I._claim_start(text, gate))] == want

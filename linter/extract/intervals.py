@@ -302,6 +302,23 @@ def may_claim(text: str) -> bool:
     return False
 
 
+#: The most runs of word characters before the unit in a match of _AFTER, _LATER or _SINCE_N: two
+#: for _QUAL ("more than"), two for _NUM ("twenty-one", "a hundred"); with room to spare.
+_CLAIM_HEAD_RUNS = 6
+_RUNS_BACK = recache.compile(rf"(?:\W*\w+){{0,{_CLAIM_HEAD_RUNS}}}")
+
+
+def _claim_start(text: str, gate: re.Match[str]) -> int:
+    """Where a scan for _AFTER (_LATER, _SINCE_N) can start, given the first hit of its gate
+    (_AFTER_GATE ...): every match holds a hit of the gate where its unit starts (at or after the
+    first), after at most _CLAIM_HEAD_RUNS runs of word characters, and starts with one of them;
+    so no match starts before the start of the _CLAIM_HEAD_RUNS-th run back from the first hit.
+    The same matches as a scan of the whole text, the engine not trying every place before it."""
+    at = gate.start()
+    back = _RUNS_BACK.match(text[:at][::-1])  # runs counted backwards
+    return max(0, at - (back.end() if back else at) - 1)
+
+
 def _amount_ok(text: str, m: re.Match[str]) -> bool:
     """Not a comparison ("from a year earlier") and "a"/"an" only as an amount ("been a year")."""
     if _COMPARISON.search(text, max(0, m.start() - 20), m.start()):
@@ -362,7 +379,8 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
                             qual, (frm.lo, frm.hi), (to.lo, to.hi), frm.text, to.text, frm.source, to.source))
 
     # "two days after Monday's vote", "three years before the 2019 election"
-    for m in _AFTER.finditer(text) if ("after" in low or "before" in low) and _AFTER_GATE.search(text) else ():
+    gate = _AFTER_GATE.search(text) if "after" in low or "before" in low else None
+    for m in _AFTER.finditer(text, _claim_start(text, gate)) if gate is not None else ():
         ref = _point_at(base + m.end(), dates, events, text=text, base=base, pub=pub)
         if ref is None:
             continue
@@ -376,7 +394,8 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
             end=ref.end - base)
 
     # "three days later, on May 6" after "on May 1"
-    for m in _LATER.finditer(text) if ("later" in low or "earlier" in low) and _LATER_GATE.search(text) else ():
+    gate = _LATER_GATE.search(text) if "later" in low or "earlier" in low else None
+    for m in _LATER.finditer(text, _claim_start(text, gate)) if gate is not None else ():
         nxt = _point_at(base + m.end(), dates, events, reach=4, text=text, base=base)
         if nxt is None:
             continue
@@ -390,7 +409,8 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
             m.group("q"), end=nxt.end - base)
 
     # "in the 10 years since the 2014 referendum"
-    for m in _SINCE_N.finditer(text) if "since" in low and _SINCE_GATE.search(text) else ():
+    gate = _SINCE_GATE.search(text) if "since" in low else None
+    for m in _SINCE_N.finditer(text, _claim_start(text, gate)) if gate is not None else ():
         ref = _point_at(base + m.end(), dates, events, text=text, base=base, pub=pub)
         if ref is None:
             continue

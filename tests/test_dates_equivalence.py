@@ -411,3 +411,26 @@ def test_speech_verbs_where_written(text: str) -> None:
     assert D.speech_verbs(text) == [m.span() for m in D._SPEECH.finditer(text)]
     if text.isascii():
         assert D._letter_runs(text) == text.encode("ascii").translate(D._LETTER_RUNS).split()
+
+
+_RANGE_PIECES = ("from", "From", "between", "Between", "the", "years", "1986", "1987", "87", "2001", "-", "–",
+                 " to ", " and ", "through", ",", "$", "x", "the 23rd", "the 5th", "'80s", "’90s", "1980s", "the",
+                 "The", " ", "  ", "\n", "March 3", "7")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(texts(), st.lists(st.sampled_from(_RANGE_PIECES), max_size=14).map(" ".join)))
+def test_scans_started_later(text: str) -> None:
+    # year ranges from three runs before the first year with a range tail; ordinal days from the
+    # letter before the first "he <digit>"; decades only with an apostrophe
+    years = list(D._YEARISH.finditer(text))
+    first = next((y for y in years if D._YEAR_RANGE_TAIL.match(text, y.end())), None)
+    want = [m.span() for m in D._P_YEAR_RANGE.finditer(text)]
+    if first is not None:
+        assert [m.span() for m in D._P_YEAR_RANGE.finditer(text, D._runs_back(text, first.start(), 3))] == want
+    gate = D._ORDINAL_GATE.search(text)
+    want = [m.span() for m in D._P_ORDINAL_DAY.finditer(text)]
+    if gate is not None:
+        assert [m.span() for m in D._P_ORDINAL_DAY.finditer(text, max(0, gate.start() - 1))] == want
+    if D._P_DECADE_WORD.search(text):
+        assert "0s" in text and ("'" in text or "’" in text)

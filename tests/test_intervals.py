@@ -171,3 +171,17 @@ def test_claim_scans_start_before_the_first_match(text: str) -> None:
             assert want == []
         else:
             assert [m.span() for m in pattern.finditer(text, I._claim_start(text, gate))] == want
+
+
+@given(st.lists(st.sampled_from(("in", "into", "entered", "Enters", "its", "ITS", "third", "twenty-first", "10th",
+                                 "week", "year", "day", "the", "profits", "x", " ", "\n", "\t", ",")),
+                max_size=14).map(" ".join))
+def test_ordinal_period_scan_starts_before_its_gate(text: str) -> None:
+    from linter.extract import intervals as I
+
+    want = [m.span() for m in I._ORDINAL_PERIOD.finditer(text)]
+    gate = I._ITS_GATE.search(text)
+    if gate is None:
+        assert want == []
+    else:
+        assert [m.span() for m in I._ORDINAL_PERIOD.finditer(text, I._claim_start(text, gate))] == want

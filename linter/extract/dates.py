@@ -282,6 +282,12 @@ _HEAD_WORDS: dict[re.Pattern[str], int] = {
 _WORDS_BACK = {n: recache.compile(rf"(?:\W*\w+){{0,{n}}}") for n in set(_HEAD_WORDS.values())}
 
 
+def _runs_back(text: str, at: int, runs: int) -> int:
+    """A place at or before the start of the ``runs``-th run of word characters (``\\w``) before ``at``."""
+    back = _WORDS_BACK[runs].match(text[:at][::-1])  # runs counted backwards
+    return max(0, at - (back.end() if back else at) - 1)
+
+
 def _search_head(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
     """``pattern.search(text, lo, hi)`` for a head pattern (ending "$"), from where a match can start.
 
@@ -583,7 +589,7 @@ def _candidates(text: str) -> list[_Cand]:
                 out.append(_Cand(m.start(), m.end(), "relative", "none", rel="now"))
         if not found.isdisjoint(_WEEKDAY_WORDS):
             _weekday_cands(text, out)
-    if "0s" in text:
+    if "0s" in text and ("'" in text or "’" in text):  # every _P_DECADE_WORD match holds both
         _decade_cands(text, out)
     return out
 
@@ -607,7 +613,7 @@ def _candidates_any(text: str) -> list[_Cand]:
             out.append(_Cand(m.start(), m.end(), "relative", "none", rel="now"))
     if "day" in text:
         _weekday_cands(text, out)
-    if "0s" in text:
+    if "0s" in text and ("'" in text or "’" in text):  # every _P_DECADE_WORD match holds both
         _decade_cands(text, out)
     return out
 
@@ -755,8 +761,11 @@ def _year_cands(text: str, out: list[_Cand]) -> None:
             if d <= 12 and d != mo:
                 continue  # 3/4/2024: US or day-first? skip the ambiguous ones
             add(_Cand(m.start(), m.end(), "absolute", "day", mo, d, year=y))
-    if any(_YEAR_RANGE_TAIL.match(text, y.end()) for y in years):
-        for m in _P_YEAR_RANGE.finditer(text):
+    first_range = next((y for y in years if _YEAR_RANGE_TAIL.match(text, y.end())), None)
+    if first_range is not None:
+        # a match's first year is such a hit, after at most three runs of word characters
+        # ("between the years"), each starting a match: no match starts before that
+        for m in _P_YEAR_RANGE.finditer(text, _runs_back(text, first_range.start(), 3)):
             y1 = int(m.group("y1"))
             t2 = m.group("y2")
             y2 = int(t2) if len(t2) == 4 else (y1 // 100) * 100 + int(t2)
@@ -1408,10 +1417,11 @@ def _add_ordinal_days(text: str, chosen: list[_Cand]) -> list[_Cand]:
     if "the " not in text and "The " not in text:
         return chosen
     months = [c for c in chosen if c.month is not None]
-    if not months or _ORDINAL_GATE.search(text) is None:
+    gate = _ORDINAL_GATE.search(text) if months else None
+    if gate is None:
         return chosen
     extra: list[_Cand] = []
-    for m in _P_ORDINAL_DAY.finditer(text):
+    for m in _P_ORDINAL_DAY.finditer(text, max(0, gate.start() - 1)):  # each match holds a hit after its first letter
         prior = [c for c in months if c.end <= m.start()]
         if not prior:
             continue

@@ -302,6 +302,8 @@ def may_claim(text: str) -> bool:
     return False
 
 
+#: in every match of _ORDINAL_PERIOD (its flags), one run of word characters after its start
+_ITS_GATE = recache.compile(r"(?i)\sits\s")
 #: The most runs of word characters before the unit in a match of _AFTER, _LATER or _SINCE_N: two
 #: for _QUAL ("more than"), two for _NUM ("twenty-one", "a hundred"); with room to spare.
 _CLAIM_HEAD_RUNS = 6
@@ -431,7 +433,8 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
         add(m, "for", _cardinal(m.group("n")), _unit(m.group("unit")), ref, until, m.group("q"))
 
     # "now in its third week" + "began on Oct. 2"
-    for m in _ORDINAL_PERIOD.finditer(text) if "its" in low else ():
+    gate = _ITS_GATE.search(text) if "its" in low else None
+    for m in _ORDINAL_PERIOD.finditer(text, _claim_start(text, gate)) if gate is not None else ():
         starts = []
         for d in dates:
             p = _date_point(d)

@@ -185,3 +185,17 @@ def test_ordinal_period_scan_starts_before_its_gate(text: str) -> None:
         assert want == []
     else:
         assert [m.span() for m in I._ORDINAL_PERIOD.finditer(text, I._claim_start(text, gate))] == want
+
+
+@given(st.one_of(st.lists(st.sampled_from(_HEAD_PIECES + ("DAYS", "Years", "AFTER", "Since", "turns", "Turned",
+                                                          "return", "TURNING", "60", "sixty", "%")),
+                          max_size=16).map(" ".join), st.text(max_size=20)))
+def test_gates_on_the_lower_cased_text(text: str) -> None:
+    from linter.extract import intervals as I
+
+    low = text.lower()
+    for gate in (I._AFTER_GATE, I._LATER_GATE, I._SINCE_GATE):
+        got, want = I._gate(gate, text, low), gate.search(text)
+        assert (got and got.span()) == (want and want.span())
+    if "turn" in low and text.isascii():
+        assert [m.span() for m in I._TURNS.finditer(text, low.find("turn"))] == [m.span() for m in I._TURNS.finditer(text)]

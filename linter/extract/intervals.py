@@ -310,6 +310,16 @@ _CLAIM_HEAD_RUNS = 6
 _RUNS_BACK = recache.compile(rf"(?:\W*\w+){{0,{_CLAIM_HEAD_RUNS}}}")
 
 
+#: the gates above as written for lower-cased ASCII text (case-blind patterns open with no letter
+#: the engine can skip ahead to: it tries every place)
+_GATES_LOW = {g: recache.compile(g.pattern.removeprefix("(?i)")) for g in (_AFTER_GATE, _LATER_GATE, _SINCE_GATE)}
+
+
+def _gate(gate: re.Pattern[str], text: str, low: str) -> re.Match[str] | None:
+    """``gate.search(text)``, in ASCII text a search of ``low`` (``text.lower()``, the same places)."""
+    return _GATES_LOW[gate].search(low) if text.isascii() else gate.search(text)
+
+
 def _claim_start(text: str, gate: re.Match[str]) -> int:
     """Where a scan for _AFTER (_LATER, _SINCE_N) can start, given the first hit of its gate
     (_AFTER_GATE ...): every match holds a hit of the gate where its unit starts (at or after the
@@ -381,7 +391,7 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
                             qual, (frm.lo, frm.hi), (to.lo, to.hi), frm.text, to.text, frm.source, to.source))
 
     # "two days after Monday's vote", "three years before the 2019 election"
-    gate = _AFTER_GATE.search(text) if "after" in low or "before" in low else None
+    gate = _gate(_AFTER_GATE, text, low) if "after" in low or "before" in low else None
     for m in _AFTER.finditer(text, _claim_start(text, gate)) if gate is not None else ():
         ref = _point_at(base + m.end(), dates, events, text=text, base=base, pub=pub)
         if ref is None:
@@ -396,7 +406,7 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
             end=ref.end - base)
 
     # "three days later, on May 6" after "on May 1"
-    gate = _LATER_GATE.search(text) if "later" in low or "earlier" in low else None
+    gate = _gate(_LATER_GATE, text, low) if "later" in low or "earlier" in low else None
     for m in _LATER.finditer(text, _claim_start(text, gate)) if gate is not None else ():
         nxt = _point_at(base + m.end(), dates, events, reach=4, text=text, base=base)
         if nxt is None:
@@ -411,7 +421,7 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
             m.group("q"), end=nxt.end - base)
 
     # "in the 10 years since the 2014 referendum"
-    gate = _SINCE_GATE.search(text) if "since" in low else None
+    gate = _gate(_SINCE_GATE, text, low) if "since" in low else None
     for m in _SINCE_N.finditer(text, _claim_start(text, gate)) if gate is not None else ():
         ref = _point_at(base + m.end(), dates, events, text=text, base=base, pub=pub)
         if ref is None:
@@ -452,7 +462,9 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
     for pattern, kind in ((_ANNIVERSARY, "anniversary"), (_TURNS, "turns")):
         if (kind == "anniversary" and "anniversar" not in low) or (kind == "turns" and "turn" not in low):
             continue  # the pattern's own word is absent: no match (and no search)
-        for m in pattern.finditer(text):
+        # a match starts with its word ("turn" or a digit: _ANNIVERSARY is rare), in ASCII text
+        # where the lower-cased text has it first
+        for m in pattern.finditer(text, low.find("turn") if kind == "turns" and text.isascii() else 0):
             amount = ordinal_value(m.group("n")) if kind == "anniversary" else _cardinal(m.group("n"))
             if amount is None or amount < 2 or (kind == "turns" and amount > 300):
                 continue

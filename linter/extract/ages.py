@@ -256,8 +256,6 @@ _TRIGGER_DIGIT_RES = (
     recache.compile(r"[,(]\s*(?:(?:then|now|aged?)\s+)?\d{1,3}(?!\d)"),
     recache.compile(r"(?:i(?<!\wi)s|w(?<!\ww)as|’(?<=\w’)s|'(?<=\w')s|t(?<!\wt)urn(?:ed|s))\s+(?:now\s+|only\s+|just\s+)?\d"),
 )
-#: Words one of which an ASCII sentence must hold for the word half to match.
-_TRIGGER_WORDS = ("old", "aged", "born", "(b.", "die", "death", "passed away", "killed")
 _DIGITS = "0123456789"
 
 
@@ -304,19 +302,6 @@ def _may_state_age(text: str) -> bool:
     return not _TRIGGER_VERB_RUNS.isdisjoint(runs) and second.search(low) is not None
 
 
-def _may_state_age_plain(text: str) -> bool:
-    """``_may_state_age`` as it was: the equivalence tests compare the two."""
-    if not text.isascii():
-        return _TRIGGER.search(text) is not None
-    low = text.lower()
-    if any(map(low.__contains__, _TRIGGER_WORDS)) and _TRIGGER_WORD_RE.search(low) is not None:
-        return True
-    if not any(map(text.__contains__, _DIGITS)):
-        return False
-    first, second = _TRIGGER_DIGIT_RES
-    return first.search(low) is not None or second.search(low) is not None
-
-
 # "75-year-old", "75 year old", "seventy-five-year-old", "75 years old"; not "75-year-olds" (a
 # group), not "-year-old-", not "6-1/2-year-old".
 _YEAR_OLD = recache.compile(
@@ -328,10 +313,10 @@ _APPOS_A = (r",\s*(?:(?P<pre>then|now|aged|age)\s+)?(?P<a>\d{1,3})(?![,.:/]\d)(?
             r"(?=[,;)]|\.(?!\d)|\s+(?:and|said|says|told|who|was|were|is|has|had|will|would|did|does|remains|became|"
             r"joined|died|dies|also|now|added|spoke)\b|$)")
 _APPOS_B = r"\((?:age\s+|aged\s+)?(?P<b>\d{1,3})\)"
-#: as written: the second branch opens with an optional space, so ``re`` tries every character
-_APPOS_PLAIN = recache.compile(rf"{_APPOS_A}|\s?{_APPOS_B}", re.IGNORECASE)
-#: the same matches, opening on the class of the characters a match can start with (a comma,
-#: a space before "(", a "("), which ``re`` skips to; which one it was is read behind
+#: ``{_APPOS_A}|\s?{_APPOS_B}`` (its second branch opens with an optional space, so ``re`` tries it at
+#: every character; tests/test_pattern_rewrites_ages.py keeps that form as the reference) with the
+#: same matches, opening on the class of the characters a match can start with (a comma, a space
+#: before "(", a "("), which ``re`` skips to; which one it was is read behind
 _APPOS = recache.compile(rf"[,\s(](?:(?<=,){_APPOS_A[1:]}|(?:(?<=\()|(?<=\s)\(){_APPOS_B[2:]})", re.IGNORECASE)
 #: the first branch alone, for text without a "(" (where the second has no match), with an
 #: empty "b" group: it opens on a literal comma

@@ -153,13 +153,18 @@ _LITERAL = st.text(st.sampled_from("TKXabc?[]( .-:'Ié"), min_size=1, max_size=5
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_LITERAL, min_size=1, max_size=8, unique=True), st.text(st.sampled_from("TKXabc?[]( .-:'Ié\n"), max_size=40))
+@given(st.lists(_LITERAL, min_size=1, max_size=12, unique=True), st.text(st.sampled_from("TKXabc?[]( .-:'Ié\n"), max_size=40))
 def test_a_gate_finds_a_literal_whichever_way_it_looks(literals: list[str], text: str) -> None:
-    """One alternation search (literals opening with capitals or punctuation) and one search per
-    literal (the others) both answer exactly whether some literal occurs."""
-    from linter.gate import _finder
+    """One alternation search (literals opening with capitals or punctuation), one automaton pass
+    (eight literals or more) and one search per literal (the others) all answer exactly whether
+    some literal occurs."""
+    from linter.gate import _automaton, _finder, _grouped, _occurs
 
-    assert _finder(tuple(literals))(text) == any(lit in text for lit in literals)
+    expected = any(lit in text for lit in literals)
+    assert _finder(tuple(literals))(text) == expected
+    assert _occurs(_grouped(tuple(literals)), text) == expected
+    automaton = _automaton(tuple(literals))
+    assert automaton is not None and automaton(text) == expected
     g = Gate(((tuple(literals), ()),))
     assert g.admits(text, lambda: "") == any(lit in text for lit in literals)
 
@@ -170,4 +175,7 @@ def test_capital_literals_are_looked_for_by_one_alternation() -> None:
     capitals = _finder(("TK", "XX", "???", "[INSERT"))
     lower = _finder(("tag", "TK"))
     assert capitals.__name__ == "alternation" and lower.__name__ == "one_by_one"
+    many = _finder(("leave a reply", "read more", "tag", "video", "share ", "cookies", "embed", "audio"))
+    assert many.__name__ == "automaton"
+    assert many("please share this") and many("a tagline") and not many("the senate voted")
     assert capitals("the TK here") and capitals("a [INSERT b") and not capitals("tk xx insert")

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.dsl import (
     BOOL,
@@ -728,3 +730,25 @@ def test_pattern_facts_read_back_from_the_cache_equal_those_worked_out(pattern, 
                     (float(entry[0]), *entry[1:])]:
         C._KNOWN["table"][pattern] = damaged
         assert C.pattern_facts(pattern) == expected
+
+
+_MANY_WORDS = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_MANY_WORDS, "Alpha", "BETA", "x", " ", "é", "the"]), max_size=8),
+       st.booleans())
+def test_a_pattern_of_many_literals_matches_as_the_search_does(words: list[str], ignorecase: bool) -> None:
+    """A pattern whose matches need one of eight literals or more is pre-tested by one automaton
+    pass (linter.occurs) instead of a test per literal: the answer is still the search's
+    (smart case: a pattern without capitals ignores case)."""
+    from linter.dsl.compiler import compile_regex
+
+    words_ = [w.title() for w in _MANY_WORDS] if not ignorecase else list(_MANY_WORDS)
+    pattern = r"\b(?:" + "|".join(words_) + r")\b"
+    text = " ".join(words)
+    want = compile_regex(pattern).search(text) is not None
+    expr = compile_expression(f"sentence.text =~ {pattern!r}", ENV, REG)
+    assert expr(ctx_for(text)) == want
+    negated = compile_expression(f"sentence.text !~ {pattern!r}", ENV, REG)
+    assert negated(ctx_for(text)) == (not want)

@@ -158,7 +158,8 @@ def test_a_gate_finds_a_literal_whichever_way_it_looks(literals: list[str], text
     """One alternation search (literals opening with capitals or punctuation), one automaton pass
     (eight literals or more) and one search per literal (the others) all answer exactly whether
     some literal occurs."""
-    from linter.gate import _automaton, _finder, _grouped, _occurs
+    from linter.occurs import _automaton, _grouped, _occurs
+    from linter.occurs import finder as _finder
 
     expected = any(lit in text for lit in literals)
     assert _finder(tuple(literals))(text) == expected
@@ -170,7 +171,7 @@ def test_a_gate_finds_a_literal_whichever_way_it_looks(literals: list[str], text
 
 
 def test_capital_literals_are_looked_for_by_one_alternation() -> None:
-    from linter.gate import _finder
+    from linter.occurs import finder as _finder
 
     capitals = _finder(("TK", "XX", "???", "[INSERT"))
     lower = _finder(("tag", "TK"))

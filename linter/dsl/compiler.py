@@ -41,6 +41,7 @@ from linter.dsl.parser import parse
 from linter.dsl.runtime import BudgetExhausted, EvalContext
 from linter.dsl.types import BOOL, NUMBER, ObjectType, Text, Type, is_assignable, type_article
 from linter.fold import ascii_fold
+from linter.occurs import AUTOMATON_MIN, finder
 
 Fn = Callable[[EvalContext], Any]
 
@@ -777,9 +778,11 @@ class Compiler:
         required = facts.required
         literals, folded = (innermost(required[0]), required[1]) if required is not None else ((), False)
         anchored = facts.anchored
+        many = len(literals) >= AUTOMATON_MIN
+        occurs: Callable[[str], bool] | None = None
 
         def match(ctx: EvalContext) -> bool:
-            nonlocal search
+            nonlocal search, occurs
             s = left(ctx)
             if not isinstance(s, str):
                 return False
@@ -792,11 +795,17 @@ class Compiler:
                     return negate  # a pattern anchored at the start, and the start cannot match
             if literals:
                 hay = low if folded else s
-                for lit in literals:
-                    if lit in hay:
-                        break
+                if many:  # one automaton pass (linter.occurs), built at the first test
+                    if occurs is None:
+                        occurs = finder(literals)
+                    if not occurs(hay):
+                        return negate
                 else:
-                    return negate  # no literal every match needs: no match (and no search)
+                    for lit in literals:
+                        if lit in hay:
+                            break
+                    else:
+                        return negate  # no literal every match needs: no match (and no search)
             if search is None:
                 search = compile_regex(pattern_text).search
             if len(s) <= safe_length:

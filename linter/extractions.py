@@ -24,6 +24,7 @@ from linter.extract.attribution import QuoteSource, SentenceSource, attribute, s
 from linter.extract.dates import (
     DateMention,
     extract_dates,
+    gate_words,
     mark_reported,
     pair_restatements,
     speech_times,
@@ -106,6 +107,17 @@ def _may_hold_date(text: str) -> bool:
     if _DECIMAL.search(text) is not None or _has_date_word(text):
         return True
     return any(ch.isdigit() for ch in text)
+
+
+def _dates_gate(text: str) -> bool:
+    """``_may_hold_date(text)``, or False where ``extract_dates(text)`` is empty anyway: in an ASCII
+    text with no digit and none of ``dates.gate_words`` (its runs of letters are memoised, and
+    the ages gate reads them too), which spares most sentences the date word search."""
+    if text.isascii():
+        if any(map(text.__contains__, "0123456789")):
+            return True
+        return bool(gate_words(text)) and _has_date_word(text)
+    return _may_hold_date(text)
 
 
 def _has_date_word(text: str) -> bool:
@@ -271,7 +283,7 @@ class Analysis:
         pub = self.doc.pub_date
         gates = None if self.memo is None else iter(self._gates)
         for s in self.doc.sentences:
-            if not (_may_hold_date(s.text) if gates is None else next(gates)[0]):
+            if not (_dates_gate(s.text) if gates is None else next(gates)[0]):
                 continue
             if self.memo is not None:
                 ms = self.memo.dates(s.text, s.start, pub)

@@ -434,3 +434,43 @@ def test_scans_started_later(text: str) -> None:
         assert [m.span() for m in D._P_ORDINAL_DAY.finditer(text, max(0, gate.start() - 1))] == want
     if D._P_DECADE_WORD.search(text):
         assert "0s" in text and ("'" in text or "’" in text)
+
+
+# --------------------------------------------------------------------------- gates on runs of letters
+
+_GATE_SAMPLES = ("Now the committee will decide.", "JANUARY SALES", "Last Summer was hot.", "The second quarter",
+                 "Currently, he is abroad.", "He left office in 1999.", "They met on Monday.", "holiday season",
+                 "He will come after the vote.", "It rose 5 pct.", "", "Profits in its unit fell.")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts(), st.text(max_size=20), st.sampled_from(_GATE_SAMPLES)))
+def test_dates_gate(text: str) -> None:
+    """Analysis.dates' gate answers as ``_may_hold_date`` does, but no where extract_dates finds nothing."""
+    gate = extractions._dates_gate(text)
+    if gate != extractions._may_hold_date(text):
+        assert not gate and D.extract_dates(text) == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts(), st.text(max_size=20), st.sampled_from(_GATE_SAMPLES)))
+def test_extract_dates_gate(text: str) -> None:
+    """extract_dates, which tests an ASCII text's gate words before its date word search, finds
+    dates exactly where the plain gate passes and the plain candidate search finds some."""
+    plain_gate = bool(text) and (re.search(r"\d", text) is not None or D._TRIGGER_WORD.search(text) is not None)
+    assert bool(D.extract_dates(text)) == (plain_gate and bool(D._candidates_any(text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts(), st.sampled_from(_GATE_SAMPLES)), st.sampled_from([1, 3, 1 << 16]))
+def test_clause_candidates(text: str, memo_size: int) -> None:
+    """A clause's candidates, found by the memo of the words that may start a verb group (also
+    when it is cleared as it fills), are the words _group_at may start a group with."""
+    old = T._STARTER_MEMO_SIZE
+    T._STARTER_MEMO_SIZE = memo_size
+    try:
+        clause = T._Clause(text, 0, len(text))
+    finally:
+        T._STARTER_MEMO_SIZE = old
+    assert clause.cands == [k for k, w in enumerate(clause.words)
+                            if w in T._GROUP_STARTERS or (len(w) >= 5 and w.endswith("ed"))]

@@ -50,7 +50,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from linter import recache
-from linter.extract.dates import _letter_runs
+from linter.extract.dates import _case_forms, _letter_runs
 from linter.fold import ascii_fold, contains_any
 from linter.kb import KnowledgeBase, norm_name
 
@@ -257,17 +257,6 @@ _TRIGGER_DIGIT_RES = (
     recache.compile(r"(?:i(?<!\wi)s|w(?<!\ww)as|’(?<=\w’)s|'(?<=\w')s|t(?<!\wt)urn(?:ed|s))\s+(?:now\s+|only\s+|just\s+)?\d"),
 )
 _DIGITS = "0123456789"
-
-
-def _case_forms(*words: str) -> frozenset[bytes]:
-    """Every spelling of ``words`` (ASCII letters) in upper and lower case, as bytes."""
-    out: set[bytes] = set()
-    for word in words:
-        forms = [""]
-        for ch in word:
-            forms = [f + c for f in forms for c in {ch.lower(), ch.upper()}]
-        out.update(f.encode("ascii") for f in forms)
-    return frozenset(out)
 
 
 #: Letter runs (``dates._letter_runs``, in any case) one of which an ASCII sentence holds when

@@ -542,6 +542,18 @@ def _letter_runs(text: str) -> list[bytes]:
     return runs
 
 
+def _case_forms(*words: str) -> frozenset[bytes]:
+    """Every spelling of ``words`` (ASCII letters) in upper and lower case, as bytes: the runs of
+    letters (``_letter_runs``) a case-blind pattern of these words, bounded by non-letters, is."""
+    out: set[bytes] = set()
+    for word in words:
+        forms = [""]
+        for ch in word:
+            forms = [f + c for f in forms for c in {ch.lower(), ch.upper()}]
+        out.update(f.encode("ascii") for f in forms)
+    return frozenset(out)
+
+
 def _cased(words: Iterable[str], upper_first: bool = True, plural: bool = False) -> frozenset[bytes]:
     """``words`` as bytes, each also with a capital first letter and with an "s" after it, as asked."""
     out = set()
@@ -561,16 +573,18 @@ _WEEKDAY_WORDS = _cased(WEEKDAYS, False)
 _GATE_WORDS = _MONTH_WORDS | _UNIT_WORDS | _DAYWORD_WORDS | _NOW_WORDS | _WEEKDAY_WORDS
 
 
-def _candidates(text: str) -> list[_Cand]:
+def _candidates(text: str, found: AbstractSet[bytes] | None = None) -> list[_Cand]:
     """Every candidate expression in ``text``, possibly overlapping.
 
     In a fixed order (months, years, units, day words, "now", weekdays, decades): of two
-    candidates with the same span, _select keeps the first.
+    candidates with the same span, _select keeps the first. ``found``, for an ASCII text, may
+    give :func:`gate_words` of it.
     """
     if not text.isascii():
         return _candidates_any(text)
     out: list[_Cand] = []
-    found = _GATE_WORDS.intersection(_letter_runs(text))
+    if found is None:
+        found = gate_words(text)
     if found and not found.isdisjoint(_MONTH_WORDS):
         _month_cands(text, out)
     if "19" in text or "20" in text:  # every _YEARISH year starts so
@@ -592,6 +606,13 @@ def _candidates(text: str) -> list[_Cand]:
     if "0s" in text and ("'" in text or "’" in text):  # every _P_DECADE_WORD match holds both
         _decade_cands(text, out)
     return out
+
+
+def gate_words(text: str) -> AbstractSet[bytes]:
+    """The runs of letters of an ASCII ``text`` that are words some pattern of :func:`_candidates`
+    opens on (``_GATE_WORDS``; see ``_LETTER_RUNS``). Without one, and without a digit, the text
+    holds no date: every other candidate needs a digit (a year, a decade, a numeric date)."""
+    return _GATE_WORDS.intersection(_letter_runs(text))
 
 
 def _candidates_any(text: str) -> list[_Cand]:
@@ -1334,9 +1355,17 @@ def extract_dates(text: str, base: int = 0, pub: date | None = None,
     given, is a clause cache for ``text`` (see :func:`detect_governor`; its boundaries are
     ``sentence_boundaries(text)``) that later look-ups in the same text may share.
     """
-    if not text or not (_has_digit(text) or _TRIGGER_WORD.search(text)):
+    if not text:
         return []
-    chosen = _select(_candidates(text))
+    if text.isascii():
+        found = gate_words(text)  # without a digit or one of these, _candidates finds nothing
+        if not any(map(text.__contains__, "0123456789")) and (not found or _TRIGGER_WORD.search(text) is None):
+            return []
+        chosen = _select(_candidates(text, found))
+    else:
+        if not (_DIGIT.search(text) or _TRIGGER_WORD.search(text)):
+            return []
+        chosen = _select(_candidates_any(text))
     if not chosen:  # (an ordinal day needs a month mention before it)
         return []
     chosen = _add_ordinal_days(text, chosen)

@@ -43,7 +43,7 @@ from datetime import date
 from typing import Any
 
 from linter import recache
-from linter.extract.dates import WEEKDAYS, resolve_weekday
+from linter.extract.dates import WEEKDAYS, _case_forms, _letter_runs, resolve_weekday
 from linter.extract.reftime import reference_time
 
 __all__ = ["Interval", "allowed", "elapsed", "extract_intervals", "may_claim", "ordinal_value"]
@@ -113,6 +113,11 @@ _CLAIM_WORD = recache.compile(r"(?i)\b(?:after|before|later|earlier|since|annive
 _CLAIM_LOW = recache.compile(r"(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
 _CLAIM_WORDS = ("after", "before", "later", "earlier", "since", "anniversary", "turn")
 _IN_ITS = recache.compile(r"in\s+its")  # the rest of _CLAIM_LOW: "in" comes first, a literal the engine skips to
+#: The runs of letters (``dates._letter_runs``) of an ASCII text _CLAIM_WORD matches: a word
+#: bounded by non-word characters is a whole run of letters, and "in its" has two.
+_CLAIM_RUNS = _case_forms(*_CLAIM_WORDS, "turns", "turned", "turning")
+_IN_RUNS = _case_forms("in")
+_ITS_RUNS = _case_forms("its")
 #: What every match of _AFTER, _LATER and _SINCE_N holds (a unit, then its direction word), found
 #: far faster than they are: a sentence without it is not searched with them.
 _AFTER_GATE = recache.compile(r"(?i)(?:day|week|month|year|decade)s?\s+(?:after|before)\s")
@@ -284,10 +289,14 @@ def _gap_ok(text: str, base: int, pos: int, at: int) -> bool:
 
 def may_claim(text: str) -> bool:
     """Whether ``text`` has a word an interval claim needs (``_CLAIM_WORD``): a sentence without one
-    holds none. In ASCII text, a search of the lower-cased text for the words, each then checked
-    for a word boundary before it, finds the same far faster."""
+    holds none. In ASCII text, which holds one only when its runs of letters (memoised) hold the
+    word ("in" and "its" for "in its"), a search of the lower-cased text for the words, each
+    then checked for a word boundary before it, finds the same far faster."""
     if not text.isascii():
         return _CLAIM_WORD.search(text) is not None
+    runs = _letter_runs(text)  # (memoised: the dates and ages gates read them too)
+    if _CLAIM_RUNS.isdisjoint(runs) and (_IN_RUNS.isdisjoint(runs) or _ITS_RUNS.isdisjoint(runs)):
+        return False
     low = text.lower()
     if not any(map(low.__contains__, _CLAIM_WORDS)):
         # only "in\\s+its" may match, for which "its" stands for many words ("profits"): look for it

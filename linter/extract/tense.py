@@ -12,9 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import accumulate
-from typing import Any
+from itertools import accumulate, compress, count
+from typing import Any, NamedTuple
 
 from linter import recache
 
@@ -220,6 +219,26 @@ try:
 except re.error:  # pragma: no cover - Python 3.10 has no possessive quantifiers
     _WORD_SPLIT = recache.compile(f"({_WORD.pattern})")
 _CONTRACTIONS = frozenset({"ll", "ve", "d", "s", "re", "m"})
+
+
+def _may_start_group(w: str) -> bool:
+    """Whether :func:`_group_at` may start a verb group with the word ``w`` (lower case)."""
+    return w in _GROUP_STARTERS or (len(w) >= 5 and w.endswith("ed"))
+
+
+class _StarterMemo(dict[str, bool]):
+    """``_may_start_group`` of the words seen, kept: a clause's candidates are then found by a
+    look-up per word made in C (``map``), not a Python test. Cleared when it holds
+    ``_STARTER_MEMO_SIZE`` words, which bounds its memory (news uses far fewer words than that
+    between two clearings)."""
+
+    def __missing__(self, w: str) -> bool:
+        got = self[w] = _may_start_group(w)
+        return got
+
+
+_STARTER_MEMO = _StarterMemo()
+_STARTER_MEMO_SIZE = 1 << 16
 _APOSTROPHE = recache.compile("['’]")
 
 
@@ -255,8 +274,10 @@ class _Clause:
         self.words = words
         self.starts = starts
         self.ends = ends
-        starters = _GROUP_STARTERS
-        self.cands = [k for k, w in enumerate(words) if w in starters or (len(w) >= 5 and w.endswith("ed"))]
+        memo = _STARTER_MEMO
+        if len(memo) >= _STARTER_MEMO_SIZE:
+            memo.clear()
+        self.cands = list(compress(count(), map(memo.__getitem__, words)))
         self.groups: dict[int, tuple[str, int] | None] = {}  # _group_at(words, i), computed once
         self.checkpoint: tuple[int, int, int, tuple[str, int, int] | None] | None = None
 
@@ -300,9 +321,11 @@ def sentence_boundaries(text: str) -> list[int]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Governor:
-    """The verb group that governs a span: its tense, where it is (local offsets) and its side."""
+class Governor(NamedTuple):
+    """The verb group that governs a span: its tense, where it is (local offsets) and its side.
+
+    (A named tuple, made once per span: a frozen dataclass costs four ``object.__setattr__``
+    calls to make.)"""
 
     tense: str
     start: int | None = None
@@ -310,7 +333,7 @@ class Governor:
     before: bool = True  # the group precedes the span (False: the first group after it)
 
 
-_UNKNOWN = Governor("unknown")  # (frozen: one instance serves every span without a governor)
+_UNKNOWN = Governor("unknown")  # (immutable: one instance serves every span without a governor)
 
 #: The characters read on either side of a span in a clause longer than that (no real sentence
 #: is): hostile input of one endless clause costs time in proportion to its length, not its square.

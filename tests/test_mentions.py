@@ -524,3 +524,125 @@ def test_written_alone_as_the_pattern() -> None:
         assert M._written_alone(text, word) == want
 
     check()
+
+
+def test_kept_plans_change_no_mention(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run's ``_Plan`` (its tokens and what the look-ups found at each), kept from other
+    sentences and documents at other offsets, gives the mentions a fresh plan gives."""
+    import linter.extract.mentions as M
+
+    g = M.gazetteer(kb)
+    repeated = ["Ex-President Carter met Ex-President Carter; then-President Reagan and President Reagan met Reagan.",
+                "President Reagan said. Ex-President Carter, the former president, and Reagan's aide met Carter."]
+    docs = [[(0, t)] for t in [*TRICKY, *repeated]] + [[(i * 137 + 5, t) for i, t in enumerate([*repeated, *TRICKY])]]
+    dates = (None, date(1987, 5, 1), date(2024, 7, 1))
+    g.runs.clear()
+    kept = [repr(extract_mentions(d, kb, pd)) for d in docs for pd in dates]
+    assert any(isinstance(p, M._Plan) for p in g.runs.values())
+    parse = M._parse_run
+    monkeypatch.setattr(M, "_parse_run", lambda *args: parse(*args[:8]))  # a fresh plan for every run
+    try:
+        assert [repr(extract_mentions(d, kb, pd)) for d in docs for pd in dates] == kept
+    finally:
+        g.runs.clear()
+
+
+def test_offices_and_persons_as_by_their_terms(kb: KnowledgeBase) -> None:
+    """``_resolve_office`` and ``_title_persons`` read remembered offices (``Gazetteer.offices_in``)
+    and persons' offices (``Gazetteer.held``): the answers of the plain forms over the KB's terms."""
+    from collections import Counter
+
+    import linter.extract.mentions as M
+
+    g = M.gazetteer(kb)
+
+    def plain_resolve(title_key: str, country: str | None, pid: str | None) -> tuple[str | None, str | None]:
+        cands = [o for o in g.offices(kb, title_key) if M._in_country(o, country)]
+        if not cands:
+            return None, None
+        shared = country is not None and "|" in country
+        how = "country" if country is not None and not shared else "title" if len(cands) == 1 else "person"
+        if pid is None:
+            return (cands[0].id, how) if len(cands) == 1 else (None, None)
+        held = {t.office for t in kb.people[pid].terms}
+        mine = [o for o in cands if o.id in held]
+        if len(mine) == 1:
+            return mine[0].id, how if len(cands) == 1 else "person"
+        if len(mine) > 1:
+            return None, None
+        home = {kb.offices[o].country for o in held if o in kb.offices}
+        if len(cands) == 1:
+            only = cands[0]
+            return (only.id, how) if country is not None or not home or only.country in home else (None, None)
+        local = [o for o in cands if o.country in home]
+        if len(local) > 1:
+            weight = Counter(kb.offices[t.office].country for t in kb.people[pid].terms if t.office in kb.offices)
+            local.sort(key=lambda o: -weight[o.country])
+            if weight[local[0].country] == weight[local[1].country]:
+                return None, None
+        return (local[0].id, "person") if local else (None, None)
+
+    people = sorted(kb.people)[::7][:300] + ["donald-trump", "emmanuel-macron", "ronald-reagan"]
+    people = [p for p in people if p in kb.people]
+    titles = sorted(g.titles)[::5][:60] + ["president", "prime minister", "secretary of state", "chancellor"]
+    countries = [None, "US", "FR", "IL", "CD|CG", "ZZ"]
+    checked = 0
+    for title_key in titles:
+        for country in countries:
+            offices = [o for o in g.offices(kb, title_key) if M._in_country(o, country)]
+            wanted = frozenset(o.id for o in offices)
+            assert M._title_persons(kb, g, people, g.offices_in(kb, title_key, country).ids) == \
+                [p for p in people if any(t.office in wanted for t in kb.people[p].terms)]
+            for pid in [None, *people]:
+                assert M._resolve_office(kb, g, title_key, country, pid) == plain_resolve(title_key, country, pid)
+                checked += 1
+    assert checked > 10_000
+
+
+def test_remembered_keys_as_by_the_names(kb: KnowledgeBase) -> None:
+    """``_Doc.remember`` sets the keys ``Gazetteer.recent_keys`` keeps: the surname's and each
+    name's last word, as the plain loop over the person's names does."""
+    import linter.extract.mentions as M
+    from linter.kb import norm_name
+
+    g = M.gazetteer(kb)
+    for pid in sorted(kb.people)[::3][:2000]:
+        p = kb.people[pid]
+        plain: dict[str, str] = {norm_name(p.surname): pid}
+        for n in p.names:
+            toks = norm_name(n).split()
+            if toks:
+                plain[toks[-1]] = pid
+        doc = M._Doc(kb, g)
+        doc.remember(pid)
+        assert doc.recent == plain and list(doc.recent) == list(plain)
+
+
+#: ``_ASCII_RUN_RE`` as it was written before its repeats were made possessive
+_PLAIN_ASCII_TAIL = r"[A-Za-z0-9']*(?:[.\-][A-Za-z][A-Za-z']*)*\.?"
+
+
+def test_possessive_ascii_runs_as_the_plain_pattern() -> None:
+    """The possessive ``_ASCII_RUN_RE`` finds the runs the plain pattern finds."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    import linter.extract.mentions as M
+
+    plain = re.compile(rf"[A-Z](?<![A-Za-z0-9'.].){_PLAIN_ASCII_TAIL}"
+                       rf"(?:{M._WS}(?:of{M._WS}(?:the{M._WS})?)?(?:{M._PARTICLES}(?:{M._WS}|-))*[A-Z]{_PLAIN_ASCII_TAIL})*")
+    pieces = ["Reagan", "Al", "A", "U.S.", "B52", "O'Neill", "of", "the", "The", "Of", "de", "der", "den", "dos", "do",
+              "bin", "bint", "la", "La", "von", "van", "al", "el", "x", "ab", " ", "  ", "\t", "\n", "\n\n", "\u00a0",
+              "-", ".", "'", ",", "(", "5", "Jr.", "McDONALD", "s", "ter", "th", "ofx"]
+    texts = [*TRICKY, "'Reagan .Reagan x-Reagan 5Reagan Ab-Cd5 U.S.-B52 of the Of The Al-Sabah von der Leyen",
+             "Mr. and Mrs. Smith\nof\tthe  House of the People\u00a0Bank met O'Neill's aide, McDONALD.",
+             "Mohammed bin-Salman, Ana dos Santos, Luiz do Lula, Bank of the people, Queen of thee, Ursula von der-Leyen"]
+    for text in texts:
+        assert [m.span() for m in M._ASCII_RUN_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=14).map("".join))
+    def check(text: str) -> None:
+        assert [m.span() for m in M._ASCII_RUN_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+    check()

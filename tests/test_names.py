@@ -96,3 +96,48 @@ def test_texts_holding_a_word_are_those_that_hold_it(texts: list[str], word: str
     from linter.extract.names import _holding, _joined
 
     assert _holding(texts, *_joined(texts), word) == [i for i, t in enumerate(texts) if word in t]
+
+
+def _file_words_plain(words: list[str]) -> tuple[dict[str, int], dict[str, str], dict[str, list[str]]]:
+    """The words counted and filed as ``find_variants`` did before ``_file_words``: every word
+    counted, the common ones not filed."""
+    from collections import Counter
+
+    from linter.extract.names import _COMMON, fold
+
+    counts: dict[str, int] = {}
+    folds: dict[str, str] = {}
+    by_initial: dict[str, list[str]] = {}
+    for raw, n in Counter(words).items():
+        word = raw[:-2] if raw.endswith(("'s", "’s")) else raw
+        if len(word) < 5 or word.isupper():
+            continue
+        if word in counts:
+            counts[word] += n
+            continue
+        counts[word] = n
+        f = fold(word)
+        if f not in _COMMON:
+            folds[word] = f
+            by_initial.setdefault(f[0] + f[-1], []).append(word)
+    return counts, folds, by_initial
+
+
+_NAME_PIECES = ["Baker", "Bakar", "Erdoğan", "Erdogan", "BAKER", "Europe", "Britain", "Abc", "Abcde", "Ärger",
+                "Lee", "O'Neil", "O’Neil"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NAME_PIECES), st.sampled_from(["", "'s", "’s", "s", "'"])).map("".join),
+                max_size=30))
+def test_file_words_as_the_plain_loop(words: list[str]) -> None:
+    """``_file_words`` (remembering each word's filing in ``_FILED``, leaving out the words that
+    never pair) files the words as the plain loop and counts every filed word alike."""
+    from linter.extract.names import _file_words
+
+    for _ in range(2):  # with the filings remembered, then with them known
+        counts, folds, by_initial = _file_words(words)
+        p_counts, p_folds, p_by_initial = _file_words_plain(words)
+        assert folds == p_folds and list(folds) == list(p_folds)
+        assert by_initial == p_by_initial and list(by_initial) == list(p_by_initial)
+        assert counts == {w: p_counts[w] for w in p_folds}

@@ -10,8 +10,10 @@ alias, surname, title, country form, modifier and honorific. One regex finds run
 capitalised words (allowing "of", "of the" and name particles such as "al-", "bin", "von der"
 inside a run); only runs holding a gazetteer word and a word that can match a name or a title
 (an "anchor", see ``_word``) are parsed, left to right, as
-``[modifier] [country] TITLE[-elect] [honorific] NAME``. What each word as written can do, and
-whether each run is worth parsing, is remembered on the gazetteer. A short look-behind regex catches a
+``[modifier] [country] TITLE[-elect] [honorific] NAME``. What each word as written can do,
+whether each run is worth parsing and, for one that is, its tokens and what the look-ups of
+titles, countries and names found at each (``_Plan``: they read nothing but the run), is
+remembered on the gazetteer. A short look-behind regex catches a
 lower-case modifier or title before the run ("former President", "former president Donald
 Trump", "then-President Obama"), and a look-ahead regex catches appositives ("Trump, the
 former president,"). A bare surname resolves to the person last named in full in the same
@@ -51,7 +53,9 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple
+from itertools import compress
+from operator import itemgetter
+from typing import Any, Literal, NamedTuple
 
 import regex
 
@@ -88,11 +92,17 @@ _RUN_RE = regex.compile(
 )
 # The same runs in ASCII text, for the faster ``re``: the character classes reduced to ASCII, and
 # the look-behind after the first capital (it checks the character before it) so that the search
-# skips ahead to capitals.
-_ASCII_TOKEN_TAIL = r"[A-Za-z0-9']*(?:[.\-][A-Za-z][A-Za-z']*)*\.?"
+# skips ahead to capitals. Its repeats are possessive and its white space atomic, which spares
+# the engine its records for backtracking: nothing is given back in a match (every part after a
+# run's first word is optional, so the greedy way always matches; inside a further word, giving
+# back white space or a particle leaves a space or a lower-case letter where a capital, "of",
+# "the" or a particle must start, and at most one particle ends in white space or "-" at a
+# place). ``tests/test_mentions.py`` checks it against the plain form.
+_ASCII_TOKEN_TAIL = r"[A-Za-z0-9']*+(?:[.\-][A-Za-z][A-Za-z']*+)*+\.?"
+_ATOMIC_WS = rf"(?>{_WS})"
 _ASCII_RUN_RE = recache.compile(
     rf"[A-Z](?<![A-Za-z0-9'.].){_ASCII_TOKEN_TAIL}"
-    rf"(?:{_WS}(?:of{_WS}(?:the{_WS})?)?(?:{_PARTICLES}(?:{_WS}|-))*[A-Z]{_ASCII_TOKEN_TAIL})*"
+    rf"(?:{_ATOMIC_WS}(?:of{_ATOMIC_WS}(?:the{_ATOMIC_WS})?+)?+(?:{_PARTICLES}(?:{_ATOMIC_WS}|-))*+[A-Z]{_ASCII_TOKEN_TAIL})*+"
 )
 # The words of a run (or of one word): ``re``'s ``\S`` and ``regex``'s ``[^\s]`` differ only on
 # \x1c-\x1f, which no run holds (a run is letters, digits, marks, apostrophes, dots, hyphens and
@@ -596,6 +606,13 @@ class _PersonWords(dict[str, frozenset[str]]):
         return self[pid] if pid in self._kb.people else default
 
 
+class _Offices(NamedTuple):
+    """A title's KB offices (of a country, if one is written with it) and their ids."""
+
+    offices: tuple[Office, ...]
+    ids: frozenset[str]
+
+
 @dataclass
 class Gazetteer:
     """Lookup tables built once per KB."""
@@ -613,7 +630,7 @@ class Gazetteer:
     office_titles: dict[str, frozenset[str]] = field(default_factory=dict)
     before_words: frozenset[str] = frozenset()  # words that can end a phrase written before a run
     quick: dict[str, _Word] = field(default_factory=dict)  # word as written -> its token and flags (``_word``)
-    runs: dict[str, bool] = field(default_factory=dict)  # run as written -> ``_worth_parsing``
+    runs: dict[str, _Plan | Literal[False]] = field(default_factory=dict)  # run as written -> its ``_Plan``, False if not worth parsing
     interesting_words: dict[str, bool] = field(default_factory=dict)  # word as written -> holds an interesting word
     anchors: frozenset[str] = frozenset()  # one word of every name, surname and title key
     # every prefix of the first word of a key, by table (None: a key is empty); see ``_may_start``
@@ -624,6 +641,9 @@ class Gazetteer:
     given: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> given-name words (lazy)
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> every name word (lazy)
     titled: dict[str, tuple[Office, ...]] = field(default_factory=dict)  # title key -> its KB offices (``offices``)
+    titled_in: dict[tuple[str, str | None], _Offices] = field(default_factory=dict)  # (title key, country) -> ``offices_in``
+    held: dict[str, frozenset[str]] = field(default_factory=dict)  # person id -> ids of the offices of its terms (lazy)
+    recent_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)  # person id -> ``_Doc.remember``'s keys (lazy)
 
     def offices(self, kb: KnowledgeBase, title_key: str) -> tuple[Office, ...]:
         """The KB's offices with the title ``title_key`` (remembered: a title names the same
@@ -632,6 +652,17 @@ class Gazetteer:
         if found is None:
             table = kb.offices
             found = self.titled[title_key] = tuple(table[o] for o in self.titles.get(title_key, ()) if o in table)
+        return found
+
+    def offices_in(self, kb: KnowledgeBase, title_key: str, country: str | None) -> _Offices:
+        """``offices`` of ``country`` (``_in_country``), in order, and their ids (remembered)."""
+        key = (title_key, country)
+        found = self.titled_in.get(key)
+        if found is None:
+            offices = self.offices(kb, title_key)
+            if country is not None:
+                offices = tuple(o for o in offices if _in_country(o, country))
+            found = self.titled_in[key] = _Offices(offices, frozenset(o.id for o in offices))
         return found
 
     def before(self, sent: str, lo: int, hi: int) -> _Found:
@@ -816,6 +847,29 @@ def _build_gazetteer(kb: KnowledgeBase) -> Gazetteer:
                      given=given, name_words=name_words)
 
 
+def _held(kb: KnowledgeBase, g: Gazetteer, pid: str) -> frozenset[str]:
+    """The ids of the offices of the person's terms (remembered in ``Gazetteer.held``)."""
+    found = g.held.get(pid)
+    if found is None:
+        found = g.held[pid] = frozenset(t.office for t in kb.people[pid].terms)
+    return found
+
+
+def _recent_keys(kb: KnowledgeBase, g: Gazetteer, pid: str) -> tuple[str, ...]:
+    """The keys ``_Doc.remember`` sets to the person: the surname, then the last word of each
+    name, each once, in that order (remembered in ``Gazetteer.recent_keys``)."""
+    found = g.recent_keys.get(pid)
+    if found is None:
+        p = kb.people[pid]
+        keys = [norm_name(p.surname)]
+        for n in p.names:
+            toks = norm_name(n).split()
+            if toks:
+                keys.append(toks[-1])
+        found = g.recent_keys[pid] = tuple(dict.fromkeys(keys))
+    return found
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -952,6 +1006,26 @@ def _worth_parsing(g: Gazetteer, run: str) -> bool:
     return bool(seen & _W_ANCHOR) and any(_gazetteer_word(g, w) for w in words)
 
 
+_UNSET: Any = object()  # a look-up of a ``_Plan`` not made yet
+
+
+class _Plan:
+    """A run worth parsing, kept in ``Gazetteer.runs`` for the next time it is written: its tokens
+    (offsets from the run's start) and what ``_title_at``, ``_country_at``, ``_match_name`` and
+    ``_span_end`` found at each token, filled as the parse asks. They read only the tokens and
+    the gazetteer, so a run gives the same answers wherever it stands."""
+
+    __slots__ = ("toks", "title", "country", "name", "span")
+
+    def __init__(self, toks: list[_Tok]) -> None:
+        self.toks = toks
+        n = len(toks) + 1
+        self.title: list[Any] = [_UNSET] * n
+        self.country: list[Any] = [_UNSET] * n
+        self.name: list[Any] = [_UNSET] * n
+        self.span: list[Any] = [_UNSET] * n
+
+
 def _tokens(g: Gazetteer, run: str, base: int) -> list[_Tok]:
     out: list[_Tok] = []
     for m in _WORD_RE.finditer(run):
@@ -1025,12 +1099,9 @@ class _Doc:
         self.recent[key] = None
 
     def remember(self, pid: str) -> None:
-        p = self.kb.people[pid]
-        self.recent[norm_name(p.surname)] = pid
-        for n in p.names:
-            toks = norm_name(n).split()
-            if toks:
-                self.recent[toks[-1]] = pid
+        recent = self.recent
+        for key in _recent_keys(self.kb, self.g, pid):
+            recent[key] = pid
 
 
 def _in_country(office: Office, country: str | None) -> bool:
@@ -1043,18 +1114,16 @@ def _resolve_office(
     kb: KnowledgeBase, g: Gazetteer, title_key: str, country: str | None, pid: str | None
 ) -> tuple[str | None, str | None]:
     """The office a title names, and how it was told apart (see ``Mention.office_by``)."""
-    cands = list(g.offices(kb, title_key))
-    if country is not None:
-        cands = [o for o in cands if _in_country(o, country)]
+    cands, cand_ids = g.offices_in(kb, title_key, country)
     if not cands:
         return None, None
     shared = country is not None and "|" in country
     how = "country" if country is not None and not shared else "title" if len(cands) == 1 else "person"
     if pid is not None:
-        held = {t.office for t in kb.people[pid].terms}
-        mine = [o for o in cands if o.id in held]
+        held = _held(kb, g, pid)
+        mine = held & cand_ids  # the candidates the person held (their order matters only when one)
         if len(mine) == 1:
-            return mine[0].id, how if len(cands) == 1 else "person"
+            return next(iter(mine)), how if len(cands) == 1 else "person"
         if len(mine) > 1:
             return None, None
         home = {kb.offices[o].country for o in held if o in kb.offices}
@@ -1074,9 +1143,9 @@ def _resolve_office(
     return (cands[0].id, how) if len(cands) == 1 else (None, None)
 
 
-def _title_persons(kb: KnowledgeBase, ids: Sequence[str], offices: Sequence[Office]) -> list[str]:
-    wanted = {o.id for o in offices}
-    return [i for i in ids if any(t.office in wanted for t in kb.people[i].terms)]
+def _title_persons(kb: KnowledgeBase, g: Gazetteer, ids: Sequence[str], wanted: frozenset[str]) -> list[str]:
+    """The persons of ``ids`` who held an office of ``wanted`` (ids)."""
+    return [i for i in ids if not _held(kb, g, i).isdisjoint(wanted)]
 
 
 def _match_name(g: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, list[str], bool]:
@@ -1102,10 +1171,15 @@ def _match_name(g: Gazetteer, toks: list[_Tok], i: int) -> tuple[int, list[str],
 
 
 def _parse_run(
-    kb: KnowledgeBase, g: Gazetteer, doc: _Doc, sent: str, base: int, rstart: int, rend: int, out: list[Mention]
+    kb: KnowledgeBase, g: Gazetteer, doc: _Doc, sent: str, base: int, rstart: int, rend: int, out: list[Mention],
+    plan: _Plan | None = None,
 ) -> None:
-    run = sent[rstart:rend]
-    toks = _tokens(g, run, base + rstart)
+    """The mentions of the run ``sent[rstart:rend]`` (its ``_Plan``, if known), appended to ``out``."""
+    if plan is None:
+        plan = _Plan(_tokens(g, sent[rstart:rend], 0))
+    at = base + rstart  # the run's tokens' offsets are from its start
+    toks = plan.toks
+    p_title, p_country, p_name, p_span = plan.title, plan.country, plan.name, plan.span
     n = len(toks)
     i = 0
     # modifier / lower-case title written just before the run (checked only when the word
@@ -1154,20 +1228,33 @@ def _parse_run(
         # [Modifier] capitalised at the start of a sentence ("Former US President ...") or "Ex-President"
         tk = toks[k]
         if tk.key in g.modifiers and k + 1 < n:
-            mod, mod_start, k = normalize_modifier(tk.text), tk.start, k + 1
+            mod, mod_start, k = normalize_modifier(tk.text), at + tk.start, k + 1
         elif "-" in tk.text:
             head, _, rest = tk.text.partition("-")
             if norm_name(head) in g.modifiers and rest[:1].isupper():
-                mod, mod_start = normalize_modifier(head), tk.start
+                mod, mod_start = normalize_modifier(head), at + tk.start
                 off = tk.start + len(head) + 1
+                # the modifier's tail is a token of its own: in a copy of the plan, whose look-ups start afresh
+                plan = _Plan(list(toks))
+                toks = plan.toks
+                p_title, p_country, p_name, p_span = plan.title, plan.country, plan.name, plan.span
                 toks[k] = _tok(rest, off, tk.end, norm_name(rest), tk.possessive)
         # [Country] TITLE[-elect]
         country: str | None = None
         title_start: int | None = None
-        c_hit = _country_at(g, toks, k)
-        if c_hit is not None and _title_at(g, toks, c_hit[0]) is not None:
-            country, title_start, k = c_hit[1], toks[k].start, c_hit[0]
-        t_hit = _title_at(g, toks, k)
+        c_hit = p_country[k]
+        if c_hit is _UNSET:
+            c_hit = p_country[k] = _country_at(g, toks, k)
+        if c_hit is not None:
+            c_end = c_hit[0]
+            ct_hit = p_title[c_end]
+            if ct_hit is _UNSET:
+                ct_hit = p_title[c_end] = _title_at(g, toks, c_end)
+            if ct_hit is not None:
+                country, title_start, k = c_hit[1], at + toks[k].start, c_end
+        t_hit = p_title[k]
+        if t_hit is _UNSET:
+            t_hit = p_title[k] = _title_at(g, toks, k)
         title_text: str | None = None
         title_end: int | None = None
         title_key: str | None = None
@@ -1176,9 +1263,9 @@ def _parse_run(
         else:
             j, title_key, elect = t_hit
             if title_start is None:
-                title_start = toks[k].start
+                title_start = at + toks[k].start
             last = toks[j - 1]
-            title_end = last.end if not elect else last.start + len(last.text.rsplit("-", 1)[0])
+            title_end = at + (last.end if not elect else last.start + len(last.text.rsplit("-", 1)[0]))
             title_text = sent[title_start - base : title_end - base]
             if elect:
                 mod = elect
@@ -1191,9 +1278,15 @@ def _parse_run(
         if k >= n:
             break
         # NAME
-        j, ids, full = _match_name(g, toks, k)
+        named = p_name[k]
+        if named is _UNSET:
+            named = p_name[k] = _match_name(g, toks, k)
+        j, ids, full = named
         if j == k and title_text is not None and toks[k - 1].key in g.honorifics:
-            j, ids, full = _match_name(g, toks, k - 1)  # "Ayatollah Khamenei" is an alias
+            named = p_name[k - 1]
+            if named is _UNSET:
+                named = p_name[k - 1] = _match_name(g, toks, k - 1)
+            j, ids, full = named  # "Ayatollah Khamenei" is an alias
             k = k - 1 if j > k - 1 else k
         if k == 0 and title_text is None and rstart_clear and k + 1 < n and _namey(g, toks[1]) and (
             doc.lower_word(toks[0].key) or (len(toks[0].text) >= 5 and toks[0].text.endswith(_NOT_GIVEN_ENDINGS))
@@ -1204,7 +1297,13 @@ def _parse_run(
                 and not toks[j - 1].possessive:
             i, first = j + 1, False  # "the Reagan Administration", "Fox News", "Trump Tower"
             continue
-        if (j > k or (k + 1 < n and _namey(g, toks[k]))) and _span_end(g, toks, k) > max(j, k + 1):
+        if j > k or (k + 1 < n and _namey(g, toks[k])):
+            span_end = p_span[k]
+            if span_end is _UNSET:
+                span_end = p_span[k] = _span_end(g, toks, k)
+        else:
+            span_end = 0
+        if span_end > max(j, k + 1):
             plain = doc.plain.get(base)
             if plain is None:
                 plain = doc.plain[base] = _title_case(sent)
@@ -1223,11 +1322,11 @@ def _parse_run(
                 i, first = max(k, i) + 1, False
                 continue
         qualified = 0
-        if title_text is not None and title_start == toks[i].start and i == qual_at and mod is None \
+        if title_text is not None and title_start == at + toks[i].start and i == qual_at and mod is None \
                 and country is None:
             qualified = QUAL_RANK if qual_rank else QUAL_BODY
         generic = title_text is None and k == generic_at
-        _emit(kb, g, doc, out, sent, base, toks, k, j, ids, full, mod, mod_start, title_text, title_start,
+        _emit(kb, g, doc, out, sent, base, at, toks, k, j, ids, full, mod, mod_start, title_text, title_start,
               title_end, title_key, country, first or (qualified > 0 and i == 1), pre_mod, pre_title, qualified,
               pre_qual, generic)
         i, first = j, False
@@ -1300,6 +1399,9 @@ _TITLE_CASE_WORD_RE = regex.compile(r"(?<![\p{L}'’])\p{L}[\p{L}'’]{3,}")
 
 #: bytes.translate table: ASCII letters and the apostrophe kept, every other byte a space
 _NOT_TITLE_CASE_CHAR = bytes(c if chr(c).isascii() and (chr(c).isalpha() or c == 39) else 32 for c in range(256))
+_NOT_CAPITAL = bytes(c for c in range(256) if not 65 <= c <= 90)  # what bytes.translate deletes to keep A-Z
+_FIRST = itemgetter(0)
+_FOUR_OR_MORE = (3).__lt__
 
 
 def _title_case(sent: str) -> bool:
@@ -1308,9 +1410,13 @@ def _title_case(sent: str) -> bool:
         # The matches of _TITLE_CASE_WORD_RE in ASCII text are the maximal runs of letters and
         # apostrophes that start with a letter and are four or more long: the runs left between
         # the other characters made spaces, found several times faster by ``bytes.split``.
-        runs = [w for w in sent.encode("ascii").translate(_NOT_TITLE_CASE_CHAR).split() if len(w) >= 4 and w[0] != 39]
-        capitals = sum(65 <= w[0] <= 90 for w in runs)
-        return len(runs) >= 3 and capitals >= 0.7 * len(runs)
+        # Of those four or more long, only the first characters are read, picked at C level:
+        # the runs are those not opening with an apostrophe, the capitals those opening with A-Z.
+        runs = sent.encode("ascii").translate(_NOT_TITLE_CASE_CHAR).split()
+        firsts = bytes(map(_FIRST, compress(runs, map(_FOUR_OR_MORE, map(len, runs)))))
+        words = len(firsts) - firsts.count(39)
+        capitals = len(firsts.translate(None, _NOT_CAPITAL))
+        return words >= 3 and capitals >= 0.7 * words
     words = _TITLE_CASE_WORD_RE.findall(sent)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
@@ -1473,11 +1579,8 @@ def _titled_single(
         return titled[0]  # a name the KB knows with its title: "King Charles", "Prince Charles"
     if qualified == QUAL_RANK or not ids:
         return None
-    offices = list(g.offices(kb, title_key))
-    if country is not None:
-        offices = [o for o in offices if _in_country(o, country)]
     cands = [c for c in ids if doc.plausible(c)]
-    held = _title_persons(kb, cands, offices)
+    held = _title_persons(kb, g, cands, g.offices_in(kb, title_key, country).ids)
     if held:
         cands = held
     elif qualified:
@@ -1497,7 +1600,8 @@ def _emit(
     out: list[Mention],
     sent: str,
     base: int,
-    toks: list[_Tok],
+    at: int,
+    toks: Sequence[_Tok],
     k: int,
     j: int,
     ids: list[str],
@@ -1516,7 +1620,7 @@ def _emit(
     pre_qual: int = 0,
     generic: bool = False,
 ) -> None:
-    name_start, name_end = toks[k].start, toks[j - 1].end
+    name_start, name_end = at + toks[k].start, at + toks[j - 1].end  # the tokens' offsets are from ``at``
     name = sent[name_start - base : name_end - base]
     start = mod_start if mod_start is not None else (title_start if title_start is not None else name_start)
     form = FORM_TITLE if title_text is not None else FORM_FULL
@@ -1539,7 +1643,7 @@ def _emit(
             mod = normalize_modifier(pre_title.group("mod"))
             start = base + pre_title.start("mod")
     elif first_in_run and mod is None and title_text is not None and pre_mod is not None and (
-        toks[0].start == start or (qualified and len(toks) > 1 and toks[1].start == start)
+        at + toks[0].start == start or (qualified and len(toks) > 1 and at + toks[1].start == start)
     ):
         mod = pre_mod
         pm = g.before(sent, max(0, start - base - 90), start - base)
@@ -1568,10 +1672,7 @@ def _emit(
         else:
             cands = list(ids)
             if title_key is not None and qualified != QUAL_RANK:
-                offices = list(g.offices(kb, title_key))
-                if country is not None:
-                    offices = [o for o in offices if _in_country(o, country)]
-                narrowed = _title_persons(kb, cands, offices)
+                narrowed = _title_persons(kb, g, cands, g.offices_in(kb, title_key, country).ids)
                 if narrowed:
                     cands = narrowed
             if len(cands) == 1 and (title_key is not None or kb.people[cands[0]].bare_surname or full):
@@ -1762,11 +1863,11 @@ def _sentence_mentions(kb: KnowledgeBase, g: Gazetteer, doc: _Doc, base: int, se
     runs = g.runs
     for m in (_ASCII_RUN_RE if sent.isascii() else _RUN_RE).finditer(sent):
         run = m.group()
-        worth = runs.get(run)
-        if worth is None:
-            worth = runs[run] = _worth_parsing(g, run)
-        if worth:
-            _parse_run(kb, g, doc, sent, base, m.start(), m.end(), out)
+        plan = runs.get(run)
+        if plan is None:
+            plan = runs[run] = _Plan(_tokens(g, run, 0)) if _worth_parsing(g, run) else False
+        if plan:
+            _parse_run(kb, g, doc, sent, base, m.start(), m.end(), out, plan)
 
 
 _CAPITALISED = regex.compile(r"\b(\p{Lu}[\p{L}'’-]+)\s+(\p{Lu}[\p{L}'’-]+)")

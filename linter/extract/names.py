@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 
 from linter import recache
 from linter.kb import KnowledgeBase
@@ -148,6 +149,58 @@ def _holding(texts: Sequence[str], joined: str, starts: list[int], word: str) ->
     return out
 
 
+#: a word as ``sentence_words`` finds it -> ``_filed(word)`` (``find_variants``)
+_FILED: dict[str, tuple[str, str, str] | tuple[()]] = {}
+_MAX_FILED = 20_000  # words remembered by ``_FILED``, then forgotten
+
+
+def _filed(raw: str) -> tuple[str, str, str] | tuple[()]:
+    """What ``find_variants`` files a word found as ``raw`` under: the word (a possessive "'s"
+    dropped), its ``fold`` and the fold's first and last letters; () for a word that never pairs
+    (shorter than five letters, in capitals, or a common word). Remembered in ``_FILED``."""
+    word = raw[:-2] if raw.endswith(("'s", "’s")) else raw
+    filed: tuple[str, str, str] | tuple[()] = ()
+    if len(word) >= 5 and not word.isupper():
+        f = word.lower() if word.isascii() else _fold_unicode(word)  # fold(word)
+        if f not in _COMMON:
+            filed = (word, f, f[0] + f[-1])
+    _FILED[raw] = filed
+    return filed
+
+
+def _file_words(words: Iterable[str]) -> tuple[dict[str, int], dict[str, str], dict[str, list[str]]]:
+    """How often each word that can pair occurs (a possessive counted with the word), its
+    ``fold``, and the words by their folds' first and last letters, each in order of first
+    occurrence. A word that never pairs (too short, in capitals, common) is neither counted nor
+    filed: only the counts of words that pair are read."""
+    counts: dict[str, int] = {}
+    folds: dict[str, str] = {}
+    by_initial: dict[str, list[str]] = {}
+    if len(_FILED) > _MAX_FILED:  # remembered across documents: forgotten now and then, to bound memory
+        _FILED.clear()
+    filed_get = _FILED.get
+    for raw, n in Counter(words).items():
+        filed = filed_get(raw)
+        if filed is None:  # ``_filed(raw)``, written out: most words of a document are new
+            word = raw[:-2] if raw.endswith(("'s", "’s")) else raw
+            filed = ()
+            if len(word) >= 5 and not word.isupper():
+                f = word.lower() if word.isascii() else _fold_unicode(word)  # fold(word)
+                if f not in _COMMON:
+                    filed = (word, f, f[0] + f[-1])
+            _FILED[raw] = filed
+        if not filed:
+            continue
+        word, f, ends = filed
+        if word in counts:  # "Baker's" after "Baker"
+            counts[word] += n
+            continue
+        counts[word] = n
+        folds[word] = f
+        by_initial.setdefault(ends, []).append(word)
+    return counts, folds, by_initial
+
+
 def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[str] = (),
                   folded: bool = False, words_of: Callable[[str], list[str]] | None = None) -> list[Variant]:
     """Spelling variants in a document given as ``(absolute start, sentence text)`` pairs.
@@ -157,29 +210,14 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     pass ``folded=True`` when they are already ``fold``-ed. ``words_of(text)`` gives
     ``sentence_words(text)`` (the language server's memo keeps them), found when not given.
     """
-    bases = [base for base, _ in sentences]
-    texts = [text for _, text in sentences]
+    texts = list(map(itemgetter(1), sentences))
     # How often each word occurs, in order of first occurrence. Sentences joined by a line break
     # give the same words as one by one (a word cannot run over the break).
     # Only words whose folded forms share their first and last letters can pair (a diacritics-only
     # or apostrophe-only difference folds alike; a misspelling keeps the ends of the name): each
     # word is filed by them when first counted, so in order of first occurrence too.
-    counts: dict[str, int] = {}
-    folds: dict[str, str] = {}
-    by_initial: dict[str, list[str]] = {}
     words = sentence_words("\n".join(texts)) if words_of is None else chain.from_iterable(map(words_of, texts))
-    for raw, n in Counter(words).items():
-        word = raw[:-2] if raw.endswith(("'s", "’s")) else raw
-        if len(word) < 5 or word.isupper():
-            continue
-        if word in counts:  # "Baker's" after "Baker"
-            counts[word] += n
-            continue
-        counts[word] = n
-        f = word.lower() if word.isascii() else _fold_unicode(word)  # fold(word)
-        if f not in _COMMON:
-            folds[word] = f
-            by_initial.setdefault(f[0] + f[-1], []).append(word)
+    counts, folds, by_initial = _file_words(words)
 
     # Where each word occurs, (sentence index, offset): needed only for the few words that get
     # past the spelling tests, so found on demand, each in the sentences that hold it as a string
@@ -285,7 +323,7 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
                 if all(_FOLLOWED_BY_NAME.match(texts[idx], pos + len(var)) for idx, pos in places):
                     continue  # always a given name ("Marvin Smith"), not a misspelled family name
                 for idx, pos in places:
-                    start = bases[idx] + pos
+                    start = sentences[idx][0] + pos
                     out.append(Variant(start, start + len(var), var, canon, counts[var], counts[canon], diacritics_only))
     out.sort(key=lambda v: v.start)
     return out

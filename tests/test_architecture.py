@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "linter"
 #: The layers from the bottom up; a name ending in ".*" covers a package.
 LAYERS: list[tuple[str, list[str]]] = [
     ("foundation", ["linter", "linter.finding", "linter.yamlsrc", "linter.resources", "linter.lexicon",
-                    "linter.fold", "linter.patterns", "linter.recache", "linter.cachedir", "linter.startup", "linter.sanitize", "linter.dsl.*"]),
+                    "linter.fold", "linter.occurs", "linter.patterns", "linter.recache", "linter.cachedir", "linter.startup", "linter.sanitize", "linter.dsl.*"]),
     ("document", ["linter.markup", "linter.splitter", "linter.quotes", "linter.document", "linter.suppress",
                   "linter.blocks"]),
     ("knowledge base", ["linter.kb.*"]),

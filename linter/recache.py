@@ -51,6 +51,11 @@ __all__ = ["compile", "import_module", "save"]
 
 #: entries a cache file holds at most (a larger table is not written)
 LIMIT = 4096
+#: Whether ``re`` matches possessive quantifiers and atomic groups (new in Python 3.11) right:
+#: before 3.11.5 some patterns matched wrongly (CPython gh-100061 and gh-106052; Debian 12 ships
+#: 3.11.2, where ``[0-9]++(?:[.,:][0-9]++)*+`` takes "1989," whole). A module that writes a pattern
+#: possessive for speed compiles its plain greedy form (the same matches) when this is False.
+POSSESSIVE = sys.version_info >= (3, 11, 5)
 #: patterns recorded for one import at most (an import that compiles patterns made differently in
 #: each process, from a set's order say, would otherwise add to its record at every start)
 IMPORT_LIMIT = 512

@@ -269,3 +269,23 @@ def test_an_import_that_compiles_new_patterns_each_time_is_not_recorded_for_ever
         import builtins
 
         vars(builtins).pop("_factlint_drift", None)
+
+
+def test_possessive_patterns_only_where_re_runs_them_right() -> None:
+    """Python 3.11.0-3.11.4 matched some possessive patterns wrongly (CPython gh-100061,
+    gh-106052): there the extractors compile their plain greedy forms, and the tokens are the
+    same on every interpreter ("1989," is a number and a comma, as on 3.11.5 and later)."""
+    import sys
+
+    from linter.extract import attribution, mentions, tense
+
+    assert recache.POSSESSIVE == (sys.version_info >= (3, 11, 5))
+    for rx in (attribution._ASCII_TOKEN_SPLIT_RE, attribution._TOKEN_SPLIT_RE, tense._WORD_SPLIT,
+               mentions._ASCII_RUN_RE):
+        assert ("++" in rx.pattern or "*+" in rx.pattern) == recache.POSSESSIVE, rx.pattern
+    text = "    Reagan, who is believed to want an agreement before he\nleaves office in 1989, said last week"
+    tokens = attribution._ASCII_TOKEN_SPLIT_RE.findall(text)
+    assert tokens[-6:] == ["in", "1989", ",", "said", "last", "week"]
+    assert attribution._TOKEN_SPLIT_RE.findall(text) == tokens
+    assert [m.group() for m in mentions._ASCII_RUN_RE.finditer("Prime Minister Margaret Thatcher of Britain, 1987")] \
+        == ["Prime Minister Margaret Thatcher of Britain"]

@@ -98,12 +98,21 @@ _RUN_RE = regex.compile(
 # back white space or a particle leaves a space or a lower-case letter where a capital, "of",
 # "the" or a particle must start, and at most one particle ends in white space or "-" at a
 # place). ``tests/test_mentions.py`` checks it against the plain form.
-_ASCII_TOKEN_TAIL = r"[A-Za-z0-9']*+(?:[.\-][A-Za-z][A-Za-z']*+)*+\.?"
-_ATOMIC_WS = rf"(?>{_WS})"
-_ASCII_RUN_RE = recache.compile(
-    rf"[A-Z](?<![A-Za-z0-9'.].){_ASCII_TOKEN_TAIL}"
-    rf"(?:{_ATOMIC_WS}(?:of{_ATOMIC_WS}(?:the{_ATOMIC_WS})?+)?+(?:{_PARTICLES}(?:{_ATOMIC_WS}|-))*+[A-Z]{_ASCII_TOKEN_TAIL})*+"
-)
+# On an ``re`` without them (Python 3.10) or running them wrongly (3.11.0-3.11.4,
+# recache.POSSESSIVE), the plain greedy form, which matches the same runs.
+if recache.POSSESSIVE:
+    _ASCII_TOKEN_TAIL = r"[A-Za-z0-9']*+(?:[.\-][A-Za-z][A-Za-z']*+)*+\.?"
+    _ATOMIC_WS = rf"(?>{_WS})"
+    _ASCII_RUN_RE = recache.compile(
+        rf"[A-Z](?<![A-Za-z0-9'.].){_ASCII_TOKEN_TAIL}"
+        rf"(?:{_ATOMIC_WS}(?:of{_ATOMIC_WS}(?:the{_ATOMIC_WS})?+)?+(?:{_PARTICLES}(?:{_ATOMIC_WS}|-))*+[A-Z]{_ASCII_TOKEN_TAIL})*+"
+    )
+else:  # pragma: no cover - see above
+    _ASCII_TOKEN_TAIL = r"[A-Za-z0-9']*(?:[.\-][A-Za-z][A-Za-z']*)*\.?"
+    _ASCII_RUN_RE = recache.compile(
+        rf"[A-Z](?<![A-Za-z0-9'.].){_ASCII_TOKEN_TAIL}"
+        rf"(?:{_WS}(?:of{_WS}(?:the{_WS})?)?(?:{_PARTICLES}(?:{_WS}|-))*[A-Z]{_ASCII_TOKEN_TAIL})*"
+    )
 # The words of a run (or of one word): ``re``'s ``\S`` and ``regex``'s ``[^\s]`` differ only on
 # \x1c-\x1f, which no run holds (a run is letters, digits, marks, apostrophes, dots, hyphens and
 # the white space of ``_WS``), and ``re`` is the faster.

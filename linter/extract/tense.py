@@ -10,7 +10,6 @@ the first verb group after the span in the same sentence does ("In May 2018, ...
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from itertools import accumulate, compress, count
 from typing import Any, NamedTuple
@@ -214,9 +213,9 @@ _GROUP_STARTERS = (_FUTURE_MODAL | _FIP_MODAL | _OTHER_MODAL | _FUTURE_ADJ | _BE
 # is optional), so the quantifiers may as well be possessive, which the regex engine runs
 # faster (no state kept to backtrack into); the first letter alone lets it skip ahead to a
 # letter. Same words.
-try:
+if recache.POSSESSIVE:
     _WORD_SPLIT = recache.compile(r"([A-Za-z][A-Za-z]*+(?:-[A-Za-z]++)*+(?:['’][A-Za-z]++)?+)")
-except re.error:  # pragma: no cover - Python 3.10 has no possessive quantifiers
+else:  # pragma: no cover - Python 3.10 has none, 3.11.0-3.11.4 ran some wrongly (recache.POSSESSIVE)
     _WORD_SPLIT = recache.compile(f"({_WORD.pattern})")
 _CONTRACTIONS = frozenset({"ll", "ve", "d", "s", "re", "m"})
 

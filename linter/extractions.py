@@ -22,9 +22,10 @@ from linter.extract import window as w
 from linter.extract.ages import GIVEN_NAMES_INDEX, Age, _may_state_age, extract_ages, given_names
 from linter.extract.attribution import QuoteSource, SentenceSource, attribute, speech_near_quote
 from linter.extract.dates import (
+    _GATE_WORDS,
     DateMention,
+    _ascii_facts,
     extract_dates,
-    gate_words,
     mark_reported,
     pair_restatements,
     speech_times,
@@ -36,7 +37,14 @@ from linter.extract.intervals import Interval, extract_intervals, may_claim
 from linter.extract.mentions import GAZETTEER_INDEX, Mention, extract_mentions, gazetteer_tables
 from linter.extract.names import FAMILY_NAMES_INDEX, Variant, family_names, find_variants, known_family_names
 from linter.extract.reftime import RefTime, reference_time
-from linter.extract.tense import CLAUSE_WINDOW, ClauseCache, Governor, detect_governor, sentence_boundaries
+from linter.extract.tense import (
+    CLAUSE_WINDOW,
+    ClauseCache,
+    Governor,
+    detect_governor,
+    governor_of_rest,
+    sentence_boundaries,
+)
 from linter.extract.titles import Administration, administrations, title_clashes
 from linter.fold import ascii_fold
 from linter.kb import KnowledgeBase
@@ -114,9 +122,10 @@ def _dates_gate(text: str) -> bool:
     text with no digit and none of ``dates.gate_words`` (its runs of letters are memoised, and
     the ages gate reads them too), which spares most sentences the date word search."""
     if text.isascii():
-        if any(map(text.__contains__, "0123456789")):
+        runs, digit = _ascii_facts(text)  # (memoised: extract_dates and the other gates read them)
+        if digit:
             return True
-        return bool(gate_words(text)) and _has_date_word(text)
+        return not _GATE_WORDS.isdisjoint(runs) and _has_date_word(text)
     return _may_hold_date(text)
 
 
@@ -263,10 +272,20 @@ class Analysis:
         text = sentence.text
         if len(text) >= 2 * CLAUSE_WINDOW:
             return detect_governor(text, start, end)
+        return detect_governor(text, start, end, self._sentence_boundaries(sentence),
+                               cache=self._sentence_clauses(sentence))
+
+    def _governor_of_rest(self, sentence: Sentence, p: int, e: int) -> Governor | None:
+        """``detect_governor(sentence.text[p:], 0, e)`` read off the sentence's clauses
+        (``tense.governor_of_rest``), or None."""
+        return governor_of_rest(sentence.text, p, e, self._sentence_boundaries(sentence),
+                                self._sentence_clauses(sentence))
+
+    def _sentence_boundaries(self, sentence: Sentence) -> list[int]:
         boundaries = self._boundaries.get(sentence.index)
         if boundaries is None:
-            boundaries = self._boundaries[sentence.index] = sentence_boundaries(text)
-        return detect_governor(text, start, end, boundaries, cache=self._sentence_clauses(sentence))
+            boundaries = self._boundaries[sentence.index] = sentence_boundaries(sentence.text)
+        return boundaries
 
     def _sentence_clauses(self, sentence: Sentence) -> ClauseCache:
         """The cache of the sentence's clauses (``detect_governor``'s, for its boundaries)."""
@@ -356,7 +375,7 @@ class Analysis:
                 caption = self._furniture(self.doc.paragraphs[s.paragraph])
                 got = reference_time(s.text, s.start, (start, end), by_sentence.get(s.index, ()),
                                      self.doc.pub_date, self.tense_at(start, end), earlier, caption,
-                                     functools.partial(self.governor, s))
+                                     functools.partial(self.governor, s), functools.partial(self._governor_of_rest, s))
             self._ref_times[key] = got
         return got
 

@@ -15,7 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter import extractions
+from linter.extract import ages as AG
 from linter.extract import dates as D
+from linter.extract import intervals as IV
 from linter.extract import tense as T
 
 VOCAB = (
@@ -373,6 +375,63 @@ def test_analysis_governor_is_detect_governor() -> None:
     assert any(len(s.text) >= 2 * T.CLAUSE_WINDOW for s in doc.sentences)
 
 
+
+_REST_SAMPLES = ("President Joe Biden, who left office in January, said he would return.",
+                 "Merkel, 68, visited Paris; she was expected to meet Macron.", "the set to win, he said",
+                 "He said the aim is to cut taxes, Reagan's aides said.", "It’s due, they'll say")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data(), st.one_of(texts(), st.sampled_from(_REST_SAMPLES)), st.sampled_from([25, 2, 0]))
+def test_governor_of_rest(data: st.DataObject, text: str, max_forward: int) -> None:
+    """The governor of the rest of a text read off its clauses is the one of the rest split anew,
+    whenever governor_of_rest answers (also from clauses earlier walks filled)."""
+    boundaries = T.sentence_boundaries(text)
+    cache: T.ClauseCache = {}
+    for _ in range(4):
+        if data.draw(st.booleans()):
+            start, end = data.draw(_spans(text))
+            T.detect_governor(text, start, end, boundaries, cache=cache)
+        p = data.draw(st.integers(0, len(text)))
+        e = data.draw(st.integers(0, len(text) - p))
+        got = T.governor_of_rest(text, p, e, boundaries, cache, max_forward)
+        if got is not None:
+            assert got == T.detect_governor(text[p:], 0, e, None, max_forward)
+        elif text[p:p + 1].strip() and (p == 0 or not text[p - 1].strip() or text[p - 1] == ","):
+            assert len(text) >= T.CLAUSE_WINDOW  # it declines only where the cut may split something
+
+
+def test_reference_time_with_the_clauses() -> None:
+    """Analysis.ref_time, which reads the rest of a sentence off its clauses where it can, gives
+    what it gives computing every rest anew."""
+    from linter.document import load_text
+
+    text = ("President Joe Biden, who left office in January, said he would return. Merkel, 68, visited "
+            "Paris on Tuesday, officials said. Queen Elizabeth II, the monarch at the time, said so.\n\n"
+            "The set to win, Chancellor Kohl told reporters, will meet in 1988. Under President Obama, "
+            "Secretary Clinton flew to Cairo. It’s due, Prime Minister Nakasone's aides said.")
+    doc = load_text(text, kind="text")
+    shared = extractions.Analysis(doc, kb=lambda: None)  # type: ignore[arg-type,return-value]
+    anew = extractions.Analysis(doc, kb=lambda: None)  # type: ignore[arg-type,return-value]
+    anew._governor_of_rest = lambda *args: None  # type: ignore[method-assign]
+    answered = []
+    plain = shared._governor_of_rest
+
+    def counted(*args: object) -> T.Governor | None:
+        got = plain(*args)  # type: ignore[arg-type]
+        answered.append(got is not None)
+        return got
+
+    shared._governor_of_rest = counted  # type: ignore[method-assign]
+    seen = 0
+    for s in doc.sentences:
+        for m in re.finditer(r"[A-Z]\w+(?: [A-Z]\w+)*", s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            assert shared.ref_time(a, b) == anew.ref_time(a, b)
+            seen += 1
+    assert seen > 10 and any(answered)
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(texts(), st.text(alphabet="MondayJanuryNowCcurentlyTtodayYESTERDAYweeksSpring 1920-'.\n_é", max_size=40)))
 def test_candidates_by_letter_runs(text: str) -> None:
@@ -410,7 +469,9 @@ def test_speech_verbs_where_written(text: str) -> None:
     # in ASCII text, _SPEECH_FAST is tried where the speech words among the letter runs are written
     assert D.speech_verbs(text) == [m.span() for m in D._SPEECH.finditer(text)]
     if text.isascii():
-        assert D._letter_runs(text) == text.encode("ascii").translate(D._LETTER_RUNS).split()
+        runs = text.encode("ascii").translate(D._LETTER_RUNS).split()
+        assert D._letter_runs(text) == D._READ_RUNS.intersection(runs)
+        assert D._SPEECH_RUNS & D._letter_runs(text) == D._SPEECH_RUNS.intersection(runs)
 
 
 _RANGE_PIECES = ("from", "From", "between", "Between", "the", "years", "1986", "1987", "87", "2001", "-", "–",
@@ -474,3 +535,46 @@ def test_clause_candidates(text: str, memo_size: int) -> None:
         T._STARTER_MEMO_SIZE = old
     assert clause.cands == [k for k, w in enumerate(clause.words)
                             if w in T._GROUP_STARTERS or (len(w) >= 5 and w.endswith("ed"))]
+
+
+_FACT_SAMPLES = ("He was born in 1950.", "Aged 70, she died.", "Days after the vote", "in its 5th year", "B. Smith",
+                 "SINCE TURNING", "x9", "", "In Its", "profits in its unit", "The 1990s", "Mr. Smith, 45, said")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts(), st.text(alphabet="bornAgeDdiedsincewaTUS19 ,.'-_\n", max_size=30),
+                 st.sampled_from(_FACT_SAMPLES)))
+def test_ascii_facts(text: str) -> None:
+    """The memoised runs and digit of an ASCII text answer every gate's test of them as the whole
+    list of its runs and a digit search do (also with the memo cleared as it fills)."""
+    if not text.isascii():
+        return
+    runs = text.encode("ascii").translate(D._LETTER_RUNS).split()
+    for size in (1, 1024):
+        old = D._RUNS_MEMO_SIZE
+        D._RUNS_MEMO_SIZE = size
+        try:
+            got, digit = D._ascii_facts(text)
+            assert D._ascii_facts(text) == (got, digit)
+        finally:
+            D._RUNS_MEMO_SIZE = old
+        assert digit == (re.search(r"[0-9]", text) is not None)
+        for words in (D._GATE_WORDS, D._SPEECH_RUNS, AG._TRIGGER_WORD_RUNS, AG._TRIGGER_VERB_RUNS,
+                      IV._CLAIM_RUNS, IV._IN_RUNS, IV._ITS_RUNS):
+            assert words & got == words.intersection(runs)
+            assert words.isdisjoint(got) == words.isdisjoint(runs)
+    assert AG._may_state_age(text) == (AG._TRIGGER.search(text) is not None)
+    assert IV.may_claim(text) == (IV._CLAIM_WORD.search(text) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(texts(), st.sampled_from(_REST_SAMPLES)), min_size=1, max_size=4), st.sampled_from([1, 2, 1024]))
+def test_sentence_boundaries_kept(texts_: list[str], size: int) -> None:
+    """sentence_boundaries, kept for the last texts (also as its memo is cleared as it fills), is what it computes."""
+    old = T._BOUNDS_MEMO_SIZE
+    T._BOUNDS_MEMO_SIZE = size
+    try:
+        for text in texts_ + texts_:
+            assert T.sentence_boundaries(text) == T._boundaries(text)
+    finally:
+        T._BOUNDS_MEMO_SIZE = old

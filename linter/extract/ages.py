@@ -50,7 +50,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from linter import recache
-from linter.extract.dates import _case_forms, _letter_runs
+from linter.extract.dates import _ascii_facts, _case_forms, gate_runs
 from linter.fold import ascii_fold, contains_any
 from linter.kb import KnowledgeBase, norm_name
 
@@ -256,7 +256,6 @@ _TRIGGER_DIGIT_RES = (
     recache.compile(r"[,(]\s*(?:(?:then|now|aged?)\s+)?\d{1,3}(?!\d)"),
     recache.compile(r"(?:i(?<!\wi)s|w(?<!\ww)as|’(?<=\w’)s|'(?<=\w')s|t(?<!\wt)urn(?:ed|s))\s+(?:now\s+|only\s+|just\s+)?\d"),
 )
-_DIGITS = "0123456789"
 
 
 #: Letter runs (``dates._letter_runs``, in any case) one of which an ASCII sentence holds when
@@ -266,6 +265,7 @@ _TRIGGER_WORD_RUNS = _case_forms("aged", "born", "b", "died", "dies", "death", "
 #: The same for the second digit search: its verb is a run ("is", "was", "turned", "turns";
 #: "’s", "'s" the run "s"), followed by white space.
 _TRIGGER_VERB_RUNS = _case_forms("is", "was", "turned", "turns", "s")
+gate_runs(_TRIGGER_WORD_RUNS, _TRIGGER_VERB_RUNS)
 
 
 def _may_state_age(text: str) -> bool:
@@ -275,19 +275,17 @@ def _may_state_age(text: str) -> bool:
     if not text.isascii():
         return _TRIGGER.search(text) is not None
     low = text.lower()
-    # the word half needs "old" or one of its runs (one pass over the text and a set test, for
-    # eight ``in`` tests; the runs are memoised, and the dates of the sentence read them again)
-    runs = None
-    if "old" in low or not _TRIGGER_WORD_RUNS.isdisjoint(runs := _letter_runs(text)):
+    # the word half needs "old" or one of its runs (a set test, for eight ``in`` tests; the runs,
+    # and whether there is a digit, are memoised: the dates of the sentence read them too)
+    runs, digit = _ascii_facts(text)
+    if "old" in low or not _TRIGGER_WORD_RUNS.isdisjoint(runs):
         if _TRIGGER_WORD_RE.search(low) is not None:
             return True
-    if not any(map(text.__contains__, _DIGITS)):
+    if not digit:
         return False
     first, second = _TRIGGER_DIGIT_RES
     if first.search(low) is not None:
         return True
-    if runs is None:
-        runs = _letter_runs(text)
     return not _TRIGGER_VERB_RUNS.isdisjoint(runs) and second.search(low) is not None
 
 
@@ -839,7 +837,7 @@ def extract_ages(
         taken: set[int] = set()
         if "old" in text or "OLD" in text:
             found.extend(_year_old(doc, i, taken))
-        digits = not text.isascii() or any(map(text.__contains__, _DIGITS))
+        digits = not text.isascii() or _ascii_facts(text)[1]
         if digits:  # both patterns need a digit (an ASCII text's digits are the ten)
             found.extend(_appositives(doc, i, taken))
         found.extend(_deaths(doc, i, taken))

@@ -528,18 +528,43 @@ def _year_is_quantity(text: str, s: int, e: int) -> bool:
 _LETTER_RUNS = bytes(c if chr(c).isalpha() and c < 128 else 32 for c in range(256))
 
 
-_RUNS_MEMO: dict[str, list[bytes]] = {}
+#: Every run of letters a gate tests a text for: ``_GATE_WORDS`` and ``_SPEECH_RUNS`` here, and
+#: those other modules add (:func:`gate_runs`). A gate reads only which of these a text holds.
+_READ_RUNS: set[bytes] = set()
+_NOT_DIGITS = bytes(c for c in range(256) if not 48 <= c <= 57)  # bytes.translate deletes these
+_RUNS_MEMO: dict[str, tuple[AbstractSet[bytes], bool]] = {}
+_RUNS_MEMO_SIZE = 1024
 
 
-def _letter_runs(text: str) -> list[bytes]:
-    """The runs of letters of an ASCII ``text`` (see ``_LETTER_RUNS``), kept for the last few texts
-    (the dates of a sentence and then its speech verbs read them)."""
-    runs = _RUNS_MEMO.get(text)
-    if runs is None:
-        if len(_RUNS_MEMO) >= 256:
+def gate_runs(*words: AbstractSet[bytes]) -> None:
+    """Add ``words`` to the runs of letters :func:`_letter_runs` looks for (a module's gates, at import)."""
+    _READ_RUNS.update(*words)
+    _RUNS_MEMO.clear()  # (texts seen before were not looked at for these)
+
+
+def _ascii_facts(text: str) -> tuple[AbstractSet[bytes], bool]:
+    """``(_letter_runs(text), _ascii_digit(text))`` of an ASCII ``text``, found in one go and kept
+    for the last texts (the gates of a sentence's dates, ages and intervals all read them)."""
+    got = _RUNS_MEMO.get(text)
+    if got is None:
+        if len(_RUNS_MEMO) >= _RUNS_MEMO_SIZE:
             _RUNS_MEMO.clear()
-        runs = _RUNS_MEMO[text] = text.encode("ascii").translate(_LETTER_RUNS).split()
-    return runs
+        raw = text.encode("ascii")
+        got = _RUNS_MEMO[text] = (_READ_RUNS.intersection(raw.translate(_LETTER_RUNS).split()),
+                                  bool(raw.translate(None, _NOT_DIGITS)))
+    return got
+
+
+def _letter_runs(text: str) -> AbstractSet[bytes]:
+    """The runs of letters of an ASCII ``text`` (see ``_LETTER_RUNS``) that are among those a gate
+    looks for (``_READ_RUNS``): what a gate's tests of them (``X & runs``, ``X.isdisjoint(runs)``
+    for X among those) read. Kept for the last texts."""
+    return _ascii_facts(text)[0]
+
+
+def _ascii_digit(text: str) -> bool:
+    """Whether an ASCII ``text`` has a digit (kept, as :func:`_letter_runs`)."""
+    return _ascii_facts(text)[1]
 
 
 def _case_forms(*words: str) -> frozenset[bytes]:
@@ -571,6 +596,7 @@ _DAYWORD_WORDS = _cased(["today", "yesterday", "tomorrow", "tonight"]) | {b"TODA
 _NOW_WORDS = _cased(["now", "currently", "present"])
 _WEEKDAY_WORDS = _cased(WEEKDAYS, False)
 _GATE_WORDS = _MONTH_WORDS | _UNIT_WORDS | _DAYWORD_WORDS | _NOW_WORDS | _WEEKDAY_WORDS
+gate_runs(_GATE_WORDS)
 
 
 def _candidates(text: str, found: AbstractSet[bytes] | None = None) -> list[_Cand]:
@@ -1340,7 +1366,7 @@ _TRIGGER_WORD = recache.compile(_prefix_tree(
 def _has_digit(text: str) -> bool:
     """Whether ``_DIGIT`` finds a digit in ``text``; in ASCII text, by the much faster ``in``."""
     if text.isascii():
-        return any(map(text.__contains__, "0123456789"))
+        return _ascii_digit(text)
     return _DIGIT.search(text) is not None
 
 
@@ -1358,8 +1384,9 @@ def extract_dates(text: str, base: int = 0, pub: date | None = None,
     if not text:
         return []
     if text.isascii():
-        found = gate_words(text)  # without a digit or one of these, _candidates finds nothing
-        if not any(map(text.__contains__, "0123456789")) and (not found or _TRIGGER_WORD.search(text) is None):
+        runs, digit = _ascii_facts(text)
+        found = _GATE_WORDS.intersection(runs)  # without a digit or one of these, _candidates finds nothing
+        if not digit and (not found or _TRIGGER_WORD.search(text) is None):
             return []
         chosen = _select(_candidates(text, found))
     else:
@@ -1532,6 +1559,7 @@ def _word_start_tree(words: Sequence[str]) -> str:
 _SPEECH_FAST = recache.compile(_word_start_tree([*_SPEECH_WORDS, "according to"]) + r"\b")
 #: the runs of letters a match of _SPEECH_FAST is, or (for "according to") starts with
 _SPEECH_RUNS = frozenset(w.encode("ascii") for w in [*_SPEECH_WORDS, "according"])
+gate_runs(_SPEECH_RUNS)
 # A speech verb then, within a few words, the date it was said on: "said on Monday", "told
 # reporters in December 2023"; or the date first: "On Monday, Trump said", "In December 2023 he said".
 _SAID_THEN_DATE = recache.compile(

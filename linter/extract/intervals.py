@@ -43,7 +43,7 @@ from datetime import date
 from typing import Any
 
 from linter import recache
-from linter.extract.dates import WEEKDAYS, _case_forms, _letter_runs, resolve_weekday
+from linter.extract.dates import WEEKDAYS, _case_forms, _letter_runs, gate_runs, resolve_weekday
 from linter.extract.reftime import reference_time
 
 __all__ = ["Interval", "allowed", "elapsed", "extract_intervals", "may_claim", "ordinal_value"]
@@ -118,6 +118,7 @@ _IN_ITS = recache.compile(r"in\s+its")  # the rest of _CLAIM_LOW: "in" comes fir
 _CLAIM_RUNS = _case_forms(*_CLAIM_WORDS, "turns", "turned", "turning")
 _IN_RUNS = _case_forms("in")
 _ITS_RUNS = _case_forms("its")
+gate_runs(_CLAIM_RUNS, _IN_RUNS, _ITS_RUNS)
 #: What every match of _AFTER, _LATER and _SINCE_N holds (a unit, then its direction word), found
 #: far faster than they are: a sentence without it is not searched with them.
 _AFTER_GATE = recache.compile(r"(?i)(?:day|week|month|year|decade)s?\s+(?:after|before)\s")

@@ -107,14 +107,26 @@ _LOOKAHEAD = 1000
 
 def reference_time(text: str, base: int, span: tuple[int, int], dates: Sequence[Any],
                    pub: date | None, tense: str, paragraph_dates: Sequence[Any] = (),
-                   caption: bool = False, governor_of: Callable[[int, int], Governor] | None = None) -> RefTime:
+                   caption: bool = False, governor_of: Callable[[int, int], Governor] | None = None,
+                   governor_of_rest: Callable[[int, int], Governor | None] | None = None) -> RefTime:
     """The reference time of the clause around ``span`` (absolute offsets) in a sentence
     ``text`` starting at ``base``. ``dates`` are the sentence's date mentions, ``paragraph_dates``
     those of earlier sentences of its paragraph, ``tense`` the clause's tense; ``caption``: the
     sentence is a photo caption. ``governor_of(start, end)``, when given, is
-    ``detect_governor(text, start, end)`` (local offsets) sharing work between calls."""
+    ``detect_governor(text, start, end)`` (local offsets) sharing work between calls;
+    ``governor_of_rest(p, e)``, when given, is ``detect_governor(text[p:], 0, e)`` or None
+    (``tense.governor_of_rest``, reading the clauses ``governor_of`` keeps)."""
     if governor_of is None:
         governor_of = functools.partial(detect_governor, text)
+
+    def rest(p: int, e: int) -> Governor:
+        """``detect_governor(text[p:p + e + _LOOKAHEAD], 0, e)``: the verb group at or after ``p``."""
+        if governor_of_rest is not None and p + e + _LOOKAHEAD >= len(text):  # (then the cut is text[p:])
+            got = governor_of_rest(p, e)
+            if got is not None:
+                return got
+        return detect_governor(text[p:p + e + _LOOKAHEAD], 0, e)
+
     local = (span[0] - base, span[1] - base)
     governor = governor_of(*local)
     agent = False
@@ -123,14 +135,14 @@ def reference_time(text: str, base: int, span: tuple[int, int], dates: Sequence[
         gap = _SUBJECT_GAP.match(text, local[1])
         after = gap.end() if gap is not None and "," in text[local[1]:gap.end()] else None
         if after is not None and after > governor.start:
-            nxt = detect_governor(text[after:after + _LOOKAHEAD], 0, 0)
+            nxt = rest(after, 0)
             if nxt.start is not None and nxt.end is not None and nxt.start == 0:
                 governor = Governor(nxt.tense, after, after + nxt.end, False)
                 tense = nxt.tense
     if governor.before:
         # the subject of the verb right after it ("..., President Moi said."), not of the verb
         # of an earlier clause ("Payments will absorb the aid"): that verb governs
-        nxt = detect_governor(text[local[0]:local[1] + _LOOKAHEAD], 0, local[1] - local[0])
+        nxt = rest(local[0], local[1] - local[0])
         if nxt.start is not None and nxt.end is not None:
             gap = _SUBJECT_GAP.match(text, local[1], local[0] + nxt.start)
             if gap is not None and gap.end() == local[0] + nxt.start:

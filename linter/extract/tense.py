@@ -16,7 +16,8 @@ from typing import Any, NamedTuple
 
 from linter import recache
 
-__all__ = ["TENSES", "ClauseCache", "Governor", "detect_governor", "detect_tense", "sentence_boundaries"]
+__all__ = ["TENSES", "ClauseCache", "Governor", "detect_governor", "detect_tense", "governor_of_rest",
+           "sentence_boundaries"]
 
 TENSES = ("future", "past", "present_perfect", "present", "future_in_past", "unknown")
 
@@ -303,8 +304,25 @@ def _split_contractions(seg: str, start: int, words: list[str], starts: list[int
             ends[k:k + 1] = (a + len(head), ends[k])
 
 
+#: sentence_boundaries of the last texts: the dates of a sentence and later its other spans
+#: (``Analysis.governor``) ask for the same text's.
+_BOUNDS_MEMO: dict[str, list[int]] = {}
+_BOUNDS_MEMO_SIZE = 1024
+
+
 def sentence_boundaries(text: str) -> list[int]:
-    """Offsets (into ``text``) where a new sentence or clause-like unit starts."""
+    """Offsets (into ``text``) where a new sentence or clause-like unit starts. (Kept for the last
+    texts: the list may be shared, and is not to be changed.)"""
+    got = _BOUNDS_MEMO.get(text)
+    if got is None:
+        if len(_BOUNDS_MEMO) >= _BOUNDS_MEMO_SIZE:
+            _BOUNDS_MEMO.clear()
+        got = _BOUNDS_MEMO[text] = _boundaries(text)
+    return got
+
+
+def _boundaries(text: str) -> list[int]:
+    """:func:`sentence_boundaries`, computed."""
     out: list[int] = []
     for m in _BOUNDARY.finditer(text):
         ch = text[m.start()]
@@ -466,6 +484,71 @@ def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] |
             continue
         tense, j = g
         return Governor(tense, starts[w], ends[max(w, min(j, n) - 1)], False)
+    return _UNKNOWN
+
+
+def governor_of_rest(text: str, p: int, e: int, boundaries: Sequence[int], cache: ClauseCache,
+                     max_forward_words: int = 25) -> Governor | None:
+    """``detect_governor(text[p:], 0, e, max_forward_words=max_forward_words)`` read off the clause of ``text`` (a sentence shorter than
+    CLAUSE_WINDOW, ``boundaries`` its :func:`sentence_boundaries` and ``cache`` its clauses, as
+    ``detect_governor`` keeps them) instead of splitting the rest of the text again, when that is
+    provably the same; None (compute it) when it may not be.
+
+    It is when the cut at ``p`` splits nothing: ``text[p - 1]`` is white space or a comma and
+    ``text[p]`` is not white space. Then no word, no boundary match and no abbreviation test
+    (which reads letters and dots back) crosses ``p``: the rest's boundaries are those of the
+    text after ``p``, its clause around ``[0, e)`` is the text's clause around ``[p, p + e)``
+    from its first word at or after ``p`` on, and its walk is the forward walk of
+    :func:`detect_governor` from that word, whose verb group alone is read without the word
+    before it (the rest has none).
+    """
+    n_text = len(text)
+    if n_text >= CLAUSE_WINDOW or p >= n_text or text[p].isspace():
+        return None
+    if p > 0 and not (text[p - 1].isspace() or text[p - 1] == ","):
+        return None
+    end = p + e
+    k = bisect.bisect_right(boundaries, p)
+    clause_start = boundaries[k - 1] if k > 0 else 0
+    k = bisect.bisect_right(boundaries, end)
+    clause_end = boundaries[k] if k < len(boundaries) else n_text
+    key = (clause_start, clause_end)
+    clause = cache.get(key)
+    if clause is None:
+        clause = cache[key] = _Clause(text, clause_start, clause_end)
+    starts, ends, words, groups = clause.starts, clause.ends, clause.words, clause.groups
+    n = len(starts)
+    first = bisect.bisect_left(starts, p)  # the rest's first word
+    after = bisect.bisect_left(starts, end)
+    cands = clause.cands
+    after_count = 0
+    i = first
+    for idx in range(bisect.bisect_left(cands, first), len(cands)):
+        w = cands[idx]
+        if w < i:
+            continue
+        if w > after:
+            after_count += w - (i if i > after else after)
+            if after_count > max_forward_words:
+                break
+        if ends[w] <= end:
+            i = w + 1
+            continue
+        if w >= after:
+            after_count += 1
+            if after_count > max_forward_words:
+                break
+        if w == first and first > 0:  # the rest's first word: no word before it
+            g = _group_at(words[first:], 0)
+            if g is not None:
+                g = (g[0], g[1] + first)
+        else:
+            g = _group_memo(groups, words, w)
+        if g is None:
+            i = w + 1
+            continue
+        tense, j = g
+        return Governor(tense, starts[w] - p, ends[max(w, min(j, n) - 1)] - p, False)
     return _UNKNOWN
 
 

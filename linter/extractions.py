@@ -166,6 +166,7 @@ class Analysis:
         self._sentence_starts = [s.start for s in doc.sentences]
         self._tenses: dict[tuple[int, int], str] = {}
         self._ref_times: dict[tuple[int, int], RefTime] = {}
+        self._captions: dict[int, bool] = {}  # paragraph index -> _furniture
         #: per sentence index, its clauses (``detect_governor``'s cache) and its boundaries, shared
         #: by the look-ups of the verb groups of its spans
         self._clauses: dict[int, ClauseCache] = {}
@@ -372,7 +373,9 @@ class Analysis:
                 while i >= 0 and self.doc.sentences[i].paragraph == s.paragraph:
                     earlier[:0] = by_sentence.get(i, ())
                     i -= 1
-                caption = self._furniture(self.doc.paragraphs[s.paragraph])
+                caption = self._captions.get(s.paragraph)
+                if caption is None:  # (asked once per paragraph: its sentences' spans share it)
+                    caption = self._captions[s.paragraph] = self._furniture(self.doc.paragraphs[s.paragraph])
                 got = reference_time(s.text, s.start, (start, end), by_sentence.get(s.index, ()),
                                      self.doc.pub_date, self.tense_at(start, end), earlier, caption,
                                      functools.partial(self.governor, s), functools.partial(self._governor_of_rest, s))

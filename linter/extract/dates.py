@@ -533,7 +533,7 @@ _LETTER_RUNS = bytes(c if chr(c).isalpha() and c < 128 else 32 for c in range(25
 _READ_RUNS: set[bytes] = set()
 _NOT_DIGITS = bytes(c for c in range(256) if not 48 <= c <= 57)  # bytes.translate deletes these
 _RUNS_MEMO: dict[str, tuple[AbstractSet[bytes], bool]] = {}
-_RUNS_MEMO_SIZE = 1024
+_RUNS_MEMO_SIZE = 256
 
 
 def gate_runs(*words: AbstractSet[bytes]) -> None:
@@ -1364,7 +1364,7 @@ _TRIGGER_WORD = recache.compile(_prefix_tree(
 
 
 def _has_digit(text: str) -> bool:
-    """Whether ``_DIGIT`` finds a digit in ``text``; in ASCII text, by the much faster ``in``."""
+    """Whether ``_DIGIT`` finds a digit in ``text``; in ASCII text, as kept by :func:`_ascii_facts`."""
     if text.isascii():
         return _ascii_digit(text)
     return _DIGIT.search(text) is not None

@@ -307,7 +307,7 @@ def _split_contractions(seg: str, start: int, words: list[str], starts: list[int
 #: sentence_boundaries of the last texts: the dates of a sentence and later its other spans
 #: (``Analysis.governor``) ask for the same text's.
 _BOUNDS_MEMO: dict[str, list[int]] = {}
-_BOUNDS_MEMO_SIZE = 1024
+_BOUNDS_MEMO_SIZE = 256
 
 
 def sentence_boundaries(text: str) -> list[int]:
@@ -489,10 +489,10 @@ def detect_governor(text: str, start: int, end: int, boundaries: Sequence[int] |
 
 def governor_of_rest(text: str, p: int, e: int, boundaries: Sequence[int], cache: ClauseCache,
                      max_forward_words: int = 25) -> Governor | None:
-    """``detect_governor(text[p:], 0, e, max_forward_words=max_forward_words)`` read off the clause of ``text`` (a sentence shorter than
-    CLAUSE_WINDOW, ``boundaries`` its :func:`sentence_boundaries` and ``cache`` its clauses, as
-    ``detect_governor`` keeps them) instead of splitting the rest of the text again, when that is
-    provably the same; None (compute it) when it may not be.
+    """``detect_governor(text[p:], 0, e, None, max_forward_words)`` read off the clause of ``text``
+    (a sentence shorter than CLAUSE_WINDOW, ``boundaries`` its :func:`sentence_boundaries` and
+    ``cache`` its clauses, as ``detect_governor`` keeps them) instead of splitting the rest of the
+    text again, when that is provably the same; None (compute it) when it may not be.
 
     It is when the cut at ``p`` splits nothing: ``text[p - 1]`` is white space or a comma and
     ``text[p]`` is not white space. Then no word, no boundary match and no abbreviation test

@@ -1034,6 +1034,34 @@ class _Plan:
         self.name: list[Any] = [_UNSET] * n
         self.span: list[Any] = [_UNSET] * n
 
+    def title_at(self, g: Gazetteer, k: int) -> tuple[int, str, str | None] | None:
+        """``_title_at`` at token ``k``, kept."""
+        got = self.title[k]
+        if got is _UNSET:
+            got = self.title[k] = _title_at(g, self.toks, k)
+        return got  # type: ignore[no-any-return]
+
+    def country_at(self, g: Gazetteer, k: int) -> tuple[int, str] | None:
+        """``_country_at`` at token ``k``, kept."""
+        got = self.country[k]
+        if got is _UNSET:
+            got = self.country[k] = _country_at(g, self.toks, k)
+        return got  # type: ignore[no-any-return]
+
+    def match_name(self, g: Gazetteer, k: int) -> tuple[int, list[str], bool]:
+        """``_match_name`` at token ``k``, kept."""
+        got = self.name[k]
+        if got is _UNSET:
+            got = self.name[k] = _match_name(g, self.toks, k)
+        return got  # type: ignore[no-any-return]
+
+    def span_end(self, g: Gazetteer, k: int) -> int:
+        """``_span_end`` at token ``k``, kept."""
+        got = self.span[k]
+        if got is _UNSET:
+            got = self.span[k] = _span_end(g, self.toks, k)
+        return got  # type: ignore[no-any-return]
+
 
 def _tokens(g: Gazetteer, run: str, base: int) -> list[_Tok]:
     out: list[_Tok] = []
@@ -1188,7 +1216,6 @@ def _parse_run(
         plan = _Plan(_tokens(g, sent[rstart:rend], 0))
     at = base + rstart  # the run's tokens' offsets are from its start
     toks = plan.toks
-    p_title, p_country, p_name, p_span = plan.title, plan.country, plan.name, plan.span
     n = len(toks)
     i = 0
     # modifier / lower-case title written just before the run (checked only when the word
@@ -1246,24 +1273,14 @@ def _parse_run(
                 # the modifier's tail is a token of its own: in a copy of the plan, whose look-ups start afresh
                 plan = _Plan(list(toks))
                 toks = plan.toks
-                p_title, p_country, p_name, p_span = plan.title, plan.country, plan.name, plan.span
                 toks[k] = _tok(rest, off, tk.end, norm_name(rest), tk.possessive)
         # [Country] TITLE[-elect]
         country: str | None = None
         title_start: int | None = None
-        c_hit = p_country[k]
-        if c_hit is _UNSET:
-            c_hit = p_country[k] = _country_at(g, toks, k)
-        if c_hit is not None:
-            c_end = c_hit[0]
-            ct_hit = p_title[c_end]
-            if ct_hit is _UNSET:
-                ct_hit = p_title[c_end] = _title_at(g, toks, c_end)
-            if ct_hit is not None:
-                country, title_start, k = c_hit[1], at + toks[k].start, c_end
-        t_hit = p_title[k]
-        if t_hit is _UNSET:
-            t_hit = p_title[k] = _title_at(g, toks, k)
+        c_hit = plan.country_at(g, k)
+        if c_hit is not None and plan.title_at(g, c_hit[0]) is not None:
+            country, title_start, k = c_hit[1], at + toks[k].start, c_hit[0]
+        t_hit = plan.title_at(g, k)
         title_text: str | None = None
         title_end: int | None = None
         title_key: str | None = None
@@ -1287,15 +1304,9 @@ def _parse_run(
         if k >= n:
             break
         # NAME
-        named = p_name[k]
-        if named is _UNSET:
-            named = p_name[k] = _match_name(g, toks, k)
-        j, ids, full = named
+        j, ids, full = plan.match_name(g, k)
         if j == k and title_text is not None and toks[k - 1].key in g.honorifics:
-            named = p_name[k - 1]
-            if named is _UNSET:
-                named = p_name[k - 1] = _match_name(g, toks, k - 1)
-            j, ids, full = named  # "Ayatollah Khamenei" is an alias
+            j, ids, full = plan.match_name(g, k - 1)  # "Ayatollah Khamenei" is an alias
             k = k - 1 if j > k - 1 else k
         if k == 0 and title_text is None and rstart_clear and k + 1 < n and _namey(g, toks[1]) and (
             doc.lower_word(toks[0].key) or (len(toks[0].text) >= 5 and toks[0].text.endswith(_NOT_GIVEN_ENDINGS))
@@ -1306,13 +1317,7 @@ def _parse_run(
                 and not toks[j - 1].possessive:
             i, first = j + 1, False  # "the Reagan Administration", "Fox News", "Trump Tower"
             continue
-        if j > k or (k + 1 < n and _namey(g, toks[k])):
-            span_end = p_span[k]
-            if span_end is _UNSET:
-                span_end = p_span[k] = _span_end(g, toks, k)
-        else:
-            span_end = 0
-        if span_end > max(j, k + 1):
+        if (j > k or (k + 1 < n and _namey(g, toks[k]))) and plan.span_end(g, k) > max(j, k + 1):
             plain = doc.plain.get(base)
             if plain is None:
                 plain = doc.plain[base] = _title_case(sent)

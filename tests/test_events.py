@@ -116,6 +116,19 @@ def test_no_event(text: str) -> None:
     assert [m for m in mentions(text) if m.contradicts or m.form != "name"] == []
 
 
+
+@pytest.mark.parametrize("gap", ["\n", "  ", " \n"])
+def test_an_edition_whose_name_breaks_across_lines_is_read(gap: str) -> None:
+    # hard-wrapped copy breaks "Olympic Games" where the line ends: the head pattern takes any
+    # white space, and so must the test of whether the document may name an edition at all
+    text = ("    The athlete, who competed for the national team for more than\n"
+            f"a decade, retired after the 33rd Olympic{gap}Games in 2023, his coach said\n"
+            "on Monday in a statement released by the federation in the capital\n"
+            "city on a cold and windy afternoon at the end of the long season.\n"
+            "    He will now coach the junior team, which has struggled in recent\n"
+            "international competitions abroad and at home, officials said.\n")
+    assert events(text) == [(f"33rd Olympic{gap}Games in 2023", "summer-olympics-2024", "edition", True)]
+
 @pytest.mark.parametrize("text", [
     "Troops invaded Iraq after the 9/11 attacks in 2003.",  # the year dates the invasion
     "Families of the victims of the 9/11 attacks in September 2002 sued the airlines.",

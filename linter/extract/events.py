@@ -232,8 +232,9 @@ class EventGazetteer:
     #: a series' name as written after an ordinal (lower case) -> series ids
     ordinal_heads: dict[str, list[str]] = field(default_factory=dict)
     ordinal_re: re.Pattern[str] | None = None
-    #: the ordinal heads that hold no other (text holds some head when it holds one of these)
-    ordinal_gate: tuple[str, ...] = ()
+    #: the words of each ordinal head that holds no other (text holds some head only when it
+    #: holds every word of one of these; the head pattern takes any white space between them)
+    ordinal_gate: tuple[tuple[str, ...], ...] = ()
     #: a head noun (lower case) -> the events with places it may name ("deal" -> Good Friday Agreement)
     descriptive: Mapping[str, list[Event]] = field(default_factory=dict)
     descriptive_re: re.Pattern[str] | None = None
@@ -549,7 +550,8 @@ def _build_event_gazetteer(kb: KnowledgeBase) -> EventGazetteer:
         _Resolved(parts["literal_events"], events), _Resolved(parts["heads"], by_head), head_re,
         parts["upper"], parts["cased"], parts["by_anchor"], _Resolved(parts["templates"], dated),
         _Resolved(parts["series"], events), parts["complete"], parts["recurring"], parts["years"],
-        parts["ordinal_heads"], ordinal_re, parts["ordinal_gate"], _Resolved(parts["descriptive"], events),
+        parts["ordinal_heads"], ordinal_re, tuple(tuple(h.split()) for h in parts["ordinal_gate"]),
+        _Resolved(parts["descriptive"], events),
         descriptive_re)
 
 
@@ -659,8 +661,10 @@ def extract_events(
 
 
 def _may_name_editions(folded: str, g: EventGazetteer) -> bool:
-    """Whether the document (``folded``) may name an edition ("the 31st Olympic Games"): it holds an ordinal head."""
-    return g.ordinal_re is not None and any(map(folded.__contains__, g.ordinal_gate))
+    """Whether the document (``folded``) may name an edition ("the 31st Olympic Games"): it holds
+    every word of an ordinal head, with any white space between them ("Olympic\nGames" in
+    hard-wrapped copy)."""
+    return g.ordinal_re is not None and any(all(map(folded.__contains__, words)) for words in g.ordinal_gate)
 
 
 def _sentence_events(text: str, base: int, end: int, prev: str, sdates: Sequence[Any],

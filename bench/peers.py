@@ -26,6 +26,7 @@ import argparse
 import compileall
 import json
 import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -140,6 +141,14 @@ def run_worker(python: str, code: str, corpus: Path) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def interpreter() -> str:
+    """The interpreter every worker runs on (the bench venv is made from it too). The ratios hold
+    for one build only: on Debian 12's /usr/bin/python3.11 (libpython linked into the executable)
+    the floor and proselint ran ~27 % faster than on a pyenv build with a shared libpython, and
+    factlint not at all (docs/performance.md, "Ninth round")."""
+    return f"Python {platform.python_version()}, {os.path.realpath(sys.executable)}"
+
+
 def cold(cmd: list[str], runs: list[float], env: dict[str, str] | None = None) -> None:
     t = time.perf_counter()
     subprocess.run(cmd, capture_output=True, check=False, env=env)
@@ -173,6 +182,7 @@ def main() -> int:
     mbs = {k: size / 1e6 / statistics.median(v) for k, v in cpu.items() if v}
     print(f"corpus: {args.corpus.name}, {len(records)} articles, {size / 1e6:.2f} MB of text; "
           f"{args.rounds} interleaved rounds, CPU seconds of the lint loop, medians")
+    print(f"interpreter (every tool): {interpreter()}")
     print("| tool | CPU s (runs) | MB/s | findings |")
     print("|---|---|---|---|")
     for k, v in cpu.items():

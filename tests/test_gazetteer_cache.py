@@ -99,7 +99,8 @@ def _scratch_events(kb: StoredKnowledgeBase) -> E.EventGazetteer:
         {s: (int(a), int(b)) for s, (a, b) in t["complete"].items()}, frozenset(t["recurring"]),
         {i: frozenset(v) for i, v in t["years"].items()}, ordinal_heads,
         re.compile(rf"\b(?P<ord>{ordinals})\s+(?P<head>{E._alternation(ordinal_heads)})\b", re.IGNORECASE),
-        tuple(h for h in ordinal_heads if not any(o != h and o in h for o in ordinal_heads)), descriptive,
+        tuple(tuple(h.split()) for h in ordinal_heads if not any(o != h and o in h for o in ordinal_heads)),
+        descriptive,
         re.compile(rf",?\s+(?P<mods>(?:(?!{E._NOT_MODIFIER}\b)[A-Za-z][\w'’-]*\s+){{0,3}}?)"
                    rf"(?P<head>{E._alternation(descriptive)})\b", re.IGNORECASE))
 

@@ -149,6 +149,18 @@ def test_forms_links_and_times(text: str, expected: tuple[int, str, str, str, st
     assert one(text) == expected
 
 
+@pytest.mark.parametrize("gap", ["\n", "  ", " \n"])
+def test_an_age_at_death_whose_verb_breaks_across_lines_is_read(gap: str) -> None:
+    # hard-wrapped copy breaks "passed away" where the line ends: the death pattern takes any
+    # white space, and so must the sentence's trigger and the test of whether it names a death
+    text = ("    Former President Jimmy Carter, who won the Nobel Peace Prize, passed"
+            f"{gap}away at 100 at his home in Plains, Georgia, his family said in a\n"
+            "statement released by the Carter Center on Sunday afternoon.\n"
+            "    He had been in hospice care since February of last year, when he\n"
+            "decided to forgo further medical treatment, the center said.\n")
+    assert one(text, datetime.date(2024, 12, 30)) == (100, "jimmy-carter", "death", "name", "death")
+
+
 def test_an_explicit_time_keeps_the_current_reading() -> None:
     a, = analysed("In 2019, the 69-year-old Benjamin Netanyahu won.")
     assert (a.at, a.at_end, a.alt_at, a.alt_end) == (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31), PUB, PUB)

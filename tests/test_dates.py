@@ -76,6 +76,13 @@ def test_ordinal_day_needs_a_month() -> None:
     assert extract_dates("He finished the 23rd race.", 0, PUB) == []
 
 
+def test_an_ordinal_day_broken_from_its_article_is_read() -> None:
+    # hard-wrapped copy breaks "the 23rd" where the line ends: the ordinal day pattern takes any
+    # white space after "the", and so must the test of whether the sentence holds one
+    m = find("Polls open on Jan. 20 and close on the\n23rd, officials said.", "the\n23rd", PUB)
+    assert (m.month, m.day, m.value) == (1, 23, date(2026, 1, 23))
+
+
 @pytest.mark.parametrize("text, expr, first, last, timex", [
     ("Back in January 2024, it rained.", "January 2024", date(2024, 1, 1), date(2024, 1, 31), "2024-01"),
     ("It was founded in 2020.", "2020", date(2020, 1, 1), date(2020, 12, 31), "2020"),

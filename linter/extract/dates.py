@@ -1470,7 +1470,7 @@ def _preposition_search(text: str, lo: int, start: int) -> str | None:
 
 def _add_ordinal_days(text: str, chosen: list[_Cand]) -> list[_Cand]:
     """"the 23rd" is a day only when a month (with a day) was mentioned earlier in the same text."""
-    if "the " not in text and "The " not in text:
+    if "the" not in text and "The" not in text:  # ("the" then any white space: "the\n23rd" when hard-wrapped)
         return chosen
     months = [c for c in chosen if c.month is not None]
     gate = _ORDINAL_GATE.search(text) if months else None

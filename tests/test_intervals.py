@@ -45,6 +45,20 @@ def test_anniversary_counts_calendar_years_from_the_founding() -> None:
     assert (i.kind, i.amount, i.actual, i.frm_text) == ("anniversary", 70, (75, 75), "1949")
 
 
+@pytest.mark.parametrize("gap", ["\n", " \n"])
+def test_an_ordinal_period_broken_across_lines_is_read(gap: str) -> None:
+    # hard-wrapped copy breaks "in its third week" where the line ends: the ordinal period
+    # pattern takes any white space around "its", and so must the sentence's first pre-check
+    text = ("    The strike at the port, which began on Oct. 2 over pay and pensions, is now in"
+            f"{gap}its third week, union officials said on Monday in a statement sent to\n"
+            "reporters at the gates of the container terminal in the city.\n"
+            "    Talks between the two sides are due to resume later this week, the\n"
+            "union said, but no agreement is expected before the end of the month.\n")
+    [i] = intervals(text, date(2025, 10, 20))
+    assert (i.kind, i.amount, i.unit, i.frm_text, i.actual, i.mismatch) == ("ordinal", 3, "week", "Oct. 2", (3, 3),
+                                                                             False)
+
+
 def test_anniversary_of_a_knowledge_base_event() -> None:
     [i] = intervals("Leaders met on Saturday for the 25th anniversary of the 9/11 attacks.", date(2021, 9, 12))
     assert (i.frm_source, i.actual, i.mismatch) == ("event", (20, 20), True)

@@ -358,7 +358,8 @@ def extract_intervals(text: str, base: int, dates: Sequence[Any], events: Sequen
     the tense of the clause around an absolute span."""
     out: list[Interval] = []
     low = text.lower()
-    if not any(w in low for w in ("after", "before", "later", "earlier", "since", "for ", " its ",
+    # ("its" alone: _ITS_GATE takes any white space around it, "in\nits third week" when hard-wrapped)
+    if not any(w in low for w in ("after", "before", "later", "earlier", "since", "for ", "its",
                                   "anniversary", "turn")):
         return out
     used: set[int] = set()

@@ -52,6 +52,13 @@ def test_figure_claims(text: str, expected: list[tuple[str, str | None]]) -> Non
     assert claims(text) == expected
 
 
+def test_a_vague_count_broken_across_lines_is_a_claim() -> None:
+    # hard-wrapped copy breaks "in the tens of thousands" where the line ends: the figure takes
+    # any white space after "in", and so must the test that reads the people before it
+    assert claims("Protesters were mowed down in\nthe tens of thousands.") == [
+        ("in\nthe tens of thousands", "people")]
+
+
 def test_genre_from_front_matter_configuration_and_cues() -> None:
     assert detect_genre("x", given={"genre": "Op-Ed"}).name == "opinion"
     assert detect_genre("x", given={"type": "transcript"}).source == "front matter 'type'"

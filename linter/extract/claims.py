@@ -190,7 +190,8 @@ def figure_claim(figure: FigureLike, sentence_text: str, sentence_start: int, pa
     approx = _APPROX.search(before) is not None
     if figure.kind in ("count", "vague_count"):
         people = _PEOPLE.search(figure.text) or _PEOPLE.search(after[:25]) or (
-            figure.text[:3].lower() == "in " and _PEOPLE.search(before))  # "protesters ... in the thousands"
+            figure.text[:2].lower() == "in" and figure.text[2:3].isspace()  # "in\s+the": "in\nthe" when hard-wrapped
+            and _PEOPLE.search(before))  # "protesters ... in the thousands"
         if people:
             value = getattr(figure, "value", None)
             if figure.kind == "vague_count" and not (_CASUALTY.search(sentence_text) or _GATHER.search(sentence_text)):

@@ -76,6 +76,31 @@ def test_ordinal_day_needs_a_month() -> None:
     assert extract_dates("He finished the 23rd race.", 0, PUB) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Sales fell on Feb. 12 from a year earlier, the 12th consecutive drop.",
+    "Sales fell on Feb. 12 from a year earlier, the\n12th consecutive drop.",
+    "On Jan. 20 the siege entered the 23rd day of fighting.",
+    "After Jan. 20 the bank became the 12th-largest lender.",
+    "The country had a trade surplus in February, the 10th surplus in a row.",  # a month, then a comma
+])
+def test_an_ordinal_of_something_else_is_no_day(text: str) -> None:
+    # "the 12th" names a day only where a date can end: before punctuation or a word that may
+    # follow a date, not before the noun or adjective it counts
+    assert [d.text for d in extract_dates(text, 0, PUB) if d.granularity == "day" and d.text.startswith("the")] == []
+
+
+@pytest.mark.parametrize("text, expr, day", [
+    ("Polls open on Jan. 20 and close on the 23rd at noon.", "the 23rd", 23),
+    ("Talks began on Jan. 20 and run until the 23rd of the month.", "the 23rd", 23),
+    ("Polls open on Jan. 20; by the 23rd, when counting ends, results are due.", "the 23rd", 23),
+    ("The summit runs from Jan. 20 to the 23rd and 24th.", "the 23rd", 23),
+    ("Since Jan. 20, January the 23rd brought the worst storm.", "the 23rd", 23),  # a month right before it
+])
+def test_an_ordinal_day_where_a_date_ends_is_read(text: str, expr: str, day: int) -> None:
+    m = find(text, expr, PUB)
+    assert (m.month, m.day) == (1, day)
+
+
 def test_an_ordinal_day_broken_from_its_article_is_read() -> None:
     # hard-wrapped copy breaks "the 23rd" where the line ends: the ordinal day pattern takes any
     # white space after "the", and so must the test of whether the sentence holds one

@@ -157,6 +157,18 @@ _P_WEEKDAY = recache.compile(rf"\b(?P<wd>{_WD_ALT})\b(?!s\b|['’]s\b)")
 _P_WD_BEFORE = recache.compile(r"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)\s+)$")
 _P_DECADE_WORD = recache.compile(r"\b[Tt]he\s+(?P<mod>(?:early|mid|late)[\s-]+)?['’](?P<yy>\d)0s\b")
 _P_ORDINAL_DAY = recache.compile(r"\b[Tt]he\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")
+# After "the 23rd", what makes it the ordinal of something else rather than a day: a compound
+# ("the 12th-largest") or a word that no date is followed by ("the 12th consecutive drop", "the
+# 23rd day of the siege"); a day ends before punctuation or a word such as "at", "and", "when"
+# ("on the 23rd at noon", "by the 23rd, when"). A month right before it keeps it a day
+# ("September the 11th brought ...": _ORDINAL_MONTH_BEFORE).
+_ORDINAL_DAY_NEXT = ("and|or|nor|to|through|thru|until|till|when|while|where|at|in|on|of|by|before|after|"
+                     "but|as|with|from|for|is|are|was|were|be|been|will|would|could|should|might|may|has|"
+                     "had|have|the|a|an|that|which|this|so|if|he|she|it|they|we|i|you|there|then|also|"
+                     "only|instead|again|because|though|although|unless|since|following")
+_ORDINAL_OF_SOMETHING = recache.compile(rf"[-‐‑]\w|\s+(?!(?:{_ORDINAL_DAY_NEXT})\b)[a-z]")
+_ORDINAL_MONTH_BEFORE = recache.compile(r"(?:January|February|March|April|May|June|July|August|September|October|"
+                                        r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$")
 
 # Unit-anchored patterns: one scan finds time units, anchored patterns look around them.
 _P_UNIT = recache.compile(
@@ -1485,6 +1497,9 @@ def _add_ordinal_days(text: str, chosen: list[_Cand]) -> list[_Cand]:
         day = int(m.group("day"))
         if not (1 <= day <= 31) or any(c.start < m.end() and m.start() < c.end for c in chosen):
             continue
+        if _ORDINAL_OF_SOMETHING.match(text, m.end()) and not _ORDINAL_MONTH_BEFORE.search(
+                text, max(0, m.start() - 12), m.start()):
+            continue  # "the 12th consecutive drop": an ordinal, not a day
         assert ref.month is not None
         extra.append(_Cand(m.start(), m.end(), "partial", "day", ref.month, day))
     if not extra:

@@ -33,6 +33,8 @@ def findings(text: str, date: datetime.date | None = PUB) -> list[str]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The 75-year-old Benjamin Netanyahu met Trump.", ("75-year-old", 75, "benjamin-netanyahu", "adjective", True)),
+    # title case, as a headline writes it
+    ("The 75-Year-Old Benjamin Netanyahu Met Trump.", ("75-Year-Old", 75, "benjamin-netanyahu", "adjective", True)),
     ("Benjamin Netanyahu, 76, said he would run.", ("76", 76, "benjamin-netanyahu", "appositive", True)),
     ("Ali Khamenei, aged 86, spoke.", ("aged 86", 86, "ali-khamenei", "aged", True)),
     ("Israeli Prime Minister Benjamin Netanyahu (76) spoke.", ("76", 76, "benjamin-netanyahu", "appositive", True)),

@@ -835,7 +835,7 @@ def extract_ages(
         text = sentences[i][1]
         found: list[Age] = []
         taken: set[int] = set()
-        if "old" in text or "OLD" in text:
+        if "old" in text or "OLD" in text or "Old" in text:  # _YEAR_OLD is case-blind: "75-Year-Old" in a headline
             found.extend(_year_old(doc, i, taken))
         digits = not text.isascii() or _ascii_facts(text)[1]
         if digits:  # both patterns need a digit (an ASCII text's digits are the ten)

@@ -59,6 +59,18 @@ def test_an_ordinal_period_broken_across_lines_is_read(gap: str) -> None:
                                                                              False)
 
 
+@pytest.mark.parametrize("text", [
+    "The strike at the port, which began on Oct. 2, enters its third week on Monday.",
+    "The strike at the port, which began on Oct. 2, went into its third week on Monday.",
+    "The strike at the port, which began on Oct. 2, is entering its third week.",
+])
+def test_an_ordinal_period_after_any_of_its_verbs_is_read(text: str) -> None:
+    # the sentence's pre-check (may_claim) takes every word _ORDINAL_PERIOD takes before "its",
+    # not "in" alone
+    [i] = intervals(text, date(2025, 10, 20))
+    assert (i.kind, i.amount, i.unit, i.frm_text, i.mismatch) == ("ordinal", 3, "week", "Oct. 2", False)
+
+
 def test_anniversary_of_a_knowledge_base_event() -> None:
     [i] = intervals("Leaders met on Saturday for the 25th anniversary of the 9/11 attacks.", date(2021, 9, 12))
     assert (i.frm_source, i.actual, i.mismatch) == ("event", (20, 20), True)

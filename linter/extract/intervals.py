@@ -109,14 +109,16 @@ _A_AMOUNT = recache.compile(r"(?i)\b(?:been|for|in|nearly|almost|about|over|than
 #: a necessary condition for an interval claim in a sentence (one of the words the patterns above
 #: and the gates of ``extract_intervals`` need), as written and, for lower-cased ASCII text, without
 #: the word boundary before it, with each word's first letters
-_CLAIM_WORD = recache.compile(r"(?i)\b(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
-_CLAIM_LOW = recache.compile(r"(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|in\s+its)\b")
+#: the words before "its" in _ORDINAL_PERIOD ("in its third week", "entered its second year")
+_INTO_ALT = r"(?:in|into|enter(?:s|ed|ing)?)\s+its"
+_CLAIM_WORD = recache.compile(rf"(?i)\b(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|{_INTO_ALT})\b")
+_CLAIM_LOW = recache.compile(rf"(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|{_INTO_ALT})\b")
 _CLAIM_WORDS = ("after", "before", "later", "earlier", "since", "anniversary", "turn")
-_IN_ITS = recache.compile(r"in\s+its")  # the rest of _CLAIM_LOW: "in" comes first, a literal the engine skips to
+_IN_ITS = recache.compile(_INTO_ALT)  # the rest of _CLAIM_LOW
 #: The runs of letters (``dates._letter_runs``) of an ASCII text _CLAIM_WORD matches: a word
 #: bounded by non-word characters is a whole run of letters, and "in its" has two.
 _CLAIM_RUNS = _case_forms(*_CLAIM_WORDS, "turns", "turned", "turning")
-_IN_RUNS = _case_forms("in")
+_IN_RUNS = _case_forms("in", "into", "enter", "enters", "entered", "entering")
 _ITS_RUNS = _case_forms("its")
 gate_runs(_CLAIM_RUNS, _IN_RUNS, _ITS_RUNS)
 #: What every match of _AFTER, _LATER and _SINCE_N holds (a unit, then its direction word), found

@@ -110,7 +110,7 @@ _A_AMOUNT = recache.compile(r"(?i)\b(?:been|for|in|nearly|almost|about|over|than
 #: and the gates of ``extract_intervals`` need), as written and, for lower-cased ASCII text, without
 #: the word boundary before it, with each word's first letters
 #: the words before "its" in _ORDINAL_PERIOD ("in its third week", "entered its second year")
-_INTO_ALT = r"(?:in|into|enter(?:s|ed|ing)?)\s+its"
+_INTO_ALT = r"(?:in(?:to)?|enter(?:s|ed|ing)?)\s+its"
 _CLAIM_WORD = recache.compile(rf"(?i)\b(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|{_INTO_ALT})\b")
 _CLAIM_LOW = recache.compile(rf"(?:after|before|later|earlier|since|anniversary|turn(?:s|ed|ing)?|{_INTO_ALT})\b")
 _CLAIM_WORDS = ("after", "before", "later", "earlier", "since", "anniversary", "turn")

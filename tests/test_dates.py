@@ -226,6 +226,25 @@ def test_relative_days(expr: str, value: date, relative: str) -> None:
     assert (m.text, m.kind, m.value, m.relative) == (expr, "relative", value, relative)
 
 
+@pytest.mark.parametrize("text, expr, timex", [
+    ("Tonight, the president will address the nation.", "Tonight", "2026-02-12"),
+    ("Currently, the company employs hundreds of people.", "Currently", "PRESENT_REF"),
+    ("Last Summer Was the Hottest on Record", "Last Summer", "2025-SU"),
+    ("Sales Fell Sharply in the Fourth Quarter", "the Fourth Quarter", "2025-Q4"),
+])
+def test_a_capitalised_relative_word_is_read(text: str, expr: str, timex: str) -> None:
+    # at the start of a sentence or in a headline: the pre-check (_TRIGGER_WORD) takes the
+    # capital forms _P_NOW, _P_DAYWORD and _P_UNIT take, not the lower-case words alone
+    m = one(text, PUB)
+    assert (m.text, m.kind, m.timex) == (expr, "relative", timex)
+
+
+@pytest.mark.parametrize("text", ["Hours later, police arrived at the scene.", "Weeks later, he resigned."])
+def test_a_capitalised_unit_with_later_is_read(text: str) -> None:
+    m = one(text, PUB)
+    assert (m.text, m.kind) == (text.split(",")[0], "relative")
+
+
 def test_less_than_a_year_ago_interval() -> None:
     m = one("Less than a year ago, Trump pleaded with Iran.", PUB)
     assert (m.earliest, m.latest) == (date(2025, 2, 12), PUB)

@@ -1366,12 +1366,16 @@ def _resolve_quarter(dm: DateMention, c: _Cand, pub: date | None, tense: str) ->
 # --------------------------------------------------------------------------- entry point
 
 # Cheap pre-check: any text without a digit, a capitalised month/weekday or a relative word
-# cannot hold a date mention.
+# cannot hold a date mention. The words _P_UNIT, _P_NOW and _P_DAYWORD take with a capital too
+# ("Hours later, police arrived", "Currently, ...", "Tonight, ...", "Last Summer" in a headline)
+# are here in both forms ("Decade" holds "Dec", "Today" and "Yesterday" hold "day").
 _DIGIT = recache.compile(r"\d")
 _TRIGGER_WORD = recache.compile(_prefix_tree(
     "January February March April May June July August Sept Sep Oct Nov Dec Jan Feb Mar Apr Jun Jul Aug "
     "day week month year decade centur now ago tonight omorrow hour minute second currently present quarter "
-    "spring summer fall autumn winter DAY".split()
+    "spring summer fall autumn winter DAY "
+    "Day Week Month Year Centur Now Tonight Hour Minute Second Currently Quarter Spring Summer Fall Autumn "
+    "Winter".split()
 ))
 
 

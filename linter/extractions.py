@@ -96,8 +96,12 @@ STORED_INDEXES: dict[str, Callable[[KnowledgeBase], Any]] = {
 _FURNITURE = recache.compile(r"\s*(?:By\s+[A-Z]|BY\s+[A-Z]|FILE\s*[-–—:]|PHOTO\s*[-–—:]|Photo\s*:|\(Photo|"
                              r"\(AP Photo|\(Reuters|Caption\s*:|Image\s*:)")
 _FINAL_PUNCT = frozenset(".!?:;\"”’')…")
+#: in lower case, a piece of every word of ``dates._TRIGGER_WORD`` (extract_dates finds nothing in
+#: text without a digit or one of those): "hours later", "last summer", "the second quarter"
 _DATE_WORDS = ("day", "week", "month", "year", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-               "sep", "oct", "nov", "dec", "ago", "decade", "century", "today", "tonight", "now", "tomorrow")
+               "sep", "oct", "nov", "dec", "ago", "decade", "centur", "today", "tonight", "now", "tomorrow",
+               "hour", "minute", "second", "currently", "present", "quarter", "spring", "summer", "fall",
+               "autumn", "winter")
 _DECIMAL = recache.compile(r"\d")  # str.isdecimal(); str.isdigit() also takes "²" and the like
 
 

@@ -11,14 +11,18 @@ import bisect
 import re
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter import extractions
+from linter.document import load_text
 from linter.extract import ages as AG
 from linter.extract import dates as D
 from linter.extract import intervals as IV
 from linter.extract import tense as T
+from linter.extractions import Analysis
+from linter.kb import load_kb
 
 VOCAB = (
     "said says saying told according to will would is was were has had have been be being to expected "
@@ -511,6 +515,27 @@ def test_dates_gate(text: str) -> None:
     gate = extractions._dates_gate(text)
     if gate != extractions._may_hold_date(text):
         assert not gate and D.extract_dates(text) == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts(), st.text(max_size=20), st.sampled_from(_GATE_SAMPLES)))
+def test_may_hold_date_is_necessary(text: str) -> None:
+    """Analysis.dates' gates pass every text extract_dates finds a date in."""
+    if D.extract_dates(text):
+        assert extractions._may_hold_date(text) and extractions._dates_gate(text)
+
+
+@pytest.mark.parametrize("text, expr", [
+    ("Hours later, police arrived at the scene.", "Hours later"),
+    ("The deal was signed last summer.", "last summer"),
+    ("Profits fell in the second quarter.", "the second quarter"),
+    ("Currently, the company employs hundreds of people.", "Currently"),
+])
+def test_a_date_word_without_a_digit_passes_the_gates(text: str, expr: str) -> None:
+    # _DATE_WORDS holds a piece of every word of extract_dates' pre-check (_TRIGGER_WORD), not
+    # only "day", the months, "now" and the like
+    doc = load_text(text, "x.txt", date=date(2026, 2, 12))
+    assert [d.text for d, _ in Analysis(doc, load_kb()).dates] == [expr]
 
 
 @settings(max_examples=400, deadline=None)

@@ -141,3 +141,34 @@ def test_file_words_as_the_plain_loop(words: list[str]) -> None:
         assert folds == p_folds and list(folds) == list(p_folds)
         assert by_initial == p_by_initial and list(by_initial) == list(p_by_initial)
         assert counts == {w: p_counts[w] for w in p_folds}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Netanyahu", "Netanyhau", "Pedreiro", "Pedriero", "Dr. Pedreiro", "Joan Pedreiro",
+                                 "Somalia", "Somali", "Hussein", "Hussain", "Saddam Hussein", "O’Leary", "O'Leary",
+                                 "said", "the", "aides to", ".", ",", "Netanyahu's", "Mr. Netanyhau"]),
+                min_size=1, max_size=40),
+       st.lists(st.integers(0, 39), max_size=6))
+def test_places_filed_at_once_give_the_same_variants(words: list[str], cuts: list[int]) -> None:
+    """``find_variants`` files every word's places in one pass once its word-by-word searches
+    have read the text ``_INDEX_AFTER`` times over (a long document): the same variants as the
+    searches give, whenever the switch happens."""
+    import linter.extract.names as N
+
+    bounds = [0, *sorted(c for c in cuts if c < len(words)), len(words)]
+    texts = [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    sentences = []
+    at = 0
+    for t in texts:
+        sentences.append((at, t))
+        at += len(t) + 1
+    known = ("Netanyahu", "Hussein", "Hussain")
+    saved = N._INDEX_AFTER
+    try:
+        N._INDEX_AFTER = 1_000_000
+        searched = [(v.start, v.text, v.canonical) for v in N.find_variants(sentences, known)]
+        for after in (0, 1, 2):
+            N._INDEX_AFTER = after
+            assert [(v.start, v.text, v.canonical) for v in N.find_variants(sentences, known)] == searched
+    finally:
+        N._INDEX_AFTER = saved

@@ -133,6 +133,28 @@ def _joined(texts: Sequence[str]) -> tuple[str, list[int]]:
     return "\n".join(texts), starts
 
 
+#: How many times over ``find_variants`` searches a document's text for single words before it
+#: finds every word's places in one pass (``_places``), which costs about as much as a few searches.
+_INDEX_AFTER = 8
+
+
+def _places(texts: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+    """Every word ``_WORD`` finds in ``texts`` (a possessive "'s" dropped) -> its places, as
+    ``(text index, offset)`` in text order: what ``find_variants``' ``where`` finds word by word."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for idx, text in enumerate(texts):
+        for m in _WORD.finditer(text):
+            w = m.group(1)
+            if w.endswith(("'s", "’s")):
+                w = w[:-2]
+            places = out.get(w)
+            if places is None:
+                out[w] = [(idx, m.start(1))]
+            else:
+                places.append((idx, m.start(1)))
+    return out
+
+
 def _holding(texts: Sequence[str], joined: str, starts: list[int], word: str) -> list[int]:
     """The indices of the texts that hold ``word``, in order: ``[i for i, t in enumerate(texts)
     if word in t]``, found by searching their join (``_joined``) from one text to the next: an
@@ -224,12 +246,23 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     # (a word is written where it occurs).
     owners: dict[str, list[tuple[int, int]]] = {}
     joined: list[tuple[str, list[int]]] = []  # the texts joined by line breaks, where each starts (made on demand)
+    # Each word's search reads the whole text: in a long document many words pair, and those
+    # searches would cost the text's length times their number (quadratic). Once they have read
+    # the text _INDEX_AFTER times over, every word's places are found in one pass instead
+    # (``_places``: the same lists), and the searches stop.
+    budget = [_INDEX_AFTER * (sum(map(len, texts)) + len(texts))]
 
     def where(word: str) -> list[tuple[int, int]]:
         found = owners.get(word)
         if found is None:
+            if budget[0] < 0:  # every word's places are filed: a word not among them is nowhere
+                return []
             if not joined:
                 joined.append(_joined(texts))
+            budget[0] -= len(joined[0][0])
+            if budget[0] < 0:
+                owners.update(_places(texts))
+                return owners.get(word, [])
             found = owners[word] = []
             for idx in _holding(texts, *joined[0], word):
                 text = texts[idx]

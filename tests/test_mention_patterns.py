@@ -225,3 +225,32 @@ def test_ascii_case_as_the_engine(a: str) -> None:
     pattern = re.compile("(?i)" + re.escape(a))
     assert [b for b in map(chr, range(128)) if pattern.fullmatch(b)] == \
         [b for b in map(chr, range(128)) if b.lower() == a.lower()]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcAB é'’-\n.x", max_size=30), st.text(alphabet="abé", min_size=1, max_size=3))
+def test_words_written_alone_filed_at_once_are_those_found_one_by_one(text: str, word: str) -> None:
+    """A long document's ``lower_word`` files every run of letters written alone in one pass
+    (``_ALONE_RUN``) instead of searching for each word: the same answer as ``_written_alone``."""
+    from linter.extract.mentions import _ALONE_RUN, _written_alone
+
+    alone = frozenset(m.group() for m in _ALONE_RUN.finditer(text))
+    assert (word in alone) == _written_alone(text, word)
+
+
+def test_lower_word_answers_the_same_once_words_are_filed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.extract import mentions as M
+
+    text = ("The baker said bread was dear. Baker-Smith, the co-baker, spoke; cook's aide Cook left. "
+            "A reagan-era law was cited by the mayor.")
+    words = ["baker", "bread", "cook", "reagan", "mayor", "smith", "aide", "era", "dear", "nobody"]
+
+    def answers(after: int) -> list[bool]:
+        monkeypatch.setattr(M, "_INDEX_AFTER", after)
+        doc = M._Doc.__new__(M._Doc)
+        M._Doc.__init__(doc, None, None)  # type: ignore[arg-type]
+        doc.sentences = [(0, text)]
+        return [doc.lower_word(w) for w in words]
+
+    # cook's: a possessive is written alone; reagan-era, -era, Baker-Smith: not
+    assert answers(0) == answers(1_000_000) == [True, True, True, False, True, False, True, False, True, False]

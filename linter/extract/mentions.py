@@ -1092,6 +1092,16 @@ def _written_alone(text: str, word: str) -> bool:
     return False
 
 
+#: a run of letters ``_written_alone`` accepts: not after a letter, an apostrophe or a hyphen,
+#: not before a letter or a hyphen
+_ALONE_RUN = regex.compile(r"(?<![\p{L}'’\-])\p{L}+(?![\p{L}\-])")
+_LETTERS = regex.compile(r"\p{L}+")
+#: How many times over ``_Doc.lower_word`` may search a document's text for single words before
+#: it files every word written alone in one pass (``_ALONE_RUN``): a long document asks about
+#: many words, each search reading the whole text (quadratic), where the pass reads it once.
+_INDEX_AFTER = 8
+
+
 class _Doc:
     """Document-level state: who has been named, by surname, so far."""
 
@@ -1107,6 +1117,8 @@ class _Doc:
         self.sentences: Sequence[tuple[int, str]] = ()
         self._text: str | None = None
         self._lower: dict[str, bool] = {}
+        self._budget = 0  # characters ``lower_word`` may still search (set with ``_text``)
+        self._alone: frozenset[str] | None = None  # every word written alone, once filed
         #: where the answers of ``lower_word`` are recorded (``MentionState.parse``)
         self.trace: MentionTrace | None = None
 
@@ -1116,7 +1128,19 @@ class _Doc:
         if hit is None:
             if self._text is None:
                 self._text = "\n".join(text for _, text in self.sentences)
-            hit = key.isalpha() and _written_alone(self._text, key)
+                self._budget = _INDEX_AFTER * (len(self._text) + 1)
+            if not key.isalpha():
+                hit = False
+            elif self._alone is not None and _LETTERS.fullmatch(key):
+                hit = key in self._alone
+            else:
+                self._budget -= len(self._text)
+                if self._budget < 0 and self._alone is None:
+                    self._alone = frozenset(m.group() for m in _ALONE_RUN.finditer(self._text))
+                if self._alone is not None and _LETTERS.fullmatch(key):
+                    hit = key in self._alone
+                else:
+                    hit = _written_alone(self._text, key)
             self._lower[key] = hit
         if self.trace is not None:
             self.trace.lower[key] = hit

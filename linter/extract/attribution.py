@@ -1969,16 +1969,18 @@ def attribute(sentences: Sequence[SentenceLike], quotes: Sequence[QuoteLike],
                 qs.continued, qs.via = True, "continued"
                 qs.gap = q.paragraph - quotes[prev.index].paragraph
             elif _opens_sentence(sentences, q):
-                # a free-standing quote continues the last named source of this or the previous paragraph
+                # a free-standing quote continues the last named source of this or the previous
+                # paragraph: the sentences before the quote, walked back from it while they are in
+                # one of those paragraphs (sentences are in text order, so are their paragraphs;
+                # a walk from the document's start made a long document quadratic)
                 last = None
-                for ss in ssources:
-                    sp = sentences[ss.index]
-                    if sp.start >= q.start:
-                        break
-                    if sp.paragraph in {q.paragraph, q.paragraph - 1}:
-                        for a0, a1, txt in ss.named:
+                k = bisect_left(sentences, q.start, key=_start) - 1
+                while last is None and k >= 0 and sentences[k].paragraph >= q.paragraph - 1:
+                    if sentences[k].paragraph <= q.paragraph:
+                        for a0, a1, txt in ssources[k].named:
                             if txt.lower() not in _SUBJECT_PRONOUNS:
                                 last = (a0, a1, txt)
+                    k -= 1
                 if last is not None:
                     qs.speaker, qs.speaker_start, qs.speaker_end = last[2], last[0], last[1]
                     qs.speaker_kind, qs.verb, qs.continued = "named", None, True

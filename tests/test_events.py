@@ -297,5 +297,7 @@ def test_document_runs_and_keys(pieces: list[str], cuts: list[int]) -> None:
     folded = ascii_fold("\n".join(sentences))
     doc_runs, doc_keys = E._doc_runs_keys(folded, _G)
     assert doc_keys == _G.literal_runs(E._runs(folded))
+    index = E._KeysByRun(doc_keys)  # the keys filed by run, as a long document has them
     for text in sentences:
         assert E._sentence_keys(text, doc_runs, doc_keys, _G) == _G.literal_keys(ascii_fold(text))
+        assert E._sentence_keys(text, doc_runs, doc_keys, _G, index) == _G.literal_keys(ascii_fold(text))

@@ -74,6 +74,7 @@ from linter import recache
 from linter.fold import ascii_fold
 from linter.kb import Event, KnowledgeBase
 from linter.lexicon import word_set
+from linter.occurs import finder
 
 __all__ = [
     "EVENTS_INDEX",
@@ -620,13 +621,15 @@ def extract_events(
     def keys_of(text: str, base: int, end: int) -> Sequence[str]:
         if not doc:
             doc_runs, doc_keys = _doc_runs_keys(folded, g)
-            doc.extend((doc_runs, doc_keys, _probes(doc_keys)))
-        doc_runs, doc_keys, probes = doc
+            probes = _probes(doc_keys)
+            doc.extend((doc_runs, doc_keys, finder(probes) if probes else None,
+                        _KeysByRun(doc_keys) if len(doc_keys) > _FILE_KEYS_FROM else None))
+        doc_runs, doc_keys, has_probe, index = doc
         # the keys this sentence can hold (a subset of the document's, in the same order): a long
         # document holds many keys, and each is searched only in the sentences that hold its words
-        if not doc_keys or (probes and _holds_no_key(text, base, end, folded, probes)):
+        if not doc_keys or (has_probe is not None and _holds_no_key(text, base, end, folded, has_probe)):
             return ()
-        return _sentence_keys(text, doc_runs, doc_keys, g)
+        return _sentence_keys(text, doc_runs, doc_keys, g, index)
 
     def own_keys(text: str, base: int, end: int) -> Sequence[str]:
         """The keys of the sentence alone (what ``keys_of`` gives, ``_sentence_keys``; or keys
@@ -722,14 +725,47 @@ def _doc_runs_keys(folded: str, g: EventGazetteer) -> tuple[AbstractSet[str], li
     return present, [row for row in rows if _SLOT not in row[1]]
 
 
+class _KeysByRun:
+    """A document's keys (``doc_keys``) filed by one run of each, so that a sentence's keys are
+    looked for among those filed under its own runs, not among all the document's: a long
+    document holds thousands of keys, and a pass over them for each sentence made it quadratic."""
+
+    __slots__ = ("always", "by_run")
+
+    def __init__(self, doc_keys: list[tuple[str, frozenset[str]]]) -> None:
+        #: (order, key, runs) of the keys without runs (every sentence holds them)
+        self.always: list[tuple[int, str, frozenset[str]]] = []
+        #: a run -> (order, key, runs) of the keys filed under it (each key under one of its runs)
+        self.by_run: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
+        for order, (key, key_runs) in enumerate(doc_keys):
+            if key_runs:
+                self.by_run.setdefault(min(key_runs), []).append((order, key, key_runs))
+            else:
+                self.always.append((order, key, key_runs))
+
+    def held(self, runs: AbstractSet[str]) -> list[str]:
+        """The keys whose runs are all in ``runs``, in the document's order."""
+        found = [row for row in self.always]
+        by_run = self.by_run
+        for run in runs:
+            filed = by_run.get(run)
+            if filed is not None:
+                found.extend(row for row in filed if row[2] <= runs)
+        found.sort()
+        return [key for _, key, _ in found]
+
+
 def _sentence_keys(text: str, doc_runs: AbstractSet[str], doc_keys: list[tuple[str, frozenset[str]]],
-                   g: EventGazetteer) -> list[str]:
+                   g: EventGazetteer, index: _KeysByRun | None = None) -> list[str]:
     """``g.literal_keys(ascii_fold(text))`` for a sentence of a document with runs ``doc_runs``
     and keys ``doc_keys``: when the sentence's runs are the document's (as they are unless it
-    cuts a word), its keys are those of the document's whose runs it holds."""
+    cuts a word), its keys are those of the document's whose runs it holds (looked up in
+    ``index``, ``doc_keys`` filed by run, when given)."""
     runs = _runs(ascii_fold(text), g.vocab)
     if not runs <= doc_runs:
         return g.literal_keys(ascii_fold(text))
+    if index is not None:
+        return index.held(runs)
     return [key for key, key_runs in doc_keys if key_runs <= runs]
 
 
@@ -747,6 +783,10 @@ def _probes(doc_keys: list[tuple[str, frozenset[str]]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(probes))
 
 
+#: The most keys a document's sentences are matched against one by one; more are filed by run
+#: (``_KeysByRun``), which costs more to build than a short list costs to read.
+_FILE_KEYS_FROM = 16
+
 #: what ``_literal_re`` does not match as written: a space (any white space), an apostrophe (’ too)
 _PIECE_CUT = recache.compile(r"[ ']")
 
@@ -755,13 +795,14 @@ def _is_run_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()  # what _ASCII_RUN takes in a folded text: [a-z0-9]
 
 
-def _holds_no_key(text: str, base: int, end: int, folded: str, probes: tuple[str, ...]) -> bool:
+def _holds_no_key(text: str, base: int, end: int, folded: str, has_probe: Callable[[str], bool]) -> bool:
     """Whether no key ``_sentence_keys`` may give for ``text`` (at ``base``..``end`` of the text
     ``folded`` is the fold of) can match in it, told without listing the sentence's runs. When
     the sentence cuts no run of ``folded`` at either end, its runs are among the document's and
     its keys among the document's keys (``_sentence_keys``' first branch); a key matches only
     where its probe (``_probes``) is in the folded sentence (an ASCII literal found under
-    IGNORECASE is in the ``ascii_fold``, ``linter.fold``). False (list the keys) when the
+    IGNORECASE is in the ``ascii_fold``, ``linter.fold``): ``has_probe`` tells whether one is
+    (``occurs.finder`` of the probes: one pass for many). False (list the keys) when the
     sentence is not ``folded[base:end]`` or cuts a run."""
     low = folded[base:end]
     if len(low) != len(text) or low != ascii_fold(text):
@@ -770,7 +811,7 @@ def _holds_no_key(text: str, base: int, end: int, folded: str, probes: tuple[str
         return False  # the sentence starts inside a run
     if base < end < len(folded) and _is_run_char(folded[end - 1]) and _is_run_char(folded[end]):
         return False  # ... or ends inside one
-    return not any(map(low.__contains__, probes))
+    return not has_probe(low)
 
 
 def _not_yet(ev: Event | None, pub_date: date) -> bool:

@@ -144,6 +144,21 @@ def test_patterns(
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "title"),
+    [
+        ("Aides to president-elect Joe Biden met on Monday.", "president-elect Joe Biden", "president"),
+        ("Aides to U.S. president-elect Joe Biden met on Monday.", "U.S. president-elect Joe Biden", "U.S. president"),
+        ("Aides to prime minister-designate Keir Starmer met.", "prime minister-designate Keir Starmer", "prime minister"),
+    ],
+)
+def test_a_lower_case_title_elect_before_a_name(kb: KnowledgeBase, text: str, span: str, title: str) -> None:
+    # the title is written before the run, lower case, with "-elect": the look-up of what stands
+    # before a run is made when the word before it can end a title, that word taken before "-elect"
+    m = find(text, one(text, kb), span)
+    assert (m.title, m.modifier, m.form) == (title, "elect", "title-name")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "the president said on Monday.",

@@ -1255,7 +1255,12 @@ def _parse_run(
             head = ""
     if head:
         word = head.rsplit(None, 1)[-1].rstrip("-")
-        word = word.rsplit("-", 1)[-1] if "-" in word else word
+        if "-" in word:
+            # the title's own last word before "-elect"/"-designate", which ``before`` takes after
+            # it, either case ("president-elect Joe Biden")
+            ending = _ELECT_ENDING_RE.search(word)
+            word = word[: ending.start()] if ending is not None else word
+            word = word.rsplit("-", 1)[-1]
         if norm_name(word) in g.before_words:
             pre = g.before(sent, max(0, rstart - 90), rstart)
     pre_mod = normalize_modifier(pre.group("mod")) if pre and pre.group("mod") else None

@@ -146,6 +146,21 @@ def test_patterns(
 @pytest.mark.parametrize(
     ("text", "span", "title"),
     [
+        ("Aides to President-Elect Joe Biden Meet Trump Team", "President-Elect Joe Biden", "President"),
+        ("Trump Meets With Prime Minister-Designate Keir Starmer", "Prime Minister-Designate Keir Starmer",
+         "Prime Minister"),
+    ],
+)
+def test_a_title_elect_in_title_case(kb: KnowledgeBase, text: str, span: str, title: str) -> None:
+    # a headline capitalises "-Elect": the title in a run takes it as the patterns around a run
+    # do (case-blind), not "-elect" alone
+    m = find(text, one(text, kb), span)
+    assert (m.title, m.modifier, m.person_id is not None, m.form) == (title, "elect", True, "title-name")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "title"),
+    [
         ("Aides to president-elect Joe Biden met on Monday.", "president-elect Joe Biden", "president"),
         ("Aides to U.S. president-elect Joe Biden met on Monday.", "U.S. president-elect Joe Biden", "U.S. president"),
         ("Aides to prime minister-designate Keir Starmer met.", "prime minister-designate Keir Starmer", "prime minister"),

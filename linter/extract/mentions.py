@@ -1415,7 +1415,7 @@ def _title_at(g: Gazetteer, toks: list[_Tok], k: int) -> tuple[int, str, str | N
         last = toks[j - 1]
         elect = None
         words = [t.text for t in toks[k:j]]
-        if last.text.endswith(("-elect", "-designate")):
+        if last.text.lower().endswith(("-elect", "-designate")):  # either case, as _ELECT_RE: "President-Elect"
             words[-1] = last.text.rsplit("-", 1)[0]
             elect = "elect"
         key = norm_name(" ".join(words))

@@ -1382,9 +1382,15 @@ def _country_at(g: Gazetteer, toks: list[_Tok], k: int) -> tuple[int, str] | Non
         return None
     for j in range(min(n - 1, k + 4), k, -1):
         parts = [t.text for t in toks[k:j]]
+        last = parts[-1]
         if toks[j - 1].possessive:
             parts[-1] += "'s"
         code = g.countries.get(norm_name(" ".join(parts)))
+        if code is None and toks[j - 1].possessive and last.endswith(("s", "z", "x")):
+            # a plural possessive, the form "the Netherlands'" or "Philippines’" (``_word`` cut
+            # its apostrophe as it cuts "'s"), which the patterns before a run take
+            parts[-1] = last + "'"
+            code = g.countries.get(norm_name(" ".join(parts)))
         if code is not None:
             return j, code
     return None

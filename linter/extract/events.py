@@ -74,7 +74,7 @@ from linter import recache
 from linter.fold import ascii_fold
 from linter.kb import Event, KnowledgeBase
 from linter.lexicon import word_set
-from linter.occurs import finder
+from linter.occurs import AUTOMATON_MIN, finder
 
 __all__ = [
     "EVENTS_INDEX",
@@ -622,7 +622,10 @@ def extract_events(
         if not doc:
             doc_runs, doc_keys = _doc_runs_keys(folded, g)
             probes = _probes(doc_keys)
-            doc.extend((doc_runs, doc_keys, finder(probes) if probes else None,
+            # many probes: one pass of occurs.finder; a few: a search each, with nothing to build
+            has_probe = (None if not probes else finder(probes) if len(probes) >= AUTOMATON_MIN
+                         else functools.partial(_holds_probe, probes))
+            doc.extend((doc_runs, doc_keys, has_probe,
                         _KeysByRun(doc_keys) if len(doc_keys) > _FILE_KEYS_FROM else None))
         doc_runs, doc_keys, has_probe, index = doc
         # the keys this sentence can hold (a subset of the document's, in the same order): a long
@@ -793,6 +796,11 @@ _PIECE_CUT = recache.compile(r"[ ']")
 
 def _is_run_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()  # what _ASCII_RUN takes in a folded text: [a-z0-9]
+
+
+def _holds_probe(probes: tuple[str, ...], low: str) -> bool:
+    """Some of ``probes`` is in ``low``."""
+    return any(map(low.__contains__, probes))
 
 
 def _holds_no_key(text: str, base: int, end: int, folded: str, has_probe: Callable[[str], bool]) -> bool:

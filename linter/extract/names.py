@@ -250,7 +250,7 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     # searches would cost the text's length times their number (quadratic). Once they have read
     # the text _INDEX_AFTER times over, every word's places are found in one pass instead
     # (``_places``: the same lists), and the searches stop.
-    budget = [_INDEX_AFTER * (sum(map(len, texts)) + len(texts))]
+    budget = [0]  # characters the searches may still read (set with ``joined``)
 
     def where(word: str) -> list[tuple[int, int]]:
         found = owners.get(word)
@@ -259,6 +259,7 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
                 return []
             if not joined:
                 joined.append(_joined(texts))
+                budget[0] = _INDEX_AFTER * (len(joined[0][0]) + 1)
             budget[0] -= len(joined[0][0])
             if budget[0] < 0:
                 owners.update(_places(texts))

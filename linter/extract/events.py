@@ -748,7 +748,7 @@ class _KeysByRun:
 
     def held(self, runs: AbstractSet[str]) -> list[str]:
         """The keys whose runs are all in ``runs``, in the document's order."""
-        found = [row for row in self.always]
+        found = list(self.always)
         by_run = self.by_run
         for run in runs:
             filed = by_run.get(run)

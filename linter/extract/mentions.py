@@ -1131,12 +1131,11 @@ class _Doc:
                 self._budget = _INDEX_AFTER * (len(self._text) + 1)
             if not key.isalpha():
                 hit = False
-            elif self._alone is not None and _LETTERS.fullmatch(key):
-                hit = key in self._alone
             else:
-                self._budget -= len(self._text)
-                if self._budget < 0 and self._alone is None:
-                    self._alone = frozenset(m.group() for m in _ALONE_RUN.finditer(self._text))
+                if self._alone is None:
+                    self._budget -= len(self._text)
+                    if self._budget < 0:
+                        self._alone = frozenset(m.group() for m in _ALONE_RUN.finditer(self._text))
                 if self._alone is not None and _LETTERS.fullmatch(key):
                     hit = key in self._alone
                 else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -138,20 +138,24 @@ def _joined(texts: Sequence[str]) -> tuple[str, list[int]]:
 _INDEX_AFTER = 8
 
 
+def _words_at(text: str) -> Iterator[tuple[str, int]]:
+    """Each word ``_WORD`` finds in ``text`` (a possessive "'s" dropped) and its offset."""
+    for m in _WORD.finditer(text):
+        w = m.group(1)
+        yield (w[:-2] if w.endswith(("'s", "’s")) else w), m.start(1)
+
+
 def _places(texts: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
     """Every word ``_WORD`` finds in ``texts`` (a possessive "'s" dropped) -> its places, as
     ``(text index, offset)`` in text order: what ``find_variants``' ``where`` finds word by word."""
     out: dict[str, list[tuple[int, int]]] = {}
     for idx, text in enumerate(texts):
-        for m in _WORD.finditer(text):
-            w = m.group(1)
-            if w.endswith(("'s", "’s")):
-                w = w[:-2]
+        for w, at in _words_at(text):
             places = out.get(w)
             if places is None:
-                out[w] = [(idx, m.start(1))]
+                out[w] = [(idx, at)]
             else:
-                places.append((idx, m.start(1)))
+                places.append((idx, at))
     return out
 
 
@@ -250,29 +254,23 @@ def find_variants(sentences: Sequence[tuple[int, str]], known_names: Iterable[st
     # searches would cost the text's length times their number (quadratic). Once they have read
     # the text _INDEX_AFTER times over, every word's places are found in one pass instead
     # (``_places``: the same lists), and the searches stop.
-    budget = [0]  # characters the searches may still read (set with ``joined``)
+    budget = 0  # characters the searches may still read (set with ``joined``)
 
     def where(word: str) -> list[tuple[int, int]]:
+        nonlocal budget
         found = owners.get(word)
         if found is None:
-            if budget[0] < 0:  # every word's places are filed: a word not among them is nowhere
+            if budget < 0:  # every word's places are filed: a word not among them is nowhere
                 return []
             if not joined:
                 joined.append(_joined(texts))
-                budget[0] = _INDEX_AFTER * (len(joined[0][0]) + 1)
-            budget[0] -= len(joined[0][0])
-            if budget[0] < 0:
+                budget = _INDEX_AFTER * (len(joined[0][0]) + 1)
+            budget -= len(joined[0][0])
+            if budget < 0:
                 owners.update(_places(texts))
                 return owners.get(word, [])
-            found = owners[word] = []
-            for idx in _holding(texts, *joined[0], word):
-                text = texts[idx]
-                for m in _WORD.finditer(text):
-                    w = m.group(1)
-                    if w.endswith(("'s", "’s")):
-                        w = w[:-2]
-                    if w == word:
-                        found.append((idx, m.start(1)))
+            found = owners[word] = [(idx, at) for idx in _holding(texts, *joined[0], word)
+                                    for w, at in _words_at(texts[idx]) if w == word]
         return found
 
     # Given names and mid-sentence use matter only for the few words that pair: computed on demand.
